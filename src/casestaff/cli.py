@@ -1,0 +1,245 @@
+"""The `casestaff` command: parses arguments, calls the core, presents results.
+
+Exit codes (also in `casestaff --help` and docs/cli.md):
+  0  done, every file loaded
+  1  problems found in case files (each printed as path:line:col: message)
+  2  usage or settings error (bad option, missing path, casestaff.toml or a pack is wrong)
+  3  an agenda has blocking readiness problems
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BLOCKED = 0, 1, 2, 3
+
+EPILOG = (
+    "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
+    "3 agenda blocked by readiness checks."
+)
+
+app = typer.Typer(
+    name="casestaff",
+    help="Who needs a case staffing, and why -- from a folder of YAML case files.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class UsageError(Exception):
+    """A wrong option value or path: exit 2 with the message."""
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _parse_date(value: str | None, option: str) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+
+
+def _context(paths: list[Path] | None):
+    """Config and packs for these paths: (config, packset, paths to read)."""
+    from .config import find_config, load_config
+    from .packs import load_packset
+
+    start = paths[0] if paths else Path.cwd()
+    config = load_config(find_config(start))
+    packset = load_packset(config)
+    if not paths:
+        paths = [config.cases] if config.cases else [Path(".")]
+    return config, packset, paths
+
+
+def _load(paths: list[Path], config, packset, today: dt.date):
+    from .caseload import load_caseload
+
+    return load_caseload(paths, packset, today, skip=config.pack_files)
+
+
+def _print_problems(problems, *, err: bool) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=err)
+
+
+def _run(action) -> None:
+    """Turn the core's errors into messages and exit codes, in one place."""
+    from .caseload import PathError
+    from .config import ConfigError
+
+    try:
+        code = action()
+    except ConfigError as exc:
+        _print_problems(exc.problems, err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except (UsageError, PathError) as exc:
+        _err(f"casestaff: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    raise typer.Exit(code or EXIT_OK)
+
+
+PathsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
+]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casestaff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Who needs a case staffing, and why -- from a folder of YAML case files."""
+
+
+@app.command()
+def due(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    within: Annotated[int, typer.Option("--within", min=0, help="Days ahead that count as upcoming.")] = 14,
+    worker: Annotated[Optional[str], typer.Option("--worker", help="Only cases of this worker (initials).", show_default=False)] = None,
+    program: Annotated[Optional[str], typer.Option("--program", help="Only cases of this program id.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv (table is plain text when piped).")] = "table",
+) -> None:
+    """Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."""
+
+    def action() -> int:
+        if fmt not in ("table", "json", "csv"):
+            raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
+        day = _parse_date(as_of, "--as-of")
+        config, packset, chosen = _context(paths)
+        if program and packset.get(program) is None:
+            from .problems import did_you_mean
+
+            raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+        caseload = _load(chosen, config, packset, dt.date.today())
+        from .due import due_report
+        from . import render_due
+
+        report = due_report(caseload.cases, packset, config, day, within, worker, program)
+        _print_problems(caseload.problems, err=True)
+        if fmt == "json":
+            sys.stdout.write(render_due.as_json(report))
+        elif fmt == "csv":
+            sys.stdout.write(render_due.as_csv(report))
+        elif sys.stdout.isatty():
+            from rich.console import Console
+
+            render_due.rich_table(report, Console())
+        else:
+            sys.stdout.write(render_due.plain(report))
+        if caseload.problems:
+            _err(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+        return EXIT_PROBLEMS if caseload.problems else EXIT_OK
+
+    _run(action)
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Validate case files; print every problem as path:line:col: message, with the fix."""
+
+    def action() -> int:
+        if fmt not in ("text", "json"):
+            raise UsageError(f"--format: {fmt!r} is not one of text, json")
+        day = _parse_date(as_of, "--as-of")
+        config, packset, chosen = _context(paths)
+        caseload = _load(chosen, config, packset, day)
+        if fmt == "json":
+            typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
+        else:
+            _print_problems(caseload.problems, err=False)
+            bad = len({p.file for p in caseload.problems})
+            if caseload.problems:
+                typer.echo(f"{len(caseload.problems)} problem(s) in {bad} of {caseload.files} file(s).")
+            else:
+                typer.echo(f"{caseload.files} file(s) checked, no problems.")
+        return EXIT_PROBLEMS if caseload.problems else EXIT_OK
+
+    _run(action)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
+
+    def action() -> int:
+        from .schema import case_schema
+
+        _, packset, _ = _context(None)
+        typer.echo(json.dumps(case_schema(packset), indent=2, ensure_ascii=False))
+        return EXIT_OK
+
+    _run(action)
+
+
+@app.command()
+def programs(
+    program: Annotated[Optional[str], typer.Argument(help="A program id to show in full.", show_default=False)] = None,
+    functions: Annotated[bool, typer.Option("--functions", help="List the rule functions packs can use.")] = False,
+) -> None:
+    """List the program packs, or show one program's rules with parameters and citations."""
+
+    def action() -> int:
+        from . import render_programs
+
+        _, packset, _ = _context(None)
+        if functions:
+            typer.echo(render_programs.functions())
+        elif program is None:
+            typer.echo(render_programs.listing(packset))
+        else:
+            pack = packset.get(program)
+            if pack is None:
+                from .problems import did_you_mean
+
+                raise UsageError(f"no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+            typer.echo(render_programs.detail(pack))
+        return EXIT_OK
+
+    _run(action)
+
+
+def main() -> None:
+    """Console entry point."""
+    if sys.platform == "win32":  # pragma: no cover - make accented names print on old consoles
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (AttributeError, ValueError):
+                pass
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        _err("casestaff: interrupted")
+        sys.exit(130)
+    except BrokenPipeError:  # pragma: no cover - `casestaff due | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)

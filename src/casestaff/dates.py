@@ -1,0 +1,90 @@
+"""Calendar arithmetic: months with relativedelta, workdays that skip weekends and state holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months; the 31st lands on the month's last day (Aug 31 + 6 = Feb 28/29)."""
+    return day + relativedelta(months=months)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day + relativedelta(day=31)
+
+
+def next_month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1) + relativedelta(months=1)
+
+
+def age_on(birth: dt.date, on: dt.date) -> int:
+    return relativedelta(on, birth).years
+
+
+@lru_cache(maxsize=None)
+def _holidays(state: str, year: int) -> dict[dt.date, str]:
+    # Imported here: holidays costs ~80 ms to import and only the provider cycle needs it.
+    from holidays.countries.united_states import UnitedStates
+
+    return dict(UnitedStates(subdiv=state, years=year, observed=True))
+
+
+class Workdays:
+    """Workdays for one US state: Monday to Friday, minus that state's public holidays."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day`, if any."""
+        return _holidays(self.state, day.year).get(day)
+
+    def is_workday(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and self.holiday(day) is None
+
+    def on_or_before(self, day: dt.date) -> dt.date:
+        """The last workday on or before `day`: a "no later than" deadline moves earlier."""
+        while not self.is_workday(day):
+            day -= dt.timedelta(days=1)
+        return day
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        while not self.is_workday(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def before(self, day: dt.date, workdays: int) -> dt.date:
+        """The workday `workdays` workdays before `day` (3 workdays before Thu is Mon)."""
+        count = 0
+        while count < workdays:
+            day -= dt.timedelta(days=1)
+            if self.is_workday(day):
+                count += 1
+        return day
+
+    def why_not(self, day: dt.date) -> str | None:
+        """Why `day` is not a workday ("Saturday", "Thanksgiving Day"), or None."""
+        name = self.holiday(day)
+        if name:
+            return name
+        if day.weekday() >= 5:
+            return day.strftime("%A")
+        return None
+
+
+def relative_days(due: dt.date, as_of: dt.date) -> str:
+    """"today", "in 3 days", "5 days overdue"."""
+    delta = (due - as_of).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta > 0:
+        return f"in {delta} days"
+    if delta == -1:
+        return "1 day overdue"
+    return f"{-delta} days overdue"

@@ -1,0 +1,110 @@
+"""What casestaff tells a caseworker: flags that explain themselves, and calendar deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
+STATUS_ORDER = {OVERDUE: 0, DUE: 1, UPCOMING: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A value from the case file that made a rule fire, and the file line it stands on."""
+
+    field: str
+    value: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.value} (line {self.line})"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule function returns: a condition that began on `since` and wants a staffing by `due`.
+
+    `facts` fill the pack's reason template; `evidence` says where in the file they came from.
+    """
+
+    since: dt.date
+    due: dt.date
+    facts: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    satisfiable: bool = True
+    """False when only the case file itself (a step marked done) can clear it, not a staffing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding about one case, as the caseworker sees it."""
+
+    case: str
+    file: str
+    participant: str
+    worker: str
+    program: str
+    rule: str
+    reason: str
+    evidence: tuple[Evidence, ...]
+    since: dt.date
+    due: dt.date
+    status: str
+    citation: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "file": self.file,
+            "participant": self.participant,
+            "worker": self.worker,
+            "program": self.program,
+            "rule": self.rule,
+            "reason": self.reason,
+            "evidence": [{"field": e.field, "value": e.value, "line": e.line} for e in self.evidence],
+            "since": self.since.isoformat(),
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "citation": self.citation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A program calendar deadline (forms, invites, the monthly provider staffing)."""
+
+    program: str
+    provider: str
+    month: str
+    item: str
+    what: str
+    due: dt.date
+    status: str
+    note: str
+    citation: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "program": self.program,
+            "provider": self.provider,
+            "month": self.month,
+            "item": self.item,
+            "what": self.what,
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "note": self.note,
+            "citation": self.citation,
+        }
+
+
+def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int) -> str | None:
+    """overdue / due / upcoming as of a date, or None when it is further off than the window."""
+    if due < as_of:
+        return OVERDUE
+    if since <= as_of:
+        return DUE
+    if (since - as_of).days <= within or (due - as_of).days <= within:
+        return UPCOMING
+    return None

@@ -1,0 +1,334 @@
+"""Program packs: a program's policy as data -- roles, staffing kinds, rules, calendar, outline.
+
+A pack is a YAML file. The built-in ones travel inside the package; users add their own or
+change a threshold from casestaff.toml, without touching Python. Packs are validated like case
+files (every problem with its line and column), then linted: each rule must name a known rule
+function, give exactly the parameters it takes with the right types, and cite its policy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import inspect
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import yamlread
+from .model import Record, doc
+from .problems import Problem, did_you_mean
+from .rules import FACTS, RULE_FUNCTIONS
+
+if TYPE_CHECKING:
+    from .config import Config
+
+
+@dataclass(kw_only=True, slots=True)
+class PolicyRef(Record):
+    title: str = doc("The policy's title.")
+    cite_as: str = doc("Short name used in every citation, e.g. 'LA DCFS P-380'.")
+    reference: str | None = doc("Where the policy is published (manual, chapter, section).", None)
+    effective: dt.date | None = doc("Effective date of the policy text.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class Citation(Record):
+    section: str = doc("Section of the policy, as headed there.")
+    quote: str | None = doc("The words of the policy this rests on.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class RoleDef(Record):
+    abbr: str = doc("Abbreviation used in case files and narrations (FC, Manager ...).")
+    title: str = doc("Full title.")
+    department: bool = doc("true for department staff (counted toward team minimums).", False)
+    release_form: str | None = doc("Release the participant must sign before this role may be invited.", None)
+    note: str | None = doc("What this role does at the staffing.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class StaffingKindDef(Record):
+    id: str = doc("Identifier written in case files (staffings[].kind).")
+    name: str = doc("Human name.")
+
+
+@dataclass(kw_only=True, slots=True)
+class RuleDef(Record):
+    id: str = doc("Rule id, unique in the pack.")
+    function: str = doc("The rule function (see `casestaff programs ID`).")
+    params: dict[str, Any] = doc("Parameters of the function: thresholds in days or months.", {})
+    satisfied_by: list[str] = doc("Kinds of staffing that satisfy the condition once held on or after it began.", [])
+    explain: str = doc("One line: what the rule checks and why.")
+    reason: str = doc("The reason shown on a flag; {names} are filled from the finding and params.")
+    citation: Citation = doc("Where the policy says so.")
+
+
+@dataclass(kw_only=True, slots=True)
+class DeadlineDef(Record):
+    id: str = doc("Deadline id.")
+    what: str = doc("What must happen by then.")
+    day: int | None = doc("Day of the month the deadline falls on.", None)
+    month_end: bool = doc("true: the deadline is the last day of the month.", False)
+    workdays_before_meeting: int | None = doc("Also this many workdays before the meeting, when its date is known.", None)
+    non_workday: Literal["previous", "next", "keep"] = doc(
+        "When the deadline falls on a weekend or holiday: previous workday (default), next, or keep.", "previous"
+    )
+    done_by: str | None = doc("A staffing kind that, held that month, shows this deadline met.", None)
+    lists_customers: bool = doc("true: name the customers flagged for a customer staffing.", False)
+    citation: Citation = doc("Where the policy says so.")
+
+
+@dataclass(kw_only=True, slots=True)
+class ProviderCycleDef(Record):
+    customer_kinds: list[str] = doc("Staffing kinds whose rules mark a customer for a customer staffing.", [])
+    deadlines: list[DeadlineDef] = doc("The monthly deadlines, in order.")
+
+
+@dataclass(kw_only=True, slots=True)
+class OutlineSection(Record):
+    title: str = doc("Section heading, as in the policy.")
+    items: list[str] = doc("Points under the heading.", [])
+    citation: Citation | None = doc("Where the policy gives this section.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class Pack(Record):
+    id: str = doc("Program id written in case files (program:).")
+    name: str = doc("Program name.")
+    agency: str = doc("The agency that runs it.")
+    state: str = doc("US state (two letters) whose public holidays count for workdays.")
+    policy: PolicyRef = doc("The policy the pack comes from.")
+    staffing_kinds: list[StaffingKindDef] = doc("Kinds of staffing meetings.")
+    roles: list[RoleDef] = doc("Roles at its staffings.")
+    rules: list[RuleDef] = doc("When a staffing is needed.")
+    provider_cycle: ProviderCycleDef | None = doc("The monthly provider staffing calendar, if the program has one.", None)
+    outline: list[OutlineSection] = doc("The staffing agenda outline.", [])
+
+    @property
+    def kind_ids(self) -> tuple[str, ...]:
+        return tuple(k.id for k in self.staffing_kinds)
+
+    def role(self, abbr: str) -> RoleDef | None:
+        wanted = abbr.casefold()
+        return next((r for r in self.roles if r.abbr.casefold() == wanted), None)
+
+    def cite(self, citation: Citation) -> str:
+        return f"{self.policy.cite_as}, {citation.section}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Parameter types come from the rule functions' own signatures.
+
+
+def _param_types(function: str) -> dict[str, str]:
+    signature = inspect.signature(RULE_FUNCTIONS[function])
+    return {
+        name: str(p.annotation)
+        for name, p in signature.parameters.items()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+
+
+def _fits(value: Any, annotation: str) -> bool:
+    if annotation == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation == "list[int]":
+        return isinstance(value, list) and all(_fits(v, "int") for v in value)
+    if annotation == "list[str]":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False  # pragma: no cover - a rule function with an unsupported parameter type
+
+
+_TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
+
+
+def check_params(function: str, params: Mapping[str, Any]) -> list[str]:
+    """What is wrong with `params` for `function`: unknown, missing or mistyped parameters."""
+    wanted = _param_types(function)
+    messages = []
+    for name, value in params.items():
+        if name not in wanted:
+            known = ", ".join(wanted) or "none"
+            messages.append(f"{function} has no parameter '{name}'{did_you_mean(name, wanted)}; it takes: {known}")
+        elif not _fits(value, wanted[name]):
+            messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
+    for name in wanted:
+        if name not in params:
+            messages.append(f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})")
+    return messages
+
+
+def template_fields(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def lint_pack(pack: Pack, file: str) -> list[Problem]:
+    """Semantic checks a schema cannot express: functions, parameters, kinds, ids, templates."""
+    problems: list[Problem] = []
+
+    def at(record: Record, field: str, message: str) -> None:
+        line, col = record.at.get(field, record.pos)
+        problems.append(Problem(file, line, col, message))
+
+    kinds = pack.kind_ids
+    seen: set[str] = set()
+    for rule in pack.rules:
+        if rule.id in seen:
+            at(rule, "id", f"rule id '{rule.id}' is used twice in {pack.id}; give each rule its own id")
+        seen.add(rule.id)
+        if rule.function not in RULE_FUNCTIONS:
+            at(
+                rule,
+                "function",
+                f"rule {rule.id}: unknown rule function '{rule.function}'"
+                f"{did_you_mean(rule.function, RULE_FUNCTIONS)}; see `casestaff programs --functions`",
+            )
+            continue
+        for message in check_params(rule.function, rule.params):
+            at(rule, "params", f"rule {rule.id}: {message}")
+        for kind in rule.satisfied_by:
+            if kind not in kinds:
+                at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
+        allowed = FACTS[rule.function] | set(rule.params)
+        try:
+            names = template_fields(rule.reason)
+        except ValueError as exc:
+            at(rule, "reason", f"rule {rule.id}: the reason text has a stray brace ({exc}); write {{{{ or }}}} for a literal brace")
+            continue
+        for name in names:
+            if name not in allowed:
+                at(
+                    rule,
+                    "reason",
+                    f"rule {rule.id}: the reason uses {{{name}}}, which {rule.function} does not give"
+                    f"{did_you_mean(name, allowed)}; available: {', '.join(sorted(allowed))}",
+                )
+        if not rule.citation.section.strip():
+            at(rule, "citation", f"rule {rule.id}: the citation needs the policy section")
+    if pack.provider_cycle:
+        for deadline in pack.provider_cycle.deadlines:
+            if deadline.day is None and not deadline.month_end:
+                at(deadline, "id", f"deadline {deadline.id}: give a day of the month (day: 10) or month_end: true")
+            if deadline.day is not None and not 1 <= deadline.day <= 31:
+                at(deadline, "day", f"deadline {deadline.id}: day must be 1 to 31")
+            if deadline.done_by and deadline.done_by not in kinds:
+                at(deadline, "done_by", f"deadline {deadline.id}: '{deadline.done_by}' is not a staffing kind of {pack.id}")
+        for kind in pack.provider_cycle.customer_kinds:
+            if kind not in kinds:
+                at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_pack(data: bytes, file: str) -> tuple[Pack | None, list[Problem]]:
+    """Parse, validate and lint one pack file."""
+    from .casefile import build_record  # the same validator as case files
+
+    pack, problems = build_record(data, file, Pack)
+    if pack is None:
+        return None, problems
+    problems = lint_pack(pack, file)
+    return (None, problems) if problems else (pack, [])
+
+
+@dataclass(frozen=True)
+class PackSet:
+    """The packs in force: built-in ones, the user's, with the user's parameter overrides."""
+
+    packs: Mapping[str, Pack]
+    fingerprint: str
+
+    def get(self, program: str) -> Pack | None:
+        return self.packs.get(program)
+
+
+def builtin_pack_files() -> list[tuple[str, bytes]]:
+    folder = resources.files("casestaff").joinpath("program_packs")
+    return sorted(
+        (f"casestaff/program_packs/{entry.name}", entry.read_bytes())
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[str]]:
+    """The pack with one rule's parameters overridden, and what is wrong with the override."""
+    rule = next((r for r in pack.rules if r.id == rule_id), None)
+    if rule is None:
+        ids = [r.id for r in pack.rules]
+        return pack, [f"{pack.id} has no rule '{rule_id}'{did_you_mean(rule_id, ids)}; its rules: {', '.join(ids)}"]
+    merged = {**rule.params, **params}
+    errors = check_params(rule.function, merged)
+    if errors:
+        return pack, errors
+    rules = [replace(r, params=merged) if r is rule else r for r in pack.rules]
+    return replace(pack, rules=rules), []
+
+
+def fingerprint(parts: list[bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def parse_pack_yaml(data: bytes) -> Any:
+    """A pack file's plain data (for tools and tests)."""
+    return yamlread.to_plain(yamlread.parse(yamlread.decode(data)))
+
+
+def load_packset(config: Config) -> PackSet:
+    """The built-in packs plus the user's, with casestaff.toml's state and parameter overrides.
+
+    Raises ConfigError (every problem, located) when a user pack or an override is wrong.
+    """
+    from .config import ConfigError
+
+    problems: list[Problem] = []
+    packs: dict[str, Pack] = {}
+    parts: list[bytes] = []
+    sources = builtin_pack_files()
+    for path in config.pack_files:
+        try:
+            sources.append((str(path), path.read_bytes()))
+        except OSError as exc:
+            shown = str(config.file) if config.file else str(path)
+            problems.append(Problem(shown, 1, 1, f"cannot read pack file {path}: {exc.strerror}"))
+    for file, data in sources:
+        pack, found = read_pack(data, file)
+        problems.extend(found)
+        if pack is not None:
+            packs[pack.id] = pack
+            parts.append(data)
+    shown = str(config.file) if config.file else "casestaff.toml"
+    for program, state in config.program_states.items():
+        if program not in packs:
+            problems.append(Problem(shown, 1, 1, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+        else:
+            packs[program] = replace(packs[program], state=state)
+    if config.state:
+        for program, pack in packs.items():
+            if program not in config.program_states:
+                packs[program] = replace(pack, state=config.state)
+    for (program, rule_id), params in config.rule_params.items():
+        pack = packs.get(program)
+        if pack is None:
+            problems.append(Problem(shown, 1, 1, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+            continue
+        packs[program], errors = with_params(pack, rule_id, params)
+        line, col = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
+        problems.extend(Problem(shown, line, col, f"programs.{program}.rules.{rule_id}: {e}") for e in errors)
+    if problems:
+        raise ConfigError(problems)
+    settings = repr(
+        (sorted(config.program_states.items()), config.state, sorted((k, sorted(v.items())) for k, v in config.rule_params.items()))
+    ).encode()
+    return PackSet(packs=packs, fingerprint=fingerprint([*parts, settings]))
