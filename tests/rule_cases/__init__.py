@@ -1,0 +1,1 @@
+"""Annotated rule cases: one folder per program and rule (see harness.py)."""
