@@ -468,3 +468,46 @@ def test_evaluating_with_an_overridden_pack_keeps_the_builtin_untouched(tmp_path
     assert rule.params["days"] == 60
     case = load(STALLED)
     assert evaluate_case(case, builtin_packs().get("la-step"), dt.date(2026, 10, 5), 14) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The state whose holidays count: a code `holidays` does not know is a located problem, not a
+# traceback on the first workday sum.
+
+
+def test_a_pack_with_an_unknown_state_is_a_located_problem() -> None:
+    text = USER_PACK.split("rules:\n")[0].replace("state: TX", "state: XY") + "rules: []\n"
+    pack, problems = read_pack(text.encode(), "packs/tx.yaml")
+    assert pack is None
+    assert [str(p) for p in problems] == [
+        "packs/tx.yaml:4:8: state 'XY' is not a US state code that has a public holiday calendar;"
+        " write two capital letters such as IL, LA or OR"
+    ]
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        (
+            'worker = "KM"\nstate = "ZZ"\n',
+            "casestaff.toml:2:1: state must be a two-letter US state code such as \"IL\", not 'ZZ'",
+        ),
+        (
+            '[programs.la-step]\nstate = "XX"\n',
+            "casestaff.toml:2:1: programs.la-step.state must be a two-letter US state code such as \"LA\", not 'XX'",
+        ),
+    ],
+    ids=["state", "program-state"],
+)
+def test_an_unknown_state_in_casestaff_toml_is_a_config_error(tmp_path: Path, monkeypatch, toml: str, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "casestaff.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(Path("casestaff.toml"))
+    assert [str(p) for p in error.value.problems] == [message]
+
+
+def test_a_lower_case_state_in_casestaff_toml_is_accepted(tmp_path: Path) -> None:
+    packset = _packset_from(tmp_path, 'state = "il"\n[programs.la-step]\nstate = "la"\n')
+    assert packset.get("or-ssp-reengagement").state == "IL"
+    assert packset.get("la-step").state == "LA"

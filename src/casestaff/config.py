@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import US_STATES
 from .problems import Problem, did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -138,7 +139,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         return (base / value) if value else None
 
     state = text_value("state")
-    if state is not None and not re.fullmatch(r"[A-Za-z]{2}", state):
+    if state is not None and state.upper() not in US_STATES:
         bad("state", f"state must be a two-letter US state code such as \"IL\", not {state!r}")
     cache = data.get("cache", True)
     if not isinstance(cache, bool):
@@ -162,10 +163,10 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
             continue
         for key, value in settings.items():
             if key == "state":
-                if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value):
+                if isinstance(value, str) and value.upper() in US_STATES:
                     program_states[program] = value.upper()
                 else:
-                    bad("state", f"programs.{program}.state must be a two-letter state code")
+                    bad("state", f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
             elif key == "rules" and isinstance(value, dict):
                 for rule, params in value.items():
                     if not isinstance(params, dict):

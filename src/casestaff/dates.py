@@ -25,6 +25,14 @@ def age_on(birth: dt.date, on: dt.date) -> int:
     return relativedelta(on, birth).years
 
 
+US_STATES = frozenset(
+    "AK AL AR AS AZ CA CO CT DC DE FL GA GU HI IA ID IL IN KS KY LA MA MD ME MI MN MO MP MS MT NC ND NE"
+    " NH NJ NM NV NY OH OK OR PA PR RI SC SD TN TX UM UT VA VI VT WA WI WV WY".split()
+)
+"""The US states and territories `holidays` has calendars for. Spelled out so that checking a
+pack or casestaff.toml does not import `holidays`; a test keeps the two in step."""
+
+
 @lru_cache(maxsize=None)
 def _holidays(state: str, year: int) -> dict[dt.date, str]:
     # Imported here: holidays costs ~80 ms to import and only the provider cycle needs it.

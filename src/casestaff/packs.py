@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import yamlread
+from .dates import US_STATES
 from .model import Record, doc
 from .problems import Problem, did_you_mean
 from .rules import FACTS, RULE_FUNCTIONS
@@ -175,6 +176,13 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
         line, col = record.at.get(field, record.pos)
         problems.append(Problem(file, line, col, message))
 
+    if pack.state not in US_STATES:
+        at(
+            pack,
+            "state",
+            f"state '{pack.state}' is not a US state code that has a public holiday calendar;"
+            " write two capital letters such as IL, LA or OR",
+        )
     kinds = pack.kind_ids
     seen: set[str] = set()
     for rule in pack.rules:
