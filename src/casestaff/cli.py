@@ -67,10 +67,10 @@ def _context(paths: list[Path] | None):
     return config, packset, paths
 
 
-def _load(paths: list[Path], config, packset, today: dt.date):
-    from .caseload import load_caseload
+def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):
+    from .caseload import run_caseload
 
-    return load_caseload(paths, packset, today, skip=config.pack_files)
+    return run_caseload(paths, packset, job, today, skip=config.pack_files, use_cache=config.cache and not no_cache)
 
 
 def _print_problems(problems, *, err: bool) -> None:
@@ -99,6 +99,7 @@ PathsArg = Annotated[
     typer.Argument(help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
 ]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]
 
 
 def _version(value: bool) -> None:
@@ -122,6 +123,7 @@ def due(
     worker: Annotated[Optional[str], typer.Option("--worker", help="Only cases of this worker (initials).", show_default=False)] = None,
     program: Annotated[Optional[str], typer.Option("--program", help="Only cases of this program id.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv (table is plain text when piped).")] = "table",
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."""
 
@@ -134,11 +136,13 @@ def due(
             from .problems import did_you_mean
 
             raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
-        caseload = _load(chosen, config, packset, dt.date.today())
-        from .due import due_report
+        from .due import DueJob, due_report
+
+        job = DueJob(packset=packset, as_of=day, within=within, default_worker=config.worker or "")
+        caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache)
         from . import render_due
 
-        report = due_report(caseload.cases, packset, config, day, within, worker, program)
+        report = due_report(caseload.results, packset, config, day, within, worker, program)
         _print_problems(caseload.problems, err=True)
         if fmt == "json":
             sys.stdout.write(render_due.as_json(report))
@@ -162,6 +166,7 @@ def check(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Validate case files; print every problem as path:line:col: message, with the fix."""
 
@@ -170,7 +175,7 @@ def check(
             raise UsageError(f"--format: {fmt!r} is not one of text, json")
         day = _parse_date(as_of, "--as-of")
         config, packset, chosen = _context(paths)
-        caseload = _load(chosen, config, packset, day)
+        caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
         if fmt == "json":
             typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
         else:

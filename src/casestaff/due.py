@@ -15,6 +15,57 @@ from .packs import PackSet
 from .provider_cycle import provider_deadlines
 
 
+@dataclass(frozen=True, slots=True)
+class CaseEntry:
+    """What the morning list needs from one case: who, and every flag as of the date.
+
+    Small on purpose: it crosses process boundaries and lives in the cache, where a whole
+    Case would cost more to move than to re-read.
+    """
+
+    case: str
+    participant: str
+    worker: str
+    program: str
+    provider: str
+    file: str
+    flags: tuple[Flag, ...]
+    held: tuple[tuple[str, dt.date], ...]
+    """(kind, date) of every staffing held on or before the as-of date, for program calendars."""
+
+
+def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: int, default_worker: str = "") -> CaseEntry:
+    pack = packset.get(case.program)
+    flags = tuple(evaluate_case(case, pack, as_of, within, default_worker)) if pack is not None else ()
+    return CaseEntry(
+        case=case.case_id,
+        participant=case.participant.name,
+        worker=case.worker or default_worker,
+        program=case.program,
+        provider=case.provider or "",
+        file=case.file,
+        flags=flags,
+        held=tuple((s.kind, s.date) for s in case.staffings if s.date <= as_of),
+    )
+
+
+@dataclass(frozen=True)
+class DueJob:
+    """The due-list entry of a case as of a date: a pure job the loader can run and cache."""
+
+    packset: PackSet
+    as_of: dt.date
+    within: int
+    default_worker: str
+
+    @property
+    def key(self) -> str:
+        return f"due/{self.as_of.isoformat()}/{self.within}/{self.default_worker}"
+
+    def __call__(self, case: model.Case) -> CaseEntry:
+        return evaluate_entry(case, self.packset, self.as_of, self.within, self.default_worker)
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """One participant and every reason they need attention."""
@@ -48,16 +99,16 @@ class DueReport:
         return [f for row in self.rows for f in row.flags]
 
 
-def _matches(case: model.Case, worker: str | None, program: str | None, default_worker: str) -> bool:
-    if program and case.program != program:
+def _matches(entry: CaseEntry, worker: str | None, program: str | None) -> bool:
+    if program and entry.program != program:
         return False
-    if worker and (case.worker or default_worker).casefold() != worker.casefold():
+    if worker and entry.worker.casefold() != worker.casefold():
         return False
     return True
 
 
 def due_report(
-    cases: Sequence[model.Case],
+    entries: Sequence[CaseEntry | model.Case],
     packset: PackSet,
     config: Config,
     as_of: dt.date,
@@ -65,26 +116,25 @@ def due_report(
     worker: str | None = None,
     program: str | None = None,
 ) -> DueReport:
-    """Evaluate every case as of `as_of`; overdue rows first, then by the earliest due date."""
+    """The morning list from evaluated entries (or cases); overdue rows first, then by due date."""
     default_worker = config.worker or ""
-    chosen = [c for c in cases if _matches(c, worker, program, default_worker)]
+    evaluated = [
+        e if isinstance(e, CaseEntry) else evaluate_entry(e, packset, as_of, within, default_worker) for e in entries
+    ]
+    chosen = [e for e in evaluated if _matches(e, worker, program)]
     rows = []
-    flags_by_case: dict[str, list[Flag]] = {}
-    for case in chosen:
-        pack = packset.get(case.program)
-        if pack is None:  # pragma: no cover - the loader refuses unknown programs
-            continue
-        flags = evaluate_case(case, pack, as_of, within, default_worker)
-        if flags:
-            flags_by_case[case.case_id] = flags
+    flags_by_case: dict[str, tuple[Flag, ...]] = {}
+    for entry in chosen:
+        if entry.flags:
+            flags_by_case[entry.case] = entry.flags
             rows.append(
                 CaseRow(
-                    case=case.case_id,
-                    participant=case.participant.name,
-                    worker=case.worker or default_worker,
-                    program=case.program,
-                    file=case.file,
-                    flags=tuple(flags),
+                    case=entry.case,
+                    participant=entry.participant,
+                    worker=entry.worker,
+                    program=entry.program,
+                    file=entry.file,
+                    flags=entry.flags,
                 )
             )
     rows.sort(key=lambda r: (STATUS_ORDER[r.status] != 0, r.due, r.participant, r.case))

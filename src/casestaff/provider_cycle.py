@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from . import model
 from .dates import Workdays, month_end, next_month_start
 from .flags import DUE, OVERDUE, UPCOMING, Deadline, Flag
 from .packs import DeadlineDef, Pack
+
+if TYPE_CHECKING:
+    from .due import CaseEntry
 
 DONE = "done"
 NO_PROVIDER = "(no provider recorded)"
@@ -56,7 +59,7 @@ def deadline_date(
 
 def provider_deadlines(
     pack: Pack,
-    cases: Iterable[model.Case],
+    cases: Iterable[CaseEntry],
     flags_by_case: Mapping[str, Sequence[Flag]],
     as_of: dt.date,
     within: int,
@@ -67,7 +70,7 @@ def provider_deadlines(
     cycle = pack.provider_cycle
     if cycle is None:
         return []
-    by_provider: dict[str, list[model.Case]] = defaultdict(list)
+    by_provider: dict[str, list[CaseEntry]] = defaultdict(list)
     for case in cases:
         if case.program == pack.id:
             by_provider[case.provider or NO_PROVIDER].append(case)
@@ -79,9 +82,9 @@ def provider_deadlines(
         for month in _months(as_of, within):
             needing = sorted(
                 {
-                    f"{case.participant.name} ({case.case_id})"
+                    f"{case.participant} ({case.case})"
                     for case in provider_cases
-                    for flag in flags_by_case.get(case.case_id, ())
+                    for flag in flags_by_case.get(case.case, ())
                     if flag.rule in customer_rules and flag.since <= month_end(month)
                 }
             )
@@ -114,17 +117,17 @@ def provider_deadlines(
     return deadlines
 
 
-def _held_in(cases: Sequence[model.Case], kind: str, month: dt.date, as_of: dt.date) -> dt.date | None:
+def _held_in(cases: Sequence[CaseEntry], kind: str, month: dt.date, as_of: dt.date) -> dt.date | None:
     dates = [
-        s.date
+        held
         for case in cases
-        for s in case.staffings
-        if s.kind == kind and s.date <= as_of and (s.date.year, s.date.month) == (month.year, month.month)
+        for held_kind, held in case.held
+        if held_kind == kind and held <= as_of and (held.year, held.month) == (month.year, month.month)
     ]
     return max(dates) if dates else None
 
 
-def _status(spec: DeadlineDef, due: dt.date, month: dt.date, cases: Sequence[model.Case], as_of: dt.date) -> str | None:
+def _status(spec: DeadlineDef, due: dt.date, month: dt.date, cases: Sequence[CaseEntry], as_of: dt.date) -> str | None:
     if spec.done_by and _held_in(cases, spec.done_by, month, as_of):
         return DONE
     if due < as_of:
