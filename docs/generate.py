@@ -13,6 +13,7 @@ examples, which tests/test_docs.py loads with casestaff itself to prove they are
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -565,8 +566,8 @@ def case_files_md() -> str:
             field_tables(),
             "## Values that depend on the program\n\n"
             "`staffings[].kind` and `planned_staffing.kind` name a kind of staffing of the case's "
-            "program; `present[].role` and `invited[].role` name one of its roles (by its "
-            "abbreviation, which the narration uses). `casestaff programs ID` explains each; "
+            "program; `present[].role` and `invited[].role` name one of its roles, by its "
+            "abbreviation. `casestaff programs ID` explains each; "
             "[programs.md](programs.md) lists them all.",
             program_values_table(),
             CASE_FILES_EXAMPLE_INTRO.rstrip(),
@@ -789,11 +790,19 @@ outline:                         # the agenda's sections, as the policy orders t
 """
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return _yaml_value(value)
+
+
 def program_section(pack: Any) -> str:
     from casestaff import render_programs
 
     rows = [
-        (f"`{rule.id}`", f"`{name}`", f"`{_yaml_value(value)}`", f"`[programs.{pack.id}.rules.{rule.id}]` `{name} = ...`")
+        (f"`{rule.id}`", f"`{name}`", f"`[programs.{pack.id}.rules.{rule.id}]` then `{name} = {_toml_value(value)}`")
         for rule in pack.rules
         for name, value in rule.params.items()
     ]
@@ -804,7 +813,10 @@ def program_section(pack: Any) -> str:
         fenced(render_programs.detail(pack), "text"),
     ]
     if rows:
-        parts += ["Parameters, and where to change them:", _table(("rule", "parameter", "value", "in casestaff.toml"), rows)]
+        parts += [
+            "Parameters, with the built-in value as you would write it in casestaff.toml:",
+            _table(("rule", "parameter", "in casestaff.toml"), rows),
+        ]
     return "\n\n".join(parts)
 
 
@@ -836,6 +848,14 @@ EDITOR_MD = """\
 
 {generated}
 
+The examples assume an office folder laid out as in [configuration.md](configuration.md):
+
+```text
+Caseload/
+  casestaff.toml      (optional)
+  cases/              one YAML file per participant
+```
+
 ## VS Code: check case files as you type
 
 With Red Hat's YAML extension, VS Code underlines a misspelt field, a date not written
@@ -844,33 +864,39 @@ when you hover over it, and offers the fields a block can hold when you press Ct
 
 1. Install the extension **YAML** by Red Hat (extension id `redhat.vscode-yaml`): in VS Code,
    *View > Extensions*, search for `redhat.vscode-yaml`, *Install*.
-2. Save the case-file schema next to your case folder (run this in the folder that holds it):
+2. Save casestaff's description of a case file (its JSON Schema) in `Caseload`. In a terminal
+   opened in `Caseload`:
 
    ```sh
    casestaff schema > casestaff-case.schema.json
    ```
 
-   Run it again after you update casestaff or add a program pack, so that the schema knows the
-   new fields and program ids.
+   On Windows, use Command Prompt (`cmd`) for this: Windows PowerShell's `>` saves the file as
+   UTF-16, and a schema file must be UTF-8. Run the command again after you update casestaff
+   or add a program pack, so the schema knows the new fields and program ids.
 3. Tell the extension which files are case files, in one of two ways.
 
-   **For every case file in a folder (recommended).** Open the folder that holds
-   `casestaff-case.schema.json` in VS Code (*File > Open Folder*), then open the workspace
-   settings as JSON (Ctrl+Shift+P, *Preferences: Open Workspace Settings (JSON)*) and add:
+   **Every case file in the folder (recommended).** Open `Caseload` in VS Code (*File > Open
+   Folder*), then open its settings as JSON (Ctrl+Shift+P, *Preferences: Open Workspace
+   Settings (JSON)*) and add:
 
    ```json
    {{
      "yaml.schemas": {{
-       "./casestaff-case.schema.json": ["cases/*.yaml", "cases/**/*.yaml"]
-     }}
+       "./casestaff-case.schema.json": ["**/cases/*.yaml"]
+     }},
+     "yaml.schemaStore.enable": false
    }}
    ```
 
-   The key is the schema file (relative to the opened folder); the list holds glob patterns
-   for the case files (here, every `.yaml` file in `cases/` and the folders below it). VS Code
-   saves this as `.vscode/settings.json` in that folder.
+   In `yaml.schemas`, the key is the schema file, relative to the opened folder; the list
+   holds glob patterns naming the case files (here, the `.yaml` files in a folder called
+   `cases`). `yaml.schemaStore.enable: false` stops the extension from downloading other
+   schemas from the internet and applying one of them to your files by mistake. VS Code saves
+   these settings in `Caseload/.vscode/settings.json`.
 
-   **For one file.** Make this the file's first line (the path is relative to the case file):
+   **One file at a time.** Make this the file's first line; the path is relative to the case
+   file, so from `cases/` it goes up one folder:
 
    ```yaml
    # yaml-language-server: $schema=../casestaff-case.schema.json
@@ -878,22 +904,25 @@ when you hover over it, and offers the fields a block can hold when you press Ct
 
    It is a comment, so casestaff ignores it.
 
-The extension reads YAML 1.2, as casestaff does: it agrees that `yes` and `no` are text. It
-cannot know everything `casestaff check` checks (for example, that a staffing is dated after
+The extension reads YAML 1.2, as casestaff does, so it agrees that `yes` and `no` are text. It
+cannot check everything `casestaff check` checks (for example, that a staffing is dated after
 enrollment, or that a role belongs to the case's program), so run `casestaff check` too.
+
+Red Hat's extension can send anonymous usage data to Red Hat; it asks the first time it
+starts. Answer no, or set `"redhat.telemetry.enabled": false` in your user settings
+(Ctrl+Shift+P, *Preferences: Open User Settings (JSON)*).
 
 ## Notepad
 
-Notepad works. Two things to watch:
+Notepad works. Three things to watch:
 
 - **Save as UTF-8.** *File > Save as*, then choose *UTF-8* in the *Encoding* list next to the
-  *Save* button. (*UTF-8 with BOM* is fine too.) A file saved as *ANSI* loads only if it has
+  *Save* button (*UTF-8 with BOM* is fine too). A file saved as *ANSI* loads only if it has
   no accented letters; otherwise `casestaff check` says the file is not UTF-8 and how to fix it.
 - **Spaces, not tabs.** Notepad inserts a tab when you press Tab, and YAML does not allow tabs
-  for indentation: press the space bar twice instead.
-
-Keep *Save as type* on *All files* and the name ending in `.yaml`, so Notepad does not add
-`.txt`.
+  for indentation: press the space bar instead.
+- **Keep the `.yaml` ending.** Set *Save as type* to *All files* so Notepad does not add
+  `.txt` to the name.
 """
 
 

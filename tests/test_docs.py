@@ -123,10 +123,10 @@ def test_every_command_and_option_has_help_text():
 
 def test_every_command_is_in_the_cli_reference():
     reference = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for name, command in registered_commands():
+    for name, _ in registered_commands():
         assert f"\n## {name}\n" in reference, f"{name} is missing from docs/cli.md; run: python docs/generate.py"
-        first_line = command.help.strip().splitlines()[0]
-        assert first_line.split()[0] in reference
+        section = reference.split(f"\n## {name}\n", 1)[1]
+        assert f"Usage: {name} [OPTIONS]" in section.split("\n## ", 1)[0]
 
 
 def test_cli_reference_shows_the_real_help_of_due():
@@ -285,7 +285,7 @@ def test_editor_settings_example_is_valid_json_with_a_glob():
     text = (DOCS / "editor.md").read_text(encoding="utf-8")
     block = re.search(r"```json\n(.*?)\n *```", text, re.S).group(1)
     schemas = json.loads(textwrap.dedent(block))["yaml.schemas"]
-    assert schemas == {"./casestaff-case.schema.json": ["cases/*.yaml", "cases/**/*.yaml"]}
+    assert schemas == {"./casestaff-case.schema.json": ["**/cases/*.yaml"]}
     assert "casestaff schema > casestaff-case.schema.json" in text
     assert "# yaml-language-server: $schema=" in text
 
@@ -307,7 +307,7 @@ def test_readme_opens_with_exactly_two_setup_commands():
     install_and_demo, install_and_test = readme_setup_commands()
 
     demo = install_and_demo.split(" && ")
-    assert any(part.split()[-3:] == ["-m", "pip", "install"] or "pip install ." in part for part in demo)
+    assert re.search(r"-m pip install \.$", demo[-2]), "the first command installs casestaff from the checkout"
     words = shlex.split(demo[-1])
     assert words[0].endswith("casestaff") and words[1:3] == ["due", "sample_cases"]
     assert words[words.index("--as-of") + 1] == generate.DEMO_AS_OF  # the walk-through shows the same day
