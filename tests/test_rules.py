@@ -1,0 +1,530 @@
+"""Each rule function: when it fires, when it must not, and what a later staffing does to it.
+
+The cases are run through the built-in packs (`evaluate_case`), so each test checks the answer a
+caseworker sees: since, due date and status, and the reason in the pack's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .rule_cases.harness import flags_of, load
+
+D = dt.date
+
+
+def seen(text: str, rule: str, as_of: dt.date, within: int = 14) -> list[tuple[str, str, str]]:
+    """(since, due, status) of each flag one rule raises for a case written as YAML."""
+    return [(f.since.isoformat(), f.due.isoformat(), f.status) for f in flags_of(load(text), rule, as_of, within)]
+
+
+def reasons(text: str, rule: str, as_of: dt.date, within: int = 14) -> list[str]:
+    return [f.reason for f in flags_of(load(text), rule, as_of, within)]
+
+
+LA = """\
+case_id: LA-T-1
+program: la-step
+participant: {name: Robin Testcase}
+enrolled: 2026-06-01
+"""
+
+IL = """\
+case_id: IL-T-1
+program: il-snap-et
+provider: Example Works
+participant: {name: Casey Testcase}
+enrolled: 2026-01-05
+"""
+
+OR_RE = """\
+case_id: OR-T-1
+program: or-ssp-reengagement
+participant: {name: Jamie Testcase}
+enrolled: 2026-06-01
+"""
+
+FC = """\
+case_id: FC-T-1
+program: fc-reintegration
+participant: {name: Morgan Testcase}
+enrolled: 2026-03-02
+"""
+
+OR_CM = """\
+case_id: OR-CM-T-1
+program: or-ssp-case-management
+participant: {name: Alex Testcase}
+enrolled: 2026-06-01
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# no_progress_for_days (la-step no-progress: 60 days, due 10 days later)
+
+
+def test_no_progress_counts_from_the_last_review_with_progress() -> None:
+    case = LA + """\
+progress_reviews:
+  - {date: 2026-08-01, progress: none}
+  - {date: 2026-09-01, progress: some}
+  - {date: 2026-10-01, progress: none}
+"""
+    assert seen(case, "no-progress", D(2026, 11, 1)) == [("2026-10-31", "2026-11-10", "due")]
+    flag = flags_of(load(case), "no-progress", D(2026, 11, 1))[0]
+    assert [str(e) for e in flag.evidence] == [
+        "last progress review: 2026-09-01: some (line 7)",
+        "progress review: 2026-10-01: none (line 8)",
+    ]
+
+
+def test_no_progress_window_edges() -> None:
+    case = LA + "progress_reviews:\n  - {date: 2026-10-01, progress: good}\n"
+    # the condition begins 11-30 (60 days on); it comes into view 14 days before
+    assert seen(case, "no-progress", D(2026, 11, 15)) == []
+    assert seen(case, "no-progress", D(2026, 11, 16)) == [("2026-11-30", "2026-12-10", "upcoming")]
+    assert seen(case, "no-progress", D(2026, 11, 16), within=0) == []
+    assert seen(case, "no-progress", D(2026, 11, 30), within=0) == [("2026-11-30", "2026-12-10", "due")]
+    assert seen(case, "no-progress", D(2026, 12, 10)) == [("2026-11-30", "2026-12-10", "due")]
+    assert seen(case, "no-progress", D(2026, 12, 11)) == [("2026-11-30", "2026-12-10", "overdue")]
+
+
+def test_no_progress_a_staffing_before_the_condition_does_not_satisfy_it() -> None:
+    case = LA.replace("2026-06-01", "2026-09-01") + "staffings:\n  - {date: 2026-10-20, kind: case-staffing}\n"
+    assert seen(case, "no-progress", D(2026, 11, 5)) == [("2026-10-31", "2026-11-10", "due")]
+
+
+def test_no_progress_a_staffing_after_it_began_restarts_the_clock() -> None:
+    case = LA.replace("2026-06-01", "2026-09-01") + "staffings:\n  - {date: 2026-11-03, kind: case-staffing}\n"
+    assert seen(case, "no-progress", D(2026, 12, 1)) == []
+    assert seen(case, "no-progress", D(2027, 1, 2)) == [("2027-01-02", "2027-01-12", "due")]
+    assert reasons(case, "no-progress", D(2027, 1, 2)) == [
+        "No progress toward the goal recorded for 60 days (last progress: none since enrollment on 2026-09-01)"
+    ]
+
+
+def test_no_progress_a_staffing_after_as_of_is_not_known_yet() -> None:
+    case = LA.replace("2026-06-01", "2026-09-01") + "staffings:\n  - {date: 2026-11-03, kind: case-staffing}\n"
+    assert seen(case, "no-progress", D(2026, 11, 2)) == [("2026-10-31", "2026-11-10", "due")]
+
+
+# ---------------------------------------------------------------------------------------------
+# participation_shortfall (la-step non-participation: under 100%; il-snap-et poor-engagement:
+# under 50%; or-ssp-reengagement not-engaging: under 100%)
+
+
+def test_a_short_month_counts_once_it_is_over() -> None:
+    case = LA + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 60}\n"
+    assert seen(case, "non-participation", D(2026, 10, 31)) == []
+    assert seen(case, "non-participation", D(2026, 11, 1)) == [("2026-11-01", "2026-11-11", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 11)) == [("2026-11-01", "2026-11-11", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 12)) == [("2026-11-01", "2026-11-11", "overdue")]
+
+
+def test_a_february_shortfall_in_a_leap_year_begins_on_march_first() -> None:
+    case = LA.replace("2026-06-01", "2027-06-01") + "participation:\n  - {month: 2028-02, required_hours: 80, actual_hours: 0}\n"
+    assert seen(case, "non-participation", D(2028, 2, 29)) == []
+    assert seen(case, "non-participation", D(2028, 3, 1)) == [("2028-03-01", "2028-03-11", "due")]
+
+
+def test_a_month_with_no_requirement_is_not_a_shortfall() -> None:
+    case = LA + "participation:\n  - {month: 2026-10, required_hours: 0, actual_hours: 0}\n"
+    assert seen(case, "non-participation", D(2026, 11, 5)) == []
+
+
+def test_a_staffing_between_two_short_months_satisfies_only_the_first() -> None:
+    case = LA + """\
+participation:
+  - {month: 2026-08, required_hours: 80, actual_hours: 10}
+  - {month: 2026-09, required_hours: 80, actual_hours: 80}
+  - {month: 2026-10, required_hours: 80, actual_hours: 20}
+staffings:
+  - {date: 2026-09-10, kind: case-staffing}
+"""
+    assert seen(case, "non-participation", D(2026, 11, 5)) == [("2026-11-01", "2026-11-11", "due")]
+    assert reasons(case, "non-participation", D(2026, 11, 5)) == ["Did not participate as required without good cause in 2026-10"]
+    assert seen(case, "non-participation", D(2026, 9, 5)) == [("2026-09-01", "2026-09-11", "due")]
+
+
+def test_poor_engagement_threshold_is_the_packs() -> None:
+    def month(actual: float) -> str:
+        return IL + f"participation:\n  - {{month: 2026-10, required_hours: 80, actual_hours: {actual}}}\n"
+
+    assert seen(month(39.9), "poor-engagement", D(2026, 11, 2)) == [("2026-11-01", "2026-12-01", "due")]
+    assert seen(month(40), "poor-engagement", D(2026, 11, 2)) == []
+    # under the full requirement is la-step's and Oregon's threshold, not Illinois's
+    assert seen(OR_RE + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 79}\n", "not-engaging", D(2026, 11, 2)) == [
+        ("2026-11-01", "2026-11-11", "due")
+    ]
+
+
+def test_a_customer_staffing_satisfies_poor_engagement_a_provider_staffing_does_not() -> None:
+    case = IL + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 0}\nstaffings:\n  - {date: 2026-11-20, kind: provider-staffing}\n"
+    assert seen(case, "poor-engagement", D(2026, 12, 1)) == [("2026-11-01", "2026-12-01", "due")]
+    assert seen(case.replace("provider-staffing", "customer-staffing"), "poor-engagement", D(2026, 12, 1)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# staffing_before_sanction: due on the last workday before the sanction takes effect
+
+
+def sanction(proposed: str, effective: str, program: str = LA, status: str = "pending") -> str:
+    return program + f"sanction: {{reason: No participation, proposed_on: {proposed}, effective_on: {effective}, status: {status}}}\n"
+
+
+def test_sanction_effective_on_a_monday_is_staffed_by_the_friday_before() -> None:
+    assert seen(sanction("2026-11-16", "2026-12-07"), "pending-sanction", D(2026, 12, 1)) == [("2026-11-16", "2026-12-04", "due")]
+
+
+def test_sanction_effective_on_a_tuesday_is_staffed_by_the_monday() -> None:
+    assert seen(sanction("2026-11-16", "2026-12-08"), "pending-sanction", D(2026, 12, 1)) == [("2026-11-16", "2026-12-07", "due")]
+
+
+def test_sanction_effective_right_after_a_louisiana_holiday() -> None:
+    # Tue 2027-01-19, after Martin Luther King Jr. Day (Mon 01-18): due Friday 01-15
+    assert seen(sanction("2027-01-04", "2027-01-19"), "pending-sanction", D(2027, 1, 5)) == [("2027-01-04", "2027-01-15", "due")]
+    # Wed 2027-02-10, after Mardi Gras (Tue 02-09), a Louisiana holiday: due Monday 02-08
+    assert seen(sanction("2027-01-20", "2027-02-10"), "pending-sanction", D(2027, 2, 1)) == [("2027-01-20", "2027-02-08", "due")]
+    # Wed 2026-11-04, after Election Day (Tue 11-03), a Louisiana holiday: due Monday 11-02
+    assert seen(sanction("2026-10-20", "2026-11-04"), "pending-sanction", D(2026, 11, 1)) == [("2026-10-20", "2026-11-02", "due")]
+
+
+def test_sanction_due_date_itself_is_due_and_the_day_after_overdue() -> None:
+    case = sanction("2026-11-16", "2026-12-07")
+    assert seen(case, "pending-sanction", D(2026, 12, 4)) == [("2026-11-16", "2026-12-04", "due")]
+    assert seen(case, "pending-sanction", D(2026, 12, 5)) == [("2026-11-16", "2026-12-04", "overdue")]
+
+
+def test_sanction_staffing_must_come_after_the_proposal() -> None:
+    case = sanction("2026-11-16", "2026-12-07") + "staffings:\n  - {date: 2026-11-13, kind: case-staffing}\n"
+    assert seen(case, "pending-sanction", D(2026, 12, 1)) == [("2026-11-16", "2026-12-04", "due")]
+    assert seen(case.replace("2026-11-13", "2026-11-16"), "pending-sanction", D(2026, 12, 1)) == []
+
+
+def test_only_a_pending_sanction_wants_a_staffing() -> None:
+    for status in ("imposed", "withdrawn"):
+        assert seen(sanction("2026-11-16", "2026-12-07", status=status), "pending-sanction", D(2026, 12, 1)) == []
+
+
+def test_oregon_disqualification_uses_oregon_holidays() -> None:
+    # Fri 2026-11-27, the day after Thanksgiving: Oregon's review is due Wednesday 11-25
+    assert seen(sanction("2026-11-09", "2026-11-27", OR_RE), "disqualification-pending", D(2026, 11, 20)) == [
+        ("2026-11-09", "2026-11-25", "due")
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# risk_without_staffing (la-step intensive-case-management: 90 days, due 10 days later)
+
+
+def test_risk_noted_after_as_of_is_not_known_yet() -> None:
+    case = LA + "risk_factors:\n  - {factor: substance_use, noted: 2026-12-02}\n"
+    assert seen(case, "intensive-case-management", D(2026, 12, 1)) == []
+    assert seen(case, "intensive-case-management", D(2026, 12, 2)) == [("2026-12-02", "2026-12-12", "due")]
+
+
+def test_risk_resolved_after_as_of_was_still_there() -> None:
+    case = LA + "risk_factors:\n  - {factor: homelessness, noted: 2026-11-01, resolved: 2026-12-15}\n"
+    assert seen(case, "intensive-case-management", D(2026, 12, 1)) == [("2026-11-01", "2026-11-11", "overdue")]
+    assert seen(case, "intensive-case-management", D(2026, 12, 15)) == []
+
+
+def test_risk_comes_back_into_view_90_days_after_the_last_staffing() -> None:
+    case = LA + "risk_factors:\n  - {factor: domestic_violence, noted: 2026-09-01}\nstaffings:\n  - {date: 2026-09-10, kind: case-staffing}\n"
+    assert seen(case, "intensive-case-management", D(2026, 11, 24)) == []
+    assert seen(case, "intensive-case-management", D(2026, 11, 25)) == [("2026-12-09", "2026-12-19", "upcoming")]
+    assert reasons(case, "intensive-case-management", D(2026, 12, 9)) == [
+        "Risk factors (domestic violence) and no case staffing in 90 days (last: 2026-09-10): consider intensive case management"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# months_in_component (il-snap-et component-benchmark: 6, 9 and 12 months)
+
+
+def component(start: str, end: str | None = None, staffings: tuple[str, ...] = ()) -> str:
+    text = IL.replace("2026-01-05", "2025-01-06") + f"components:\n  - {{name: Job search, start: {start}"
+    text += f", end: {end}}}\n" if end else "}\n"
+    if staffings:
+        text += "staffings:\n" + "".join(f"  - {{date: {d}, kind: customer-staffing}}\n" for d in staffings)
+    return text
+
+
+def test_each_benchmark_is_its_own_flag() -> None:
+    assert seen(component("2026-03-02"), "component-benchmark", D(2027, 3, 2), within=0) == [
+        ("2026-09-02", "2026-09-02", "overdue"),
+        ("2026-12-02", "2026-12-02", "overdue"),
+        ("2027-03-02", "2027-03-02", "due"),
+    ]
+    assert reasons(component("2026-03-02"), "component-benchmark", D(2027, 3, 2)) == [
+        f"{n} months in the same component (Job search) reached {d}: mandatory customer staffing"
+        for n, d in ((6, "2026-09-02"), (9, "2026-12-02"), (12, "2027-03-02"))
+    ]
+
+
+def test_a_staffing_between_6_and_9_months_satisfies_6_but_not_9() -> None:
+    case = component("2026-03-02", staffings=("2026-10-15",))
+    assert seen(case, "component-benchmark", D(2027, 3, 2)) == [
+        ("2026-12-02", "2026-12-02", "overdue"),
+        ("2027-03-02", "2027-03-02", "due"),
+    ]
+
+
+def test_a_staffing_after_12_months_satisfies_every_benchmark() -> None:
+    assert seen(component("2026-03-02", staffings=("2027-03-02",)), "component-benchmark", D(2027, 3, 10)) == []
+
+
+def test_benchmarks_from_the_31st_land_on_month_ends() -> None:
+    # 2026-08-31: 6 months on 2027-02-28, 9 on 2027-05-31, 12 on 2027-08-31
+    assert [s for s, _, _ in seen(component("2026-08-31"), "component-benchmark", D(2027, 8, 31))] == [
+        "2027-02-28",
+        "2027-05-31",
+        "2027-08-31",
+    ]
+    # 2027-08-31: 6 months on the leap day 2028-02-29; the day before it is upcoming
+    leap = component("2027-08-31").replace("2025-01-06", "2027-08-02")
+    assert seen(leap, "component-benchmark", D(2028, 2, 28)) == [("2028-02-29", "2028-02-29", "upcoming")]
+    assert seen(leap, "component-benchmark", D(2028, 2, 29)) == [("2028-02-29", "2028-02-29", "due")]
+    assert seen(leap, "component-benchmark", D(2028, 3, 1)) == [("2028-02-29", "2028-02-29", "overdue")]
+
+
+def test_leaving_the_component_stops_the_later_benchmarks() -> None:
+    case = component("2026-03-02", end="2026-10-30")
+    assert seen(case, "component-benchmark", D(2027, 3, 2)) == [("2026-09-02", "2026-09-02", "overdue")]
+    # ending on the day the benchmark is reached still counts it
+    assert len(seen(component("2026-03-02", end="2026-09-02"), "component-benchmark", D(2027, 3, 2))) == 1
+
+
+def test_a_component_not_started_by_as_of_is_ignored() -> None:
+    assert seen(component("2026-12-02"), "component-benchmark", D(2026, 12, 1), within=400) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# cooperating_without_progress (il-snap-et: last 2 reviews none, hours at least 80%)
+
+
+COOPERATING = IL + """\
+participation:
+  - {month: 2026-09, required_hours: 80, actual_hours: 80}
+  - {month: 2026-10, required_hours: 80, actual_hours: 20, good_cause: true}
+progress_reviews:
+  - {date: 2026-09-20, progress: none}
+  - {date: 2026-10-20, progress: none}
+"""
+
+
+def test_a_short_month_with_good_cause_is_still_cooperating() -> None:
+    assert seen(COOPERATING, "cooperating-not-progressing", D(2026, 11, 2)) == [("2026-10-20", "2026-11-19", "due")]
+
+
+def test_cooperating_needs_a_month_that_is_over() -> None:
+    case = IL + """\
+participation:
+  - {month: 2026-11, required_hours: 80, actual_hours: 80}
+progress_reviews:
+  - {date: 2026-11-05, progress: none}
+  - {date: 2026-11-20, progress: none}
+"""
+    assert seen(case, "cooperating-not-progressing", D(2026, 11, 30)) == []
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-20", "due")]
+
+
+def test_a_new_review_with_no_progress_after_a_staffing_fires_again() -> None:
+    case = COOPERATING + "  - {date: 2026-11-20, progress: none}\nstaffings:\n  - {date: 2026-10-28, kind: customer-staffing}\n"
+    assert seen(case, "cooperating-not-progressing", D(2026, 11, 19)) == []
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-20", "due")]
+
+
+def test_one_review_is_not_enough() -> None:
+    case = IL + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 80}\nprogress_reviews:\n  - {date: 2026-10-20, progress: none}\n"
+    assert seen(case, "cooperating-not-progressing", D(2026, 11, 2)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# need_without_referral (il-snap-et non-et-services)
+
+
+def test_each_need_without_its_own_referral_is_a_flag() -> None:
+    case = IL + """\
+risk_factors:
+  - {factor: substance_use, noted: 2026-11-02}
+  - {factor: domestic_violence, noted: 2026-11-09}
+  - {factor: childcare, noted: 2026-11-09}
+referrals:
+  - {service: mental_health, date: 2026-11-03}
+"""
+    assert reasons(case, "non-et-services", D(2026, 12, 1)) == [
+        "May need non-E&T services (substance use) and no referral is recorded",
+        "May need non-E&T services (domestic violence) and no referral is recorded",
+    ]
+    assert seen(case, "non-et-services", D(2026, 12, 1)) == [
+        ("2026-11-02", "2026-12-02", "due"),
+        ("2026-11-09", "2026-12-09", "due"),
+    ]
+
+
+def test_a_customer_staffing_after_the_need_was_noted_satisfies_it() -> None:
+    case = IL + "risk_factors:\n  - {factor: mental_health, noted: 2026-11-02}\nstaffings:\n  - {date: 2026-11-01, kind: customer-staffing}\n"
+    assert seen(case, "non-et-services", D(2026, 12, 1)) == [("2026-11-02", "2026-12-02", "due")]
+    assert seen(case.replace("2026-11-01, kind", "2026-11-02, kind"), "non-et-services", D(2026, 12, 1)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# information_received (or-ssp-reengagement follow-up-review: 10 days)
+
+
+def test_the_follow_up_review_waits_for_all_missing_information() -> None:
+    case = OR_RE + """\
+outstanding_info:
+  - {item: Child safety check, requested: 2026-11-02, received: 2026-11-10}
+  - {item: Outcome of the offsite visit, requested: 2026-11-02, received: 2026-11-19}
+"""
+    assert seen(case, "follow-up-review", D(2026, 11, 18)) == []
+    assert seen(case, "follow-up-review", D(2026, 11, 19)) == [("2026-11-19", "2026-11-29", "due")]
+    assert seen(case, "follow-up-review", D(2026, 11, 29)) == [("2026-11-19", "2026-11-29", "due")]
+    assert seen(case, "follow-up-review", D(2026, 11, 30)) == [("2026-11-19", "2026-11-29", "overdue")]
+
+
+def test_information_requested_after_as_of_does_not_hold_up_the_review() -> None:
+    case = OR_RE + """\
+outstanding_info:
+  - {item: Child safety check, requested: 2026-11-02, received: 2026-11-10}
+  - {item: Second offsite visit, requested: 2026-11-20}
+"""
+    assert seen(case, "follow-up-review", D(2026, 11, 15)) == [("2026-11-10", "2026-11-20", "due")]
+    assert seen(case, "follow-up-review", D(2026, 11, 20)) == []
+
+
+def test_a_review_before_the_information_arrived_does_not_satisfy_it() -> None:
+    case = OR_RE + """\
+outstanding_info:
+  - {item: Child safety check, requested: 2026-11-02, received: 2026-11-10}
+staffings:
+  - {date: 2026-11-09, kind: follow-up-review}
+"""
+    assert seen(case, "follow-up-review", D(2026, 11, 15)) == [("2026-11-10", "2026-11-20", "due")]
+    assert seen(case.replace("2026-11-09, kind: follow-up-review", "2026-11-12, kind: re-engagement"), "follow-up-review", D(2026, 11, 15)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# reunification_stalled (fc-reintegration not-progressing: due 14 days later)
+
+
+def test_tasks_past_due_before_the_last_staffing_were_discussed_there() -> None:
+    case = FC + """\
+case_plan_tasks:
+  - {task: Complete parenting class, due: 2026-09-01, status: open}
+  - {task: Find stable housing, due: 2026-10-31, status: not_achieved}
+staffings:
+  - {date: 2026-10-01, kind: reintegration-staffing}
+"""
+    assert seen(case, "not-progressing", D(2026, 11, 5)) == [("2026-11-01", "2026-11-15", "due")]
+    flag = flags_of(load(case), "not-progressing", D(2026, 11, 5))[0]
+    assert [str(e) for e in flag.evidence] == ["case plan task 'Find stable housing' (not_achieved): 2026-10-31 (line 7)"]
+
+
+def test_a_task_achieved_after_as_of_was_not_achieved_yet() -> None:
+    case = FC + "case_plan_tasks:\n  - {task: Complete parenting class, due: 2026-11-01, status: achieved, completed: 2026-11-20}\n"
+    assert seen(case, "not-progressing", D(2026, 11, 10)) == [("2026-11-02", "2026-11-16", "due")]
+    assert seen(case, "not-progressing", D(2026, 11, 20)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# meeting_after_staffing (fc-reintegration case-planning-meeting: 30 days)
+
+
+def test_the_case_planning_meeting_follows_the_latest_staffing() -> None:
+    case = FC + """\
+staffings:
+  - {date: 2026-08-03, kind: reintegration-staffing}
+  - {date: 2026-08-20, kind: case-planning-meeting}
+  - {date: 2026-11-05, kind: reintegration-staffing}
+"""
+    assert seen(case, "case-planning-meeting", D(2026, 11, 4)) == []
+    assert seen(case, "case-planning-meeting", D(2026, 11, 5)) == [("2026-11-05", "2026-12-05", "due")]
+    assert seen(case, "case-planning-meeting", D(2026, 12, 6)) == [("2026-11-05", "2026-12-05", "overdue")]
+
+
+def test_a_case_planning_meeting_the_same_day_counts() -> None:
+    case = FC + "staffings:\n  - {date: 2026-11-05, kind: reintegration-staffing}\n  - {date: 2026-11-05, kind: case-planning-meeting}\n"
+    assert seen(case, "case-planning-meeting", D(2026, 12, 1)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# periodic_review and retention_check_in (or-ssp-case-management: 90 and 30 days)
+
+
+def test_case_plan_review_counts_from_the_last_review() -> None:
+    case = OR_CM + "staffings:\n  - {date: 2026-09-01, kind: case-plan-review}\n  - {date: 2026-11-01, kind: retention-check-in}\n"
+    assert seen(case, "case-plan-review", D(2026, 11, 15)) == []
+    assert seen(case, "case-plan-review", D(2026, 11, 16)) == [("2026-11-30", "2026-11-30", "upcoming")]
+    assert seen(case, "case-plan-review", D(2026, 11, 30)) == [("2026-11-30", "2026-11-30", "due")]
+    assert seen(case, "case-plan-review", D(2026, 12, 1)) == [("2026-11-30", "2026-11-30", "overdue")]
+
+
+def test_retention_check_ins_count_from_the_job_start() -> None:
+    case = OR_CM + """\
+employment: {employer: Example Grocers, start: 2026-10-15}
+staffings:
+  - {date: 2026-10-01, kind: retention-check-in}
+"""
+    assert seen(case, "retention-check-in", D(2026, 11, 14)) == [("2026-11-14", "2026-11-14", "due")]
+    assert reasons(case, "retention-check-in", D(2026, 11, 14)) == [
+        "Retention check-in every 30 days for the employed family (Example Grocers; last: none yet)"
+    ]
+    later = case + "  - {date: 2026-11-10, kind: retention-check-in}\n"
+    assert seen(later, "retention-check-in", D(2026, 11, 26)) == [("2026-12-10", "2026-12-10", "upcoming")]
+
+
+def test_no_retention_check_in_before_the_job_starts() -> None:
+    case = OR_CM + "employment: {employer: Example Grocers, start: 2026-12-07}\n"
+    assert seen(case, "retention-check-in", D(2026, 12, 1), within=60) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# next_steps_past_due (every pack's next-steps)
+
+
+STEPS = LA + """\
+staffings:
+  - date: 2026-10-01
+    kind: case-staffing
+    next_steps:
+      - {step: Enroll in the GED class, owner: participant, due: 2026-11-15}
+      - {step: Call the housing authority, due: 2026-11-25}
+"""
+
+
+def test_next_steps_show_as_they_come_due() -> None:
+    assert seen(STEPS, "next-steps", D(2026, 11, 15)) == [
+        ("2026-11-15", "2026-11-15", "due"),
+        ("2026-11-25", "2026-11-25", "upcoming"),
+    ]
+    assert seen(STEPS, "next-steps", D(2026, 11, 16), within=7) == [("2026-11-15", "2026-11-15", "overdue")]
+
+
+def test_a_next_step_reason_never_calls_an_upcoming_step_past_due() -> None:
+    assert reasons(STEPS, "next-steps", D(2026, 11, 16)) == [
+        "Action plan step not done: Enroll in the GED class (owner: participant; set at the 2026-10-01 staffing)",
+        "Action plan step not done: Call the housing authority (owner: unassigned; set at the 2026-10-01 staffing)",
+    ]
+
+
+def test_next_steps_clear_only_when_marked_done() -> None:
+    later_staffing = STEPS + "  - {date: 2026-11-20, kind: case-staffing}\n"
+    assert [s for s, _, _ in seen(later_staffing, "next-steps", D(2026, 12, 1))] == ["2026-11-15", "2026-11-25"]
+    done = STEPS.replace("due: 2026-11-15}", "due: 2026-11-15, done: 2026-11-20}")
+    assert [s for s, _, _ in seen(done, "next-steps", D(2026, 12, 1))] == ["2026-11-25"]
+    assert [s for s, _, _ in seen(done, "next-steps", D(2026, 11, 19))] == ["2026-11-15", "2026-11-25"]
+
+
+def test_next_steps_from_a_staffing_after_as_of_are_not_known_yet() -> None:
+    case = LA + """\
+staffings:
+  - date: 2026-12-02
+    kind: case-staffing
+    next_steps:
+      - {step: Enroll in the GED class, due: 2026-12-03}
+"""
+    assert seen(case, "next-steps", D(2026, 12, 1)) == []
+    assert seen(case, "next-steps", D(2026, 12, 2)) == [("2026-12-03", "2026-12-03", "upcoming")]
