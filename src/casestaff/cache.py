@@ -139,6 +139,10 @@ class FolderCache:
         """The pickled Case of an unchanged file, if the cache holds it."""
         if not self.trusted_signature(name, signature):
             return None
+        entry = self._load_cases().get(name)
+        return entry[1] if entry and entry[0] == signature else None
+
+    def _load_cases(self) -> dict[str, tuple[Signature, bytes]]:
         if self._cases is None:
             self._cases = {}
             path = self._stem.with_suffix(".cases")
@@ -149,8 +153,7 @@ class FolderCache:
                         self._cases = cases
                 except Exception:
                     self._cases = {}
-        entry = self._cases.get(name)
-        return entry[1] if entry and entry[0] == signature else None
+        return self._cases
 
     def store(
         self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any, blob: bytes | None
@@ -158,10 +161,7 @@ class FolderCache:
         self.index[name] = (signature, read_ns, facts, key, result)
         self.dirty = True
         if blob is not None:
-            if self._cases is None:
-                self.case_blob(name, signature)  # load what is there first
-                assert self._cases is not None
-            self._cases[name] = (signature, blob)
+            self._load_cases()[name] = (signature, blob)  # load what is there first
             self.cases_dirty = True
 
     def forget_missing(self, present: set[str]) -> None:

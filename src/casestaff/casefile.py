@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -44,10 +44,12 @@ def _value_kind_name(value: Any) -> str:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, document: str = "the case file") -> None:
         self.file = file
+        self.document = document
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.alias_at: tuple[int, int] | None = None
 
     def problem(self, node_or_pos: Node | tuple[int, int], message: str) -> None:
         line, col = node_or_pos if isinstance(node_or_pos, tuple) else position(node_or_pos)
@@ -59,10 +61,6 @@ class _Builder:
         if not isinstance(node, ScalarNode):
             what = "a list" if isinstance(node, SequenceNode) else "a block of fields"
             self.problem(node, f"{label} must be {kind.describe()}, not {what}")
-            return _BAD
-        tag_problem = yamlread.refuse_tag(node)
-        if tag_problem:
-            self.problem(node, tag_problem.message)
             return _BAD
         try:
             value = yamlread.scalar_value(node)
@@ -94,10 +92,12 @@ class _Builder:
         if isinstance(value, str):
             match = _ISO_DATE.match(value)
             if match:
+                year, month, day = int(match[1]), int(match[2]), int(match[3])
                 try:
-                    return dt.date(int(match[1]), int(match[2]), int(match[3]))
-                except ValueError as exc:
-                    self.problem(node, f"{label}: {value} is not a real date ({exc}); check the day and month")
+                    return dt.date(year, month, day)
+                except ValueError:
+                    reason = yamlread.why_not_a_date(year, month, day)
+                    self.problem(node, f"{label}: {value} is not a real date ({reason}); check the day and month")
                     return _BAD
             suggestion = _suggest_date(value)
             if suggestion:
@@ -159,6 +159,10 @@ class _Builder:
     # -- collections -----------------------------------------------------------------------
 
     def value(self, node: Node, kind: Kind, label: str) -> Any:
+        tag_problem = yamlread.refuse_tag(node)
+        if tag_problem:
+            self.problem(node, f"{label}: {tag_problem.message}")
+            return _BAD
         if kind.name == "list":
             return self.list(node, kind, label)
         if kind.name == "record":
@@ -179,7 +183,14 @@ class _Builder:
 
     def _collection_once(self, node: Node) -> bool:
         if id(node) in self.seen:
-            self.problem(node, "aliases (*name) that repeat a block are not allowed in case files; write the block out")
+            # libyaml keeps no position for the *alias itself, only for the block it repeats.
+            line = position(node)[0]
+            where = self.alias_at or position(node)
+            self.problem(
+                where,
+                f"a *name alias repeats the block written on line {line}; aliases of blocks are not allowed"
+                " in case files, write the block out",
+            )
             return False
         self.seen.add(id(node))
         if len(self.seen) > yamlread.MAX_VALUES:
@@ -199,6 +210,7 @@ class _Builder:
         ok = True
         item_kind = kind.item
         for index, item in enumerate(node.value, 1):
+            self.alias_at = None
             value = self.value(item, item_kind, f"{label}[{index}]")
             if value is _BAD:
                 ok = False
@@ -219,7 +231,7 @@ class _Builder:
             if isinstance(node, ScalarNode) and node.value == "" and not node.style:
                 return None
             example = ", ".join(f"{name}:" for name in list(specs)[:2])
-            where = f"{label} must be" if label else "A case file must be"
+            where = f"{label} must be" if label else f"{self.document} must be"
             self.problem(node, f"{where} a block of fields ({example} ...), one per line")
             return _BAD
         if not self._collection_once(node):
@@ -231,6 +243,7 @@ class _Builder:
         values: dict[str, Any] = {}
         at: dict[str, tuple[int, int]] = {}
         key_lines: dict[str, int] = {}
+        merged = False
         ok = True
         prefix = f"{label}." if label else ""
         for key_node, value_node in node.value:
@@ -243,6 +256,7 @@ class _Builder:
             if spec is None:
                 where = f" in {label}" if label else ""
                 if key == "<<":
+                    merged = True
                     self.problem(key_node, f"merge keys (<<){where} are not supported in case files; write the fields out")
                 else:
                     self.problem(key_node, f"unknown field '{key}'{where}{did_you_mean(key, specs)}")
@@ -256,6 +270,7 @@ class _Builder:
                 ok = False
                 continue
             key_lines[key] = key_node.start_mark.line + 1
+            self.alias_at = position(key_node)
             value = self.value(value_node, spec.kind, prefix + key)
             if value is _BAD:
                 ok = False
@@ -272,8 +287,8 @@ class _Builder:
                 continue
             values[key] = value
         for name, spec in specs.items():
-            if spec.required and name not in key_lines:
-                where = f"{label} is missing" if label else "the case file is missing"
+            if spec.required and name not in key_lines and not merged:  # a merge may have held it
+                where = f"{label} is missing" if label else f"{self.document} is missing"
                 self.problem(node, f"{where} the required field '{name}'; add a line '{name}: ...'")
                 ok = False
         if not ok:
@@ -324,7 +339,7 @@ def build_record(data: bytes, file: str, cls: type) -> tuple[Any, list[Problem]]
         return None, problems
     if root is None:
         return None, [Problem(file, 1, 1, "the file is empty")]
-    builder = _Builder(file)
+    builder = _Builder(file, document="the file")
     result = builder.record(root, cls, "")
     if result is _BAD or result is None:
         return None, builder.problems or [Problem(file, 1, 1, "the file must be a block of fields")]
@@ -343,6 +358,16 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
         return None, builder.problems
     if isinstance(root, ScalarNode):
         builder.problem(root, "the file holds a single value, but a case file is a block of fields (case_id:, program: ...)")
+        return None, builder.problems
+    fields = fields_of(CASE_KIND.record)
+    keys = [k.value for k, _ in root.value if isinstance(k, ScalarNode)]
+    if keys and not any(key in fields for key in keys):
+        shown = ", ".join(keys[:5]) + (", ..." if len(keys) > 5 else "")
+        builder.problem(
+            root,
+            f"none of the fields here ({shown}) belongs in a case file; a case file starts with"
+            " 'case_id:' and 'program:' -- is this a case file?",
+        )
         return None, builder.problems
     case = builder.record(root, CASE_KIND.record, "")
     if case is _BAD:
@@ -373,8 +398,8 @@ def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Bui
     if pack is None:
         builder.problem(
             case.at["program"],
-            f"program '{case.program}' is not a known program{did_you_mean(case.program, packs)};"
-            f" known: {', '.join(sorted(packs))}",
+            f"program '{case.program}' is not a known program (known: {', '.join(sorted(packs))})"
+            + _suggest(case.program, packs),
         )
     def not_before(record: model.Record, later: str, earlier_value: dt.date | None, label: str, what: str) -> None:
         value = getattr(record, later)
@@ -413,9 +438,7 @@ def _check_kind(builder: _Builder, pack: Pack, kind: str, pos: tuple[int, int], 
     kinds = pack.kind_ids
     if kind not in kinds:
         builder.problem(
-            pos,
-            f"{label}: '{kind}' is not a kind of staffing in {pack.id}{did_you_mean(kind, kinds)};"
-            f" use one of {', '.join(kinds)}",
+            pos, f"{label}: '{kind}' is not a kind of staffing in {pack.id} ({', '.join(kinds)})" + _suggest(kind, kinds)
         )
 
 
@@ -424,6 +447,10 @@ def _check_role(builder: _Builder, pack: Pack, person: model.Person, label: str)
         names = [r.abbr for r in pack.roles]
         builder.problem(
             person.at["role"],
-            f"{label}: '{person.role}' is not a role in {pack.id}{did_you_mean(person.role, names)};"
-            f" use one of {', '.join(names)}",
+            f"{label}: '{person.role}' is not a role in {pack.id} ({', '.join(names)})" + _suggest(person.role, names),
         )
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    """The closest choice as a fix, or an instruction to pick one of those listed."""
+    return did_you_mean(word, choices) or "; use one of these"

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 try:  # libyaml's parser; PyYAML wheels ship it on Windows, macOS and Linux.
     from yaml._yaml import CParser as _Parser
@@ -90,10 +92,9 @@ def decode(data: bytes) -> str:
             f"the file is {len(data) / 1_048_576:.1f} MB; a case file is a few kilobytes, so this"
             " is probably not a case file (casestaff reads files up to 1 MB)",
         )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(
-            1, 1, "the file is saved as UTF-16; save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
-        )
+    resave = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
+        raise ReadError(1, 1, f"the file is saved as UTF-16; {resave}")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -102,54 +103,208 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex().upper()
-        hint = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
-        try:
-            data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ReadError(line, col, f"the file is not UTF-8 text (byte 0x{bad}); {hint}") from None
-        raise ReadError(
-            line,
-            col,
-            f"the file is not UTF-8 (byte 0x{bad}); it looks like Windows-1252 (cp1252) text, {hint}",
-        ) from None
+        if _looks_like_cp1252(data):
+            raise ReadError(
+                line, col, f"the file is not UTF-8 (byte 0x{bad}); it looks like Windows-1252 (cp1252) text; {resave}"
+            ) from None
+        raise ReadError(line, col, f"the file is not UTF-8 text (byte 0x{bad}); {resave}, or check it is a case file") from None
     return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII text with a NUL beside every character."""
+    sample = data[:512]
+    if len(sample) < 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return (evens.count(0) > 0.8 * len(evens)) != (odds.count(0) > 0.8 * len(odds))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _looks_like_cp1252(data: bytes) -> bool:
+    """Text that Windows-1252 decodes without control characters (binary data has plenty)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.search(text)
 
 
 # ---------------------------------------------------------------------------------------------
 # Parsing
 
 
-_HINTS = (
-    ("found character '\\t'", "YAML does not allow tab characters here; indent with spaces"),
-    ("mapping values are not allowed here", "a value that holds ': ' must be put in quotes"),
-    ("found duplicate anchor", "each &anchor name may be used once"),
-    ("expected a single document", "a case file holds one document; remove the extra '---'"),
-    ("found undefined alias", "remove the '*name' reference or write the value out"),
-    ("could not find expected ':'", "each line inside a mapping needs 'key: value'"),
-    ("did not find expected key", "check the indentation of this line against the lines above"),
-    ("found unexpected end of stream", "a quote or bracket was opened and never closed"),
-)
+MAX_DEPTH = 64
+"""Blocks nested deeper than this are not a case file (a real one nests about five deep), and
+very deep nesting would exhaust the C stack of libyaml's composer."""
+
+_SAFE_DEPTH_BOUND = 400
+"""Below this bound on a document's possible depth the (cheap) depth scan is skipped."""
 
 
 def parse(text: str) -> Node | None:
-    """Compose the single YAML document in `text`; None for an empty document."""
+    """Compose the single YAML document in `text`; None for an empty document.
+
+    Raises ReadError, located and saying how to fix it, for anything that is not one YAML
+    document of reasonable depth without directives.
+    """
+    _refuse_surrogates(text)
+    if text.startswith("%") or "\n%" in text:
+        _refuse_directives(text)
+    if _possible_depth(text) > _SAFE_DEPTH_BOUND:
+        _check_depth(text)
     builder = _NodeBuilder(text)
     try:
         return builder.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "YAML syntax error"
-        detail = f"{exc.context}, {problem}" if exc.context and exc.problem else problem
-        hint = next((h for key, h in _HINTS if key in str(exc)), "check the YAML syntax on this line")
-        raise ReadError(
-            mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {detail}; {hint}"
-        ) from None
-    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except ReaderError as exc:
+        raise _reader_error(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports everything above
         raise ReadError(0, 0, f"YAML error: {exc}") from None
     finally:
         builder.dispose()
+
+
+def _refuse_surrogates(text: str) -> None:
+    """Lone surrogates cannot come from decoded bytes, but a caller's text might hold them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        before = text[: exc.start]
+        line = before.count("\n") + 1
+        col = exc.start - (before.rfind("\n") + 1) + 1
+        raise ReadError(line, col, "the text holds a character that is not valid Unicode; delete it") from None
+
+
+def _possible_depth(text: str) -> int:
+    """An upper bound on how deep the document can nest, computed without parsing.
+
+    A block nested one level deeper starts at least one column further right, so block depth is
+    bounded by the longest line; flow nesting needs one bracket per level.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return longest + text.count("[") + text.count("{") + 1
+
+
+def _events(text: str) -> Any:
+    parser = _NodeBuilder(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except ReaderError as exc:
+        raise _reader_error(exc, text) from None
+    finally:
+        parser.dispose()
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for event in _events(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise ReadError(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"blocks are nested more than {MAX_DEPTH} deep here; a case file nests a few levels, so this"
+                    " is probably not a case file",
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def _refuse_directives(text: str) -> None:
+    """%YAML 1.1 would make the writer read `no` as false; case files need no directives."""
+    for event in _events(text):
+        if isinstance(event, DocumentStartEvent):
+            if event.version or event.tags:
+                line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("%"))
+                raise ReadError(
+                    line, 1, "directives (%YAML, %TAG) are not used in case files; delete the lines up to '---'"
+                )
+            return
+
+
+def _reader_error(exc: ReaderError, text: str) -> ReadError:
+    """A character YAML does not allow in a file, located (libyaml counts its position in bytes)."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    if isinstance(exc.character, int):
+        code = f"U+{exc.character:04X}"
+    else:
+        code = repr(exc.character)
+    return ReadError(
+        line, col, f"the file holds an invisible control character ({code}) that YAML does not allow; delete it"
+    )
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
+    """libyaml's complaint as a located message in plain words that names the fix."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    where = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark
+    line, col = (where.line + 1, where.column + 1) if where else (0, 0)
+    lines = text.splitlines()
+    char = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+
+    def at_open() -> str:
+        return f"line {opened.line + 1}, column {opened.column + 1}" if opened else "above"
+
+    if "tab" in problem or char == "\t":
+        message = "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces"
+    elif "cannot start any token" in problem:
+        message = f"a value cannot start with '{char}'; put the value in quotes" if char else problem
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "unexpected ':'; a value that holds ': ' must be put in quotes, and a line that is not a"
+            " new field must not be indented further than the field above it"
+        )
+    elif "end of stream" in problem and "quoted scalar" in context and opened:
+        line, col = opened.line + 1, opened.column + 1
+        message = "this quote is never closed; add the closing quote at the end of the value"
+    elif "did not find expected ',' or ']'" in problem:
+        message = f"the list opened with '[' at {at_open()} is not closed; add ']' at its end"
+    elif "did not find expected ',' or '}'" in problem:
+        message = f"the block opened with '{{' at {at_open()} is not closed; add '}}' at its end"
+    elif "could not find expected ':'" in problem and opened:
+        line, col = opened.line + 1, opened.column + 1
+        message = "this line has no ':'; each line of a block of fields is 'name: value'"
+    elif "did not find expected '-' indicator" in problem:
+        message = (
+            f"this line is indented like the list entries that start at {at_open()} but is not one;"
+            " start it with '- ' or indent it to match the field it belongs to"
+        )
+    elif "did not find expected key" in problem:
+        message = (
+            "unexpected text after a value; check this line's indentation, and for a value with quotes"
+            ' inside write it in the other kind of quotes ("it\'s")'
+        )
+    elif "expected a single document" in context:
+        message = "a case file holds one document; remove the '---' line and what follows, or split the file"
+    elif "block sequence entries are not allowed" in problem:
+        message = "a list entry ('- ') cannot start here; put the list on the lines below its field name, indented"
+    elif "directive" in context:
+        line, col = (opened.line + 1, opened.column + 1) if opened else (line, col)
+        message = "a line cannot start with '%'; indent it under its field, or put the value in quotes"
+    elif "undefined alias" in problem:
+        message = "this *name refers to no &name anchor; write the value out instead"
+    elif "duplicate anchor" in context:
+        message = f"the anchor name is used twice (first at {at_open()}); each &name may be used once"
+    else:
+        detail = f"{context}, {problem}" if context and problem else problem or context or "unreadable YAML"
+        message = f"{detail}; check the YAML syntax on this line"
+    return ReadError(line, col, f"YAML syntax error: {message}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,10 +361,13 @@ def _int(text: str) -> int | str:
         return text
 
 
+_NAN = float("nan")
+
+
 def _float(text: str) -> float:
     lowered = text.replace("_", "").lower()
     if lowered.endswith(".nan"):
-        return float("nan")
+        return _NAN  # one object, as in ruamel: two .nan keys in a block are the same key
     if lowered.endswith(".inf"):
         return float("-inf") if lowered.startswith("-") else float("inf")
     return float(lowered)
@@ -219,10 +377,40 @@ class ImpossibleDate(ValueError):
     """A scalar shaped like a date that no calendar has (2026-02-30)."""
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip  (not strftime's %B, which follows the locale)
+
+
+def why_not_a_date(year: int, month: int, day: int) -> str:
+    """Why year-month-day is no calendar date, in words a caseworker can act on."""
+    if year < 1:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    days = (next_month - dt.timedelta(days=1)).day
+    if day < 1:
+        return "there is no day 0"
+    return f"{_MONTH_NAMES[month - 1]} {year} has {days} days"
+
+
 def _timestamp(match: re.Match[str]) -> dt.date:
     if match["y"]:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    fraction = (match["f"] or "")[:6].ljust(6, "0")
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        year, month, day = int(match["Y"]), int(match["M"]), int(match["D"])
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise ImpossibleDate(why_not_a_date(year, month, day)) from None
+    if match["y"]:
+        return dt.date(year, month, day)
+    digits = match["f"] or ""
+    microseconds = int(digits[:6].ljust(6, "0"))
+    if len(digits) > 6 and digits[6] > "4":  # ruamel rounds the seventh digit, so do we
+        microseconds += 1
     tz = None
     if match["tz"]:
         if match["tz"] == "Z":
@@ -231,26 +419,30 @@ def _timestamp(match: re.Match[str]) -> dt.date:
             hours, _, minutes = match["tz"][1:].partition(":")
             offset = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
             tz = dt.timezone(-offset if match["tz"][0] == "-" else offset)
-    return Timestamp(
+    stamp = Timestamp(
         int(match["Y"]),
         int(match["M"]),
         int(match["D"]),
         int(match["h"]),
         int(match["mi"]),
         int(match["s"]),
-        int(fraction),
+        min(microseconds, 999_999),
         tzinfo=tz,
     )
+    if microseconds > 999_999:
+        stamp = Timestamp.combine(stamp.date(), stamp.timetz()) + dt.timedelta(microseconds=1)
+    return stamp
 
 
 def scalar_value(node: ScalarNode) -> Any:
     """The Python value of a scalar node, read as ruamel.yaml's round-trip loader reads it.
 
-    Raises ImpossibleDate for a date-shaped scalar that is not a real date. Explicit tags are
-    refused by the caller before this point, so only quoting and the text decide the type.
+    Raises ImpossibleDate for a date-shaped scalar that is not a real date. Explicit tags other
+    than !!str are refused by the caller before this point, so only quoting and the text decide
+    the type.
     """
     text = node.value
-    if node.style:  # quoted or block scalar: always text
+    if node.style or node.tag is not None:  # quoted, block or tagged !!str: always text
         return text
     if text in _NULLS:
         return None
@@ -306,7 +498,9 @@ def refuse_tag(node: Node) -> ReadError | None:
 def to_plain(node: Node | None) -> Any:
     """The whole document as plain Python data (dicts, lists, scalars), for comparisons and tools.
 
-    Raises ReadError on repeated (aliased) collections and on anything scalar_value refuses.
+    Raises ReadError on repeated (aliased) collections, merge keys, repeated or non-scalar keys,
+    and on anything scalar_value refuses: what ruamel's round-trip loader would read
+    differently or refuse.
     """
     seen: set[int] = set()
 
@@ -328,9 +522,17 @@ def to_plain(node: Node | None) -> Any:
             raise ReadError(0, 0, "the file holds too many values to be a case file")
         if isinstance(current, SequenceNode):
             return [walk(item) for item in current.value]
-        result = {}
+        result: dict[Any, Any] = {}
         for key_node, value_node in current.value:
-            result[walk(key_node)] = walk(value_node)
+            line, col = position(key_node)
+            if not isinstance(key_node, ScalarNode):
+                raise ReadError(line, col, "a name before ':' must be a single word or value, not a list or block")
+            if key_node.value == "<<" and not key_node.style:
+                raise ReadError(line, col, "merge keys (<<) are not supported in case files; write the fields out")
+            key = walk(key_node)
+            if key in result:
+                raise ReadError(line, col, f"{key_node.value!r} appears twice in this block; keep one and delete the other")
+            result[key] = walk(value_node)
         return result
 
     return None if node is None else walk(node)
