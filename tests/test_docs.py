@@ -335,3 +335,28 @@ def test_docs_link_only_to_files_that_exist(doc):
     text = (DOCS / doc).read_text(encoding="utf-8")
     for target in re.findall(r"\]\(([^)#]+\.md)\)", text):
         assert (DOCS / target).is_file(), f"docs/{doc} links to {target}, which does not exist"
+
+
+@pytest.mark.parametrize(
+    ("platform", "environment", "expected"),
+    [
+        ("win32", {"LOCALAPPDATA": r"C:\Users\kim\AppData\Local"}, ("casestaff", "Cache")),
+        ("darwin", {}, ("Library", "Caches", "casestaff")),
+        ("linux", {"XDG_CACHE_HOME": None}, (".cache", "casestaff")),
+    ],
+)
+def test_readme_names_the_cache_folder_casestaff_uses(monkeypatch, platform, environment, expected):
+    from casestaff import cache
+
+    monkeypatch.delenv("CASESTAFF_CACHE_DIR", raising=False)
+    monkeypatch.setattr(cache.sys, "platform", platform)
+    for name, value in environment.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    folder = str(cache.cache_root()).replace("\\", "/")
+    assert folder.endswith("/".join(expected))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = {"win32": r"%LOCALAPPDATA%\casestaff\Cache", "darwin": "~/Library/Caches/casestaff", "linux": "~/.cache/casestaff"}
+    assert f"`{shown[platform]}`" in readme
