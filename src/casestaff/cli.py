@@ -10,6 +10,7 @@ Exit codes (also in `casestaff --help` and docs/cli.md):
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -239,6 +240,9 @@ def main() -> None:
                 stream.reconfigure(encoding="utf-8")
             except (AttributeError, ValueError):
                 pass
+    # A command runs for a second or two and keeps what it builds until it exits: the cyclic
+    # garbage collector would only re-scan tens of thousands of live case records.
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover

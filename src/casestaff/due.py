@@ -15,7 +15,7 @@ from .packs import PackSet
 from .provider_cycle import provider_deadlines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: it is unpickled from the cache by the thousand (see flags.py)
 class CaseEntry:
     """What the morning list needs from one case: who, and every flag as of the date.
 
@@ -31,12 +31,13 @@ class CaseEntry:
     file: str
     flags: tuple[Flag, ...]
     held: tuple[tuple[str, dt.date], ...]
-    """(kind, date) of every staffing held on or before the as-of date, for program calendars."""
+    """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
 
 
 def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: int, default_worker: str = "") -> CaseEntry:
     pack = packset.get(case.program)
     flags = tuple(evaluate_case(case, pack, as_of, within, default_worker)) if pack is not None else ()
+    calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines} if pack and pack.provider_cycle else set()
     return CaseEntry(
         case=case.case_id,
         participant=case.participant.name,
@@ -45,7 +46,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         provider=case.provider or "",
         file=case.file,
         flags=flags,
-        held=tuple((s.kind, s.date) for s in case.staffings if s.date <= as_of),
+        held=tuple((s.kind, s.date) for s in case.staffings if s.kind in calendar_kinds and s.date <= as_of),
     )
 
 
