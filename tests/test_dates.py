@@ -157,3 +157,13 @@ def test_the_state_codes_casestaff_accepts_are_those_holidays_knows() -> None:
     from casestaff.dates import US_STATES
 
     assert US_STATES == frozenset(UnitedStates.subdivisions)
+
+
+def test_holidays_between_names_the_weekday_holidays_a_count_skipped() -> None:
+    assert IL.holidays_between(D(2027, 2, 16), D(2027, 2, 9)) == [
+        (D(2027, 2, 12), "Lincoln's Birthday"),
+        (D(2027, 2, 15), "Washington's Birthday"),
+    ]
+    assert IL.holidays_between(D(2026, 11, 11), D(2026, 11, 13)) == []  # the ends themselves are not between
+    assert IL.holidays_between(D(2026, 12, 31), D(2027, 1, 4)) == [(D(2027, 1, 1), "New Year's Day")]
+    assert IL.holidays_between(D(2026, 7, 2), D(2026, 7, 6)) == [(D(2026, 7, 3), "Independence Day (observed)")]

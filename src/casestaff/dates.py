@@ -74,6 +74,18 @@ class Workdays:
                 count += 1
         return day
 
+    def holidays_between(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+        """Holidays on weekdays strictly between two days, earliest first: the days a count skipped."""
+        low, high = sorted((first, last))
+        found = []
+        day = low + dt.timedelta(days=1)
+        while day < high:
+            name = self.holiday(day) if day.weekday() < 5 else None
+            if name:
+                found.append((day, name))
+            day += dt.timedelta(days=1)
+        return found
+
     def why_not(self, day: dt.date) -> str | None:
         """Why `day` is not a workday ("Saturday", "Thanksgiving Day"), or None."""
         name = self.holiday(day)

@@ -44,17 +44,28 @@ def deadline_date(
     if spec.non_workday != "keep" and not workdays.is_workday(day):
         why = workdays.why_not(day)
         moved = workdays.on_or_before(day) if spec.non_workday == "previous" else workdays.on_or_after(day)
-        notes.append(f"{day:%a %m/%d} is {why}; moved to {moved:%a %m/%d}")
+        notes.append(f"{day:%a %m/%d} is {why}; moved to {moved:%a %m/%d}{_skipped(workdays, day, moved)}")
         day = moved
     meeting = next((m for m in meetings if m.year == month.year and m.month == month.month), None)
     if meeting is not None and spec.workdays_before_meeting:
         before = workdays.before(meeting, spec.workdays_before_meeting)
-        if before < day:
-            notes.append(f"{spec.workdays_before_meeting} workdays before the {meeting:%m/%d} meeting")
+        if before <= day:
+            # The meeting decides: how the day of the month would have moved no longer matters.
+            notes = [
+                f"{spec.workdays_before_meeting} workdays before the {meeting:%m/%d} meeting"
+                f"{_skipped(workdays, before, meeting)}"
+            ]
             day = before
     if meeting is not None and spec.month_end:
         notes.append(f"meeting scheduled {meeting:%a %m/%d}")
     return day, "; ".join(notes)
+
+
+def _skipped(workdays: Workdays, first: dt.date, last: dt.date) -> str:
+    """" (Fri 02/12 is Lincoln's Birthday)": the holidays a move or a count passed over, so a
+    caseworker counting on a calendar sees why the date is earlier than they expected."""
+    skipped = [f"{day:%a %m/%d} is {name}" for day, name in workdays.holidays_between(first, last)]
+    return f" ({', '.join(skipped)})" if skipped else ""
 
 
 def provider_deadlines(

@@ -1,0 +1,243 @@
+"""The il-snap-et monthly provider staffing calendar: forms by the 10th, invites by the earlier of
+the 15th and 3 workdays before the meeting, the staffing before the month ends -- with weekends
+and Illinois holidays, as the caseworker sees it in `casestaff due`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from casestaff.config import Config, load_config
+from casestaff.dates import Workdays
+from casestaff.due import due_report
+from casestaff.packs import builtin_pack_files, load_packset
+from casestaff.provider_cycle import deadline_date
+
+from .rule_cases.harness import builtin_packs, load
+
+D = dt.date
+IL = Workdays("IL")
+CYCLE = builtin_packs().get("il-snap-et").provider_cycle
+SPEC = {d.id: d for d in CYCLE.deadlines}
+
+FLAGGED = """\
+case_id: IL-T-1
+program: il-snap-et
+provider: Example Works
+participant: {name: Casey Testcase}
+enrolled: 2026-01-05
+participation:
+  - {month: 2026-10, required_hours: 80, actual_hours: 0}
+"""
+
+NOT_FLAGGED = """\
+case_id: IL-T-2
+program: il-snap-et
+provider: Example Works
+participant: {name: Dana Testcase}
+enrolled: 2026-01-05
+staffings:
+  - date: 2026-10-20
+    kind: customer-staffing
+    next_steps:
+      - {step: Bring the training certificate, due: 2026-11-20}
+"""
+
+OTHER_PROVIDER = """\
+case_id: IL-T-3
+program: il-snap-et
+provider: Other Example Center
+participant: {name: Eli Testcase}
+enrolled: 2026-01-05
+risk_factors:
+  - {factor: mental_health, noted: 2026-11-02}
+"""
+
+
+def calendar(
+    texts: tuple[str, ...],
+    as_of: dt.date,
+    within: int = 14,
+    meetings: dict[str, tuple[dt.date, ...]] | None = None,
+    packset=None,
+    provider: str = "Example Works",
+) -> list[tuple[str, str, str, str]]:
+    """(item, due, status, note) of one provider's deadlines in the morning list."""
+    packset = packset or builtin_packs()
+    cases = [load(text, packset=packset) for text in texts]
+    report = due_report(cases, packset, Config(provider_meetings=meetings or {}), as_of, within)
+    return [(d.item, d.due.isoformat(), d.status, d.note) for d in report.deadlines if d.provider == provider]
+
+
+CUSTOMERS = "1 customer(s) need a customer staffing: Casey Testcase (IL-T-1)"
+
+
+def test_a_plain_month_with_the_meeting_date_known() -> None:
+    assert calendar((FLAGGED, NOT_FLAGGED), D(2026, 12, 1), meetings={"Example Works": (D(2026, 12, 17),)}) == [
+        ("form-4333", "2026-12-10", "upcoming", CUSTOMERS),
+        ("form-4344", "2026-12-10", "upcoming", CUSTOMERS),
+        ("invites", "2026-12-14", "upcoming", "3 workdays before the 12/17 meeting"),
+    ]
+
+
+def test_the_staffing_is_due_on_the_months_last_workday() -> None:
+    rows = calendar((FLAGGED,), D(2026, 12, 1), within=30, meetings={"Example Works": (D(2026, 12, 17),)})
+    assert rows[-1] == ("provider-staffing", "2026-12-31", "upcoming", "meeting scheduled Thu 12/17")
+    assert calendar((FLAGGED,), D(2027, 1, 20))[-1] == (
+        "provider-staffing",
+        "2027-01-29",
+        "upcoming",
+        "Sun 01/31 is Sunday; moved to Fri 01/29",
+    )
+
+
+def test_invites_without_a_known_meeting_are_due_by_the_15th() -> None:
+    assert ("invites", "2026-12-15", "upcoming", "") in calendar((FLAGGED,), D(2026, 12, 1))
+
+
+def test_invites_the_15th_wins_when_it_is_earlier_than_3_workdays_before() -> None:
+    # meeting Tue 12-29: 3 workdays before is Wed 12-23 (Christmas Fri 12-25 skipped); the 15th is earlier
+    rows = calendar((FLAGGED,), D(2026, 12, 1), meetings={"Example Works": (D(2026, 12, 29),)})
+    assert ("invites", "2026-12-15", "upcoming", "") in rows
+
+
+def test_a_10th_and_a_15th_on_a_weekend_move_to_the_friday_before() -> None:
+    assert calendar((FLAGGED,), D(2026, 10, 1)) == [
+        ("form-4333", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("form-4344", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("invites", "2026-10-15", "upcoming", ""),
+    ]
+    assert ("invites", "2026-11-13", "upcoming", "Sun 11/15 is Sunday; moved to Fri 11/13") in calendar((FLAGGED,), D(2026, 11, 2))
+    assert ("form-4333", "2027-01-08", "upcoming", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08") in calendar(
+        (NOT_FLAGGED,), D(2027, 1, 4)
+    )
+
+
+def test_a_move_past_a_second_holiday_says_so() -> None:
+    # the 15th (Mon 02-15) is Washington's Birthday and Fri 02-12 Lincoln's Birthday
+    assert ("invites", "2027-02-11", "upcoming", "Mon 02/15 is Washington's Birthday; moved to Thu 02/11 (Fri 02/12 is Lincoln's Birthday)") in calendar(
+        (NOT_FLAGGED,), D(2027, 2, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    "meeting, invites, note",
+    [
+        # Veterans Day (Wed 11-11) is not a workday: Thu 12, Tue 10, Mon 9
+        (D(2026, 11, 13), "2026-11-09", "3 workdays before the 11/13 meeting (Wed 11/11 is Veterans Day)"),
+        # Lincoln's Birthday (Fri 02-12) and Washington's Birthday (Mon 02-15): Thu 11, Wed 10, Tue 9
+        (
+            D(2027, 2, 16),
+            "2027-02-09",
+            "3 workdays before the 02/16 meeting (Fri 02/12 is Lincoln's Birthday, Mon 02/15 is Washington's Birthday)",
+        ),
+        # Election Day (Tue 11-03): Mon 2, Fri 10-30, Thu 10-29
+        (D(2026, 11, 4), "2026-10-29", "3 workdays before the 11/04 meeting (Tue 11/03 is Election Day)"),
+        # Casimir Pulaski Day (Mon 03-01): Wed 3, Tue 2, Fri 02-26
+        (D(2027, 3, 4), "2027-02-26", "3 workdays before the 03/04 meeting (Mon 03/01 is Casimir Pulaski Day)"),
+    ],
+)
+def test_an_illinois_holiday_inside_the_3_workday_count(meeting: dt.date, invites: str, note: str) -> None:
+    rows = calendar((NOT_FLAGGED,), meeting - dt.timedelta(days=10), within=20, meetings={"Example Works": (meeting,)})
+    assert ("invites", invites, "upcoming", note) in rows
+
+
+def test_a_meeting_right_after_thanksgiving_still_has_invites_by_the_15th() -> None:
+    # Mon 11-30: 3 workdays before is Tue 11-24 (Thanksgiving skipped); the 15th (Sunday -> Fri 11-13) is earlier
+    assert deadline_date(SPEC["invites"], D(2026, 11, 1), IL, (D(2026, 11, 30),)) == (
+        D(2026, 11, 13),
+        "Sun 11/15 is Sunday; moved to Fri 11/13",
+    )
+    assert IL.before(D(2026, 11, 30), 3) == D(2026, 11, 24)
+
+
+def test_done_when_a_provider_staffing_is_recorded_that_month() -> None:
+    held = NOT_FLAGGED + "  - {date: 2026-12-17, kind: provider-staffing}\n"
+    assert calendar((FLAGGED, held), D(2026, 12, 18), meetings={"Example Works": (D(2026, 12, 17),)}) == [
+        ("provider-staffing", "2026-12-31", "done", "held 12/17; meeting scheduled Thu 12/17"),
+    ]
+    # a staffing recorded after as-of is not known yet; one in the month before does not count
+    assert calendar((FLAGGED, held), D(2026, 12, 16), within=15)[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+    earlier = NOT_FLAGGED + "  - {date: 2026-11-30, kind: provider-staffing}\n"
+    assert calendar((FLAGGED, earlier), D(2026, 12, 18))[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+
+
+def test_a_missed_provider_staffing_is_overdue_the_day_after_the_last_workday() -> None:
+    assert calendar((FLAGGED,), D(2027, 1, 29))[0] == ("provider-staffing", "2027-01-29", "due", "Sun 01/31 is Sunday; moved to Fri 01/29")
+    assert calendar((FLAGGED,), D(2027, 1, 30))[0] == ("provider-staffing", "2027-01-29", "overdue", "Sun 01/31 is Sunday; moved to Fri 01/29")
+
+
+def test_forms_due_today_are_due_and_then_drop_off() -> None:
+    """casestaff cannot see ISETS, so a form deadline that passed is not claimed missed."""
+    assert [r[:3] for r in calendar((FLAGGED,), D(2026, 12, 10))][:2] == [
+        ("form-4333", "2026-12-10", "due"),
+        ("form-4344", "2026-12-10", "due"),
+    ]
+    assert [r[0] for r in calendar((FLAGGED,), D(2026, 12, 11))] == ["invites"]
+
+
+def test_only_customers_flagged_for_a_customer_staffing_are_listed_per_provider() -> None:
+    texts = (FLAGGED, NOT_FLAGGED, OTHER_PROVIDER)
+    assert calendar(texts, D(2026, 12, 1))[0] == ("form-4333", "2026-12-10", "upcoming", CUSTOMERS)
+    assert calendar(texts, D(2026, 12, 1), provider="Other Example Center")[0] == (
+        "form-4333",
+        "2026-12-10",
+        "upcoming",
+        "1 customer(s) need a customer staffing: Eli Testcase (IL-T-3)",
+    )
+
+
+def test_the_next_months_forms_come_into_the_window() -> None:
+    rows = calendar((FLAGGED,), D(2026, 11, 27))
+    assert [(r[0], r[1]) for r in rows] == [
+        ("provider-staffing", "2026-11-30"),
+        ("form-4333", "2026-12-10"),
+        ("form-4344", "2026-12-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "non_workday, due, note",
+    [
+        ("previous", D(2026, 10, 9), "Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("next", D(2026, 10, 13), "Sat 10/10 is Saturday; moved to Tue 10/13 (Mon 10/12 is Columbus Day)"),
+        ("keep", D(2026, 10, 10), ""),
+    ],
+)
+def test_a_pack_chooses_how_a_non_workday_moves(non_workday: str, due: dt.date, note: str) -> None:
+    spec = dataclasses.replace(SPEC["form-4333"], non_workday=non_workday)
+    assert deadline_date(spec, D(2026, 10, 1), IL, ()) == (due, note)
+
+
+def test_a_user_pack_option_is_honoured_from_casestaff_toml(tmp_path: Path) -> None:
+    text = dict(builtin_pack_files())["casestaff/program_packs/il-snap-et.yaml"].decode("utf-8")
+    text = text.replace("id: il-snap-et", "id: il-example").replace("      day: 10\n", "      day: 10\n      non_workday: keep\n", 1)
+    (tmp_path / "il-example.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "casestaff.toml").write_text('packs = ["il-example.yaml"]\n', encoding="utf-8")
+    packset = load_packset(load_config(tmp_path / "casestaff.toml"))
+    rows = calendar((FLAGGED.replace("il-snap-et", "il-example"),), D(2026, 10, 1), packset=packset)
+    assert rows[:2] == [
+        ("form-4344", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("form-4333", "2026-10-10", "upcoming", "no customer flagged for a customer staffing"),
+    ]
+
+
+def test_the_state_for_workdays_comes_from_casestaff_toml(tmp_path: Path) -> None:
+    """Oregon does not keep Lincoln's Birthday: the same meeting gives a later invite deadline."""
+    (tmp_path / "casestaff.toml").write_text('[programs.il-snap-et]\nstate = "OR"\n', encoding="utf-8")
+    packset = load_packset(load_config(tmp_path / "casestaff.toml"))
+    meetings = {"Example Works": (D(2027, 2, 16),)}
+    rows = calendar((NOT_FLAGGED,), D(2027, 2, 8), meetings=meetings, packset=packset)
+    assert ("invites", "2027-02-10", "upcoming", "3 workdays before the 02/16 meeting (Mon 02/15 is Presidents Day)") in rows
+
+
+def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
+    (tmp_path / "casestaff.toml").write_text('[providers."Example Works"]\nmeetings = [2026-12-17, 2027-01-21]\n', encoding="utf-8")
+    config = load_config(tmp_path / "casestaff.toml")
+    assert config.provider_meetings == {"Example Works": (D(2026, 12, 17), D(2027, 1, 21))}
+    rows = calendar((FLAGGED,), D(2027, 1, 4), meetings=config.provider_meetings)
+    # Thu 01-21: Wed 20, Tue 19, and Mon 01-18 is Martin Luther King Jr. Day, so Fri 01-15
+    assert ("invites", "2027-01-15", "upcoming", "3 workdays before the 01/21 meeting (Mon 01/18 is Martin Luther King Jr. Day)") in rows
