@@ -24,10 +24,10 @@ TEMPLATE_SUFFIX = ".j2"
 
 def packaged_templates() -> Path:
     """The templates that ship with casestaff (package data in a wheel; templates/ in a checkout)."""
-    try:
-        return Path(os.fspath(resources.files("casestaff.templates")))
-    except ModuleNotFoundError:  # an editable checkout: templates/ sits beside src/
-        return Path(__file__).resolve().parents[2] / "templates"
+    inside = Path(os.fspath(resources.files("casestaff"))) / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2] / "templates"  # an editable checkout: beside src/
 
 
 class TemplateProblem(Exception):
