@@ -252,3 +252,6 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
+
+
+from . import cli_agenda  # noqa: E402,F401  (registers the agenda command)

@@ -86,6 +86,14 @@ def time12(value: Any) -> str:
     return f"{shown}:{minutes:02d} {suffix}"
 
 
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def mdescape(value: Any) -> str:
+    """Case text shown literally in Markdown: no stray emphasis, links, tables or HTML."""
+    return str(value).translate(_MD_SPECIAL)
+
+
 FILTERS = {
     "mdy": mdy,
     "isodate": isodate,
@@ -94,6 +102,7 @@ FILTERS = {
     "age": age,
     "months_between": months_between,
     "time12": time12,
+    "mdescape": mdescape,
 }
 
 
