@@ -255,3 +255,4 @@ def main() -> None:
 
 
 from . import cli_agenda  # noqa: E402,F401  (registers the agenda command)
+from . import cli_record  # noqa: E402,F401  (registers record, new, narrate)

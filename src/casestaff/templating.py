@@ -134,12 +134,19 @@ def candidates(kind: str, program: str, fmt: str) -> list[str]:
     return [f"{kind}/{program}.{fmt}{TEMPLATE_SUFFIX}", f"{kind}/default.{fmt}{TEMPLATE_SUFFIX}"]
 
 
-def render(names: Sequence[str], context: dict[str, Any], user_dir: Path | None = None, html: bool = False) -> str:
-    """Render the first template of `names` that exists; TemplateProblem names what went wrong."""
+def render(
+    names: Sequence[str], context: dict[str, Any], user_dir: Path | None = None, html: bool = False, finalize: Any = None
+) -> str:
+    """Render the first template of `names` that exists; TemplateProblem names what went wrong.
+
+    `finalize` (optional) sees every value a template prints, e.g. to mark empty ones.
+    """
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
     env = environment(str(user_dir) if user_dir else None, html)
+    if finalize is not None:
+        env = env.overlay(finalize=finalize)
     try:
         template = env.select_template(list(names))
     except TemplateNotFound:
