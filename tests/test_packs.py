@@ -511,3 +511,25 @@ def test_a_lower_case_state_in_casestaff_toml_is_accepted(tmp_path: Path) -> Non
     packset = _packset_from(tmp_path, 'state = "il"\n[programs.la-step]\nstate = "la"\n')
     assert packset.get("or-ssp-reengagement").state == "IL"
     assert packset.get("la-step").state == "LA"
+
+
+@pytest.mark.parametrize("placeholder", ["{days!x}", "{last_review:d}", "{days:>5}"])
+def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(placeholder: str) -> None:
+    """They pass a name check but would stop `casestaff due` with a traceback when filled in."""
+    text = USER_PACK.split("rules:\n")[0] + textwrap.dedent(
+        f"""\
+        rules:
+          - id: review
+            function: periodic_review
+            params: {{days: 90}}
+            explain: Review.
+            reason: "Review every {placeholder} days"
+            citation: {{section: II}}
+        """
+    )
+    _, problems = read_pack(text.encode(), "tx.yaml")
+    name = placeholder[1:].split("!")[0].split(":")[0]
+    assert [str(p) for p in problems] == [
+        f"tx.yaml:19:13: rule review: write {{{name}}} in the reason, without '!' or ':' after the name;"
+        " the value is filled in as it is"
+    ]

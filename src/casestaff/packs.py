@@ -216,6 +216,14 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
                     f"rule {rule.id}: the reason uses {{{name}}}, which {rule.function} does not give"
                     f"{did_you_mean(name, allowed)}; available: {', '.join(sorted(allowed))}",
                 )
+        for _, name, spec, conversion in string.Formatter().parse(rule.reason):
+            if name is not None and (spec or conversion):
+                at(
+                    rule,
+                    "reason",
+                    f"rule {rule.id}: write {{{name}}} in the reason, without '!' or ':' after the name;"
+                    " the value is filled in as it is",
+                )
         if not rule.citation.section.strip():
             at(rule, "citation", f"rule {rule.id}: the citation needs the policy section")
     if pack.provider_cycle:
