@@ -99,7 +99,7 @@ def test_every_case_folder_holds_only_rule_cases() -> None:
     strays = [
         p.relative_to(CASES_DIR).as_posix()
         for p in CASES_DIR.glob("*/**/*")
-        if p.is_file() and p.suffix != ".yaml" and "__pycache__" not in p.parts
+        if p.is_file() and p.suffix != ".yaml" and not {"__pycache__", "policies"} & set(p.parts)
     ]
     assert strays == []
 
@@ -165,6 +165,64 @@ def test_rule_is_complete(pack_rule) -> None:
     assert set(template_fields(rule.reason)) <= FACTS[rule.function] | set(rule.params)
     assert set(rule.satisfied_by) <= set(pack.kind_ids)
     assert pack.cite(rule.citation) == f"{pack.policy.cite_as}, {rule.citation.section}"
+
+
+POLICIES = CASES_DIR / "policies"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def _quotes(pack) -> list[tuple[str, str]]:
+    found = [(f"rule {r.id}", r.citation.quote) for r in pack.rules]
+    if pack.provider_cycle:
+        found += [(f"deadline {d.id}", d.citation.quote) for d in pack.provider_cycle.deadlines]
+    return [(where, quote) for where, quote in found if quote]
+
+
+@pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
+def test_every_quote_is_the_policys_own_words(pack_id: str) -> None:
+    """A citation an auditor can check: each quote (its parts, where '...' leaves words out) is in
+    the policy text. The policies are copied under rule_cases/policies/ for this test."""
+    policy = _words((POLICIES / f"{pack_id}.txt").read_text(encoding="utf-8"))
+    for where, quote in _quotes(builtin_packs().get(pack_id)):
+        for part in _words(quote).split("..."):
+            assert part.strip(" .") in policy, f"{pack_id} {where}: {part!r} is not in the policy"
+
+
+SECTION_HEADINGS = {
+    "il-snap-et": ("A. Preparing for the Staffing", "B. Provider Staffing", "C. Customer Staffing"),
+    "or-ssp-case-management": (
+        "1. Case management expectations",
+        "2. Case management requirements",
+        "3. Case management activities overview",
+        "4. Retention case management",
+    ),
+}
+"""Policies whose sections have clean headings: there a quote must stand in the section it cites."""
+
+
+@pytest.mark.parametrize("pack_id", sorted(SECTION_HEADINGS))
+def test_every_quote_stands_in_the_section_it_cites(pack_id: str) -> None:
+    policy = _words((POLICIES / f"{pack_id}.txt").read_text(encoding="utf-8"))
+    headings = SECTION_HEADINGS[pack_id]
+    starts = [policy.index(h) for h in headings]
+    texts = {"introduction": policy[: starts[0]]}
+    texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)])})
+    pack = builtin_packs().get(pack_id)
+    cited_by = {f"rule {r.id}": r.citation.section for r in pack.rules}
+    if pack.provider_cycle:
+        cited_by.update({f"deadline {d.id}": d.citation.section for d in pack.provider_cycle.deadlines})
+    for where, quote in _quotes(pack):
+        cited = []
+        for part in cited_by[where].split(";"):
+            name = part.split("(")[0].strip()
+            heading = next((h for h in headings if h.startswith(name)), None)
+            cited.append(texts[heading] if heading else texts["introduction"] if "introduction" in part else "")
+        assert any(_words(quote).split("...")[0].strip(" .") in text for text in cited), (
+            f"{pack_id} {where}: the quote is not in '{cited_by[where]}'"
+        )
 
 
 def test_rule_ids_are_unique_within_each_pack() -> None:
