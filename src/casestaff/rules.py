@@ -63,12 +63,11 @@ def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_w
     reviews = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
     progressed = [r for r in reviews if r.progress != "none"]
     if progressed:
-        base_record: model.Record = progressed[-1]
         base = progressed[-1].date
         evidence = [_ev(progressed[-1], "progress", "last progress review", f"{base}: {progressed[-1].progress}")]
         last_progress = base.isoformat()
     else:
-        base_record, base = case, case.enrolled
+        base = case.enrolled
         evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
         last_progress = f"none since enrollment on {base}"
     since = base + dt.timedelta(days=days)
@@ -79,7 +78,6 @@ def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_w
     for review in reviews:
         if review.progress == "none" and review.date > base:
             evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
-    del base_record
     yield Finding(
         since=since,
         due=since + dt.timedelta(days=due_within_days),
