@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casestaff.evaluate import evaluate_case
 from casestaff.flags import status_of
 
-from .rule_cases.harness import builtin_packs, flags_of, load
+from .rule_cases.harness import builtin_packs, case_files, flags_of, load, read_rule_case
 
 D = dt.date
 
@@ -229,3 +231,31 @@ def test_the_later_records_do_count_once_their_day_comes() -> None:
     pack = builtin_packs().get("la-step")
     later = [f.rule for f in evaluate_case(load(FUTURE), pack, D(2026, 11, 10), 14)]
     assert later == ["la-step.next-steps"], "the 11-06 staffing satisfied the rest; its own step is now due"
+
+
+# ---------------------------------------------------------------------------------------------
+# Any morning, any window: every rule case evaluates without error and its flags are coherent
+
+ALL_CASES = [read_rule_case(path) for path in case_files()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    index=st.integers(min_value=0, max_value=len(ALL_CASES) - 1),
+    as_of=st.dates(min_value=D(2025, 1, 1), max_value=D(2029, 12, 31)),
+    within=st.integers(min_value=0, max_value=400),
+)
+def test_any_morning_gives_coherent_flags(index: int, as_of: dt.date, within: int) -> None:
+    rule_case = ALL_CASES[index]
+    case = load(rule_case.text(), str(rule_case.path))
+    pack = builtin_packs().get(case.program)
+    flags = evaluate_case(case, pack, as_of, within)
+    assert [(f.due, f.rule) for f in flags] == sorted((f.due, f.rule) for f in flags)
+    for flag in flags:
+        assert flag.status == status_of(flag.since, flag.due, as_of, within)
+        assert "{" not in flag.reason and "}" not in flag.reason
+        assert flag.rule.startswith(pack.id + ".")
+    wider = evaluate_case(case, pack, as_of, within + 30)
+    assert {(f.rule, f.since, f.due) for f in flags} <= {(f.rule, f.since, f.due) for f in wider}, (
+        "a wider window only adds flags"
+    )
