@@ -961,30 +961,78 @@ def readme_commands() -> str:
     return "\n".join(lines)
 
 
+def _session(env: dict[str, str | None], folder: Path) -> Callable[..., str]:
+    """A runner for the walk-through: `$ casestaff ARGS`, its output, and any exit code but 0."""
+
+    def shell(*args: str, expect: int = 0) -> str:
+        code, output = run(list(args), env, cwd=folder)
+        if code != expect:
+            raise RuntimeError(f"the README walk-through's `casestaff {' '.join(args)}` exited {code}, not {expect}:\n{output}")
+        shown = " ".join(f'"{a}"' if " " in a else a for a in args)
+        note = f"\n(exit code {code})" if code else ""
+        return f"$ casestaff {shown}\n{output.rstrip()}{note}"
+
+    return shell
+
+
+def _has(*names: str) -> bool:
+    registered = {name for name, _ in commands()}
+    return all(f"casestaff {name}" in registered for name in names)
+
+
 def readme_walkthrough() -> str:
-    with isolated_environment() as env:
-        code, due_output = run(["due", "sample_cases", "--as-of", DEMO_AS_OF, "--program", "or-ssp-reengagement"], env)
-        if code != 0:
-            raise RuntimeError(f"the README demo `casestaff due` exited {code}:\n{due_output}")
-        with tempfile.TemporaryDirectory(prefix="casestaff-docs-") as folder:
-            Path(folder, "pat.yaml").write_text(BROKEN_CASE, encoding="utf-8")
-            # An empty settings file here, so no casestaff.toml above the temp folder is used.
-            Path(folder, "casestaff.toml").write_text("", encoding="utf-8")
-            check_code, check_output = run(["check", "pat.yaml"], env, cwd=Path(folder))
-    return "\n\n".join(
-        [
+    """A day with casestaff, run for real on a copy of sample_cases (the repository is untouched)."""
+    import shutil
+
+    parts: list[str] = []
+    with isolated_environment() as env, tempfile.TemporaryDirectory(prefix="casestaff-docs-") as folder:
+        root = Path(folder)
+        shutil.copytree(REPO / "sample_cases", root / "sample_cases")
+        # An empty settings file at the top, so no casestaff.toml above the temp folder is used.
+        (root / "casestaff.toml").write_text("", encoding="utf-8")
+        (root / "pat.yaml").write_text(BROKEN_CASE, encoding="utf-8")
+        shell = _session(env, root)
+        day = ("--as-of", DEMO_AS_OF)
+
+        parts += [
             "**Every morning**, ask who needs a staffing. Here for one program of the sample "
             "caseload, as of a fixed day (on a terminal the list is a table; piped, it is plain "
             "text like this):",
-            fenced(f"$ casestaff due sample_cases --as-of {DEMO_AS_OF} --program or-ssp-reengagement\n{due_output}", "text"),
+            fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
             "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
             "same for a spreadsheet.",
-            "**When a case file has a mistake**, `casestaff check` says where, and how to fix it "
-            "(the exit code is then 1):",
-            fenced(f"$ casestaff check pat.yaml\n{check_output}\n(exit code {check_code})", "text"),
         ]
-    )
+        if _has("agenda"):
+            parts += [
+                "**Before the meeting**, build its agenda: the program's own outline, filled in from "
+                "the case file with the line each fact came from, and what the file does not say "
+                "asked as a question. The readiness checks come first; a blocking one makes the "
+                "exit code 3:",
+                fenced(shell("agenda", "OR-RE-0302", *day, "--out", "agenda-rosa.md", expect=3), "text"),
+                "`--format html` gives a page to print; `--audience partner --partner NAME` an "
+                "agenda for a community partner, with what no signed release covers withheld.",
+            ]
+        if _has("narrate", "record"):
+            parts += [
+                "**After the meeting**, record the outcome in the case file (`casestaff record CASE` "
+                "asks for it; only the new entry is added, and your comments and layout are kept), "
+                "then print the narration for the system of record, ready to paste:",
+                fenced(shell("narrate", "OR-RE-0001", *day), "text"),
+                "When a next step is done, mark it so that `due` stops flagging it:",
+                fenced(shell("record", "sample_cases/or-ssp-reengagement-amy.yaml", "--done", "Amy will contact", *day, "--yes"), "text"),
+            ]
+        if _has("new"):
+            created = "sample_cases/la-step-pat-example.yaml"
+            parts += [
+                "**A new participant** starts from the program's skeleton, every field with a comment:",
+                fenced(shell("new", "--program", "la-step", "--id", "LA-0107", "--name", "Pat Example", "--worker", "KM", "--out", created), "text"),
+            ]
+        parts += [
+            "**When a case file has a mistake**, `casestaff check` says where, and how to fix it:",
+            fenced(shell("check", "pat.yaml", expect=1), "text"),
+        ]
+    return "\n\n".join(parts)
 
 
 README_SECTIONS: dict[str, Callable[[], str]] = {
