@@ -189,8 +189,9 @@ CASE_FILES_INTRO = """\
 # Case files
 
 One YAML file per participant, kept in your case folder (for example `Caseload/cases/`). You
-can write them by hand in Notepad or VS Code. `casestaff check` tells you, line by line, what
-is wrong and how to fix it; `casestaff schema` lets VS Code check them as you type (see
+write them by hand in Notepad or VS Code; `casestaff new --program ID` starts one with every
+field the program uses, each with a comment. `casestaff check` tells you, line by line, what
+is wrong and how to fix it, and `casestaff schema` lets VS Code check them as you type (see
 [editor.md](editor.md)).
 
 ## Writing YAML by hand: the five things to know

@@ -330,11 +330,11 @@ def test_ci_runs_the_readme_test_command():
     assert ci_lines == [readme_steps]
 
 
-@pytest.mark.parametrize("doc", ["case-files.md", "configuration.md", "programs.md", "editor.md", "cli.md"])
+@pytest.mark.parametrize("doc", ["README.md", *(f"docs/{n}" for n in ("case-files.md", "configuration.md", "programs.md", "editor.md", "cli.md"))])
 def test_docs_link_only_to_files_that_exist(doc):
-    text = (DOCS / doc).read_text(encoding="utf-8")
-    for target in re.findall(r"\]\(([^)#]+\.md)\)", text):
-        assert (DOCS / target).is_file(), f"docs/{doc} links to {target}, which does not exist"
+    page = REPO / doc
+    for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+        assert (page.parent / target).exists(), f"{doc} links to {target}, which does not exist"
 
 
 @pytest.mark.parametrize(
@@ -360,3 +360,14 @@ def test_readme_names_the_cache_folder_casestaff_uses(monkeypatch, platform, env
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     shown = {"win32": r"%LOCALAPPDATA%\casestaff\Cache", "darwin": "~/Library/Caches/casestaff", "linux": "~/.cache/casestaff"}
     assert f"`{shown[platform]}`" in readme
+
+
+@pytest.mark.parametrize("doc", ["case-files.md", "programs.md", "cli.md"])
+def test_links_within_a_page_lead_to_a_heading(doc):
+    text = (DOCS / doc).read_text(encoding="utf-8")
+    outside_code = re.sub(r"```.*?```", "", text, flags=re.S)
+    headings = re.findall(r"^#+ (.+)$", outside_code, re.M)
+    slugs = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+    anchors = re.findall(r"\]\(#([^)]+)\)", text)
+    assert anchors, f"docs/{doc} has no links within the page"
+    assert not [a for a in anchors if a not in slugs], f"docs/{doc} links to missing headings"
