@@ -158,6 +158,8 @@ def exit_codes_table() -> str:
     for constant, meaning in EXIT_CODE_MEANINGS:
         if constant == "EXIT_BLOCKED" and "casestaff agenda" not in names:
             continue  # only documented once the command that uses it exists
+        if constant == "EXIT_PROBLEMS" and "casestaff narrate" in names:
+            meaning += " `narrate` also exits 1, saying what is missing, when the recorded staffing lacks what the policy requires."
         rows.append((f"`{getattr(cli, constant)}`", meaning))
     return _table(("code", "meaning"), rows)
 
