@@ -53,6 +53,7 @@ def _report_refusal(exc: Exception) -> int:
 
     if isinstance(exc, OutcomeRefused):
         _print_problems(exc.problems, err=True)
+        _err("casestaff: nothing was written." + (f" {exc.note}" if exc.note else ""))
         return EXIT_PROBLEMS
     _print_problems(getattr(exc, "problems", []), err=True)
     _err(f"casestaff: {exc}")
@@ -110,8 +111,8 @@ def record(
                 typer.echo("")
                 typer.echo(core.outcome_yaml(staffing))
                 if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
-                    kept = writer.save_aside(doc.path, core.outcome_yaml(staffing, f"# Not recorded: {loaded.case_id}\n"))
-                    typer.echo(f"Nothing was written. What you entered is saved in {kept}")
+                    _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
+                    typer.echo(f"Nothing was written. {note}")
                     return EXIT_OK
                 core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=True)
         except (core.OutcomeRefused, writer.WriteRefused) as exc:

@@ -32,9 +32,11 @@ DEFAULT_STEP_DAYS = 14
 class OutcomeRefused(Exception):
     """The outcome cannot be recorded; `problems` say what is wrong and how to fix it."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], note: str | None = None) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = list(problems)
+        self.note = note
+        """Where what the user typed was saved, when it was."""
 
 
 # -- reading and checking an outcome --------------------------------------------------------------
@@ -85,7 +87,7 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
             "date",
             f"next_appointment.date: {appointment.date} is before the staffing ({staffing.date}); check the date",
         )
-    return problems
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 # -- turning an outcome into the YAML entry to add ------------------------------------------------
@@ -100,7 +102,17 @@ def _scalar(value: Any, kind: Kind) -> Any:
         return value.strftime("%Y-%m")
     if isinstance(value, str) and _foldable(value):
         return FoldedScalarString(value)
+    if isinstance(value, str) and _needs_escapes(value):
+        return DoubleQuotedScalarString(value)
     return value
+
+
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
+def _needs_escapes(text: str) -> bool:
+    """Characters only a double-quoted scalar keeps: control characters and YAML's odd line breaks."""
+    return any(ch in _YAML_BREAKS or (not ch.isprintable() and ch not in "\n\t") for ch in text)
 
 
 def _foldable(text: str) -> bool:
@@ -112,6 +124,18 @@ def _foldable(text: str) -> bool:
         and "  " not in text
         and " #" not in text
         and not text.startswith(("#", "-", "?", ":", "!", "&", "*", "'", '"', "%", "@", "`", "|", ">", "[", "{"))
+    )
+
+
+def _flow_safe(value: Any) -> bool:
+    """Text that reads the same inside `{ ... }`; anything else is written one field per line."""
+    if not isinstance(value, str):
+        return not isinstance(value, (list, dict))
+    return (
+        value[:1].isalnum()
+        and value == value.strip()
+        and value.isprintable()
+        and not any(ch in value for ch in ",[]{}#:?\"'`\\")
     )
 
 
@@ -130,7 +154,8 @@ def _entry(record: model.Record, flow: Mapping[str, bool]) -> Any:
             items = [_entry(item, {}) for item in value]
             if flow.get(name):
                 for item in items:
-                    item.fa.set_flow_style()
+                    if all(_flow_safe(v) for v in item.values()):
+                        item.fa.set_flow_style()
             entry[name] = items
         elif spec.kind.name == "list":
             entry[name] = [_scalar(item, spec.kind.item) for item in value]
@@ -166,6 +191,14 @@ def flow_styles(doc: writer.CaseText) -> dict[str, bool]:
     return styles
 
 
+def aside_header(case: model.Case, path: Path) -> str:
+    """The first lines of a saved-aside outcome: what it is and how to record it later."""
+    return (
+        f"# Not yet recorded: a staffing outcome for {case.case_id} ({path.name}).\n"
+        f"# Record it with:  casestaff record {path} --from THIS_FILE\n"
+    )
+
+
 def outcome_yaml(staffing: model.Staffing, header: str = "") -> str:
     """The outcome as an outcome file (the `--from` format), e.g. to keep what was typed."""
     from ruamel.yaml import YAML
@@ -199,24 +232,17 @@ def record_outcome(
     With `typed`, what the user entered is saved aside whenever the write is refused.
     """
     problems = check_outcome(staffing, case, pack, source, as_of)
-    kept = None
-    if typed:
-        kept = outcome_yaml(
-            staffing,
-            f"# Not yet recorded: a staffing outcome for {case.case_id} ({doc.path.name}).\n"
-            f"# Record it with:  casestaff record {doc.path} --from THIS_FILE\n",
-        )
+    kept = outcome_yaml(staffing, aside_header(case, doc.path)) if typed else None
     if problems:
-        if kept is not None:
-            saved = writer.save_aside(doc.path, kept)
-            problems.append(Problem(source, 0, 0, f"what you entered is saved in {saved}"))
-        raise OutcomeRefused(problems)
+        note = writer.keep_input(doc.path, kept)[1] if kept is not None else None
+        raise OutcomeRefused(problems, note)
     try:
         new_text, expected = writer.append_entry(doc, "staffings", _entry(staffing, flow_styles(doc)))
     except writer.EditImpossible as exc:
-        saved = writer.save_aside(doc.path, kept) if kept is not None else None
-        message = str(exc) + (f"\nWhat you entered is saved in {saved}" if saved else "")
-        raise writer.WriteRefused(message, saved_to=saved) from None
+        if kept is None:
+            raise writer.WriteRefused(str(exc)) from None
+        saved, note = writer.keep_input(doc.path, kept)
+        raise writer.WriteRefused(f"{exc}\n{note}", saved_to=saved) from None
     writer.commit(doc, new_text, expected, packs, typed=kept)
 
 

@@ -382,29 +382,41 @@ def set_field(doc: CaseText, path: Sequence[str | int], key: str, value: dt.date
 # -- writing --------------------------------------------------------------------------------------
 
 
-def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path:
+def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
     """Keep what the user typed in an owner-only file beside the case file (or the temp folder).
 
-    The name starts with '.', so the caseload never mistakes it for a case file.
+    The name starts with '.', so the caseload never mistakes it for a case file. None when no
+    folder would take it (the caller then shows the text itself).
     """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folders = [case_path.parent, Path(tempfile.gettempdir())]
-    for folder in folders:
+    for folder in (case_path.parent, Path(tempfile.gettempdir())):
         for attempt in range(100):
             suffix = f"-{attempt}" if attempt else ""
             candidate = folder / f".{case_path.stem}.unsaved-{what}-{stamp}{suffix}.yaml"
             try:
-                create_private(candidate, content.encode("utf-8"))
+                create_private(candidate, content.encode("utf-8"), durable=False)
             except FileExistsError:
                 continue
             except OSError:
                 break
             return candidate
-    raise OSError(f"could not save your input anywhere (tried {', '.join(map(str, folders))})")
+    return None
 
 
-def create_private(path: Path, data: bytes) -> None:
-    """Create a new owner-only file; never overwrite one (FileExistsError)."""
+def keep_input(case_path: Path, content: str, what: str = "outcome") -> tuple[Path | None, str]:
+    """Save what the user typed aside: (where it went, the sentence that tells the user)."""
+    saved = save_aside(case_path, content, what)
+    if saved is None:
+        return None, "What you entered could not be saved to a file; here it is:\n" + content
+    return saved, f"What you entered is saved in {saved}"
+
+
+def create_private(path: Path, data: bytes, durable: bool = True) -> None:
+    """Create a new owner-only file; never overwrite one (FileExistsError).
+
+    `durable=False` tolerates a failing fsync: a copy that may not survive a power cut still
+    beats losing what the user typed when the disk is in trouble.
+    """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, OWNER_ONLY)
     try:
@@ -412,7 +424,11 @@ def create_private(path: Path, data: bytes) -> None:
             fd = -1
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            try:
+                os.fsync(stream.fileno())
+            except OSError:
+                if durable:
+                    raise
     except BaseException:
         if fd >= 0:
             os.close(fd)
@@ -482,10 +498,10 @@ def commit(
     from .casefile import read_case
 
     def refuse(message: str, problems: Sequence[Problem] = ()) -> WriteRefused:
-        saved = save_aside(doc.path, typed, what) if typed is not None else None
-        if saved is not None:
-            message += f"\nWhat you entered is saved in {saved}"
-        return WriteRefused(message, problems=problems, saved_to=saved)
+        if typed is None:
+            return WriteRefused(message, problems=problems)
+        saved, note = keep_input(doc.path, typed, what)
+        return WriteRefused(f"{message}\n{note}", problems=problems, saved_to=saved)
 
     new_data = doc.encode(new_text)
     try:

@@ -1,0 +1,366 @@
+"""`casestaff record`: an outcome (prompted or from a file) is added to the case file and
+nothing else changes; `--done` marks a step; afterwards `casestaff due` reflects it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import pytest
+
+from casestaff.cli import app
+
+from .conftest import SAMPLES
+
+AMY = SAMPLES / "or-ssp-reengagement-amy.yaml"
+
+OUTCOME = """\
+# The outcome of the 11/24 follow-up call.
+date: 2026-11-24
+kind: follow-up-review
+title: Team re-engagement follow-up
+present:
+  - {role: FC, initials: RH}
+  - {role: Manager, initials: XR}
+discussion: Amy has interviews with two providers on Monday.
+next_steps:
+  - step: Amy will visit both providers
+    owner: participant
+    due: 2026-12-01
+"""
+
+ADDED_FROM_OUTCOME = """\
+  - date: 2026-11-24
+    kind: follow-up-review
+    title: Team re-engagement follow-up
+    present:
+      - {role: FC, initials: RH}
+      - {role: Manager, initials: XR}
+    discussion: Amy has interviews with two providers on Monday.
+    next_steps:
+      - step: Amy will visit both providers
+        owner: participant
+        due: 2026-12-01
+"""
+
+
+@pytest.fixture
+def amy(tmp_path):
+    path = tmp_path / "amy.yaml"
+    shutil.copyfile(AMY, path)
+    return path
+
+
+def _due_rules(runner, path, as_of):
+    result = runner.invoke(app, ["due", str(path), "--as-of", as_of, "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    return [(row["rule"].split(".", 1)[1], row["reason"], row["due"]) for row in json.loads(result.stdout) if row["kind"] == "flag"]
+
+
+def test_record_from_a_file_adds_only_the_new_entry(runner, amy, write):
+    outcome = write("outcome.yaml", OUTCOME)
+    before = amy.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"Recorded the 2026-11-24 follow-up-review in {amy}.\n"
+        f"Narration: casestaff narrate {amy} --staffing 2026-11-24\n"
+    )
+    assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_OUTCOME
+
+
+def test_record_by_case_id_in_the_configured_case_folder(runner, tmp_path, amy, write, monkeypatch):
+    write("casestaff.toml", f'cases = "{tmp_path.as_posix()}"\n')
+    outcome = write("outcome.yaml", OUTCOME)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["record", "OR-RE-0001", "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert amy.read_text(encoding="utf-8").endswith(ADDED_FROM_OUTCOME)
+
+
+def test_an_unknown_case_is_a_usage_error(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["record", "NO-SUCH-ID", "--done", "1"])
+    assert result.exit_code == 2
+    assert "casestaff: no case file or case id 'NO-SUCH-ID'" in result.output
+
+
+def test_an_invalid_outcome_file_is_refused_at_its_own_lines(runner, amy, write):
+    outcome = write(
+        "outcome.yaml",
+        """\
+        date: 2026-11-24
+        kind: follow-up
+        present:
+          - {role: Coach, initials: RH}
+        next_steps:
+          - step: Call
+            due: 2026-11-40
+        """,
+    )
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 1
+    assert f"{outcome}:7:10: next_steps[1].due: 2026-11-40 is not a real date" in result.output
+    assert "nothing was written; fix" in result.output
+    assert amy.read_bytes() == before
+
+
+def test_an_outcome_that_breaks_the_programs_rules_is_refused(runner, amy, write):
+    outcome = write(
+        "outcome.yaml",
+        """\
+        date: 2026-11-24
+        kind: follow-up
+        present:
+          - {role: Coach, initials: RH}
+        """,
+    )
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-23"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{outcome}:1:7: date: 2026-11-24 is after 2026-11-23; record a staffing once it has been held\n"
+        f"{outcome}:2:7: kind: 'follow-up' is not a kind of staffing in or-ssp-reengagement; did you mean 'follow-up-review'?;"
+        " use one of re-engagement, follow-up-review\n"
+        f"{outcome}:4:12: present[1].role: 'Coach' is not a role in or-ssp-reengagement;"
+        " use one of Participant, FC, Manager, Lead Worker, Engagement Specialist, Case Aide, CW, CPC\n"
+        "casestaff: nothing was written.\n"
+    )
+    assert amy.read_bytes() == before
+
+
+def test_a_case_file_with_problems_is_not_touched(runner, write):
+    broken = write("broken.yaml", "case_id: X-1\nprogram: la-step\n")
+    result = runner.invoke(app, ["record", str(broken), "--done", "1"])
+    assert result.exit_code == 1
+    assert f"{broken}:1:1: the case file is missing the required field 'participant'" in result.output
+    assert f"fix the problems in {broken} first" in result.output
+
+
+# -- prompts --------------------------------------------------------------------------------------
+
+ANSWERS = [
+    "2026-11-24",  # date
+    "follow-up",  # a kind that does not exist: asked again
+    "follow-up-review",
+    "",  # title: default (the kind's name)
+    "n",  # not the same people as last time
+    "fc",  # role typed in lower case
+    "RH",
+    "Engagement Specialist",
+    "JB",
+    "Chef",  # not a role: asked again
+    "",  # done with people
+    "Amy has interviews with two providers on Monday.",
+    "Persistent",
+    "",  # strengths done
+    "",  # challenges done
+    "",  # no decision
+    "",  # no explanation
+    "Amy will visit both providers",
+    "",  # owner: default participant
+    "",  # due: default two weeks after the staffing
+    "",  # no more steps
+    "2026-12-02",  # next appointment
+    "10:30",
+    "",  # how: default phone
+    "",  # initiated by: default FC
+    "y",  # write it
+]
+
+ADDED_FROM_PROMPTS = """\
+  - date: 2026-11-24
+    kind: follow-up-review
+    title: Re-engagement follow-up case review
+    present:
+      - {role: FC, initials: RH}
+      - {role: Engagement Specialist, initials: JB}
+    discussion: Amy has interviews with two providers on Monday.
+    strengths_identified:
+      - Persistent
+    next_steps:
+      - step: Amy will visit both providers
+        owner: participant
+        due: 2026-12-08
+    next_appointment:
+      date: 2026-12-02
+      time: "10:30"
+      how: phone
+      initiated_by: FC
+"""
+
+
+def test_prompts_offer_the_programs_roles_and_write_the_entry(runner, amy):
+    before = amy.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Roles: Participant (Participant); FC (Family Coach); Manager (Operations Manager);" in result.output
+    assert "Present: CPC: JD, FC: RH, Manager: XR, Engagement Specialist: JB -- is that who was there? [Y/n]" in result.output
+    assert "'follow-up' is not a kind of or-ssp-reengagement; did you mean 'follow-up-review'?" in result.output
+    assert "'Chef' is not a role in or-ssp-reengagement" in result.output
+    assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
+
+
+def test_answering_no_at_the_end_writes_nothing_but_keeps_the_input(runner, amy):
+    before = amy.read_bytes()
+    answers = ANSWERS[:-1] + ["n"]
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert amy.read_bytes() == before
+    saved = next(amy.parent.glob(".amy.unsaved-outcome-*.yaml"))
+    assert f"Nothing was written. What you entered is saved in {saved}" in result.output
+    kept = saved.read_text(encoding="utf-8")
+    assert kept.startswith(f"# Not yet recorded: a staffing outcome for OR-RE-0001 (amy.yaml).\n# Record it with:  casestaff record {amy} --from THIS_FILE\n")
+    assert "discussion: Amy has interviews with two providers on Monday.\n" in kept
+
+
+def test_a_file_edited_during_the_prompts_is_not_overwritten(runner, amy, monkeypatch):
+    import typer
+
+    edited = amy.read_text(encoding="utf-8").replace("worker: RH", "worker: MS")
+    real_confirm = typer.confirm
+
+    def confirm_after_someone_saved(text, **kwargs):
+        if text.startswith("Add this staffing"):
+            amy.write_text(edited, encoding="utf-8")  # the file is saved in an editor meanwhile
+        return real_confirm(text, **kwargs)
+
+    monkeypatch.setattr(typer, "confirm", confirm_after_someone_saved)
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 1
+    assert f"casestaff: {amy}: nothing was written: the file changed on disk while you were entering this" in result.output
+    assert amy.read_text(encoding="utf-8") == edited
+    saved = next(amy.parent.glob(".amy.unsaved-outcome-*.yaml"))
+    assert f"What you entered is saved in {saved}" in result.output
+    assert f"casestaff record {amy} --from THIS_FILE" in saved.read_text(encoding="utf-8")
+    # the saved input records the outcome as it was typed
+    again = runner.invoke(app, ["record", str(amy), "--from", str(saved), "--as-of", "2026-11-24"])
+    assert again.exit_code == 0, again.output
+    assert amy.read_text(encoding="utf-8") == edited + ADDED_FROM_PROMPTS
+
+
+# -- --done ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["2", "amy will contact 4", "Amy will contact 4 more providers within the next two weeks from today and have scheduled interviews", "providers within"])
+def test_done_by_number_prefix_text_or_words(runner, amy, which):
+    before = amy.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--done", which, "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Marked done on 2026-11-23: Amy will contact 4 more providers")
+    old = "        due: 2026-11-24\n"
+    assert amy.read_text(encoding="utf-8") == before.replace(old, old + "        done: 2026-11-23\n")
+
+
+def test_done_on_a_step_already_done(runner, amy):
+    result = runner.invoke(app, ["record", str(amy), "--done", "complete the in-person"])
+    assert result.exit_code == 2
+    assert "step 1 (Complete the in-person community visit) is already marked done on 2026-11-06" in result.output
+
+
+def test_done_with_no_match_lists_the_steps(runner, amy):
+    result = runner.invoke(app, ["record", str(amy), "--done", "call the landlord"])
+    assert result.exit_code == 2
+    assert "no step matches 'call the landlord'; give its number or the start of its text:" in result.output
+    assert "  1. Complete the in-person community visit (done 2026-11-06; from the 2026-10-28 staffing)" in result.output
+    assert "  2. Amy will contact 4 more providers" in result.output
+
+
+def test_done_with_an_ambiguous_prefix(runner, write):
+    path = write(
+        "case.yaml",
+        """\
+        case_id: A-1
+        program: la-step
+        participant: {name: Al Example}
+        enrolled: 2026-01-05
+        staffings:
+          - date: 2026-02-01
+            kind: case-staffing
+            next_steps:
+              - {step: Call the clinic, due: 2026-02-10}
+              - {step: Call the landlord, due: 2026-02-12}
+        """,
+    )
+    result = runner.invoke(app, ["record", str(path), "--done", "call"])
+    assert result.exit_code == 2
+    assert "'call' matches 2 open steps; give more of the text or the number:" in result.output
+    result = runner.invoke(app, ["record", str(path), "--done", "call the l", "--as-of", "2026-02-11"])
+    assert result.exit_code == 0
+    assert "- {step: Call the landlord, due: 2026-02-12, done: 2026-02-11}" in path.read_text()
+
+
+def test_done_before_the_staffing_is_refused(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--done", "2", "--as-of", "2026-11-01"])
+    assert result.exit_code == 1
+    assert "2026-11-01 is before the 2026-11-10 staffing that set this step" in result.output
+    assert amy.read_bytes() == before
+
+
+def test_from_and_done_together_is_a_usage_error(runner, amy, write):
+    outcome = write("outcome.yaml", OUTCOME)
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--done", "1"])
+    assert result.exit_code == 2
+    assert "--from and --done do different things" in result.output
+
+
+# -- record, then due -----------------------------------------------------------------------------
+
+
+def test_record_then_due_marks_the_step_done_and_tracks_the_new_one(runner, amy, write):
+    flags = _due_rules(runner, amy, "2026-11-26")
+    assert [(rule, due) for rule, _, due in flags] == [("next-steps", "2026-11-24")]
+    assert "Amy will contact 4 more providers" in flags[0][1]
+    assert runner.invoke(app, ["record", str(amy), "--done", "2", "--as-of", "2026-11-24"]).exit_code == 0
+    outcome = write("outcome.yaml", OUTCOME)
+    assert runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-24"]).exit_code == 0
+    flags = _due_rules(runner, amy, "2026-11-26")
+    assert [(rule, due) for rule, _, due in flags] == [("next-steps", "2026-12-01")]
+    assert "Amy will visit both providers" in flags[0][1]
+
+
+FC_CASE = """\
+# A reunification that stalled: a case plan task missed on 10/15.
+case_id: FC-T-0001
+program: fc-reintegration
+worker: CN
+participant:
+  name: Dana Example
+enrolled: 2026-05-04
+child:
+  name: Kit Example
+  birth_date: 2018-03-03
+case_plan_tasks:
+  - task: Complete a parenting class
+    owner: mother
+    due: 2026-10-15
+    status: not_achieved
+"""
+
+FC_OUTCOME = """\
+date: 2026-10-20
+kind: reintegration-staffing
+present:
+  - {role: CM, initials: CN}
+  - {role: Supervisor, initials: VH}
+discussion: The class conflicts with her work shifts.
+decision: Enroll her in the evening class.
+next_steps:
+  - step: Enroll in the evening parenting class
+    owner: mother
+    due: 2026-10-31
+"""
+
+
+def test_record_then_due_for_reintegration(runner, write):
+    case = write("fc.yaml", FC_CASE)
+    before = _due_rules(runner, case, "2026-10-22")
+    assert [rule for rule, _, _ in before] == ["not-progressing"]
+    outcome = write("outcome.yaml", FC_OUTCOME)
+    result = runner.invoke(app, ["record", str(case), "--from", str(outcome), "--as-of", "2026-10-20"])
+    assert result.exit_code == 0, result.output
+    after = _due_rules(runner, case, "2026-10-22")
+    assert [(rule, due) for rule, _, due in after] == [("next-steps", "2026-10-31"), ("case-planning-meeting", "2026-11-19")]
+    assert "Enroll in the evening parenting class" in after[0][1]
+    assert "2026-10-20 staffing" in after[1][1]
