@@ -8,15 +8,22 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 
+# relativedelta is exact and slow (~10 us a call); a caseload asks the same few questions of it
+# thousands of times, so the answers are remembered.
+
+
+@lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus whole months; the 31st lands on the month's last day (Aug 31 + 6 = Feb 28/29)."""
     return day + relativedelta(months=months)
 
 
+@lru_cache(maxsize=4096)
 def month_end(day: dt.date) -> dt.date:
     return day + relativedelta(day=31)
 
 
+@lru_cache(maxsize=4096)
 def next_month_start(day: dt.date) -> dt.date:
     return day.replace(day=1) + relativedelta(months=1)
 

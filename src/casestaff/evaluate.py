@@ -31,16 +31,40 @@ def _satisfied(case: model.Case, rule: RuleDef, since: dt.date, as_of: dt.date) 
     return any(s.kind in kinds and since <= s.date <= as_of for s in case.staffings)
 
 
+class _Step:
+    """One rule of a pack, ready to run as of a date (built once per pack and date, not per case)."""
+
+    __slots__ = ("rule", "function", "context", "params", "rule_id", "citation")
+
+    def __init__(self, pack: Pack, rule: RuleDef, as_of: dt.date) -> None:
+        self.rule = rule
+        self.function = RULE_FUNCTIONS[rule.function]
+        self.context = RuleContext(as_of=as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
+        self.params = rule.params
+        self.rule_id = f"{pack.id}.{rule.id}"
+        self.citation = pack.cite(rule.citation)
+
+
+_PLANS: dict[tuple[int, dt.date], tuple[Pack, list[_Step]]] = {}
+
+
+def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
+    key = (id(pack), as_of)
+    found = _PLANS.get(key)
+    if found is None or found[0] is not pack:
+        found = (pack, [_Step(pack, rule, as_of) for rule in pack.rules])
+        _PLANS[key] = found
+    return found[1]
+
+
 def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
     """Every flag the pack's rules raise for one case, soonest due first."""
-    workdays = workdays_for(pack.state)
     flags: list[Flag] = []
     participant = case.participant.name
     case_worker = case.worker or worker
-    for rule in pack.rules:
-        context = RuleContext(as_of=as_of, workdays=workdays, satisfied_by=tuple(rule.satisfied_by))
-        function = RULE_FUNCTIONS[rule.function]
-        for finding in function(case, context, **rule.params):
+    for step in _plan(pack, as_of):
+        rule = step.rule
+        for finding in step.function(case, step.context, **step.params):
             if finding.satisfiable and _satisfied(case, rule, finding.since, as_of):
                 continue
             status = status_of(finding.since, finding.due, as_of, within)
@@ -53,13 +77,13 @@ def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, wor
                     participant=participant,
                     worker=case_worker,
                     program=pack.id,
-                    rule=f"{pack.id}.{rule.id}",
-                    reason=_fill(rule.reason, {**rule.params, **finding.facts}),
+                    rule=step.rule_id,
+                    reason=_fill(rule.reason, {**step.params, **finding.facts}),
                     evidence=finding.evidence,
                     since=finding.since,
                     due=finding.due,
                     status=status,
-                    citation=pack.cite(rule.citation),
+                    citation=step.citation,
                 )
             )
     flags.sort(key=lambda f: (f.due, f.rule))
