@@ -364,3 +364,28 @@ def test_record_then_due_for_reintegration(runner, write):
     assert [(rule, due) for rule, _, due in after] == [("next-steps", "2026-10-31"), ("case-planning-meeting", "2026-11-19")]
     assert "Enroll in the evening parenting class" in after[0][1]
     assert "2026-10-20 staffing" in after[1][1]
+
+
+# -- docs/recording.md stays true -------------------------------------------------------------------
+
+
+def test_the_documented_outcome_example_records(runner, amy, tmp_path):
+    import re
+
+    from casestaff.model import Staffing
+    from casestaff.record import read_outcome
+    from casestaff.spec import fields_of
+
+    from .conftest import REPO
+
+    doc = (REPO / "docs" / "recording.md").read_text(encoding="utf-8")
+    example = re.search(r"<!-- example: outcome -->\n```yaml\n(.*?)```", doc, re.S).group(1)
+    staffing, problems = read_outcome(example.encode(), "docs/recording.md")
+    assert problems == []
+    rows = re.findall(r"^\| `(\w+)` \| (yes)? \| (.*) \|$", doc.split("<!-- fields: staffing -->", 1)[1], re.M)
+    specs = fields_of(Staffing)
+    assert [(name, bool(req), text) for name, req, text in rows] == [(s.name, s.required, s.doc) for s in specs.values()]
+    outcome = tmp_path / "outcome.yaml"
+    outcome.write_text(example, encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
