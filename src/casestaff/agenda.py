@@ -606,9 +606,7 @@ def outstanding(b: Basis) -> tuple[Outstanding, ...]:
             Outstanding(
                 item=fact(o.item, o.line_of("item"), areas=(NARRATIVE,), label="outstanding information"),
                 requested=fact(o.requested, o.line_of("requested"), label="outstanding information"),
-                received=ask(f"still outstanding (requested {o.requested.isoformat()})", label="outstanding information")
-                if waiting
-                else fact(o.received, o.line_of("received"), label="outstanding information"),
+                received=Value() if waiting else fact(o.received, o.line_of("received"), label="outstanding information"),
                 waiting=waiting,
             )
         )
@@ -912,7 +910,9 @@ class Team:
     invited: tuple[Invitee, ...]
     department_invited: int
     source: str
-    """Where the invitations come from: the planned staffing, --invite, or nobody yet."""
+    """Where the invitations come from: the planned staffing and/or --invite."""
+    nobody: Value | None
+    """The question when nobody is invited yet."""
 
 
 def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model.Person]:
@@ -952,6 +952,7 @@ def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Te
         invited=tuple(people),
         department_invited=sum(1 for i in people if i.department),
         source=" and ".join(sources),
+        nobody=None if people else ask("who is invited -- add planned_staffing.invited, or use --invite ROLE:INITIALS", label="invitations"),
     )
 
 
@@ -1054,8 +1055,8 @@ class Agenda:
         """Every question the file leaves open, in agenda order, once each."""
         seen: set[str] = set()
         found = []
-        for name in self.parts:
-            for v in values_in(getattr(self, name)):
+        for part in (*(getattr(self, name) for name in self.parts), self.team):
+            for v in values_in(part):
                 if v.question and not v.withheld and v.question not in seen:
                     seen.add(v.question)
                     found.append(v)

@@ -67,12 +67,14 @@ class ProviderAgenda:
         return any(c.blocking for c in self.readiness)
 
 
-def _current_component(case: model.Case, on: dt.date) -> Value:
-    current = [c for c in case.components if c.start <= on and (c.end is None or c.end >= on)]
+def _current_component(case: model.Case, as_of: dt.date, meeting: dt.date) -> Value:
+    """The component the customer is in on the as-of date, with whole months by the meeting."""
+    current = [c for c in case.components if c.start <= as_of and (c.end is None or c.end >= as_of)]
     if not current:
         return ask("current component -- none recorded")
     c = max(current, key=lambda c: c.start)
-    return fact(f"{c.name} since {c.start.isoformat()} ({months_between(c.start, on)} months)", c.line_of("name"))
+    months = months_between(c.start, max(meeting, as_of))
+    return fact(f"{c.name} since {c.start.isoformat()} ({months} months by the meeting)", c.line_of("name"))
 
 
 def _participation(case: model.Case, month: dt.date, as_of: dt.date) -> Value:
@@ -134,7 +136,7 @@ def customer_row(case: model.Case, pack: Pack, month: dt.date, meeting: dt.date,
         case_id=case.case_id,
         participant=case.participant.name,
         file=Path(case.file).name,
-        component=_current_component(case, min(meeting, as_of)),
+        component=_current_component(case, as_of, meeting),
         participation=_participation(case, month, as_of),
         progress=_progress(case, as_of),
         challenges=_challenges(case, as_of),

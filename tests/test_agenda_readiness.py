@@ -1,0 +1,196 @@
+"""Each readiness check blocks when it should and passes when it should, with its citation."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from casestaff.cli import app
+from casestaff.model import Person
+
+from .agenda_helpers import agenda_for
+
+REENGAGE = """\
+case_id: OR-T-1
+program: or-ssp-reengagement
+participant:
+  name: Ora Test
+enrolled: 2026-03-02
+{extra}
+"""
+
+
+def _case(write, text: str, *extras: str):
+    """The case text with each extra block (dedented on its own) appended."""
+    blocks = "\n".join(textwrap.dedent(extra).strip("\n") for extra in extras)
+    return write("case.yaml", text.format(extra=blocks))
+
+
+def _check(agenda, check_id: str):
+    return next(c for c in agenda.readiness if c.id == check_id)
+
+
+def test_team_minimum_blocks_with_two_department_staff_and_passes_with_three(write):
+    path = _case(write, REENGAGE, """
+        planned_staffing:
+          date: 2026-12-01
+          invited:
+            - {role: FC, initials: RH}
+            - {role: Manager, initials: XR}
+            - {role: Participant, initials: OT}
+    """)
+    check = _check(agenda_for(path), "team-minimum")
+    assert check.status == "blocking"
+    assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3. Invite 1 more of:")
+    assert check.citation == "OR ODHS SSP Re-engagement Guide, Team members' roles"
+    passed = _check(agenda_for(path, invite=[Person(role="Engagement Specialist", initials="JB")]), "team-minimum")
+    assert passed.status == "ok"
+    assert passed.message == "3 department staff invited (FC: RH, Manager: XR, Engagement Specialist: JB)."
+
+
+def test_invite_option_counts_toward_the_team(runner, write):
+    path = _case(write, REENGAGE)
+    args = ["agenda", str(path), "--as-of", "2026-11-23", "--format", "txt"]
+    blocked = runner.invoke(app, args)
+    assert blocked.exit_code == 3
+    assert "No department staff invited yet; the team needs at least 3." in blocked.stderr
+    ok = runner.invoke(app, [*args, "--invite", "FC:RH", "--invite", "manager:XR", "--invite", "Lead Worker:LW"])
+    assert ok.exit_code == 0, ok.output
+    assert "  OK       At least three department staff invited\n" in ok.stderr
+    assert "- FC: RH (from --invite) (department staff)\n" in ok.stdout
+
+
+def test_invite_with_an_unknown_role_is_a_usage_error(runner, write):
+    path = _case(write, REENGAGE)
+    result = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-11-23", "--invite", "Manger:XR"])
+    assert result.exit_code == 2
+    assert "casestaff: --invite: 'Manger' is not a role in or-ssp-reengagement; did you mean 'Manager'?" in result.stderr
+
+
+STAFF = """
+    planned_staffing:
+      date: 2026-12-01
+      invited:
+        - {role: FC, initials: RH}
+        - {role: Manager, initials: XR}
+        - {role: Engagement Specialist, initials: JB}
+        - {role: CPC, initials: JD, organization: Community Action}
+"""
+
+
+@pytest.mark.parametrize(
+    ("releases", "status"),
+    [
+        ("", "blocking"),
+        ("releases:\n  - {party: Community Action, form: MSC 3010, signed: 2026-10-01}", "ok"),
+        ("releases:\n  - {party: Community Action, form: MSC 3010, signed: 2026-10-01, expires: 2026-11-30}", "blocking"),
+        ("releases:\n  - {party: Community Action, form: MSC 3010, signed: 2026-11-25}", "blocking"),
+        ("releases:\n  - {party: Other Agency, form: MSC 3010, signed: 2026-10-01}", "blocking"),
+    ],
+    ids=["none", "on-file", "expired-before-meeting", "signed-after-as-of", "other-party"],
+)
+def test_partner_needs_a_release_on_file_before_being_invited(write, releases, status):
+    path = _case(write, REENGAGE, STAFF, releases)
+    check = _check(agenda_for(path), "partner-release")
+    assert check.status == status, check
+    if status == "blocking":
+        assert check.details == (
+            "CPC: JD (Community Action): no MSC 3010 on file for Community Action valid on 2026-12-01;"
+            " have the participant sign one before inviting them",
+        )
+
+
+def test_outstanding_information_means_no_determination(write):
+    waiting = _case(write, REENGAGE, STAFF, """
+        outstanding_info:
+          - {item: Child safety check, requested: 2026-11-10}
+    """)
+    check = _check(agenda_for(waiting), "information-outstanding")
+    assert check.status == "blocking"
+    assert check.message.startswith("Information is still outstanding, so no determination can be made at this meeting")
+    assert check.details == ("Child safety check (requested 2026-11-10, line 14)",)
+    received = _case(write, REENGAGE, STAFF, """
+        outstanding_info:
+          - {item: Child safety check, requested: 2026-11-10, received: 2026-11-20}
+    """)
+    assert _check(agenda_for(received), "information-outstanding").status == "ok"
+
+
+SNAP = """\
+case_id: IL-T-1
+program: il-snap-et
+provider: Example Provider
+participant:
+  name: Ira Test
+enrolled: 2026-03-02
+planned_staffing:
+  date: 2026-12-08
+{extra}
+"""
+
+
+@pytest.mark.parametrize(
+    ("checks", "status", "message"),
+    [
+        ("", "blocking", "SNAP eligibility for December 2026 is not verified; verify it in IES before the staffing."),
+        ("eligibility_checks:\n  - {month: 2026-11, verified_on: 2026-11-03, eligible: true}", "blocking", "SNAP eligibility for December 2026 is not verified"),
+        ("eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: false}", "blocking", "the customer is NOT eligible"),
+        ("eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: true}", "ok", "SNAP eligibility for December 2026 verified on 2026-11-20 (line 10)."),
+    ],
+    ids=["none", "other-month", "not-eligible", "verified"],
+)
+def test_snap_eligibility_verified_in_the_staffing_month(write, checks, status, message):
+    check = _check(agenda_for(_case(write, SNAP, checks)), "eligibility-verified")
+    assert check.status == status
+    assert message in check.message
+    assert check.citation.startswith("IL IDHS SNAP E&T Staffing Meetings, ")
+
+
+def test_pending_sanction_lists_what_is_missing_and_passes_when_complete(write):
+    from .agenda_helpers import FIXTURES
+
+    incomplete = _check(agenda_for(FIXTURES / "la-step-sanction.yaml"), "pre-sanction-information")
+    assert incomplete.status == "blocking"
+    assert "Ruth Testcase's age -- ask the participant" in incomplete.details
+    assert "the family's challenges -- ask the participant" in incomplete.details
+    complete_text = (FIXTURES / "la-step-sanction.yaml").read_text(encoding="utf-8")
+    complete_text = complete_text.replace("    relationship: mother\n", "    relationship: mother\n    birth_date: 1960-01-02\n")
+    complete_text = complete_text.replace(
+        "challenges:\n  participant:\n    - No reliable transportation\n",
+        "challenges:\n  participant:\n    - No reliable transportation\n  family:\n    - Mother works nights\n"
+        "  other:\n    - None seen\n  coach:\n    - Hard to reach by phone\n",
+    )
+    complete_text = complete_text.replace("    how_addressed: Bus pass", "    anticipated_duration: 2 months\n    how_addressed: Bus pass")
+    complete_text += "notes: Dana stopped attending after her car broke down in September.\n"
+    path = write("complete.yaml", complete_text)
+    assert _check(agenda_for(path), "pre-sanction-information").status == "ok"
+    no_sanction = write("none.yaml", complete_text.replace("sanction:", "old_sanction:").replace("old_sanction:\n  reason: No participation in October without good cause\n  proposed_on: 2026-11-03\n  effective_on: 2026-12-01\n", ""))
+    check = _check(agenda_for(no_sanction), "pre-sanction-information")
+    assert (check.status, check.message) == ("ok", "No sanction is pending.")
+
+
+FC = """\
+case_id: FC-T-1
+program: fc-reintegration
+participant:
+  name: Pat Parent
+enrolled: 2025-06-01
+child:
+  name: Kit Child
+  birth_date: 2015-05-01
+  special_needs: [IEP for reading]
+{extra}
+"""
+
+
+def test_special_needs_warn_until_a_resource_is_invited(runner, write):
+    path = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}")
+    check = _check(agenda_for(path), "special-needs-invitees")
+    assert check.status == "warning"
+    assert "none of these is invited: Vocational rehabilitation staff, Mental health QE coordinator, MR/DD QE coordinator" in check.message
+    result = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0  # a warning does not block
+    assert "  WARNING  Special-needs resources invited\n" in result.stderr
+    invited = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}\n    - {role: MH QE, initials: QE}")
+    assert _check(agenda_for(invited), "special-needs-invitees").status == "ok"
