@@ -352,3 +352,23 @@ def test_out_refuses_to_write_over_a_case_file(runner, tmp_path):
     assert result.exit_code == 2
     assert "looks like a case file" in result.output
     assert case.read_bytes() == before
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_every_sample_narrates_or_says_what_is_missing(runner, sample):
+    from casestaff.casefile import read_case
+    from casestaff.config import Config
+    from casestaff.packs import load_packset
+
+    path = SAMPLES / sample
+    case, problems = read_case(path.read_bytes(), str(path), load_packset(Config()).packs)
+    assert problems == []
+    result = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-12-31"])
+    if not case.staffings:
+        assert result.exit_code == 2 and "no staffing is recorded yet" in result.output
+    elif result.exit_code == 1:
+        assert result.stdout == ""
+        assert "cannot be printed yet:\n  - " in result.stderr
+    else:
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip() and "None" not in result.stdout

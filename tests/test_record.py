@@ -140,6 +140,7 @@ def test_a_case_file_with_problems_is_not_touched(runner, write):
 # -- prompts --------------------------------------------------------------------------------------
 
 ANSWERS = [
+    "2026-11-25",  # after --as-of: asked again
     "2026-11-24",  # date
     "follow-up",  # a kind that does not exist: asked again
     "follow-up-review",
@@ -198,6 +199,7 @@ def test_prompts_offer_the_programs_roles_and_write_the_entry(runner, amy):
     assert "Present: CPC: JD, FC: RH, Manager: XR, Engagement Specialist: JB -- is that who was there? [Y/n]" in result.output
     assert "'follow-up' is not a kind of or-ssp-reengagement; did you mean 'follow-up-review'?" in result.output
     assert "'Chef' is not a role in or-ssp-reengagement" in result.output
+    assert "2026-11-25 is after 2026-11-24; record a staffing once it has been held" in result.output
     assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
 
 

@@ -188,7 +188,17 @@ def _ask_outcome(case, pack, day: dt.date):
     from . import record as core
 
     typer.echo(f"Recording a staffing for {case.participant.name} ({case.case_id}, {pack.name}).")
-    date = _ask("Date the staffing was held", day.isoformat(), value_proc=_date_reader("date"))
+    read_date = _date_reader("date")
+
+    def held_on(value: Any) -> dt.date:
+        date = read_date(value)
+        if date > day:
+            raise typer.BadParameter(f"{date} is after {day}; record a staffing once it has been held")
+        if date < case.enrolled:
+            raise typer.BadParameter(f"{date} is before enrollment ({case.enrolled}); check the date")
+        return date
+
+    date = _ask("Date the staffing was held", day.isoformat(), value_proc=held_on)
     kinds = {k.id: k.name for k in pack.staffing_kinds}
     typer.echo("Kinds of staffing: " + "; ".join(f"{k} ({name})" for k, name in kinds.items()))
 

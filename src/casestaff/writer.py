@@ -228,7 +228,8 @@ def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
     yaml.representer.ignore_aliases = lambda data: True
     buffer = io.StringIO()
     yaml.dump({key: [item]}, buffer)
-    lines = buffer.getvalue().splitlines()
+    # split on \n only: str.splitlines() would also split at characters inside quoted values
+    lines = buffer.getvalue().rstrip("\n").split("\n")
     return lines[1:]
 
 
@@ -266,51 +267,45 @@ def append_entry(doc: CaseText, key: str, item: Any) -> tuple[str, Any]:
     """(new text, expected data) with `item` appended to the top-level list `key`.
 
     `item` is a mapping (ruamel CommentedMap for flow-styled parts) in the order to write it.
+    The entry goes after the list's last entry and the comments indented under it; an empty
+    list (`key:`, `~`, `null`, `[]`) loses only its empty value; a missing list is added at the end.
     """
-    text, newline = doc.text, doc.newline
+    text = doc.text
     layout = detect_layout(doc.root)
     found = _value_of(doc.root, key)
+    header: list[str] = []
     if found is None:
-        end = _content_end(text, doc.root)
-        insert_at = _skip_indented_comments(text, _after_line(text, end), -1)
         key_col = doc.root.start_mark.column
-        lines = [" " * key_col + f"{key}:", *_indent(render_entry(key, item, layout), key_col)]
-        prefix = newline if insert_at == len(text) and text and not text.endswith(("\n", "\r")) else ""
-        splice = Splice(insert_at, insert_at, prefix + newline.join(lines) + newline)
+        header = [" " * key_col + f"{key}:"]
+        drop_from = drop_to = insert_at = _skip_indented_comments(text, _after_line(text, _content_end(text, doc.root)), -1)
     else:
         key_node, value = found
         key_col = key_node.start_mark.column
-        if isinstance(value, SequenceNode) and value.flow_style and value.value:
+        if isinstance(value, SequenceNode) and value.value and not value.flow_style:
+            layout = _sequence_layout(layout, key_node, value)
+            end = _content_end(text, value)
+            drop_from = drop_to = insert_at = _skip_indented_comments(text, _after_line(text, end), key_col)
+        elif (isinstance(value, ScalarNode) and yamlread.scalar_value(value) is None) or (
+            isinstance(value, SequenceNode) and not value.value
+        ):
+            drop_from = _colon_end(text, key_node)
+            drop_to = max(value.end_mark.index, drop_from)
+            insert_at = _skip_indented_comments(text, _after_line(text, drop_to), key_col)
+        elif isinstance(value, SequenceNode):
             line, col = yamlread.position(value)
             raise EditImpossible(
                 f"{doc.path}:{line}:{col}: {key} is written on one line in [ ] brackets; write it as a list"
                 " with one '- ' entry per line, then run the command again"
             )
-        if isinstance(value, SequenceNode) and value.value:
-            layout = _sequence_layout(layout, key_node, value)
-            end = _content_end(text, value)
-            insert_at = _skip_indented_comments(text, _after_line(text, end), key_col)
-            lines = _indent(render_entry(key, item, layout), key_col)
-            prefix = newline if insert_at == len(text) and not text.endswith(("\n", "\r")) else ""
-            splice = Splice(insert_at, insert_at, prefix + newline.join(lines) + newline)
-        elif isinstance(value, ScalarNode) and yamlread.scalar_value(value) is None or (
-            isinstance(value, SequenceNode) and not value.value
-        ):
-            # `key:`, `key: ~`, `key: null` or `key: []`: drop the empty value, add the entry below.
-            colon = _colon_end(text, key_node)
-            value_end = value.end_mark.index if value.end_mark.index > colon else colon
-            after = _skip_indented_comments(text, _after_line(text, value_end), key_col)
-            lines = _indent(render_entry(key, item, layout), key_col)
-            prefix = newline if after == len(text) and not text.endswith(("\n", "\r")) else ""
-            block = prefix + newline.join(lines) + newline
-            head = text[:colon] + text[value_end:after]
-            new_text = head + block + text[after:]
-            expected = _expected_append(doc, key, item)
-            return new_text, expected
         else:
             line, col = yamlread.position(value)
             raise EditImpossible(f"{doc.path}:{line}:{col}: {key} must be a list to add an entry to it")
-    return splice.apply(text), _expected_append(doc, key, item)
+    lines = header + _indent(render_entry(key, item, layout), key_col)
+    block = doc.newline.join(lines) + doc.newline
+    if insert_at == len(text) and text and not text.endswith(("\n", "\r")):
+        block = doc.newline + block
+    new_text = text[:drop_from] + text[drop_to:insert_at] + block + text[insert_at:]
+    return new_text, _expected_append(doc, key, item)
 
 
 def _expected_append(doc: CaseText, key: str, item: Any) -> Any:
