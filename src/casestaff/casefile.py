@@ -75,6 +75,11 @@ class _Builder:
     def _text(self, node: ScalarNode, value: Any, kind: Kind, label: str) -> Any:
         if isinstance(value, str):
             return value
+        if isinstance(value, dt.date):
+            # Text exactly as written: a date changes no answer here, and YAML 1.2's JSON view
+            # (the schema, VS Code) reads it as text too. Numbers and true/false do not pass:
+            # `case_id: 0042` would be the number 42 to the writer.
+            return node.value
         key = label.rsplit(".", 1)[-1].split("[")[0]
         self.problem(
             node,

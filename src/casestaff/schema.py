@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .packs import PackSet
+from .packs import Pack, PackSet
 from .spec import CASE_KIND, FieldSpec, Kind, fields_of
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -76,8 +76,38 @@ def _record_schema(cls: type, defs: dict[str, Any]) -> None:
     defs[cls.__name__] = body
 
 
+def _any_case(text: str) -> str:
+    """An ECMA-262 and Python regex matching `text` in any letter case (roles match so)."""
+    special = set("\\^$.|?*+()[]{}/")
+    return "".join(
+        f"[{c.lower()}{c.upper()}]"
+        if len(c.lower()) == len(c.upper()) == 1 and c.lower() != c.upper()
+        else ("\\" + c if c in special else c)
+        for c in text
+    )
+
+
+def _program_rules(pack: Pack) -> dict[str, Any]:
+    """What a case of one program may say: its staffing kinds and roles, its provider."""
+    kinds = list(pack.kind_ids)
+    abbrs = [role.abbr for role in pack.roles]
+    role = {"anyOf": [{"enum": abbrs}, {"type": "string", "pattern": f"^(?:{'|'.join(map(_any_case, abbrs))})$"}]}
+    person = {"properties": {"role": role}}
+    then: dict[str, Any] = {
+        "properties": {
+            "staffings": {"items": {"properties": {"kind": {"enum": kinds}, "present": {"items": person}}}},
+            "planned_staffing": {"properties": {"kind": {"enum": [*kinds, None]}, "invited": {"items": person}}},
+        }
+    }
+    if pack.provider_cycle is not None:
+        then["required"] = ["provider"]
+        then["properties"]["provider"] = {"type": "string", "minLength": 1}
+    return {"if": {"properties": {"program": {"const": pack.id}}, "required": ["program"]}, "then": then}
+
+
 def case_schema(packset: PackSet | None = None) -> dict[str, Any]:
-    """The JSON Schema of a case file; with packs, `program` and staffing `kind` list their ids."""
+    """The JSON Schema of a case file; with packs, `program` and staffing `kind` list their ids,
+    and each program's kinds, roles and provider are checked for cases of that program."""
     defs: dict[str, Any] = {}
     assert CASE_KIND.record is not None
     _record_schema(CASE_KIND.record, defs)
@@ -92,6 +122,7 @@ def case_schema(packset: PackSet | None = None) -> dict[str, Any]:
                 defs[record]["properties"]["kind"] = {"description": prop["description"], "enum": [*kinds, None]}
             else:
                 defs[record]["properties"]["kind"] = {**prop, "enum": kinds}
+        root["allOf"] = [_program_rules(packset.packs[program]) for program in programs]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://casestaff.invalid/schema/case-file.json",
