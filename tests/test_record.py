@@ -241,6 +241,14 @@ def test_a_file_edited_during_the_prompts_is_not_overwritten(runner, amy, monkey
     assert amy.read_text(encoding="utf-8") == edited + ADDED_FROM_PROMPTS
 
 
+def test_input_ending_early_writes_nothing(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="2026-11-24\nfollow-up-review\n")
+    assert result.exit_code == 2
+    assert f"casestaff: stopped before the outcome was complete; nothing was written to {amy}" in result.output
+    assert amy.read_bytes() == before
+
+
 # -- --done ---------------------------------------------------------------------------------------
 
 

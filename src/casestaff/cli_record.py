@@ -107,7 +107,10 @@ def record(
                     return EXIT_PROBLEMS
                 core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
             else:
-                staffing = _ask_outcome(loaded, pack, day)
+                try:
+                    staffing = _ask_outcome(loaded, pack, day)
+                except typer.Abort:
+                    raise UsageError(f"stopped before the outcome was complete; nothing was written to {doc.path}") from None
                 typer.echo("")
                 typer.echo(core.outcome_yaml(staffing))
                 if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
