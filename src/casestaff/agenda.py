@@ -155,8 +155,12 @@ def texts(record: model.Record | None, name: str, question: str, *, areas: Seque
     items = getattr(record, name) if record is not None else []
     if not items:
         return (ask(question, areas=(), label=label),)
-    line = record.line_of(name)  # type: ignore[union-attr]
-    return tuple(fact(item, line, areas=areas, label=label) for item in items)
+    return tuple(fact(item, item_line(record, name, i), areas=areas, label=label) for i, item in enumerate(items, 1))
+
+
+def item_line(record: model.Record, name: str, index: int) -> int:
+    """The file line of entry `index` (1-based) of a list field; the list's own line if unknown."""
+    return record.at.get(f"{name}[{index}]", record.at.get(name, record.pos))[0]
 
 
 def yes_no(value: str | None) -> str:

@@ -281,6 +281,9 @@ class _Builder:
                 ok = False
                 continue
             at[key] = position(value_node)
+            if isinstance(value_node, SequenceNode):  # each entry's own line, so an agenda can cite it
+                for index, item in enumerate(value_node.value, 1):
+                    at[f"{key}[{index}]"] = position(item)
             if value == "" and spec.required:
                 self.problem(value_node, f"{prefix}{key} is empty; it is required: write {spec.kind.describe()}")
                 ok = False

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
-from .agenda import PROGRESS_WORDS, Check, Value, ask, fact, hours, words
+from .agenda import PROGRESS_WORDS, Check, Value, ask, fact, hours, item_line, words
 from .dates import month_end
 from .evaluate import evaluate_case, workdays_for
 from .packs import Pack
@@ -101,7 +101,7 @@ def _progress(case: model.Case, as_of: dt.date) -> Value:
 def _challenges(case: model.Case, as_of: dt.date) -> tuple[Value, ...]:
     found = []
     if case.challenges:
-        found += [fact(text, case.challenges.line_of("participant")) for text in case.challenges.participant]
+        found += [fact(text, item_line(case.challenges, "participant", i)) for i, text in enumerate(case.challenges.participant, 1)]
     for r in case.risk_factors:
         if r.noted <= as_of and (r.resolved is None or r.resolved > as_of):
             found.append(fact(f"barrier: {words(r.factor)} (noted {r.noted.isoformat()})", r.line_of("factor")))
