@@ -62,7 +62,7 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "reason": "Did not participate as required without good cause in 2026-10",
             "evidence": [{"field": "participation 2026-10", "value": "40 of 80 hours, no good cause", "line": 6}],
             "since": "2026-11-01",
-            "due": "2026-11-11",
+            "due": "2026-11-10",  # 10 days on is Veterans Day, a Louisiana holiday
             "status": "overdue",
             "citation": "LA DCFS P-380, II. Procedures",
         },

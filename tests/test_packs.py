@@ -384,8 +384,9 @@ def test_a_user_pack_is_used_from_casestaff_toml(tmp_path: Path) -> None:
         packset=packset,
     )
     flags = flags_of(case, "review", dt.date(2026, 11, 2), packset=packset)
+    # 30 days after enrollment is Saturday 10-31: the review is due Friday 10-30
     assert [(f.rule, f.reason, f.due, f.status, f.citation) for f in flags] == [
-        ("tx-example.review", "Monthly case review (last: none yet)", dt.date(2026, 10, 31), "overdue", "EX Policy, II")
+        ("tx-example.review", "Monthly case review (last: none yet)", dt.date(2026, 10, 30), "overdue", "EX Policy, II")
     ]
 
 
@@ -424,7 +425,7 @@ def test_an_override_changes_the_answer(tmp_path: Path) -> None:
     assert [(f.since, f.due, f.status, f.reason) for f in flags] == [
         (
             dt.date(2026, 10, 1),
-            dt.date(2026, 10, 11),
+            dt.date(2026, 10, 9),  # 10 days on is Sunday 10-11
             "due",
             "No progress toward the goal recorded for 30 days (last progress: none since enrollment on 2026-09-01)",
         )

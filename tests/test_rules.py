@@ -114,17 +114,19 @@ def test_no_progress_a_staffing_after_as_of_is_not_known_yet() -> None:
 
 
 def test_a_short_month_counts_once_it_is_over() -> None:
+    # 10 days after 11-01 is Wednesday 11-11, Veterans Day in Louisiana: due Tuesday 11-10
     case = LA + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 60}\n"
     assert seen(case, "non-participation", D(2026, 10, 31)) == []
-    assert seen(case, "non-participation", D(2026, 11, 1)) == [("2026-11-01", "2026-11-11", "due")]
-    assert seen(case, "non-participation", D(2026, 11, 11)) == [("2026-11-01", "2026-11-11", "due")]
-    assert seen(case, "non-participation", D(2026, 11, 12)) == [("2026-11-01", "2026-11-11", "overdue")]
+    assert seen(case, "non-participation", D(2026, 11, 1)) == [("2026-11-01", "2026-11-10", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 10)) == [("2026-11-01", "2026-11-10", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 11)) == [("2026-11-01", "2026-11-10", "overdue")]
 
 
 def test_a_february_shortfall_in_a_leap_year_begins_on_march_first() -> None:
     case = LA.replace("2026-06-01", "2027-06-01") + "participation:\n  - {month: 2028-02, required_hours: 80, actual_hours: 0}\n"
     assert seen(case, "non-participation", D(2028, 2, 29)) == []
-    assert seen(case, "non-participation", D(2028, 3, 1)) == [("2028-03-01", "2028-03-11", "due")]
+    # 10 days on is Saturday 2028-03-11: due Friday 03-10
+    assert seen(case, "non-participation", D(2028, 3, 1)) == [("2028-03-01", "2028-03-10", "due")]
 
 
 def test_a_month_with_no_requirement_is_not_a_shortfall() -> None:
@@ -141,7 +143,7 @@ participation:
 staffings:
   - {date: 2026-09-10, kind: case-staffing}
 """
-    assert seen(case, "non-participation", D(2026, 11, 5)) == [("2026-11-01", "2026-11-11", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 5)) == [("2026-11-01", "2026-11-10", "due")]  # 11-11: Veterans Day
     assert reasons(case, "non-participation", D(2026, 11, 5)) == ["Did not participate as required without good cause in 2026-10"]
     assert seen(case, "non-participation", D(2026, 9, 5)) == [("2026-09-01", "2026-09-11", "due")]
 
@@ -153,8 +155,9 @@ def test_poor_engagement_threshold_is_the_packs() -> None:
     assert seen(month(39.9), "poor-engagement", D(2026, 11, 2)) == [("2026-11-01", "2026-12-01", "due")]
     assert seen(month(40), "poor-engagement", D(2026, 11, 2)) == []
     # under the full requirement is la-step's and Oregon's threshold, not Illinois's
+    # (due Tuesday 11-10: Wednesday 11-11 is Veterans Day in Oregon too)
     assert seen(OR_RE + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 79}\n", "not-engaging", D(2026, 11, 2)) == [
-        ("2026-11-01", "2026-11-11", "due")
+        ("2026-11-01", "2026-11-10", "due")
     ]
 
 
@@ -220,19 +223,19 @@ def test_oregon_disqualification_uses_oregon_holidays() -> None:
 def test_risk_noted_after_as_of_is_not_known_yet() -> None:
     case = LA + "risk_factors:\n  - {factor: substance_use, noted: 2026-12-02}\n"
     assert seen(case, "intensive-case-management", D(2026, 12, 1)) == []
-    assert seen(case, "intensive-case-management", D(2026, 12, 2)) == [("2026-12-02", "2026-12-12", "due")]
+    assert seen(case, "intensive-case-management", D(2026, 12, 2)) == [("2026-12-02", "2026-12-11", "due")]  # 12-12 is a Saturday
 
 
 def test_risk_resolved_after_as_of_was_still_there() -> None:
     case = LA + "risk_factors:\n  - {factor: homelessness, noted: 2026-11-01, resolved: 2026-12-15}\n"
-    assert seen(case, "intensive-case-management", D(2026, 12, 1)) == [("2026-11-01", "2026-11-11", "overdue")]
+    assert seen(case, "intensive-case-management", D(2026, 12, 1)) == [("2026-11-01", "2026-11-10", "overdue")]  # 11-11: Veterans Day
     assert seen(case, "intensive-case-management", D(2026, 12, 15)) == []
 
 
 def test_risk_comes_back_into_view_90_days_after_the_last_staffing() -> None:
     case = LA + "risk_factors:\n  - {factor: domestic_violence, noted: 2026-09-01}\nstaffings:\n  - {date: 2026-09-10, kind: case-staffing}\n"
     assert seen(case, "intensive-case-management", D(2026, 11, 24)) == []
-    assert seen(case, "intensive-case-management", D(2026, 11, 25)) == [("2026-12-09", "2026-12-19", "upcoming")]
+    assert seen(case, "intensive-case-management", D(2026, 11, 25)) == [("2026-12-09", "2026-12-18", "upcoming")]  # 12-19 is a Saturday
     assert reasons(case, "intensive-case-management", D(2026, 12, 9)) == [
         "Risk factors (domestic violence) and no case staffing in 90 days (last: 2026-09-10): consider intensive case management"
     ]
@@ -326,13 +329,13 @@ progress_reviews:
   - {date: 2026-11-20, progress: none}
 """
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 30)) == []
-    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-20", "due")]
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]  # 12-20 is a Sunday
 
 
 def test_a_new_review_with_no_progress_after_a_staffing_fires_again() -> None:
     case = COOPERATING + "  - {date: 2026-11-20, progress: none}\nstaffings:\n  - {date: 2026-10-28, kind: customer-staffing}\n"
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 19)) == []
-    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-20", "due")]
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]
 
 
 def test_one_review_is_not_enough() -> None:
@@ -380,9 +383,10 @@ outstanding_info:
   - {item: Outcome of the offsite visit, requested: 2026-11-02, received: 2026-11-19}
 """
     assert seen(case, "follow-up-review", D(2026, 11, 18)) == []
-    assert seen(case, "follow-up-review", D(2026, 11, 19)) == [("2026-11-19", "2026-11-29", "due")]
-    assert seen(case, "follow-up-review", D(2026, 11, 29)) == [("2026-11-19", "2026-11-29", "due")]
-    assert seen(case, "follow-up-review", D(2026, 11, 30)) == [("2026-11-19", "2026-11-29", "overdue")]
+    # 10 days on is Sunday 11-29: due Friday 11-27 (the day after Thanksgiving is no Oregon holiday)
+    assert seen(case, "follow-up-review", D(2026, 11, 19)) == [("2026-11-19", "2026-11-27", "due")]
+    assert seen(case, "follow-up-review", D(2026, 11, 27)) == [("2026-11-19", "2026-11-27", "due")]
+    assert seen(case, "follow-up-review", D(2026, 11, 28)) == [("2026-11-19", "2026-11-27", "overdue")]
 
 
 def test_information_requested_after_as_of_does_not_hold_up_the_review() -> None:
@@ -418,7 +422,7 @@ case_plan_tasks:
 staffings:
   - {date: 2026-10-01, kind: reintegration-staffing}
 """
-    assert seen(case, "not-progressing", D(2026, 11, 5)) == [("2026-11-01", "2026-11-15", "due")]
+    assert seen(case, "not-progressing", D(2026, 11, 5)) == [("2026-11-01", "2026-11-13", "due")]  # 11-15 is a Sunday
     flag = flags_of(load(case), "not-progressing", D(2026, 11, 5))[0]
     assert [str(e) for e in flag.evidence] == ["case plan task 'Find stable housing' (not_achieved): 2026-10-31 (line 7)"]
 
@@ -441,8 +445,9 @@ staffings:
   - {date: 2026-11-05, kind: reintegration-staffing}
 """
     assert seen(case, "case-planning-meeting", D(2026, 11, 4)) == []
-    assert seen(case, "case-planning-meeting", D(2026, 11, 5)) == [("2026-11-05", "2026-12-05", "due")]
-    assert seen(case, "case-planning-meeting", D(2026, 12, 6)) == [("2026-11-05", "2026-12-05", "overdue")]
+    # 30 days on is Saturday 12-05: due Friday 12-04
+    assert seen(case, "case-planning-meeting", D(2026, 11, 5)) == [("2026-11-05", "2026-12-04", "due")]
+    assert seen(case, "case-planning-meeting", D(2026, 12, 5)) == [("2026-11-05", "2026-12-04", "overdue")]
 
 
 def test_a_case_planning_meeting_the_same_day_counts() -> None:
@@ -468,8 +473,10 @@ employment: {employer: Example Grocers, start: 2026-10-15}
 staffings:
   - {date: 2026-10-01, kind: retention-check-in}
 """
-    assert seen(case, "retention-check-in", D(2026, 11, 14)) == [("2026-11-14", "2026-11-14", "due")]
-    assert reasons(case, "retention-check-in", D(2026, 11, 14)) == [
+    # 30 days after the job start is Saturday 11-14: the check-in is due (and begins) Friday 11-13
+    assert seen(case, "retention-check-in", D(2026, 11, 12)) == [("2026-11-13", "2026-11-13", "upcoming")]
+    assert seen(case, "retention-check-in", D(2026, 11, 13)) == [("2026-11-13", "2026-11-13", "due")]
+    assert reasons(case, "retention-check-in", D(2026, 11, 13)) == [
         "Retention check-in every 30 days for the employed family (Example Grocers; last: none yet)"
     ]
     later = case + "  - {date: 2026-11-10, kind: retention-check-in}\n"

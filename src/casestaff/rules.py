@@ -35,6 +35,12 @@ class RuleContext:
         wanted = self.satisfied_by if kinds is None else kinds
         return [s for s in case.staffings if s.date <= self.as_of and s.kind in wanted]
 
+    def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
+        """A computed due date on a weekend or state holiday moves to the workday before it --
+        or, when that would come before the condition began, to the workday after."""
+        moved = self.workdays.on_or_before(due)
+        return moved if moved >= since else self.workdays.on_or_after(due)
+
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
         held = self.held(case, kinds)
         return max(held, key=lambda s: s.date) if held else None
@@ -80,7 +86,7 @@ def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_w
             evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=due_within_days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
         facts={"days": days, "last_progress": last_progress},
         evidence=tuple(evidence),
     )
@@ -111,7 +117,7 @@ def participation_shortfall(
     )
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=due_within_days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
         facts={
             "months": ", ".join(_month(r.month) for r in short),
             "count": len(short),
@@ -121,12 +127,14 @@ def participation_shortfall(
     )
 
 
-def staffing_before_sanction(case: model.Case, ctx: RuleContext, *, days_before_effective: int) -> Iterator[Finding]:
-    """A pending sanction: the staffing is due on the last workday before it would be entered."""
+def staffing_before_sanction(
+    case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
+) -> Iterator[Finding]:
+    """A pending sanction: the staffing is due `workdays_before_effective` workdays before it takes effect."""
     sanction = case.sanction
     if sanction is None or sanction.status != "pending" or sanction.proposed_on > ctx.as_of:
         return
-    due = ctx.workdays.on_or_before(sanction.effective_on - dt.timedelta(days=days_before_effective))
+    due = ctx.workdays.before(sanction.effective_on, workdays_before_effective)
     yield Finding(
         since=sanction.proposed_on,
         due=due,
@@ -171,7 +179,7 @@ def risk_without_staffing(
         evidence.append(_ev(last, "date", "last staffing", last.date))
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=due_within_days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
         facts={
             "factors": _factor_names(risks),
             "days": days,
@@ -192,7 +200,7 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
                 continue
             yield Finding(
                 since=reached,
-                due=reached,
+                due=ctx.workday_due(reached, reached),
                 facts={"months": count, "component": component.name, "reached": reached.isoformat()},
                 evidence=(
                     _ev(component, "name", "component"),
@@ -228,7 +236,7 @@ def cooperating_without_progress(
     ]
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=due_within_days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
         facts={"reviews": reviews, "since_month": _month(first_month)},
         evidence=tuple(evidence),
     )
@@ -243,7 +251,7 @@ def need_without_referral(
             continue
         yield Finding(
             since=risk.noted,
-            due=risk.noted + dt.timedelta(days=due_within_days),
+            due=ctx.workday_due(risk.noted, risk.noted + dt.timedelta(days=due_within_days)),
             facts={"factor": risk.factor.replace("_", " ")},
             evidence=(_ev(risk, "factor", f"risk factor (noted {risk.noted})"),),
         )
@@ -258,7 +266,7 @@ def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> It
     since = arrived.received or arrived.requested
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=days)),
         facts={"items": ", ".join(o.item for o in items), "received": since.isoformat(), "days": days},
         evidence=tuple(_ev(o, "received", f"{o.item} received") for o in items),
     )
@@ -283,7 +291,7 @@ def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days
     tasks = sum(1 for _, e in triggers if e.field.startswith("case plan task"))
     yield Finding(
         since=since,
-        due=since + dt.timedelta(days=due_within_days),
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
         facts={"tasks": tasks, "reviews": len(triggers) - tasks},
         evidence=tuple(e for _, e in triggers),
     )
@@ -296,7 +304,7 @@ def meeting_after_staffing(case: model.Case, ctx: RuleContext, *, after: list[st
         return
     yield Finding(
         since=last.date,
-        due=last.date + dt.timedelta(days=days),
+        due=ctx.workday_due(last.date, last.date + dt.timedelta(days=days)),
         facts={"staffing_date": last.date.isoformat(), "days": days},
         evidence=(_ev(last, "date", f"{last.kind} held"),),
     )
@@ -311,7 +319,7 @@ def periodic_review(case: model.Case, ctx: RuleContext, *, days: int) -> Iterato
     else:
         base, evidence = case.enrolled, _ev(case, "enrolled", "enrolled (no review yet)")
         last_review = "none yet"
-    due = base + dt.timedelta(days=days)
+    due = ctx.workdays.on_or_before(base + dt.timedelta(days=days))
     yield Finding(since=due, due=due, facts={"days": days, "last_review": last_review}, evidence=(evidence,))
 
 
@@ -323,7 +331,7 @@ def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iter
     checks = [s for s in ctx.held(case) if s.date >= job.start]
     last = max(checks, key=lambda s: s.date) if checks else None
     base = last.date if last else job.start
-    due = base + dt.timedelta(days=days)
+    due = ctx.workdays.on_or_before(base + dt.timedelta(days=days))
     evidence = [_ev(job, "employer", "employed at", f"{job.employer} since {job.start}")]
     if last:
         evidence.append(_ev(last, "date", "last check-in", last.date))
