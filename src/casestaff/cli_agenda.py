@@ -7,10 +7,8 @@ ones make the exit code 3; the agenda is written all the same, with the blockers
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -42,22 +40,13 @@ def _load(paths: list[Path], config: Any, packset: Any, today: dt.date) -> Any:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write an output holding case data owner-only (0600) and atomically: temp file, then replace."""
+    """Write an output holding case data owner-only (0600) and atomically."""
+    from .writer import write_private as write_bytes
+
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    write_bytes(path, text.encode("utf-8"))
 
 
 def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
@@ -115,20 +104,28 @@ def _find_case(target: str, cases_dir: Path | None):
     return matches[0], config, packset
 
 
-def _readiness_text(agenda: Any) -> str:
-    """The readiness checks as plain lines, each with its citation."""
-    from .agenda import Check  # noqa: F401  (documents the type this prints)
-
-    head = f"Readiness for the {agenda.meeting:%a %Y-%m-%d} staffing of {agenda.participant.text} ({agenda.case_id}, {agenda.program}):"
+def _checks_text(head: str, checks: Any) -> str:
+    """Readiness results as plain lines under a heading, each with its policy citation."""
     lines = [head]
-    if not agenda.readiness:
+    if not checks:
         lines.append("  no readiness checks for this program")
-    for check in agenda.readiness:
+    for check in checks:
         lines.append(f"  {check.status.upper():<9}{check.title}")
         lines.append(f"           {check.message}")
         lines.extend(f"           - {detail}" for detail in check.details)
         lines.append(f"           policy: {check.citation}")
     return "\n".join(lines) + "\n"
+
+
+def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str) -> None:
+    """Readiness first -- on stderr when the agenda goes to stdout -- then the agenda itself."""
+    if path is not None:
+        typer.echo(readiness, nl=False)
+        write_private(path, text)
+        typer.echo(wrote)
+    else:
+        _err(readiness.rstrip("\n"))
+        _show(text, fmt)
 
 
 def _one_agenda(case, pack, config, as_of, meeting_date, invite, audience, partner):
@@ -245,14 +242,8 @@ def agenda(
         people = _parse_invites(invite, pack)
         team, shown = _one_agenda(case, pack, config, day, meeting, people, audience, partner)
         text = _render(shown, fmt, templates or config.templates)
-        readiness = _readiness_text(team)
-        if out is not None:
-            typer.echo(readiness, nl=False)
-            write_private(out, text)
-            typer.echo(f"Wrote the {audience} agenda to {out}.")
-        else:
-            _err(readiness.rstrip("\n"))
-            _show(text, fmt)
+        head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
+        _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
         if team.blocked:
             count = sum(1 for c in team.readiness if c.blocking)
             _err(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
@@ -324,16 +315,6 @@ def _parse_month(value: str | None, as_of: dt.date) -> dt.date:
     return dt.date(int(match[1]), int(match[2]), 1)
 
 
-def _provider_text(agenda: Any) -> str:
-    lines = [f"Readiness for the {agenda.month:%B %Y} provider staffing of {agenda.provider}:"]
-    for check in agenda.readiness:
-        lines.append(f"  {check.status.upper():<9}{check.title}")
-        lines.append(f"           {check.message}")
-        lines.extend(f"           - {detail}" for detail in check.details)
-        lines.append(f"           policy: {check.citation}")
-    return "\n".join(lines) + "\n"
-
-
 def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_dir, templates) -> int:
     """The monthly provider staffing agenda: every enrolled customer, those needing a customer staffing marked."""
     from .problems import did_you_mean
@@ -361,16 +342,16 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
         text = render_provider_agenda(agenda, fmt, templates or config.templates)
     except TemplateProblem as exc:
         raise UsageError(f"agenda template: {exc}") from None
-    readiness = _provider_text(agenda)
+    path = None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = out_dir / f"{_safe_name(name)}-{month:%Y-%m}.{fmt}"
-        typer.echo(readiness, nl=False)
-        write_private(path, text)
-        typer.echo(f"Wrote the {month:%B %Y} provider staffing agenda for {name} ({len(agenda.customers)} customer(s), {len(agenda.needing_staffing)} needing a customer staffing) to {path}.")
-    else:
-        _err(readiness.rstrip("\n"))
-        _show(text, fmt)
+    wrote = (
+        f"Wrote the {month:%B %Y} provider staffing agenda for {name} ({len(agenda.customers)} customer(s),"
+        f" {len(agenda.needing_staffing)} needing a customer staffing) to {path}."
+    )
+    head = f"Readiness for the {month:%B %Y} provider staffing of {name}:"
+    _deliver(text, fmt, _checks_text(head, agenda.readiness), path, wrote)
     if caseload.problems:
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if agenda.blocked else EXIT_OK

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
-from .agenda import PROGRESS_WORDS, Check, Value, ask, fact, hours, item_line, words
+from .agenda import Check
+from .agenda_values import PROGRESS_WORDS, Value, ask, fact, hours, item_line, words
 from .dates import month_end
 from .evaluate import evaluate_case, workdays_for
 from .packs import Pack

@@ -117,7 +117,7 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
 
 
 def invited_people(i: Inputs) -> list[model.Person]:
-    from .agenda import invitees
+    from .agenda_parts import invitees
 
     return invitees(i.case, i.invite)
 

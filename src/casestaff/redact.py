@@ -13,7 +13,8 @@ import dataclasses
 from typing import Any
 
 from . import model
-from .agenda import AREA_LABELS, NARRATIVE, Agenda, Value, Withheld
+from .agenda import Agenda, Withheld
+from .agenda_values import AREA_LABELS, NARRATIVE, Value
 from .readiness import release_applies
 
 ALL = "all"
