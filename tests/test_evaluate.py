@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casestaff.evaluate import evaluate_case
+from casestaff.evaluate import evaluate_case, workdays_for
 from casestaff.flags import status_of
 
 from .rule_cases.harness import builtin_packs, case_files, flags_of, load, read_rule_case
@@ -235,6 +235,7 @@ def test_the_later_records_do_count_once_their_day_comes() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Any morning, any window: every rule case evaluates without error and its flags are coherent
+# (and every due date a rule computes is a workday of the pack's state, never before it began)
 
 ALL_CASES = [read_rule_case(path) for path in case_files()]
 
@@ -251,10 +252,17 @@ def test_any_morning_gives_coherent_flags(index: int, as_of: dt.date, within: in
     pack = builtin_packs().get(case.program)
     flags = evaluate_case(case, pack, as_of, within)
     assert [(f.due, f.rule) for f in flags] == sorted((f.due, f.rule) for f in flags)
+    functions = {f"{pack.id}.{r.id}": r.function for r in pack.rules}
+    workdays = workdays_for(pack.state)
     for flag in flags:
         assert flag.status == status_of(flag.since, flag.due, as_of, within)
         assert "{" not in flag.reason and "}" not in flag.reason
         assert flag.rule.startswith(pack.id + ".")
+        function = functions[flag.rule]
+        if function != "next_steps_past_due":  # a date the team set is kept as written
+            assert workdays.is_workday(flag.due), f"{flag.rule} is due on {flag.due:%A %Y-%m-%d}, not a workday"
+        if function not in ("next_steps_past_due", "staffing_before_sanction"):
+            assert flag.due >= flag.since, f"{flag.rule} is due {flag.due} before it began {flag.since}"
     wider = evaluate_case(case, pack, as_of, within + 30)
     assert {(f.rule, f.since, f.due) for f in flags} <= {(f.rule, f.since, f.due) for f in wider}, (
         "a wider window only adds flags"

@@ -7,15 +7,27 @@ caseworker sees: since, due date and status, and the reason in the pack's words.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from casestaff.config import load_config
+from casestaff.packs import PackSet, load_packset
 
 from .rule_cases.harness import flags_of, load
 
 D = dt.date
 
 
-def seen(text: str, rule: str, as_of: dt.date, within: int = 14) -> list[tuple[str, str, str]]:
+def seen(text: str, rule: str, as_of: dt.date, within: int = 14, packset: PackSet | None = None) -> list[tuple[str, str, str]]:
     """(since, due, status) of each flag one rule raises for a case written as YAML."""
-    return [(f.since.isoformat(), f.due.isoformat(), f.status) for f in flags_of(load(text), rule, as_of, within)]
+    flags = flags_of(load(text, packset=packset), rule, as_of, within, packset=packset)
+    return [(f.since.isoformat(), f.due.isoformat(), f.status) for f in flags]
+
+
+def packs_with(tmp_path: Path, toml: str) -> PackSet:
+    """The built-in packs as a casestaff.toml with these lines changes them."""
+    path = tmp_path / "casestaff.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_packset(load_config(path))
 
 
 def reasons(text: str, rule: str, as_of: dt.date, within: int = 14) -> list[str]:
@@ -168,7 +180,8 @@ def test_a_customer_staffing_satisfies_poor_engagement_a_provider_staffing_does_
 
 
 # ---------------------------------------------------------------------------------------------
-# staffing_before_sanction: due on the last workday before the sanction takes effect
+# staffing_before_sanction: due `workdays_before_effective` workdays before the sanction takes
+# effect (1 in la-step and or-ssp-reengagement: the last workday before it)
 
 
 def sanction(proposed: str, effective: str, program: str = LA, status: str = "pending") -> str:
@@ -213,6 +226,19 @@ def test_oregon_disqualification_uses_oregon_holidays() -> None:
     # Fri 2026-11-27, the day after Thanksgiving: Oregon's review is due Wednesday 11-25
     assert seen(sanction("2026-11-09", "2026-11-27", OR_RE), "disqualification-pending", D(2026, 11, 20)) == [
         ("2026-11-09", "2026-11-25", "due")
+    ]
+
+
+def test_workdays_before_effective_counts_workdays_back_over_a_weekend(tmp_path: Path) -> None:
+    two = packs_with(tmp_path, "[programs.la-step.rules.pending-sanction]\nworkdays_before_effective = 2\n")
+    # Effective Monday 12-07: one workday before is Friday 12-04, two is Thursday 12-03
+    # (counting calendar days, two before would have been Saturday 12-05, moved to Friday).
+    assert seen(sanction("2026-11-16", "2026-12-07"), "pending-sanction", D(2026, 12, 1), packset=two) == [
+        ("2026-11-16", "2026-12-03", "due")
+    ]
+    # Effective Friday 11-27: Thanksgiving (Thu 11-26) is not a workday -- Wed 11-25, then Tue 11-24
+    assert seen(sanction("2026-11-09", "2026-11-27"), "pending-sanction", D(2026, 11, 20), packset=two) == [
+        ("2026-11-09", "2026-11-24", "due")
     ]
 
 
@@ -486,6 +512,88 @@ staffings:
 def test_no_retention_check_in_before_the_job_starts() -> None:
     case = OR_CM + "employment: {employer: Example Grocers, start: 2026-12-07}\n"
     assert seen(case, "retention-check-in", D(2026, 12, 1), within=60) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Computed due dates land on workdays of the pack's state; dates a user set stay as written
+
+
+def test_a_computed_due_date_on_a_saturday_moves_to_the_friday_before() -> None:
+    # Risk noted Wednesday 12-02; 10 days on is Saturday 12-12, so the staffing is due Friday 12-11
+    case = LA + "risk_factors:\n  - {factor: homelessness, noted: 2026-12-02}\n"
+    assert seen(case, "intensive-case-management", D(2026, 12, 11)) == [("2026-12-02", "2026-12-11", "due")]
+    assert seen(case, "intensive-case-management", D(2026, 12, 12)) == [("2026-12-02", "2026-12-11", "overdue")]
+    # the condition still began when the risk was noted: a staffing that Friday satisfies it
+    staffed = case + "staffings:\n  - {date: 2026-12-11, kind: case-staffing}\n"
+    assert seen(staffed, "intensive-case-management", D(2026, 12, 14)) == []
+
+
+def test_a_computed_due_date_on_a_state_holiday_moves_to_the_workday_before() -> None:
+    # October's hours short: 10 days after 11-01 is Wednesday 11-11, Veterans Day in Louisiana
+    case = LA + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 0}\n"
+    assert seen(case, "non-participation", D(2026, 11, 10)) == [("2026-11-01", "2026-11-10", "due")]
+    assert seen(case, "non-participation", D(2026, 11, 11)) == [("2026-11-01", "2026-11-10", "overdue")]
+
+
+def test_the_packs_state_decides_which_holidays_move_a_due_date(tmp_path: Path) -> None:
+    # Progress last recorded 12-01: the 60 days run out Saturday 2027-01-30 and the staffing is
+    # due 10 days later, Tuesday 02-09 -- Mardi Gras, a Louisiana holiday but not an Illinois one.
+    case = LA + "progress_reviews:\n  - {date: 2026-12-01, progress: some}\n"
+    assert seen(case, "no-progress", D(2027, 2, 1)) == [("2027-01-30", "2027-02-08", "due")]
+    illinois = packs_with(tmp_path, '[programs.la-step]\nstate = "IL"\n')
+    assert seen(case, "no-progress", D(2027, 2, 1), packset=illinois) == [("2027-01-30", "2027-02-09", "due")]
+
+
+def test_a_benchmark_reached_on_a_saturday_is_due_the_monday_after() -> None:
+    # 6 months from 2026-05-07 is Saturday 11-07: never due before it is reached, so Monday 11-09
+    case = component("2026-05-07")
+    assert seen(case, "component-benchmark", D(2026, 11, 6), within=1) == [("2026-11-07", "2026-11-09", "upcoming")]
+    assert seen(case, "component-benchmark", D(2026, 11, 7)) == [("2026-11-07", "2026-11-09", "due")]
+    assert seen(case, "component-benchmark", D(2026, 11, 9)) == [("2026-11-07", "2026-11-09", "due")]
+    assert seen(case, "component-benchmark", D(2026, 11, 10)) == [("2026-11-07", "2026-11-09", "overdue")]
+    # a customer staffing the Friday before comes too early; one on the Monday satisfies it
+    early = component("2026-05-07", staffings=("2026-11-06",))
+    assert seen(early, "component-benchmark", D(2026, 11, 10)) == [("2026-11-07", "2026-11-09", "overdue")]
+    assert seen(component("2026-05-07", staffings=("2026-11-09",)), "component-benchmark", D(2026, 11, 10)) == []
+
+
+def test_a_due_date_never_comes_before_the_condition_began(tmp_path: Path) -> None:
+    # due the day the condition begins: Sunday 11-01 has no workday on or before it since then,
+    # so the staffing is due Monday 11-02
+    same_day = packs_with(tmp_path, "[programs.la-step.rules.non-participation]\ndue_within_days = 0\n")
+    case = LA + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 0}\n"
+    assert seen(case, "non-participation", D(2026, 11, 1), packset=same_day) == [("2026-11-01", "2026-11-02", "due")]
+
+
+def test_a_periodic_review_due_on_a_sunday_begins_and_is_due_the_friday_before() -> None:
+    # 90 days after enrollment (06-01) is Sunday 08-30: both the start and the due date move to Friday 08-28
+    assert seen(OR_CM, "case-plan-review", D(2026, 8, 27)) == [("2026-08-28", "2026-08-28", "upcoming")]
+    assert seen(OR_CM, "case-plan-review", D(2026, 8, 28)) == [("2026-08-28", "2026-08-28", "due")]
+    assert seen(OR_CM, "case-plan-review", D(2026, 8, 29)) == [("2026-08-28", "2026-08-28", "overdue")]
+    reviewed = OR_CM + "staffings:\n  - {date: 2026-08-28, kind: case-plan-review}\n"
+    assert seen(reviewed, "case-plan-review", D(2026, 8, 31)) == []
+    # the next one counts from that Friday: 90 days on is Thanksgiving (11-26), so Wednesday 11-25
+    assert seen(reviewed, "case-plan-review", D(2026, 11, 25)) == [("2026-11-25", "2026-11-25", "due")]
+
+
+def test_a_next_step_due_on_a_weekend_or_holiday_stays_where_the_team_put_it() -> None:
+    """Only dates a rule computes move; a date the team agreed is the caseworker's to change."""
+    case = LA + """\
+staffings:
+  - date: 2026-10-01
+    kind: case-staffing
+    next_steps:
+      - {step: Visit the food bank, due: 2026-11-14}
+      - {step: Bring the pay stubs, due: 2026-11-11}
+"""
+    assert seen(case, "next-steps", D(2026, 11, 10)) == [
+        ("2026-11-11", "2026-11-11", "upcoming"),
+        ("2026-11-14", "2026-11-14", "upcoming"),
+    ]
+    assert seen(case, "next-steps", D(2026, 11, 14)) == [
+        ("2026-11-11", "2026-11-11", "overdue"),
+        ("2026-11-14", "2026-11-14", "due"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
