@@ -89,18 +89,26 @@ def _find_case(target: str, cases_dir: Path | None):
         return caseload.cases[0], config, packset
     if _looks_like_path(target):
         raise UsageError(f"no such file: {target}")
+    from .agenda import CaseFileJob
+    from .caseload import run_caseload
+
     config, packset, folders = _context([cases_dir] if cases_dir else None)
-    caseload = _load(folders, config, packset, today)
-    matches = [c for c in caseload.cases if c.case_id == target] or [
-        c for c in caseload.cases if c.case_id.casefold() == target.casefold()
+    run = run_caseload(folders, packset, CaseFileJob(), today, skip=config.pack_files, use_cache=config.cache)
+    files = [file for case_id, file in run.results if case_id == target] or [
+        file for case_id, file in run.results if case_id.casefold() == target.casefold()
     ]
-    if not matches:
+    if not files:
         from .problems import did_you_mean
 
         where = ", ".join(str(f) for f in folders)
-        hint = did_you_mean(target, [c.case_id for c in caseload.cases])
-        broken = f"; {len({p.file for p in caseload.problems})} file(s) there have problems (run `casestaff check`)" if caseload.problems else ""
+        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
+        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
         raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
+    caseload = _load([Path(files[0])], config, packset, today)
+    if caseload.problems:  # pragma: no cover - the runner found it valid a moment ago
+        _print_problems(caseload.problems, err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    matches = caseload.cases
     return matches[0], config, packset
 
 
