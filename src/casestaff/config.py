@@ -78,16 +78,59 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _locate(text: str, key: str) -> tuple[int, int]:
-    """Best-effort line and column of a key in the TOML text (tomllib gives none)."""
-    pattern = re.compile(rf"^\s*(?:\[+[^\]]*)?[\"']?{re.escape(key)}[\"']?\s*[=.\]]", re.M)
-    match = pattern.search(text)
-    if not match:
-        return 1, 1
-    line = text.count("\n", 0, match.start()) + 1
-    col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-    stripped = match.group(0).lstrip()
-    return line, col + (len(match.group(0)) - len(stripped))
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*(?P<key>(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_KEY_PART = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*\.?")
+
+
+def _key_parts(key: str, offset: int) -> list[tuple[str, int]]:
+    """A dotted TOML key as (part, 0-based column) pairs."""
+    parts = []
+    position = 0
+    while position < len(key):
+        match = _KEY_PART.match(key, position)
+        if not match or match.end() == position:
+            break
+        name = next(group for group in (match["double"], match["single"], match["bare"]) if group is not None)
+        start = match.start("double") - 1 if match["double"] is not None else (
+            match.start("single") - 1 if match["single"] is not None else match.start("bare")
+        )
+        parts.append((name, offset + start))
+        position = match.end()
+    return parts
+
+
+def _locate(text: str, *path: str) -> tuple[int, int]:
+    """Line and column of a setting (a key path such as programs, la-step, state) in the TOML
+    text: tomllib gives none. Where the full path is not written out (an inline table), the
+    longest written prefix."""
+    best, where = 0, (1, 1)
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        assign = None if header else _ASSIGN.match(line)
+        if header:
+            parts = _key_parts(header["key"], header.start("key"))
+            table = [name for name, _ in parts]
+            full = parts
+        elif assign:
+            full = [(name, -1) for name in table] + _key_parts(assign["key"], assign.start("key"))
+        else:
+            continue
+        matched = 0
+        for (name, _), wanted in zip(full, path):
+            if name != wanted:
+                break
+            matched += 1
+        if matched > best:
+            if header:  # a table: point at its '['
+                column = len(line) - len(line.lstrip())
+            else:  # a setting: point at its name (or at the line's key, for the table's own path)
+                column = max(full[matched - 1][1], assign.start("key"))
+            best, where = matched, (number, column + 1)
+            if matched == len(path):
+                break
+    return where
 
 
 def load_config(path: Path | None) -> Config:
@@ -95,23 +138,50 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     shown = str(path)
+    from .yamlread import ReadError, decode  # one decoder for every file a user edits
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError([Problem(shown, 1, 1, f"cannot read the settings file: {exc.strerror}")]) from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError([Problem(shown, 1, 1, "the settings file is not UTF-8; save it again as UTF-8")]) from None
+        text = decode(raw)
+    except ReadError as exc:
+        raise ConfigError([Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise ConfigError([Problem(shown, line, col, f"TOML syntax error: {message}")]) from None
+        raise ConfigError([_syntax_problem(shown, text, str(exc))]) from None
     return _interpret(data, path, text)
+
+
+_TOML_HINTS = (
+    ("Illegal character '\\n'", "a quoted value must be closed on its own line; add the closing quote"),
+    ("Invalid value", 'text goes in quotes (state = "IL"); true, false, numbers and dates go without'),
+    ("Expected ']' at the end of a table", "close the table name with ']', e.g. [programs.la-step]"),
+    ("Cannot overwrite a value", "this setting is already given above; keep one of them"),
+    ("Cannot declare", "this table is already declared above; keep one of them"),
+    ("Expected '=' after a key", "each setting is written name = value"),
+    ("Unclosed array", "a list opened with '[' is not closed; add ']'"),
+    ("Invalid date", "not a real date; write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"),
+    ("Expected newline or end of document", "one setting per line, and text in quotes"),
+    ("Unclosed inline table", "close the '{' with '}' on the same line"),
+    ("Unterminated string", "a quoted value is never closed; add the closing quote"),
+    ("Expected \"'\"", "a quoted value is never closed; add the closing quote"),
+)
+
+
+def _syntax_problem(shown: str, text: str, message: str) -> Problem:
+    """tomllib's complaint, located (its end-of-document errors name no line) and with a fix."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        line, col = int(match[1]), int(match[2])
+    else:
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+    message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
+    hint = next((h for key, h in _TOML_HINTS if message.startswith(key)), "see docs/configuration.md")
+    return Problem(shown, line, col, f"TOML syntax error: {message}; {hint}")
 
 
 def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
@@ -119,35 +189,33 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
     base = path.parent
     problems: list[Problem] = []
 
-    def bad(key: str, message: str) -> None:
-        line, col = _locate(text, key.split(".")[-1])
-        problems.append(Problem(shown, line, col, message))
+    def bad(where: tuple[str, ...], message: str) -> None:
+        problems.append(Problem(shown, *_locate(text, *where), message))
 
     for key in data:
         if key not in _TOP_KEYS:
-            bad(key, f"unknown setting '{key}'{did_you_mean(key, _TOP_KEYS)}; settings: {', '.join(_TOP_KEYS)}")
+            bad((key,), f"unknown setting '{key}' (settings: {', '.join(_TOP_KEYS)}){_suggest(key, _TOP_KEYS)}")
 
     def text_value(key: str) -> str | None:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            bad(key, f"{key} must be text in quotes, e.g. {key} = \"...\"")
+            bad((key,), f'{key} must be text in quotes, e.g. {key} = "{_EXAMPLES[key]}"')
             return None
         return value
 
-    def path_value(key: str) -> Path | None:
-        value = text_value(key)
-        return (base / value) if value else None
-
     state = text_value("state")
     if state is not None and state.upper() not in US_STATES:
-        bad("state", f"state must be a two-letter US state code such as \"IL\", not {state!r}")
+        bad(("state",), f"state must be a two-letter US state code such as \"IL\", not {state!r}")
+    worker = text_value("worker")
+    cases = text_value("cases")
+    templates = text_value("templates")
     cache = data.get("cache", True)
     if not isinstance(cache, bool):
-        bad("cache", "cache must be true or false")
+        bad(("cache",), f"cache must be true or false, without quotes, e.g. cache = false; not {cache!r}")
         cache = True
     packs = data.get("packs", [])
     if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
-        bad("packs", 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
+        bad(("packs",), 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
         packs = []
 
     program_states: dict[str, str] = {}
@@ -155,51 +223,62 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
     rule_params: dict[tuple[str, str], dict[str, Any]] = {}
     programs = data.get("programs", {})
     if not isinstance(programs, dict):
-        bad("programs", "programs must be a table: [programs.ID]")
+        bad(("programs",), "programs must be a table: [programs.ID]")
         programs = {}
     for program, settings in programs.items():
+        key_lines[program] = _locate(text, "programs", program)
         if not isinstance(settings, dict):
-            bad(program, f"programs.{program} must be a table: [programs.{program}]")
+            bad(("programs", program), f"programs.{program} must be a table: [programs.{program}]")
             continue
         for key, value in settings.items():
+            where = ("programs", program, key)
             if key == "state":
                 if isinstance(value, str) and value.upper() in US_STATES:
                     program_states[program] = value.upper()
                 else:
-                    bad("state", f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
-            elif key == "rules" and isinstance(value, dict):
+                    bad(where, f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
+            elif key == "rules":
+                if not isinstance(value, dict):
+                    bad(where, f"programs.{program}.rules must be a table: [programs.{program}.rules.RULE]")
+                    continue
                 for rule, params in value.items():
                     if not isinstance(params, dict):
-                        bad(rule, f"programs.{program}.rules.{rule} must be a table of parameters")
+                        bad((*where, rule), f"programs.{program}.rules.{rule} must be a table of parameters")
                         continue
                     rule_params[(program, rule)] = dict(params)
-                    key_lines[f"{program}.{rule}"] = _locate(text, rule)
+                    key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
             else:
-                bad(key, f"unknown setting programs.{program}.{key}{did_you_mean(key, ('state', 'rules'))}")
+                bad(where, f"unknown setting programs.{program}.{key} (settings: state, rules){_suggest(key, ('state', 'rules'))}")
 
     meetings: dict[str, tuple[dt.date, ...]] = {}
     providers = data.get("providers", {})
     if not isinstance(providers, dict):
-        bad("providers", "providers must be a table: [providers.\"Provider name\"]")
+        bad(("providers",), "providers must be a table: [providers.\"Provider name\"]")
         providers = {}
     for provider, settings in providers.items():
-        dates = settings.get("meetings", []) if isinstance(settings, dict) else None
-        if not isinstance(dates, list) or not all(type(d) is dt.date for d in dates):
-            bad(provider, f'providers."{provider}".meetings must be a list of dates, e.g. meetings = [2026-12-17]')
+        if not isinstance(settings, dict):
+            bad(("providers", provider), f'providers."{provider}" must be a table: [providers."{provider}"]')
             continue
         for key in settings:
             if key != "meetings":
-                bad(key, f"unknown setting providers.\"{provider}\".{key}; the only one is meetings")
+                bad(("providers", provider, key), f'unknown setting providers."{provider}".{key}; the only one is meetings')
+        dates = settings.get("meetings", [])
+        if not isinstance(dates, list) or not all(type(d) is dt.date for d in dates):
+            bad(
+                ("providers", provider, "meetings"),
+                f'providers."{provider}".meetings must be a list of dates without quotes, e.g. meetings = [2026-12-17]',
+            )
+            continue
         meetings[provider] = tuple(sorted(dates))
 
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col)))
     return Config(
         file=path,
-        cases=path_value("cases"),
+        cases=base / cases if cases else None,
         state=state.upper() if state else None,
-        worker=text_value("worker"),
-        templates=path_value("templates"),
+        worker=worker,
+        templates=base / templates if templates else None,
         pack_files=tuple(base / p for p in packs),
         cache=cache,
         program_states=program_states,
@@ -207,3 +286,10 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         provider_meetings=meetings,
         key_lines=key_lines,
     )
+
+
+_EXAMPLES = {"state": "IL", "worker": "KM", "cases": "caseload", "templates": "my-templates"}
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    return did_you_mean(word, choices) or "; remove it or correct the name"

@@ -327,7 +327,8 @@ def load_packset(config: Config) -> PackSet:
     shown = str(config.file) if config.file else "casestaff.toml"
     for program, state in config.program_states.items():
         if program not in packs:
-            problems.append(Problem(shown, 1, 1, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+            line, col = config.key_lines.get(program, (1, 1))
+            problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
         else:
             packs[program] = replace(packs[program], state=state)
     if config.state:
@@ -337,7 +338,8 @@ def load_packset(config: Config) -> PackSet:
     for (program, rule_id), params in config.rule_params.items():
         pack = packs.get(program)
         if pack is None:
-            problems.append(Problem(shown, 1, 1, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+            line, col = config.key_lines.get(program, (1, 1))
+            problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
             continue
         packs[program], errors = with_params(pack, rule_id, params)
         line, col = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
