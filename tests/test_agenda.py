@@ -207,3 +207,64 @@ def test_a_broken_user_template_is_a_settings_error(runner, tmp_path):
     result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--format", "txt", "--templates", str(tmp_path / "t")])
     assert result.exit_code == 2
     assert "casestaff: agenda template:" in result.stderr and "no_such_thing" in result.stderr
+
+
+USER_PACK = """\
+id: tx-example
+name: Example county review
+agency: Example County
+state: TX
+policy: {title: Example review policy, cite_as: EX Policy}
+staffing_kinds:
+  - {id: case-review, name: Case review}
+roles:
+  - {abbr: CM, title: Case manager, department: true}
+rules:
+  - id: review
+    function: periodic_review
+    params: {days: 30}
+    satisfied_by: [case-review]
+    explain: A case review every month.
+    reason: "Monthly case review (last: {last_review})"
+    citation: {section: II}
+outline:
+  - title: Housing stability
+    items: [Where the family sleeps tonight, Rent owed]
+    citation: {section: III}
+"""
+
+
+def test_a_program_added_as_a_pack_gets_an_agenda_without_python(runner, tmp_path):
+    """A user's own pack: the default template walks its outline, then what the file says."""
+    (tmp_path / "tx.yaml").write_text(USER_PACK, encoding="utf-8")
+    (tmp_path / "casestaff.toml").write_text('packs = ["tx.yaml"]\n', encoding="utf-8")
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "lee.yaml").write_text(
+        "case_id: TX-1\nprogram: tx-example\nparticipant: {name: Lee Testcase}\nenrolled: 2026-10-01\n", encoding="utf-8"
+    )
+    for fmt in FORMATS:
+        result = runner.invoke(app, ["agenda", str(cases / "lee.yaml"), "--as-of", "2026-11-02", "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "Housing stability" in result.stdout and "Rent owed" in result.stdout
+        assert "Monthly case review (last: none yet)" in result.stdout
+    md = runner.invoke(app, ["agenda", str(cases / "lee.yaml"), "--as-of", "2026-11-02"]).stdout
+    assert "## 1. Housing stability\n\n_EX Policy, III_\n\n- Where the family sleeps tonight\n- Rent owed\n" in md
+    assert "- **Relationship status:** **Not in the case file:** relationship status -- ask the participant\n" in md
+
+
+def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):
+    import io
+
+    from casestaff import cli_agenda
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(cli_agenda.sys, "stdout", screen)
+    cli_agenda._show("# Title\n\n- **Age:** 35[^7]\n", "md")
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())
+    assert "Title" in shown and "Age: 35" in shown
+    assert "# Title" not in shown and "**" not in shown
