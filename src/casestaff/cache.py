@@ -165,12 +165,15 @@ class FolderCache:
             self.cases_dirty = True
 
     def forget_missing(self, present: set[str]) -> None:
-        for name in [n for n in self.index if n not in present]:
+        """Drop files that are gone from the folder, from both the index and the cached cases."""
+        gone = [n for n in self.index if n not in present]
+        for name in gone:
             del self.index[name]
             self.dirty = True
-        if self._cases is not None:
-            for name in [n for n in self._cases if n not in present]:
-                del self._cases[name]
+        if gone or self._cases is not None:
+            cases = self._load_cases()
+            for name in [n for n in cases if n not in present]:
+                del cases[name]
                 self.cases_dirty = True
 
     def save(self) -> None:

@@ -69,8 +69,11 @@ def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
     return [Path(name) for name in _discover_names(paths, skip)]
 
 
-def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[str]:
-    """discover() as plain strings: 10,000 Path objects cost more than the stat calls."""
+def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None) -> list[str]:
+    """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
+
+    `scanned` collects the folders read in full, whose caches may forget files no longer there.
+    """
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     found: list[str] = []
     for path in paths:
@@ -79,6 +82,8 @@ def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[st
         elif path.is_dir():
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if scanned is not None:
+                    scanned.add(os.path.abspath(folder))
                 found.extend(
                     os.path.join(folder, name)
                     for name in sorted(files)
@@ -233,7 +238,8 @@ def run_caseload(
     """Apply `job` to every valid case under `paths`; problems for every file that is not."""
     from .cache import FolderCache, safe_loads
 
-    files = _discover_names(paths, skip)
+    scanned: set[str] = set()
+    files = _discover_names(paths, skip, scanned)
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     with _quiet_gc():
@@ -288,7 +294,12 @@ def run_caseload(
                     outcome.result,
                     outcome.blob,
                 )
-        for cache in caches.values():
+        present: dict[str, set[str]] = {}
+        for shown in files:
+            present.setdefault(os.path.dirname(os.path.abspath(shown)), set()).add(os.path.basename(shown))
+        for folder, cache in caches.items():
+            if folder in scanned:  # a deleted case file must not live on in the cache
+                cache.forget_missing(present.get(folder, set()))
             cache.save()
     ordered = [outcomes[name] for name in files]
     problems = [p for o in ordered for p in o.problems]

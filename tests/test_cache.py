@@ -1,0 +1,150 @@
+"""The private cache only ever makes a run faster: same answers, no stale data, owner-only files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from casestaff import cache as cache_module
+from casestaff.caseload import run_caseload
+from casestaff.cli import app
+from casestaff.config import Config
+from casestaff.due import DueJob
+from casestaff.packs import load_packset
+
+from .conftest import SAMPLES
+
+AS_OF = dt.date(2026, 12, 1)
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def packset():
+    return load_packset(Config())
+
+
+@pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    """A copy of the samples, aged three seconds so the cache may trust them."""
+    folder = tmp_path / "cases"
+    shutil.copytree(SAMPLES, folder)
+    old = time.time() - 3
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
+    return folder
+
+
+def _run(folder: Path, packset, as_of=AS_OF, **kwargs):
+    job = DueJob(packset=packset, as_of=as_of, within=14, default_worker="")
+    return run_caseload([folder], packset, job, TODAY, **kwargs)
+
+
+def _flags(run) -> list[tuple[str, str, str, str]]:
+    return sorted((f.case, f.rule, f.due.isoformat(), f.status) for entry in run.results for f in entry.flags)
+
+
+def test_second_run_reads_nothing_and_answers_the_same(cases, packset):
+    first = _run(cases, packset)
+    second = _run(cases, packset)
+    assert first.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert second.stats == {**second.stats, "parsed": 0, "recomputed": 0, "cached": first.stats["parsed"]}
+    assert _flags(second) == _flags(first) == _flags(_run(cases, packset, use_cache=False))
+
+
+def test_another_morning_recomputes_from_cached_cases_without_parsing(cases, packset):
+    _run(cases, packset)
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert next_day.stats["parsed"] == 0
+    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    fresh = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False)
+    assert _flags(next_day) == _flags(fresh)
+
+
+def test_an_edited_file_is_read_again(cases, packset):
+    _run(cases, packset)
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+    text = amy.read_text(encoding="utf-8").replace("        due: 2026-11-24\n", "        due: 2026-11-24\n        done: 2026-11-20\n")
+    amy.write_text(text, encoding="utf-8")
+    old = time.time() - 3
+    os.utime(amy, (old, old))
+    again = _run(cases, packset)
+    assert again.stats["parsed"] == 1
+    assert not [f for e in again.results if e.case == "OR-RE-0001" for f in e.flags if f.rule.endswith("next-steps")]
+
+
+def test_a_file_changed_within_two_seconds_of_reading_is_never_trusted(cases, packset):
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+    os.utime(amy)  # modified "now": its next change might keep the same size and mtime
+    _run(cases, packset)
+    assert _run(cases, packset).stats["parsed"] == 1
+
+
+def test_a_file_with_problems_is_reported_every_time(cases, packset):
+    (cases / "broken.yaml").write_text("case_id: [\n", encoding="utf-8")
+    first = _run(cases, packset)
+    second = _run(cases, packset)
+    assert [p.file for p in first.problems] == [p.file for p in second.problems] == [str(cases / "broken.yaml")]
+
+
+def test_cache_files_are_owner_only(cases, packset):
+    _run(cases, packset)
+    root = cache_module.cache_root()
+    files = list(root.iterdir())
+    assert files, "nothing was cached"
+    if os.name == "posix":
+        assert root.stat().st_mode & 0o777 == 0o700
+        for path in files:
+            assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_others_can_write_is_ignored(cases, packset):
+    _run(cases, packset)
+    for path in cache_module.cache_root().iterdir():
+        path.chmod(0o666)
+    assert _run(cases, packset).stats["parsed"] == len(list(cases.glob("*.yaml")))
+
+
+def test_a_tampered_cache_cannot_run_code_and_is_ignored(cases, packset, tmp_path):
+    _run(cases, packset)
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for path in cache_module.cache_root().iterdir():
+        path.write_bytes(pickle.dumps(Evil()))
+        path.chmod(0o600)
+    again = _run(cases, packset)
+    assert not marker.exists()
+    assert again.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert _flags(again) == _flags(_run(cases, packset, use_cache=False))
+
+
+def test_a_deleted_file_leaves_the_list_and_the_cache(cases, packset):
+    _run(cases, packset)
+    (cases / "or-ssp-reengagement-amy.yaml").unlink()
+    again = _run(cases, packset)
+    assert "OR-RE-0001" not in {e.case for e in again.results}
+    for stored in cache_module.cache_root().iterdir():
+        assert b"OR-RE-0001" not in stored.read_bytes(), stored.name
+
+
+def test_no_cache_option_leaves_no_cache(runner, cases):
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not cache_module.cache_root().exists() or not list(cache_module.cache_root().iterdir())
+
+
+def test_cache_setting_false_leaves_no_cache(runner, cases):
+    (cases / "casestaff.toml").write_text("cache = false\n", encoding="utf-8")
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert not cache_module.cache_root().exists() or not list(cache_module.cache_root().iterdir())
