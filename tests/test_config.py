@@ -10,19 +10,11 @@ import pytest
 
 from casestaff.cli import app
 
+from .test_bad_input import GOOD
+
 AS_OF = "2026-11-23"
 
-CASE = """\
-case_id: LA-0001
-program: la-step
-participant:
-  name: Robin Example
-enrolled: 2026-01-05
-sanction:
-  reason: No participation in October
-  proposed_on: 2026-11-02
-  effective_on: 2026-12-01
-"""
+CASE = GOOD
 
 
 def folder_with(tmp_path: Path, toml: str | bytes) -> Path:
