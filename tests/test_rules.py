@@ -242,6 +242,17 @@ def test_workdays_before_effective_counts_workdays_back_over_a_weekend(tmp_path:
     ]
 
 
+def test_zero_workdays_before_effective_is_the_last_workday_on_or_before_it(tmp_path: Path) -> None:
+    zero = packs_with(tmp_path, "[programs.la-step.rules.pending-sanction]\nworkdays_before_effective = 0\n")
+    # Effective Saturday 12-12: by Friday 12-11; effective Tuesday 12-08: that day itself
+    assert seen(sanction("2026-11-16", "2026-12-12"), "pending-sanction", D(2026, 12, 1), packset=zero) == [
+        ("2026-11-16", "2026-12-11", "due")
+    ]
+    assert seen(sanction("2026-11-16", "2026-12-08"), "pending-sanction", D(2026, 12, 1), packset=zero) == [
+        ("2026-11-16", "2026-12-08", "due")
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # risk_without_staffing (la-step intensive-case-management: 90 days, due 10 days later)
 
@@ -574,6 +585,24 @@ def test_a_periodic_review_due_on_a_sunday_begins_and_is_due_the_friday_before()
     assert seen(reviewed, "case-plan-review", D(2026, 8, 31)) == []
     # the next one counts from that Friday: 90 days on is Thanksgiving (11-26), so Wednesday 11-25
     assert seen(reviewed, "case-plan-review", D(2026, 11, 25)) == [("2026-11-25", "2026-11-25", "due")]
+
+
+def test_a_short_interval_is_never_due_on_the_last_review_itself(tmp_path: Path) -> None:
+    """Moved back to Friday, a review due Sunday would be 'held' by Friday's review for ever."""
+    every_two_days = packs_with(
+        tmp_path,
+        "[programs.or-ssp-case-management.rules.case-plan-review]\ndays = 2\n"
+        "[programs.or-ssp-case-management.rules.retention-check-in]\ndays = 2\n",
+    )
+    # Last review and check-in Friday 11-20; two days on is Sunday 11-22: due Monday 11-23
+    case = OR_CM + """\
+employment: {employer: Example Grocers, start: 2026-11-02}
+staffings:
+  - {date: 2026-11-20, kind: case-plan-review}
+  - {date: 2026-11-20, kind: retention-check-in}
+"""
+    assert seen(case, "case-plan-review", D(2026, 11, 23), packset=every_two_days) == [("2026-11-23", "2026-11-23", "due")]
+    assert seen(case, "retention-check-in", D(2026, 11, 23), packset=every_two_days) == [("2026-11-23", "2026-11-23", "due")]
 
 
 def test_a_next_step_due_on_a_weekend_or_holiday_stays_where_the_team_put_it() -> None:

@@ -134,7 +134,8 @@ def staffing_before_sanction(
     sanction = case.sanction
     if sanction is None or sanction.status != "pending" or sanction.proposed_on > ctx.as_of:
         return
-    due = ctx.workdays.before(sanction.effective_on, workdays_before_effective)
+    # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
+    due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
     yield Finding(
         since=sanction.proposed_on,
         due=due,
@@ -319,7 +320,9 @@ def periodic_review(case: model.Case, ctx: RuleContext, *, days: int) -> Iterato
     else:
         base, evidence = case.enrolled, _ev(case, "enrolled", "enrolled (no review yet)")
         last_review = "none yet"
-    due = ctx.workdays.on_or_before(base + dt.timedelta(days=days))
+    # Moved back, a short interval could land on the last review itself, which would then
+    # satisfy the next one for ever: the next review is due after the last one.
+    due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))
     yield Finding(since=due, due=due, facts={"days": days, "last_review": last_review}, evidence=(evidence,))
 
 
@@ -331,7 +334,7 @@ def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iter
     checks = [s for s in ctx.held(case) if s.date >= job.start]
     last = max(checks, key=lambda s: s.date) if checks else None
     base = last.date if last else job.start
-    due = ctx.workdays.on_or_before(base + dt.timedelta(days=days))
+    due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))  # after the last one, as periodic_review
     evidence = [_ev(job, "employer", "employed at", f"{job.employer} since {job.start}")]
     if last:
         evidence.append(_ev(last, "date", "last check-in", last.date))
