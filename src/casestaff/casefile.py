@@ -49,7 +49,6 @@ class _Builder:
         self.document = document
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
-        self.alias_at: tuple[int, int] | None = None
 
     def problem(self, node_or_pos: Node | tuple[int, int], message: str) -> None:
         line, col = node_or_pos if isinstance(node_or_pos, tuple) else position(node_or_pos)
@@ -186,16 +185,24 @@ class _Builder:
             self.problem((exc.line, exc.col), f"{label}: {exc.message}")
             return _BAD
 
+    def repeated_block(self, node: Node, used_at: Any, label: str) -> bool:
+        """Whether `node` is a block repeated by a *name alias; reported at the mark `used_at`.
+
+        libyaml gives an alias no position of its own, only the block it repeats, which was
+        written earlier in the file: a value that starts before the place using it is an alias.
+        """
+        if not isinstance(node, (MappingNode, SequenceNode)) or node.start_mark.index >= used_at.index:
+            return False
+        self.problem(
+            (used_at.line + 1, used_at.column + 1),
+            f"{label}: a *name alias repeats the block written on line {position(node)[0]}; aliases of blocks"
+            " are not allowed in case files, write the block out",
+        )
+        return True
+
     def _collection_once(self, node: Node) -> bool:
-        if id(node) in self.seen:
-            # libyaml keeps no position for the *alias itself, only for the block it repeats.
-            line = position(node)[0]
-            where = self.alias_at or position(node)
-            self.problem(
-                where,
-                f"a *name alias repeats the block written on line {line}; aliases of blocks are not allowed"
-                " in case files, write the block out",
-            )
+        if id(node) in self.seen:  # a backstop: repeated_block reports aliases where they are used
+            self.problem(node, "a *name alias repeats this block; aliases of blocks are not allowed in case files")
             return False
         self.seen.add(id(node))
         if len(self.seen) > yamlread.MAX_VALUES:
@@ -214,8 +221,12 @@ class _Builder:
         items = []
         ok = True
         item_kind = kind.item
+        after = node.start_mark
         for index, item in enumerate(node.value, 1):
-            self.alias_at = None
+            if self.repeated_block(item, after, f"{label}[{index}]"):
+                ok = False
+                continue
+            after = item.end_mark
             value = self.value(item, item_kind, f"{label}[{index}]")
             if value is _BAD:
                 ok = False
@@ -275,7 +286,9 @@ class _Builder:
                 ok = False
                 continue
             key_lines[key] = key_node.start_mark.line + 1
-            self.alias_at = position(key_node)
+            if self.repeated_block(value_node, key_node.start_mark, prefix + key):
+                ok = False
+                continue
             value = self.value(value_node, spec.kind, prefix + key)
             if value is _BAD:
                 ok = False
