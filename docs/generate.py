@@ -779,7 +779,7 @@ rules:
     function: next_steps_past_due
     params: {}
     explain: Steps agreed at a review, past their date and not done.
-    reason: "Step past due: {step} (owner: {owner}; set at the {staffing_date} review)"
+    reason: "Step not done: {step} (owner: {owner}; set at the {staffing_date} review)"
     citation:
       section: 12.3 Action plans
 

@@ -510,8 +510,14 @@ def test_the_state_for_holidays_can_be_set_per_program(tmp_path: Path) -> None:
             "[programs.la-stp.rules.no-progress]\ndays = 30\n",
             "casestaff.toml:1:1: programs.la-stp: no such program; did you mean 'la-step'?",
         ),
+        (
+            # the name before the count became workdays: an older casestaff.toml is told the new one
+            "[programs.la-step.rules.pending-sanction]\ndays_before_effective = 2\n",
+            "casestaff.toml:1:1: programs.la-step.rules.pending-sanction: staffing_before_sanction has no parameter"
+            " 'days_before_effective'; did you mean 'workdays_before_effective'?; it takes: workdays_before_effective",
+        ),
     ],
-    ids=["unknown-rule", "unknown-parameter", "text-for-a-number", "fraction", "list-item", "unknown-program"],
+    ids=["unknown-rule", "unknown-parameter", "text-for-a-number", "fraction", "list-item", "unknown-program", "renamed-parameter"],
 )
 def test_a_wrong_override_is_a_config_error_naming_it(tmp_path: Path, monkeypatch, toml: str, message: str) -> None:
     monkeypatch.chdir(tmp_path)
