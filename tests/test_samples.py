@@ -252,7 +252,7 @@ def test_month_end_benchmark_and_holiday_moved_sanction_deadline(runner, monkeyp
     benchmark = next(f for f in flags if f["case"] == "IL-ET-0201")
     assert (benchmark["rule"], benchmark["due"], benchmark["status"]) == ("il-snap-et.component-benchmark", "2026-11-30", "overdue")
     assert "6 months in the same component (Vocational training (welding)) reached 2026-11-30" in benchmark["reason"]
-    # Effective Mon 12/28: the day before is Sunday, then Saturday, then Christmas Day -> Thu 12/24.
+    # Effective Mon 12/28: one workday before it, skipping Sunday, Saturday and Christmas Day -> Thu 12/24.
     sanction = next(f for f in flags if f["case"] == "LA-ST-0102" and f["rule"] == "la-step.pending-sanction")
     assert (sanction["due"], sanction["status"]) == ("2026-12-24", "due")
 
