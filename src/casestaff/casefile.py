@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model, yamlread
+from .fastbuild import quick_case
 from .problems import Problem, did_you_mean
 from .spec import CASE_KIND, FieldSpec, Kind, fields_of
 from .yamlread import ImpossibleDate, ReadError, position
@@ -374,6 +375,11 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
             Problem(file, 1, 1, "the file is empty; a case file starts with 'case_id:' (see `casestaff new`)")
         ]
     builder = _Builder(file)
+    quick = quick_case(root)
+    if quick is not None:  # the common case: plainly valid, built without the validator's care
+        quick.file = file
+        check_consistency(quick, packs, builder)
+        return (None, builder.problems) if builder.problems else (quick, [])
     if isinstance(root, SequenceNode):
         builder.problem(root, "the file is a list, but a case file is a block of fields (case_id:, program: ...) for one participant")
         return None, builder.problems
