@@ -148,3 +148,23 @@ def test_cache_setting_false_leaves_no_cache(runner, cases):
     result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
     assert result.exit_code == 0, result.output
     assert not cache_module.cache_root().exists() or not list(cache_module.cache_root().iterdir())
+
+
+def test_worker_processes_give_the_same_answers_and_fill_the_cache(cases, packset, monkeypatch):
+    from casestaff import caseload
+
+    monkeypatch.setattr(caseload, "PARALLEL_FROM", 1)
+    alone = _run(cases, packset, use_cache=False, jobs=1)
+    workers = _run(cases, packset, jobs=2)
+    assert workers.stats["parsed"] == alone.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert _flags(workers) == _flags(alone)
+    assert [p.file for p in workers.problems] == [p.file for p in alone.problems]
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), jobs=2)
+    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False, jobs=1))
+
+
+def test_due_and_another_job_do_not_evict_each_other(cases, packset):
+    _run(cases, packset)
+    _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert _run(cases, packset).stats["cached"] == len(list(cases.glob("*.yaml")))

@@ -1,9 +1,12 @@
 """A private cache so unchanged case files are not parsed again (and unchanged answers not recomputed).
 
-Per case folder, two files in the user's cache directory:
-  index  -- per file: signature (size, mtime_ns), its problems, and the last job result with the
-            key it was computed under (e.g. the due-list entry for an as-of date and pack set);
-  cases  -- per file: the validated Case, pickled, read only when a result must be recomputed.
+Per case folder, in the user's cache directory:
+  index     -- per file: signature (size, mtime_ns), when it was read, the facts cross-file checks
+               need, and the last job result with the key it was computed under (e.g. the
+               due-list entry for an as-of date and pack set);
+  cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
+               when a result must be recomputed -- each shard by whichever worker process
+               handles those files, so cases never travel between processes.
 
 Safety: the folder is created owner-only (0700), files owner-only (0600) and replaced
 atomically; on POSIX a cache not owned by this user or writable by others is ignored. A file
@@ -21,14 +24,18 @@ import os
 import pickle
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
+SHARDS = 8
+KEEP_RESULTS = 3
 
 Signature = tuple[int, int]
 
@@ -89,100 +96,127 @@ def _write_private(path: Path, data: bytes) -> None:
         raise
 
 
+def shard_of(name: str) -> int:
+    """Which of the folder's case shards holds a file (stable across runs and processes)."""
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Changes whenever casestaff's own code does, so a developer's edit never meets old answers."""
+    digest = hashlib.sha256(__version__.encode())
+    folder = Path(__file__).parent
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            info = entry.stat()
+            digest.update(f"{entry.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def folder_stem(folder: str) -> Path:
+    key = hashlib.sha256(os.path.normcase(os.path.realpath(folder)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_root() / key
+
+
+def _header(fingerprint: str) -> tuple[int, str, str]:
+    return (FORMAT, code_fingerprint(), fingerprint)
+
+
+def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
+    if not _trusted(path):
+        return None
+    try:
+        header, content = safe_loads(path.read_bytes())
+    except Exception:  # a broken or foreign cache is simply not used
+        return None
+    if header != _header(fingerprint) or not isinstance(content, dict):
+        return None
+    return content
+
+
+def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
+    """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
+    try:
+        _write_private(path, pickle.dumps((_header(fingerprint), content), 5))
+    except OSError:
+        pass
+
+
 @dataclass
-class FolderCache:
-    """The cache of one case folder, for one pack set."""
+class FolderIndex:
+    """The index of one case folder's cache, for one pack set and one version of the code."""
 
-    folder: Path
+    folder: str
     fingerprint: str
-    index: dict[str, tuple[Signature, int, Any, str, Any]] = field(default_factory=dict)
-    """name -> (signature, when it was read (ns), facts for cross-file checks, result key, result).
+    entries: dict[str, tuple[Signature, int, Any, dict[str, Any]]] = field(default_factory=dict)
+    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result}).
 
-    Only files without problems are kept: a file with problems is read again every run."""
-    _cases: dict[str, tuple[Signature, bytes]] | None = None
+    Up to KEEP_RESULTS answers per file (due, agenda look-ups, another window ...). Only files
+    without problems are kept: a file with problems is read again every run."""
     dirty: bool = False
-    cases_dirty: bool = False
-
-    @property
-    def _stem(self) -> Path:
-        key = hashlib.sha256(os.path.normcase(str(self.folder.resolve())).encode()).hexdigest()[:24]
-        return cache_root() / key
-
-    def _header_ok(self, header: Any) -> bool:
-        return (
-            isinstance(header, tuple)
-            and len(header) == 3
-            and header == (FORMAT, __version__, self.fingerprint)
-        )
 
     @classmethod
-    def open(cls, folder: Path, fingerprint: str) -> FolderCache:
-        cache = cls(folder=folder, fingerprint=fingerprint)
-        path = cache._stem.with_suffix(".index")
-        if not _trusted(path):
-            return cache
-        try:
-            header, index = safe_loads(path.read_bytes())
-        except Exception:  # a broken or foreign cache is simply not used
-            return cache
-        if cache._header_ok(header) and isinstance(index, dict):
-            cache.index = index
-        return cache
+    def open(cls, folder: str, fingerprint: str) -> FolderIndex:
+        path = folder_stem(folder).with_suffix(".index")
+        return cls(folder=folder, fingerprint=fingerprint, entries=_load(path, fingerprint) or {})
 
-    def trusted_signature(self, name: str, signature: Signature) -> bool:
-        entry = self.index.get(name)
-        if entry is None or entry[0] != signature:
-            return False
-        return signature[1] < entry[1] - RACY_NS
+    def trusted(self, name: str, signature: Signature) -> bool:
+        """The file is unchanged since it was read, and was read long enough after its last change."""
+        entry = self.entries.get(name)
+        return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
-    def case_blob(self, name: str, signature: Signature) -> bytes | None:
-        """The pickled Case of an unchanged file, if the cache holds it."""
-        if not self.trusted_signature(name, signature):
-            return None
-        entry = self._load_cases().get(name)
-        return entry[1] if entry and entry[0] == signature else None
+    def result(self, name: str, key: str) -> tuple[bool, Any]:
+        """(found, result) of a trusted entry for the job `key`."""
+        results = self.entries[name][3]
+        return (key in results), results.get(key)
 
-    def _load_cases(self) -> dict[str, tuple[Signature, bytes]]:
-        if self._cases is None:
-            self._cases = {}
-            path = self._stem.with_suffix(".cases")
-            if _trusted(path):
-                try:
-                    header, cases = safe_loads(path.read_bytes())
-                    if self._header_ok(header) and isinstance(cases, dict):
-                        self._cases = cases
-                except Exception:
-                    self._cases = {}
-        return self._cases
-
-    def store(
-        self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any, blob: bytes | None
-    ) -> None:
-        self.index[name] = (signature, read_ns, facts, key, result)
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any) -> None:
+        old = self.entries.get(name)
+        results = dict(old[3]) if old is not None and old[0] == signature else {}
+        results.pop(key, None)
+        results[key] = result
+        while len(results) > KEEP_RESULTS:
+            del results[next(iter(results))]
+        self.entries[name] = (signature, read_ns, facts, results)
         self.dirty = True
-        if blob is not None:
-            self._load_cases()[name] = (signature, blob)  # load what is there first
-            self.cases_dirty = True
 
-    def forget_missing(self, present: set[str]) -> None:
-        """Drop files that are gone from the folder, from both the index and the cached cases."""
-        gone = [n for n in self.index if n not in present]
-        for name in gone:
-            del self.index[name]
+    def forget(self, names: list[str]) -> None:
+        for name in names:
+            self.entries.pop(name, None)
             self.dirty = True
-        if gone or self._cases is not None:
-            cases = self._load_cases()
-            for name in [n for n in cases if n not in present]:
-                del cases[name]
-                self.cases_dirty = True
 
     def save(self) -> None:
-        """Write what changed; failures (read-only home, full disk) only cost speed next time."""
-        try:
-            header = (FORMAT, __version__, self.fingerprint)
-            if self.cases_dirty and self._cases is not None:
-                _write_private(self._stem.with_suffix(".cases"), pickle.dumps((header, self._cases), 5))
-            if self.dirty:
-                _write_private(self._stem.with_suffix(".index"), pickle.dumps((header, self.index), 5))
-        except OSError:
-            pass
+        if self.dirty:
+            _save(folder_stem(self.folder).with_suffix(".index"), self.fingerprint, self.entries)
+
+
+@dataclass
+class CaseShard:
+    """One shard of a folder's cached cases: name -> (signature, pickled Case)."""
+
+    path: Path
+    fingerprint: str
+    cases: dict[str, tuple[Signature, bytes]]
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: str, shard: int, fingerprint: str) -> CaseShard:
+        path = folder_stem(folder).with_suffix(f".cases{shard}")
+        return cls(path=path, fingerprint=fingerprint, cases=_load(path, fingerprint) or {})
+
+    def get(self, name: str, signature: Signature) -> bytes | None:
+        entry = self.cases.get(name)
+        return entry[1] if entry is not None and entry[0] == signature else None
+
+    def put(self, name: str, signature: Signature, blob: bytes) -> None:
+        self.cases[name] = (signature, blob)
+        self.dirty = True
+
+    def drop(self, names: list[str]) -> None:
+        for name in names:
+            if self.cases.pop(name, None) is not None:
+                self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            _save(self.path, self.fingerprint, self.cases)

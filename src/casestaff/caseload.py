@@ -18,7 +18,7 @@ import gc
 import os
 import pickle
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,18 +162,30 @@ class _FileOutcome:
     case_id_at: tuple[int, int]
     births: Births
     result: Any
-    blob: bytes | None
+    how: str
+    """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
+
+
+@dataclass(slots=True)
+class _ShardTask:
+    """Files of one folder that fall in one cache shard: what a worker process reads and writes."""
+
+    folder: str
+    shard: int
+    items: list[tuple[str, str, tuple[int, int] | None]]
+    """(path as shown, file name, signature when the cached case may be trusted, else None)."""
+    gone: list[str]
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(packset: PackSet, job: CaseJob | None, keep_blobs: bool) -> None:
+def _init_worker(packset: PackSet, job: CaseJob | None, fingerprint: str | None) -> None:
     gc.disable()
-    _WORKER.update(packset=packset, job=job, keep_blobs=keep_blobs)
+    _WORKER.update(packset=packset, job=job, fingerprint=fingerprint)
 
 
-def _process(shown: str) -> _FileOutcome:
+def _parse_one(shown: str, shard: Any) -> _FileOutcome:
     packset: PackSet = _WORKER["packset"]
     job: CaseJob | None = _WORKER["job"]
     read_ns = time.time_ns()
@@ -182,18 +194,46 @@ def _process(shown: str) -> _FileOutcome:
             info = os.fstat(handle.fileno())
             data = handle.read()
     except OSError as exc:
-        return _FileOutcome(shown, (0, 0), read_ns, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")], None, (1, 1), (), None, None)
+        problem = Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")
+        return _FileOutcome(shown, (0, 0), read_ns, [problem], None, (1, 1), (), None, "parsed")
     signature = (info.st_size, info.st_mtime_ns)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
-        return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, None)
+        return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
     result = job(case) if job is not None else None
-    blob = pickle.dumps(case, 5) if _WORKER["keep_blobs"] else None
-    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], _births(case), result, blob)
+    if shard is not None:
+        shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
+    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], _births(case), result, "parsed")
 
 
-def _process_many(names: Sequence[str]) -> list[_FileOutcome]:
-    return [_process(name) for name in names]
+def _run_task(task: _ShardTask) -> list[_FileOutcome]:
+    """Read (or recompute from the cache) every file of one shard; keep the shard up to date."""
+    from .cache import CaseShard, safe_loads
+
+    fingerprint: str | None = _WORKER["fingerprint"]
+    job: CaseJob | None = _WORKER["job"]
+    shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
+    outcomes = []
+    for shown, name, trusted in task.items:
+        blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
+        if blob is not None:
+            try:
+                case = safe_loads(blob)
+            except Exception:
+                case = None
+            if isinstance(case, model.Case):
+                case.file = shown
+                result = job(case) if job is not None else None
+                outcomes.append(
+                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], _births(case), result, "recomputed")
+                )
+                continue
+        outcomes.append(_parse_one(shown, shard))
+    if shard is not None:
+        shard.drop(task.gone)
+        shard.drop([os.path.basename(o.shown) for o in outcomes if o.problems])
+        shard.save()
+    return outcomes
 
 
 def _workers() -> int:
@@ -203,24 +243,36 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def _parse_all(names: list[str], packset: PackSet, job: CaseJob | None, keep_blobs: bool, jobs: int | None) -> list[_FileOutcome]:
-    workers = min(jobs or _workers(), 8)
-    if workers <= 1 or len(names) < PARALLEL_FROM:
-        _init_worker(packset, job, keep_blobs)
-        return _process_many(names)
+def _run_tasks(
+    tasks: list[_ShardTask],
+    packset: PackSet,
+    job: CaseJob | None,
+    fingerprint: str | None,
+    jobs: int | None,
+    warm_up: Callable[[], None] | None,
+) -> list[_FileOutcome]:
     import multiprocessing
+
+    work = sum(len(t.items) for t in tasks)
+    workers = min(jobs or _workers(), 8, len(tasks))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
+    if workers <= 1 or work < threshold:
+        _init_worker(packset, job, fingerprint)
+        return [outcome for task in tasks for outcome in _run_task(task)]
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    chunks = [names[i::workers * 4] for i in range(workers * 4)]
+    if warm_up is not None:
+        warm_up()  # imported once here, inherited by every forked worker
     outcomes: list[_FileOutcome] = []
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(packset, job, keep_blobs),
+        initargs=(packset, job, fingerprint),
     ) as pool:
-        for part in pool.map(_process_many, chunks):
+        biggest_first = sorted(tasks, key=lambda t: -len(t.items))
+        for part in pool.map(_run_task, biggest_first):
             outcomes.extend(part)
     return outcomes
 
@@ -234,74 +286,81 @@ def run_caseload(
     skip: Sequence[Path] = (),
     use_cache: bool = True,
     jobs: int | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> CaseloadRun:
-    """Apply `job` to every valid case under `paths`; problems for every file that is not."""
-    from .cache import FolderCache, safe_loads
+    """Apply `job` to every valid case under `paths`; problems for every file that is not.
+
+    `warm_up` runs in this process before worker processes start, when they do (e.g. an
+    import every worker would otherwise repeat).
+    """
+    from .cache import FolderIndex, shard_of
 
     scanned: set[str] = set()
     files = _discover_names(paths, skip, scanned)
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
-    stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
+    fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
-        caches: dict[str, FolderCache] = {}
+        indexes: dict[str, FolderIndex] = {}
         outcomes: dict[str, _FileOutcome] = {}
-        to_parse: list[str] = []
+        tasks: dict[tuple[str, int], _ShardTask] = {}
+        present: dict[str, set[str]] = {}
+
+        def task_for(folder: str, name: str) -> _ShardTask:
+            shard = shard_of(name)
+            task = tasks.get((folder, shard))
+            if task is None:
+                task = tasks[(folder, shard)] = _ShardTask(folder, shard, [], [])
+            return task
+
         for shown in files:
-            folder = os.path.dirname(os.path.abspath(shown))
-            cache = None
+            folder, name = os.path.split(os.path.abspath(shown))
+            present.setdefault(folder, set()).add(name)
+            index = None
             if use_cache:
-                cache = caches.get(folder)
-                if cache is None:
-                    cache = caches[folder] = FolderCache.open(Path(folder), packset.fingerprint)
-            try:
-                info = os.stat(shown)
-            except OSError:
-                to_parse.append(shown)
-                continue
-            signature = (info.st_size, info.st_mtime_ns)
-            name = os.path.basename(shown)
-            if cache is not None and cache.trusted_signature(name, signature):
-                _, read_ns, (case_id, case_id_at, births), result_key, result = cache.index[name]
-                if result_key == key:
-                    stats["cached"] += 1
-                    outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, None)
-                    continue
-                blob = cache.case_blob(name, signature)
-                if blob is not None:
-                    try:
-                        case = safe_loads(blob)
-                    except Exception:
-                        case = None
-                    if isinstance(case, model.Case):
-                        case.file = shown
-                        stats["recomputed"] += 1
-                        value = job(case) if job is not None else None
-                        outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, value, None)
-                        cache.store(name, signature, read_ns, (case_id, case_id_at, births), key, value, None)
-                        continue
-            to_parse.append(shown)
-        stats["parsed"] = len(to_parse)
-        for outcome in _parse_all(to_parse, packset, job, use_cache, jobs):
+                index = indexes.get(folder)
+                if index is None:
+                    index = indexes[folder] = FolderIndex.open(folder, packset.fingerprint)
+            trusted = None
+            if index is not None:
+                try:
+                    info = os.stat(shown)
+                except OSError:
+                    info = None
+                if info is not None:
+                    signature = (info.st_size, info.st_mtime_ns)
+                    if index.trusted(name, signature):
+                        found, result = index.result(name, key)
+                        if found:
+                            _, read_ns, (case_id, case_id_at, births), _ = index.entries[name]
+                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, "cached")
+                            continue
+                        trusted = signature
+            task_for(folder, name).items.append((shown, name, trusted))
+        for folder, index in indexes.items():
+            if folder in scanned:  # a deleted case file must not live on in the cache
+                gone = [n for n in index.entries if n not in present.get(folder, set())]
+                index.forget(gone)
+                for name in gone:
+                    task_for(folder, name).gone.append(name)
+        for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
             outcomes[outcome.shown] = outcome
             if use_cache and not outcome.problems and outcome.signature != (0, 0):
-                folder = os.path.dirname(os.path.abspath(outcome.shown))
-                caches[folder].store(
-                    os.path.basename(outcome.shown),
+                folder, name = os.path.split(os.path.abspath(outcome.shown))
+                read_ns = outcome.read_ns or indexes[folder].entries[name][1]
+                indexes[folder].store(
+                    name,
                     outcome.signature,
-                    outcome.read_ns,
+                    read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
                     key,
                     outcome.result,
-                    outcome.blob,
                 )
-        present: dict[str, set[str]] = {}
-        for shown in files:
-            present.setdefault(os.path.dirname(os.path.abspath(shown)), set()).add(os.path.basename(shown))
-        for folder, cache in caches.items():
-            if folder in scanned:  # a deleted case file must not live on in the cache
-                cache.forget_missing(present.get(folder, set()))
-            cache.save()
+        for index in indexes.values():
+            index.save()
     ordered = [outcomes[name] for name in files]
+    stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
+    for outcome in ordered:
+        stats[outcome.how] += 1
     problems = [p for o in ordered for p in o.problems]
     valid = [o for o in ordered if not o.problems]
     problems.extend(_cross_checks([(o.shown, o.case_id, o.case_id_at, o.births, o) for o in valid], today))

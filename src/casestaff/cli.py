@@ -70,8 +70,17 @@ def _context(paths: list[Path] | None):
 
 def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):
     from .caseload import run_caseload
+    from .dates import preload_holidays
 
-    return run_caseload(paths, packset, job, today, skip=config.pack_files, use_cache=config.cache and not no_cache)
+    return run_caseload(
+        paths,
+        packset,
+        job,
+        today,
+        skip=config.pack_files,
+        use_cache=config.cache and not no_cache,
+        warm_up=preload_holidays if job is not None else None,
+    )
 
 
 def _print_problems(problems, *, err: bool) -> None:

@@ -40,9 +40,16 @@ US_STATES = frozenset(
 pack or casestaff.toml does not import `holidays`; a test keeps the two in step."""
 
 
+def preload_holidays() -> None:
+    """Import the holidays package now (~60 ms: it loads every country), e.g. once before
+    starting worker processes that would each import it again."""
+    from holidays.countries.united_states import UnitedStates  # noqa: F401
+
+
 @lru_cache(maxsize=None)
 def _holidays(state: str, year: int) -> dict[dt.date, str]:
-    # Imported here: holidays costs ~80 ms to import and only the provider cycle needs it.
+    # Imported here, not at the top: a run that needs no workday (a warm `due` of
+    # cached answers without a program calendar) never pays for it.
     from holidays.countries.united_states import UnitedStates
 
     return dict(UnitedStates(subdiv=state, years=year, observed=True))

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model, yamlread
-from .spec import FieldSpec, Kind, fields_of
+from .spec import Kind, fields_of
 
 
 class _GiveUp(Exception):
@@ -133,43 +134,24 @@ class _Builder:
     def __init__(self) -> None:
         self.seen: set[int] = set()
 
-    def once(self, node: Node) -> None:
-        key = id(node)
-        if key in self.seen or len(self.seen) >= yamlread.MAX_VALUES:
-            raise _GiveUp
-        self.seen.add(key)
-
-    def value(self, node: Node, kind: Kind) -> Any:
-        name = kind.name
-        if name == "list":
-            return self.list(node, kind.item)
-        if name == "record":
-            return self.record(node, kind.record)
-        if name == "enum":
-            value = _scalar(node)
-            if value is None or (value.__class__ is str and value in kind.values):
-                return value
-            raise _GiveUp
-        convert = _SCALARS.get(name)
-        if convert is None:
-            raise _GiveUp
-        return convert(node)
-
-    def list(self, node: Node, item_kind: Kind) -> Any:
+    def list(self, node: Node, read_item: Callable[[_Builder, Node], Any]) -> Any:
         if node.__class__ is ScalarNode:
             if node.value == "" and not node.style and node.tag is None:
                 return []
             raise _GiveUp
         if node.__class__ is not SequenceNode or node.tag is not None:
             raise _GiveUp
-        self.once(node)
+        seen = self.seen
+        if id(node) in seen or len(seen) >= yamlread.MAX_VALUES:
+            raise _GiveUp
+        seen.add(id(node))
         items = []
         after = node.start_mark.index
         for item in node.value:
             if item.__class__ is not ScalarNode and item.start_mark.index < after:
                 raise _GiveUp  # an alias repeating an earlier block
             after = item.end_mark.index
-            value = self.value(item, item_kind)
+            value = read_item(self, item)
             if value is None:
                 raise _GiveUp
             items.append(value)
@@ -182,29 +164,33 @@ class _Builder:
             raise _GiveUp
         if node.__class__ is not MappingNode or node.tag is not None:
             raise _GiveUp
-        self.once(node)
-        specs, required = _specs(cls)
+        seen = self.seen
+        if id(node) in seen or len(seen) >= yamlread.MAX_VALUES:
+            raise _GiveUp
+        seen.add(id(node))
+        readers, required = _readers(cls)
         values: dict[str, Any] = {}
         at: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or key_node.tag is not None:
                 raise _GiveUp
             key = key_node.value
-            spec = specs.get(key)
-            if spec is None or key in at:
+            found = readers.get(key)
+            if found is None or key in at:
                 raise _GiveUp
-            key_mark = key_node.start_mark
-            if value_node.__class__ is not ScalarNode and value_node.start_mark.index < key_mark.index:
+            read, is_required = found
+            value_class = value_node.__class__
+            if value_class is not ScalarNode and value_node.start_mark.index < key_node.start_mark.index:
                 raise _GiveUp
-            value = self.value(value_node, spec.kind)
+            value = read(self, value_node)
             mark = value_node.start_mark
             at[key] = (mark.line + 1, mark.column + 1)
-            if value_node.__class__ is SequenceNode:
+            if value_class is SequenceNode:
                 for index, item in enumerate(value_node.value, 1):
                     item_mark = item.start_mark
                     at[f"{key}[{index}]"] = (item_mark.line + 1, item_mark.column + 1)
             if value is None or value == "":
-                if spec.required:
+                if is_required:
                     raise _GiveUp
                 if value is None:
                     continue
@@ -216,10 +202,44 @@ class _Builder:
         return cls(pos=(mark.line + 1, mark.column + 1), at=at, **values)
 
 
+Reader = Callable[[_Builder, Node], Any]
+
+
 @cache
-def _specs(cls: type) -> tuple[dict[str, FieldSpec], tuple[str, ...]]:
+def _reader(kind: Kind) -> Reader:
+    """A function reading one value of `kind`, made once per kind rather than decided per value."""
+    name = kind.name
+    if name == "list":
+        read_item = _reader(kind.item)
+        return lambda builder, node: builder.list(node, read_item)
+    if name == "record":
+        cls = kind.record
+        return lambda builder, node: builder.record(node, cls)
+    if name == "enum":
+        allowed = frozenset(kind.values)
+
+        def read_enum(builder: _Builder, node: Node) -> Any:
+            value = _scalar(node)
+            if value is None or (value.__class__ is str and value in allowed):
+                return value
+            raise _GiveUp
+
+        return read_enum
+    convert = _SCALARS.get(name)
+    if convert is None:
+
+        def refuse(builder: _Builder, node: Node) -> Any:
+            raise _GiveUp
+
+        return refuse
+    return lambda builder, node: convert(node)
+
+
+@cache
+def _readers(cls: type) -> tuple[dict[str, tuple[Reader, bool]], tuple[str, ...]]:
     specs = fields_of(cls)
-    return specs, tuple(name for name, spec in specs.items() if spec.required)
+    readers = {name: (_reader(spec.kind), spec.required) for name, spec in specs.items()}
+    return readers, tuple(name for name, spec in specs.items() if spec.required)
 
 
 def quick_case(root: Node | None) -> model.Case | None:

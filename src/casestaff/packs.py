@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import inspect
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -125,6 +124,8 @@ class Pack(Record):
 
 
 def _param_types(function: str) -> dict[str, str]:
+    import inspect
+
     signature = inspect.signature(RULE_FUNCTIONS[function])
     return {
         name: str(p.annotation)
@@ -243,14 +244,18 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
 # ---------------------------------------------------------------------------------------------
 
 
-def read_pack(data: bytes, file: str) -> tuple[Pack | None, list[Problem]]:
-    """Parse, validate and lint one pack file."""
+def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None, list[Problem]]:
+    """Parse, validate and lint one pack file.
+
+    The built-in packs are linted by the test suite, not on every run (`lint=False`): the
+    lint imports `inspect`, and start-up time is part of every command.
+    """
     from .casefile import build_record  # the same validator as case files
 
     pack, problems = build_record(data, file, Pack)
     if pack is None:
         return None, problems
-    problems = lint_pack(pack, file)
+    problems = lint_pack(pack, file) if lint else []
     return (None, problems) if problems else (pack, [])
 
 
@@ -312,14 +317,15 @@ def load_packset(config: Config) -> PackSet:
     packs: dict[str, Pack] = {}
     parts: list[bytes] = []
     sources = builtin_pack_files()
+    builtin = len(sources)
     for path in config.pack_files:
         try:
             sources.append((str(path), path.read_bytes()))
         except OSError as exc:
             shown = str(config.file) if config.file else str(path)
             problems.append(Problem(shown, 1, 1, f"cannot read pack file {path}: {exc.strerror}"))
-    for file, data in sources:
-        pack, found = read_pack(data, file)
+    for index, (file, data) in enumerate(sources):
+        pack, found = read_pack(data, file, lint=index >= builtin)
         problems.extend(found)
         if pack is not None:
             packs[pack.id] = pack

@@ -447,6 +447,21 @@ def scalar_value(node: ScalarNode) -> Any:
     if text in _NULLS:
         return None
     first = text[0]
+    if text.isdigit() and text.isascii():  # hours, counts: the regexes below would say int too
+        return int(text)
+    if (
+        len(text) == 10
+        and text[4] == "-"
+        and text[7] == "-"
+        and text.isascii()
+        and text[:4].isdigit()
+        and text[5:7].isdigit()
+        and text[8:].isdigit()
+    ):  # YYYY-MM-DD, the most common scalar in a case file, read as _TIMESTAMP would
+        try:
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            raise ImpossibleDate(why_not_a_date(int(text[:4]), int(text[5:7]), int(text[8:]))) from None
     if first in "tTfF":
         if text in _TRUE:
             return True
