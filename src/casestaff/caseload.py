@@ -30,7 +30,7 @@ from .packs import PackSet
 from .problems import Problem
 
 CASE_SUFFIXES = (".yaml", ".yml")
-PARALLEL_FROM = 400
+PARALLEL_FROM = 64
 """Below this many files to parse, one process is faster than starting workers."""
 
 Births = tuple[tuple[dt.date, int, int, str], ...]

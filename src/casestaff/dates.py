@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -40,19 +43,95 @@ US_STATES = frozenset(
 pack or casestaff.toml does not import `holidays`; a test keeps the two in step."""
 
 
+TABLE_YEARS = range(2020, 2036)
+"""Years of the packaged holiday tables (see holiday_tables/)."""
+
+
 def preload_holidays() -> None:
     """Import the holidays package now (~60 ms: it loads every country), e.g. once before
-    starting worker processes that would each import it again."""
+    starting worker processes that would each import it again -- unless the packaged tables
+    will answer every question (see _holidays)."""
+    if _packaged_tables_usable():
+        return
     from holidays.countries.united_states import UnitedStates  # noqa: F401
+
+
+def _installed_holidays_version() -> str | None:
+    """The installed holidays version, read from its dist-info folder name without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        for entry in os.scandir(site):
+            name = entry.name
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                return name[len("holidays-") : -len(".dist-info")]
+    except OSError:
+        return None
+    return None
+
+
+def holiday_tables_folder() -> Path:
+    return Path(__file__).with_name("holiday_tables")
+
+
+@lru_cache(maxsize=1)
+def _packaged_tables_usable() -> bool:
+    """The packaged tables were made by the same holidays version as the one installed."""
+    try:
+        made_by = (holiday_tables_folder() / "VERSION").read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return made_by == _installed_holidays_version()
+
+
+@lru_cache(maxsize=None)
+def _packaged_table(state: str) -> dict[str, dict[str, str]] | None:
+    try:
+        return json.loads((holiday_tables_folder() / f"{state}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def compute_holidays(state: str, year: int) -> dict[dt.date, str]:
+    """A state's public holidays in a year, straight from the holidays package."""
+    from holidays.countries.united_states import UnitedStates
+
+    return dict(UnitedStates(subdiv=state, years=year, observed=True))
 
 
 @lru_cache(maxsize=None)
 def _holidays(state: str, year: int) -> dict[dt.date, str]:
-    # Imported here, not at the top: a run that needs no workday (a warm `due` of
-    # cached answers without a program calendar) never pays for it.
-    from holidays.countries.united_states import UnitedStates
+    """A state's public holidays in a year.
 
-    return dict(UnitedStates(subdiv=state, years=year, observed=True))
+    Importing holidays takes ~60 ms (it loads every country), more than reading a whole small
+    caseload. So casestaff ships each state's holidays for 2020-2035 as computed by the
+    holidays package (holiday_tables/, regenerated and compared by the test suite), and uses
+    them only when the installed holidays is the version that made them; any other version,
+    state or year is asked of the holidays package itself.
+    """
+    if year in TABLE_YEARS and _packaged_tables_usable():
+        table = _packaged_table(state)
+        if table is not None and str(year) in table:
+            return {dt.date.fromisoformat(day): name for day, name in table[str(year)].items()}
+    return compute_holidays(state, year)
+
+
+def write_holiday_tables(folder: Path) -> None:
+    """(Re)generate the packaged holiday tables from the installed holidays package."""
+    import holidays
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for state in sorted(US_STATES):
+        table = {
+            str(year): {day.isoformat(): name for day, name in sorted(compute_holidays(state, year).items())}
+            for year in TABLE_YEARS
+        }
+        (folder / f"{state}.json").write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    (folder / "VERSION").write_text(holidays.__version__ + "\n", encoding="utf-8")
 
 
 class Workdays:
