@@ -371,9 +371,10 @@ def test_record_then_due_for_reintegration(runner, write):
     result = runner.invoke(app, ["record", str(case), "--from", str(outcome), "--as-of", "2026-10-20"])
     assert result.exit_code == 0, result.output
     after = _due_rules(runner, case, "2026-10-22")
-    assert [(rule, due) for rule, _, due in after] == [("next-steps", "2026-10-31"), ("case-planning-meeting", "2026-11-19")]
-    assert "Enroll in the evening parenting class" in after[0][1]
-    assert "2026-10-20 staffing" in after[1][1]
+    assert sorted((rule, due) for rule, _, due in after) == [("case-planning-meeting", "2026-11-19"), ("next-steps", "2026-10-31")]
+    reasons = dict((rule, reason) for rule, reason, _ in after)
+    assert "Enroll in the evening parenting class" in reasons["next-steps"]
+    assert "2026-10-20 staffing" in reasons["case-planning-meeting"]
 
 
 # -- docs/recording.md stays true -------------------------------------------------------------------

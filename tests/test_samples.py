@@ -197,14 +197,18 @@ def test_one_row_per_participant_overdue_first_then_earliest_due(runner, monkeyp
             rows.append([flag])
     cases = [row[0]["case"] for row in rows]
     assert len(cases) == len(set(cases)), "a participant appears in two rows"
-    keys = [(not any(f["status"] == "overdue" for f in row), min(f["due"] for f in row)) for row in rows]
+    rank = {"overdue": 0, "due": 1, "upcoming": 2}
+    for row in rows:  # within a row: overdue, then due, then upcoming; soonest first
+        inner = [(rank[f["status"]], f["due"]) for f in row]
+        assert inner == sorted(inner), row[0]["participant"]
+    keys = [(rank[row[0]["status"]], row[0]["due"]) for row in rows]  # a row by its most pressing flag
     assert keys == sorted(keys)
-    assert keys[0][0] is False and keys[-1][0] is True
+    assert keys[0][0] == 0 and keys[-1][0] > 0
 
     plain = _due(runner, monkeypatch)
-    numbered = re.findall(r"^\d+\. (.+?) -- ", plain, re.M)
+    numbered = re.findall(r"^\d+\.\s+(.+?) -- ", plain, re.M)
     assert numbered == [row[0]["participant"] for row in rows]
-    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(not k[0] for k in keys)} overdue) among 25 cases."
+    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(k[0] == 0 for k in keys)} overdue) among 25 cases."
 
 
 def test_cases_with_nothing_due_are_not_listed(runner, monkeypatch):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from . import model
 from .config import Config
+from .dates import month_end
 from .evaluate import evaluate_case, workdays_for
-from .flags import STATUS_ORDER, Deadline, Flag
+from .flags import STATUS_ORDER, Deadline, Flag, status_of
 from .packs import PackSet
 from .provider_cycle import provider_deadlines
 
@@ -32,12 +33,27 @@ class CaseEntry:
     flags: tuple[Flag, ...]
     held: tuple[tuple[str, dt.date], ...]
     """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
+    calendar: tuple[tuple[str, dt.date], ...] = ()
+    """(rule, since) of every condition through the last month a program calendar shows."""
 
 
 def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: int, default_worker: str = "") -> CaseEntry:
+    """The case's flags as of a date; for a program with a monthly calendar, also what it needs
+    through the end of the last month the calendar shows, whatever the window."""
     pack = packset.get(case.program)
-    flags = tuple(evaluate_case(case, pack, as_of, within, default_worker)) if pack is not None else ()
-    calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines} if pack and pack.provider_cycle else set()
+    if pack is None:  # pragma: no cover - the loader refuses unknown programs
+        flags: tuple[Flag, ...] = ()
+        calendar: tuple[tuple[str, dt.date], ...] = ()
+        calendar_kinds: set[str | None] = set()
+    elif pack.provider_cycle is None:
+        flags = tuple(evaluate_case(case, pack, as_of, within, default_worker))
+        calendar, calendar_kinds = (), set()
+    else:
+        horizon = month_end(as_of + dt.timedelta(days=within))
+        wide = evaluate_case(case, pack, as_of, (horizon - as_of).days, default_worker)
+        flags = tuple(f for f in wide if status_of(f.since, f.due, as_of, within) is not None)
+        calendar = tuple((f.rule, f.since) for f in wide)
+        calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines}
     return CaseEntry(
         case=case.case_id,
         participant=case.participant.name,
@@ -47,6 +63,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         file=case.file,
         flags=flags,
         held=tuple((s.kind, s.date) for s in case.staffings if s.kind in calendar_kinds and s.date <= as_of),
+        calendar=calendar,
     )
 
 
@@ -84,7 +101,8 @@ class CaseRow:
 
     @property
     def due(self) -> dt.date:
-        return min(f.due for f in self.flags)
+        """The due date of the most pressing flag (flags come overdue first, then due, then upcoming)."""
+        return self.flags[0].due
 
 
 @dataclass(frozen=True)
@@ -124,10 +142,8 @@ def due_report(
     ]
     chosen = [e for e in evaluated if _matches(e, worker, program)]
     rows = []
-    flags_by_case: dict[str, tuple[Flag, ...]] = {}
     for entry in chosen:
         if entry.flags:
-            flags_by_case[entry.case] = entry.flags
             rows.append(
                 CaseRow(
                     case=entry.case,
@@ -138,13 +154,13 @@ def due_report(
                     flags=entry.flags,
                 )
             )
-    rows.sort(key=lambda r: (STATUS_ORDER[r.status] != 0, r.due, r.participant, r.case))
+    rows.sort(key=lambda r: (STATUS_ORDER[r.status], r.due, r.participant, r.case))
     deadlines: list[Deadline] = []
     for pack in packset.packs.values():
         if pack.provider_cycle is None or (program and pack.id != program):
             continue
         deadlines += provider_deadlines(
-            pack, chosen, flags_by_case, as_of, within, workdays_for(pack.state), config.provider_meetings
+            pack, chosen, as_of, within, workdays_for(pack.state), config.provider_meetings
         )
     deadlines.sort(key=lambda d: (d.due, d.program, d.provider, d.item))
     return DueReport(as_of=as_of, within=within, rows=tuple(rows), deadlines=tuple(deadlines), cases=len(chosen))

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import model
 from .dates import Workdays
-from .flags import Flag, status_of
+from .flags import STATUS_ORDER, Flag, status_of
 from .packs import Pack, RuleDef
 from .rules import RULE_FUNCTIONS, RuleContext
 
@@ -58,7 +58,7 @@ def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
 
 
 def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
-    """Every flag the pack's rules raise for one case, soonest due first."""
+    """Every flag the pack's rules raise for one case: overdue, then due, then upcoming; soonest first."""
     flags: list[Flag] = []
     participant = case.participant.name
     case_worker = case.worker or worker
@@ -86,5 +86,5 @@ def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, wor
                     citation=step.citation,
                 )
             )
-    flags.sort(key=lambda f: (f.due, f.rule))
+    flags.sort(key=lambda f: (STATUS_ORDER[f.status], f.due, f.rule))
     return flags

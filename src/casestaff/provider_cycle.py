@@ -71,7 +71,6 @@ def _skipped(workdays: Workdays, first: dt.date, last: dt.date) -> str:
 def provider_deadlines(
     pack: Pack,
     cases: Iterable[CaseEntry],
-    flags_by_case: Mapping[str, Sequence[Flag]],
     as_of: dt.date,
     within: int,
     workdays: Workdays,
@@ -95,8 +94,8 @@ def provider_deadlines(
                 {
                     f"{case.participant} ({case.case})"
                     for case in provider_cases
-                    for flag in flags_by_case.get(case.case, ())
-                    if flag.rule in customer_rules and flag.since <= month_end(month)
+                    for rule, since in case.calendar
+                    if rule in customer_rules and since <= month_end(month)
                 }
             )
             for spec in cycle.deadlines:

@@ -41,13 +41,15 @@ def _heading(report: DueReport) -> str:
 def plain(report: DueReport) -> str:
     """The list as plain text, for pipes, files and screen readers."""
     out = [_heading(report), _summary(report), ""]
+    width = len(f"{len(report.rows)}. ")
     for number, row in enumerate(report.rows, 1):
-        out.append(f"{number}. {row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {row.file}")
+        pad = " " * width
+        out.append(f"{f'{number}.':<{width}}{row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {row.file}")
         for flag in row.flags:
-            out.append(f"   {flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}")
-            out.append(f"     {flag.reason}")
-            out.append(f"     since {flag.since:%Y-%m-%d}; evidence: {_evidence(flag)}")
-            out.append(f"     policy: {flag.citation}")
+            out.append(f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}")
+            out.append(f"{pad}  {flag.reason}")
+            out.append(f"{pad}  since {flag.since:%Y-%m-%d}; evidence: {_evidence(flag)}")
+            out.append(f"{pad}  policy: {flag.citation}")
         out.append("")
     if report.deadlines:
         out.append("Program calendar")
@@ -120,7 +122,7 @@ def rich_table(report: DueReport, console: Any) -> None:
         table.add_column("Participant", ratio=1)
         table.add_column("Why (rule, evidence, policy)", ratio=4)
         for row in report.rows:
-            first = min(row.flags, key=lambda f: f.due)
+            first = row.flags[0]
             due = Text(f"{first.due:%a %Y-%m-%d}\n", style=_STYLE[row.status])
             due.append(relative_days(first.due, report.as_of), style=_STYLE[row.status])
             who = Text(row.participant, style="bold")

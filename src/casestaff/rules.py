@@ -206,7 +206,7 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
                 evidence=(
                     _ev(component, "name", "component"),
                     _ev(component, "start", "started"),
-                    _ev(component, "end", "ended", component.end or "still in it"),
+                    *((_ev(component, "end", "ended"),) if component.end is not None else ()),
                 ),
             )
 
@@ -290,10 +290,16 @@ def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days
     triggers.sort(key=lambda t: t[0])
     since = triggers[0][0]
     tasks = sum(1 for _, e in triggers if e.field.startswith("case plan task"))
+    reviews = len(triggers) - tasks
+    what = []
+    if tasks:
+        what.append(f"{tasks} case plan task{'s' if tasks != 1 else ''} past due and not achieved")
+    if reviews:
+        what.append(f"{reviews} progress review{'s' if reviews != 1 else ''} with no progress")
     yield Finding(
         since=since,
         due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
-        facts={"tasks": tasks, "reviews": len(triggers) - tasks},
+        facts={"tasks": tasks, "reviews": reviews, "summary": "; ".join(what)},
         evidence=tuple(e for _, e in triggers),
     )
 
@@ -397,7 +403,7 @@ FACTS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "cooperating_without_progress": frozenset({"reviews", "since_month"}),
         "need_without_referral": frozenset({"factor"}),
         "information_received": frozenset({"items", "received", "days"}),
-        "reunification_stalled": frozenset({"tasks", "reviews"}),
+        "reunification_stalled": frozenset({"tasks", "reviews", "summary"}),
         "meeting_after_staffing": frozenset({"staffing_date", "days"}),
         "periodic_review": frozenset({"days", "last_review"}),
         "retention_check_in": frozenset({"days", "employer", "last_check_in"}),
