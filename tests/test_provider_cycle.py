@@ -72,7 +72,7 @@ def calendar(
     return [(d.item, d.due.isoformat(), d.status, d.note) for d in report.deadlines if d.provider == provider]
 
 
-CUSTOMERS = "1 customer(s) need a customer staffing: Casey Testcase (IL-T-1)"
+CUSTOMERS = "1 customer needs a customer staffing: Casey Testcase (IL-T-1)"
 
 
 def test_a_plain_month_with_the_meeting_date_known() -> None:
@@ -186,7 +186,7 @@ def test_only_customers_flagged_for_a_customer_staffing_are_listed_per_provider(
         "form-4333",
         "2026-12-10",
         "upcoming",
-        "1 customer(s) need a customer staffing: Eli Testcase (IL-T-3)",
+        "1 customer needs a customer staffing: Eli Testcase (IL-T-3)",
     )
 
 
@@ -241,3 +241,18 @@ def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
     rows = calendar((FLAGGED,), D(2027, 1, 4), meetings=config.provider_meetings)
     # Thu 01-21: Wed 20, Tue 19, and Mon 01-18 is Martin Luther King Jr. Day, so Fri 01-15
     assert ("invites", "2027-01-15", "upcoming", "3 workdays before the 01/21 meeting (Mon 01/18 is Martin Luther King Jr. Day)") in rows
+
+
+def test_the_4333_names_customers_needing_a_staffing_by_month_end_whatever_the_window(runner, monkeypatch):
+    """Grace Oduya reaches her 6-month benchmark on 12/22: the December 4333 must mark her,
+    even though the morning list only looks 14 days ahead."""
+    from casestaff.cli import app
+
+    from .conftest import REPO
+
+    monkeypatch.chdir(REPO)
+    for within in ("9", "14", "30"):  # 9: the 4333 (12/10) just inside the window
+        result = runner.invoke(app, ["due", "sample_cases", "--as-of", "2026-12-01", "--within", within])
+        assert result.exit_code == 0, result.output
+        form = result.output.split("Prairie Example Training Center -- 2026-12 -- form-4333", 1)[1].splitlines()[2]
+        assert "Grace Oduya (IL-ET-0204)" in form, (within, form)

@@ -108,7 +108,7 @@ def provider_deadlines(
                     note = "; ".join(filter(None, [f"held {held:%m/%d}" if held else "", note]))
                 if spec.lists_customers:
                     count = len(needing)
-                    listed = f"{count} customer(s) need a customer staffing: {', '.join(needing)}" if count else "no customer flagged for a customer staffing"
+                    listed = f"{count} customer{'s need' if count != 1 else ' needs'} a customer staffing: {', '.join(needing)}" if count else "no customer flagged for a customer staffing"
                     note = "; ".join(filter(None, [listed, note]))
                 deadlines.append(
                     Deadline(
