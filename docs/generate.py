@@ -346,7 +346,8 @@ sanction:
   reason: No participation in February without good cause
   proposed_on: 2026-03-02
   effective_on: 2026-04-01
-  status: withdrawn       # withdrawn after the 2026-03-20 staffing
+  status: withdrawn       # withdrawn after the 2026-03-20 staffing ...
+  decided_on: 2026-03-20  # ... on this day; before it, a replayed morning still sees it pending
 
 # --- Information the team is still waiting for; fill in `received` when it arrives ----------
 outstanding_info:

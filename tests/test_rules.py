@@ -672,3 +672,33 @@ staffings:
 """
     assert seen(case, "next-steps", D(2026, 12, 1)) == []
     assert seen(case, "next-steps", D(2026, 12, 2)) == [("2026-12-03", "2026-12-03", "upcoming")]
+
+
+def test_a_withdrawn_sanction_still_counts_on_mornings_before_its_decision() -> None:
+    """decided_on lets a past morning replay exactly: before it, the sanction was pending."""
+    from casestaff.config import Config
+    from casestaff.evaluate import evaluate_case
+    from casestaff.packs import load_packset
+    from casestaff.casefile import read_case
+
+    text = (
+        "case_id: LA-R\nprogram: la-step\nparticipant: {name: Pat Example}\nenrolled: 2026-01-05\n"
+        "sanction:\n  reason: No participation\n  proposed_on: 2026-11-02\n  effective_on: 2026-12-01\n"
+        "  status: withdrawn\n  decided_on: 2026-11-20\n"
+    )
+    packs = load_packset(Config()).packs
+    case, problems = read_case(text.encode(), "r.yaml", packs)
+    assert problems == []
+    before = [f.rule for f in evaluate_case(case, packs["la-step"], D(2026, 11, 19), 14)]
+    after = [f.rule for f in evaluate_case(case, packs["la-step"], D(2026, 11, 20), 14)]
+    assert "la-step.pending-sanction" in before
+    assert "la-step.pending-sanction" not in after
+
+
+def test_negative_thresholds_are_refused() -> None:
+    from casestaff.packs import check_params
+
+    assert check_params("no_progress_for_days", {"days": -5, "due_within_days": 10}) == [
+        "parameter 'days' of no_progress_for_days counts days, months or a share: it cannot be negative (-5)"
+    ]
+    assert check_params("months_in_component", {"months": [6, -9]})

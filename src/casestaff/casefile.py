@@ -445,6 +445,7 @@ def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Bui
         not_before(o, "received", o.requested, f"outstanding_info[{i}].received", "the date it was requested")
     if case.sanction:
         not_before(case.sanction, "effective_on", case.sanction.proposed_on, "sanction.effective_on", "the date it was proposed")
+        not_before(case.sanction, "decided_on", case.sanction.proposed_on, "sanction.decided_on", "the date it was proposed")
     if case.employment:
         not_before(case.employment, "end", case.employment.start, "employment.end", "the first day of work")
     for i, s in enumerate(case.staffings, 1):

@@ -26,7 +26,7 @@ else:  # pragma: no cover
 CONFIG_NAME = "casestaff.toml"
 
 SETTINGS: tuple[tuple[str, str, str, str], ...] = (
-    ("cases", "path", "the case folder", "Folder `due`, `check` and `agenda` read when no path is given."),
+    ("cases", "path", "the current folder", "Folder `due`, `check` and `agenda` read when no path is given."),
     ("state", "text", "each pack's own", "Two-letter US state whose public holidays count for every program's workdays."),
     ("worker", "text", "none", "Your initials: the default worker for `casestaff new` and for cases that name none."),
     ("templates", "path", "none", "Your own template folder; a template there overrides the packaged one."),

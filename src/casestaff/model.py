@@ -195,6 +195,9 @@ class Sanction(Record):
     proposed_on: dt.date = doc("Date it was proposed.", example="2026-02-02")
     effective_on: dt.date = doc("Date it would take effect.", example="2026-03-01")
     status: Literal["pending", "imposed", "withdrawn"] = doc("pending, imposed or withdrawn.", "pending")
+    decided_on: dt.date | None = doc(
+        "Date it was imposed or withdrawn; before that day it still counts as pending (so past mornings replay).", None
+    )
 
 
 @dataclass(kw_only=True, slots=True)

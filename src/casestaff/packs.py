@@ -159,6 +159,8 @@ def check_params(function: str, params: Mapping[str, Any]) -> list[str]:
             messages.append(f"{function} has no parameter '{name}'{did_you_mean(name, wanted)}; it takes: {known}")
         elif not _fits(value, wanted[name]):
             messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
+        elif any(v < 0 for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
+            messages.append(f"parameter '{name}' of {function} counts days, months or a share: it cannot be negative ({value!r})")
     for name in wanted:
         if name not in params:
             messages.append(f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})")
