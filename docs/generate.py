@@ -872,12 +872,12 @@ when you hover over it, and offers the fields a block can hold when you press Ct
    opened in `Caseload`:
 
    ```sh
-   casestaff schema > casestaff-case.schema.json
+   casestaff schema --out casestaff-case.schema.json
    ```
 
-   On Windows, use Command Prompt (`cmd`) for this: Windows PowerShell's `>` saves the file as
-   UTF-16, and a schema file must be UTF-8. Run the command again after you update casestaff
-   or add a program pack, so the schema knows the new fields and program ids.
+   `--out` writes UTF-8 in any terminal (in Windows PowerShell, `casestaff schema > file`
+   would save UTF-16, which a schema file must not be). Run the command again after you update
+   casestaff or add a program pack, so the schema knows the new fields and program ids.
 3. Tell the extension which files are case files, in one of two ways.
 
    **Every case file in the folder (recommended).** Open `Caseload` in VS Code (*File > Open

@@ -30,3 +30,21 @@ def test_missing_path_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
+
+
+def test_schema_out_writes_utf8_json(runner, tmp_path):
+    import json
+
+    target = tmp_path / "casestaff-case.schema.json"
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
+    assert json.loads(data.decode("utf-8"))["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert f"Wrote the case-file schema to {target}." in result.output
+
+
+def test_schema_out_into_a_missing_folder_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "nope" / "s.json")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output

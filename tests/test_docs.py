@@ -286,7 +286,7 @@ def test_editor_settings_example_is_valid_json_with_a_glob():
     block = re.search(r"```json\n(.*?)\n *```", text, re.S).group(1)
     schemas = json.loads(textwrap.dedent(block))["yaml.schemas"]
     assert schemas == {"./casestaff-case.schema.json": ["**/cases/*.yaml"]}
-    assert "casestaff schema > casestaff-case.schema.json" in text
+    assert "casestaff schema --out casestaff-case.schema.json" in text
     assert "# yaml-language-server: $schema=" in text
 
 

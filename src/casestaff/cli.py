@@ -201,14 +201,32 @@ def check(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", help="Write the schema to this file, as UTF-8 (PowerShell's '>' would save UTF-16).", show_default=False),
+    ] = None,
+) -> None:
     """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
 
     def action() -> int:
+        import tempfile
+
         from .schema import case_schema
 
         _, packset, _ = _context(None)
-        typer.echo(json.dumps(case_schema(packset), indent=2, ensure_ascii=False))
+        text = json.dumps(case_schema(packset), indent=2, ensure_ascii=False) + "\n"
+        if out is None:
+            sys.stdout.write(text)
+            return EXIT_OK
+        folder = out.parent if str(out.parent) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"--out: the folder {folder} does not exist")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".schema-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, out)
+        _err(f"Wrote the case-file schema to {out}.")
         return EXIT_OK
 
     _run(action)
