@@ -115,12 +115,12 @@ def rich_table(report: DueReport, console: Any) -> None:
     from rich.text import Text
 
     console.print(Text(_heading(report), style="bold"))
-    console.print(_summary(report))
+    console.print(_summary(report), highlight=False)
     if report.rows:
         table = Table(show_lines=True, expand=True)
         table.add_column("Due", no_wrap=True)
-        table.add_column("Participant", ratio=1)
-        table.add_column("Why (rule, evidence, policy)", ratio=4)
+        table.add_column("Participant", ratio=1, min_width=20, overflow="fold")
+        table.add_column("Why (rule, evidence, policy)", ratio=3, min_width=30)
         for row in report.rows:
             first = row.flags[0]
             due = Text(f"{first.due:%a %Y-%m-%d}\n", style=_STYLE[row.status])
@@ -143,7 +143,7 @@ def rich_table(report: DueReport, console: Any) -> None:
     if report.deadlines:
         cal = Table(title="Program calendar", expand=True)
         cal.add_column("Due", no_wrap=True)
-        cal.add_column("Provider / month", ratio=1)
+        cal.add_column("Provider / month", ratio=1, min_width=18, overflow="fold")
         cal.add_column("What", ratio=4)
         for d in report.deadlines:
             when = Text(f"{d.due:%a %Y-%m-%d}\n{relative_days(d.due, report.as_of)}", style=_STYLE.get(d.status, ""))
@@ -155,4 +155,4 @@ def rich_table(report: DueReport, console: Any) -> None:
             cal.add_row(when, f"{d.provider}\n{d.program} {d.month}", what)
         console.print(cal)
     if not report.rows and not report.deadlines:
-        console.print("Nothing is due in the window. (Use --within DAYS to look further ahead.)")
+        console.print("Nothing is due in the window. (Use --within DAYS to look further ahead.)", highlight=False)
