@@ -47,3 +47,15 @@ def test_out_file_is_owner_only(runner, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# STEP case staffing")
     assert result.stdout.startswith("Readiness for the Tue 2026-11-24 staffing")
     assert result.stdout.rstrip().endswith(f"Wrote the team agenda to {out}.")
+
+
+@pytest.mark.parametrize("name", ["la-step-sanction.yaml", "copy.YML", "casestaff.toml"])
+def test_out_never_replaces_a_case_or_settings_file(runner, tmp_path, name):
+    target = tmp_path / name
+    target.write_bytes(LA.read_bytes())
+    result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--out", str(target)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        f"casestaff: --out {target}: that looks like a case or settings file; write the agenda to a .md, .txt or .html file\n"
+    )
+    assert target.read_bytes() == LA.read_bytes()

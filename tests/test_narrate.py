@@ -347,11 +347,19 @@ def test_out_writes_an_owner_only_file_and_nothing_to_stdout(runner, tmp_path):
 def test_out_refuses_to_write_over_a_case_file(runner, tmp_path):
     case = tmp_path / "amy.yaml"
     shutil.copyfile(AMY, case)
+    other = tmp_path / "other.yml"
+    shutil.copyfile(AMY, other)
     before = case.read_bytes()
     result = runner.invoke(app, ["narrate", str(case), "--out", str(case)])
     assert result.exit_code == 2
-    assert "looks like a case file" in result.output
+    assert result.stderr == f"casestaff: --out {case}: that is the case file; write the narration to a .txt file\n"
+    result = runner.invoke(app, ["narrate", str(case), "--out", str(other)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"casestaff: --out {other}: that looks like a case or settings file; write the narration to a .txt file\n"
+    )
     assert case.read_bytes() == before
+    assert other.read_bytes() == before
 
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))

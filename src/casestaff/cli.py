@@ -83,6 +83,29 @@ def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_ca
     )
 
 
+OUTPUT_REFUSED = (".yaml", ".yml", ".toml")
+"""Suffixes an output file never gets: a case file, a program pack or casestaff.toml would be lost."""
+
+
+def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
+    """Write an output file (agenda, narration, schema) owner-only and atomically.
+
+    Refuses a path that looks like a case or settings file: `--out` given the case file itself
+    would otherwise replace it with the agenda.
+    """
+    from .writer import write_private
+
+    if path.suffix.lower() in OUTPUT_REFUSED:
+        raise UsageError(f"--out {path}: that looks like a case or settings file; write the {what} to a {suffixes} file")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        write_private(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def _print_problems(problems, *, err: bool) -> None:
     for problem in problems:
         typer.echo(str(problem), err=err)
@@ -210,8 +233,6 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
 
     def action() -> int:
-        import tempfile
-
         from .schema import case_schema
 
         _, packset, _ = _context(None)
@@ -219,13 +240,7 @@ def schema(
         if out is None:
             sys.stdout.write(text)
             return EXIT_OK
-        folder = out.parent if str(out.parent) else Path(".")
-        if not folder.is_dir():
-            raise UsageError(f"--out: the folder {folder} does not exist")
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".schema-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, out)
+        write_output(out, text, "schema", ".json")
         _err(f"Wrote the case-file schema to {out}.")
         return EXIT_OK
 

@@ -26,6 +26,7 @@ from .cli import (
     _print_problems,
     _run,
     app,
+    write_output,
 )
 
 AUDIENCES = ("team", "partner")
@@ -37,16 +38,6 @@ def _load(paths: list[Path], config: Any, packset: Any, today: dt.date) -> Any:
     from .caseload import load_caseload
 
     return load_caseload(paths, packset, today, skip=config.pack_files)
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write an output holding case data owner-only (0600) and atomically."""
-    from .writer import write_private as write_bytes
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
-    write_bytes(path, text.encode("utf-8"))
 
 
 def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
@@ -129,7 +120,7 @@ def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str)
     """Readiness first -- on stderr when the agenda goes to stdout -- then the agenda itself."""
     if path is not None:
         typer.echo(readiness, nl=False)
-        write_private(path, text)
+        write_output(path, text, "agenda", ".md, .txt or .html")
         typer.echo(wrote)
     else:
         _err(readiness.rstrip("\n"))
@@ -279,7 +270,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
         pack = packset.get(case.program)
         team, shown = _one_agenda(case, pack, config, as_of, None, [], audience, partner)
         path = out_dir / f"{_safe_name(case.case_id)}.{fmt}"
-        write_private(path, _render(shown, fmt, user_dir))
+        write_output(path, _render(shown, fmt, user_dir), "agenda", ".md, .txt or .html")
         written.append((case.case_id, case.participant.name, path, team))
 
     if sys.stderr.isatty() and report.rows:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .cli import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _parse_date, _print_problems, _run, app
+from .cli import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _parse_date, _print_problems, _run, app, write_output
 
 CaseArg = Annotated[str, typer.Argument(help="A case file, or a case id found in the case folder.", show_default=False)]
 
@@ -371,7 +371,6 @@ def narrate(
 
     def action() -> int:
         from . import narrate as core
-        from . import writer
         from .templating import TemplateProblem
 
         day = _parse_date(as_of, "--as-of")
@@ -405,12 +404,9 @@ def narrate(
             except core.TooShort as exc:
                 raise UsageError(str(exc)) from None
         if out is not None:
-            if out.suffix.lower() in (".yaml", ".yml") or out.resolve() == doc.path.resolve():
-                raise UsageError(f"--out {out}: that looks like a case file; write the narration to a .txt file")
-            try:
-                writer.write_private(out, text.encode("utf-8"))
-            except OSError as exc:
-                raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+            if out.resolve() == doc.path.resolve():
+                raise UsageError(f"--out {out}: that is the case file; write the narration to a .txt file")
+            write_output(out, text, "narration", ".txt")
             typer.echo(f"Wrote the narration to {out}.", err=True)
         else:
             sys.stdout.write(text)
