@@ -142,3 +142,22 @@ def test_unknown_provider_suggests_the_known_ones(runner, tmp_path):
     result = runner.invoke(app, ["agenda", "--provider", "Example Work", str(folder)])
     assert result.exit_code == 2
     assert "casestaff: --provider: no customer of 'Example Work' in the case files; did you mean 'Example Works'?; providers: Example Works" in result.stderr
+
+
+def test_provider_agenda_is_never_a_partner_agenda(runner, tmp_path):
+    """The provider month lists every customer's barriers (DV, mental health): no partner copy of it."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    barrier = "risk_factors:\n  - {factor: domestic_violence, noted: 2026-10-01, note: Zqx-planted-dv-detail}"
+    (folder / "a.yaml").write_text(PROVIDER.format(id="P-1", name="Ada Provider", start="2026-06-10", hours=80, extra=barrier), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    args = ["agenda", "--provider", "Example Works", "--audience", "partner", "--partner", "Example Works", "--as-of", "2026-11-23"]
+    for extra in ([str(folder)], [str(folder), "--out-dir", str(out_dir)]):
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr == (
+            "casestaff: --audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
+            " customer's barriers and is for the team only\n"
+        )
+    assert not out_dir.exists()

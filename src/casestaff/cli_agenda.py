@@ -217,6 +217,11 @@ def agenda(
             raise UsageError("--due and --provider are different agendas; use one of them")
         if month and not provider:
             raise UsageError("--month goes with --provider NAME")
+        if provider and audience == "partner":
+            raise UsageError(
+                "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
+                " customer's barriers and is for the team only"
+            )
         day = _parse_date(as_of, "--as-of")
         meeting = _parse_date(date, "--date") if date else None
         if due or provider:
