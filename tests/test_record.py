@@ -81,7 +81,24 @@ def test_an_unknown_case_is_a_usage_error(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["record", "NO-SUCH-ID", "--done", "1"])
     assert result.exit_code == 2
-    assert "casestaff: no case file or case id 'NO-SUCH-ID'" in result.output
+    assert result.stderr == "casestaff: no case file with case_id 'NO-SUCH-ID' in .; give the file's path, or --cases DIR\n"
+
+
+@pytest.mark.parametrize("command", [["record", "--done", "1"], ["narrate"], ["agenda"]])
+def test_a_case_id_in_two_files_is_refused_not_guessed(runner, tmp_path, amy, monkeypatch, command):
+    """Two files with one id: the outcome, narration or agenda could be about the wrong person."""
+    twin = tmp_path / "amy-copy.yaml"
+    twin.write_bytes(amy.read_bytes())
+    before = amy.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command[0], "or-re-0001", *command[1:], "--as-of", "2026-11-24"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"casestaff: case_id 'or-re-0001' is in 2 files: ./amy-copy.yaml, ./{amy.name}; give the file's path,"
+        " and give each case its own id\n"
+    )
+    assert amy.read_bytes() == before == twin.read_bytes()
 
 
 def test_an_invalid_outcome_file_is_refused_at_its_own_lines(runner, amy, write):

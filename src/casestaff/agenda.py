@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -238,17 +237,6 @@ def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
         )
         for f in flags
     )
-
-
-@dataclass(frozen=True)
-class CaseFileJob:
-    """Which file holds which case id: a job the (cached, parallel) caseload runner can do, so
-    `casestaff agenda CASE_ID` finds its file in a large folder at once."""
-
-    key: str = "case-file"
-
-    def __call__(self, case: model.Case) -> tuple[str, str]:
-        return case.case_id, os.path.abspath(case.file)
 
 
 def default_meeting_date(case: model.Case, flags: Sequence[Any], as_of: dt.date) -> dt.date:

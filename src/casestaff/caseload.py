@@ -62,6 +62,9 @@ class CaseloadRun:
     problems: list[Problem]
     files: int
     stats: dict[str, int] = field(default_factory=dict)
+    shared_ids: dict[str, list[str]] = field(default_factory=dict)
+    """Case ids found in more than one valid file, with every such file (the first one's result
+    is in `results`, the others are problems)."""
 
 
 def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
@@ -367,7 +370,39 @@ def run_caseload(
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
     results = [o.result for o in valid if o.shown not in bad]
-    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats)
+    holders: dict[str, list[str]] = {}
+    for o in valid:
+        if o.case_id is not None:
+            holders.setdefault(o.case_id, []).append(o.shown)
+    shared = {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
+    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared)
+
+
+@dataclass(frozen=True)
+class CaseFileJob:
+    """Which file holds which case id: a job the (cached, parallel) runner does, so a case id
+    given to `agenda`, `record` or `narrate` finds its file in a large folder at once."""
+
+    key: str = "case-file"
+
+    def __call__(self, case: model.Case) -> tuple[str, str]:
+        return case.case_id, os.path.abspath(case.file)
+
+
+def find_case_files(
+    case_id: str, paths: Sequence[Path], packset: PackSet, today: dt.date, *, skip: Sequence[Path] = (), use_cache: bool = True
+) -> tuple[list[str], CaseloadRun]:
+    """Every valid file under `paths` whose case_id is `case_id` (exactly, else ignoring case),
+    and the run itself (its case ids and problems explain a miss).
+
+    More than one file means the id is ambiguous: the caller must not pick one.
+    """
+    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache)
+    first_file = {found_id: file for found_id, file in run.results}
+    ids = set(first_file) | set(run.shared_ids)
+    chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())
+    files = [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
+    return files, run
 
 
 def _cross_checks(items: Sequence[tuple[str, str | None, tuple[int, int], Births, Any]], today: dt.date) -> list[Problem]:

@@ -68,6 +68,39 @@ def _context(paths: list[Path] | None):
     return config, packset, paths
 
 
+def _locate_case(target: str, cases_dir: Path | None = None):
+    """(path, config, packset) for CASE: a case file, or a case id found in the case folder.
+
+    A case id held by two files is refused rather than guessed: the agenda, narration or
+    recorded outcome would otherwise be about the wrong participant.
+    """
+    path = Path(target)
+    if path.is_dir():
+        raise UsageError(f"{target} is a folder; give one case file or case id")
+    if path.is_file():
+        config, packset, _ = _context([path])
+        return path, config, packset
+    if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
+        raise UsageError(f"no such file: {target}")
+    from .caseload import find_case_files
+
+    config, packset, folders = _context([cases_dir] if cases_dir else None)
+    files, run = find_case_files(target, folders, packset, dt.date.today(), skip=config.pack_files, use_cache=config.cache)
+    if len(files) > 1:
+        raise UsageError(
+            f"case_id '{target}' is in {len(files)} files: {', '.join(files)}; give the file's path,"
+            " and give each case its own id"
+        )
+    if not files:
+        from .problems import did_you_mean
+
+        where = ", ".join(str(f) for f in folders)
+        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
+        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
+        raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
+    return Path(files[0]), config, packset
+
+
 def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):
     from .caseload import run_caseload
     from .dates import preload_holidays

@@ -22,6 +22,7 @@ from .cli import (
     UsageError,
     _context,
     _err,
+    _locate_case,
     _parse_date,
     _print_problems,
     _run,
@@ -60,47 +61,17 @@ def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
     return people
 
 
-def _looks_like_path(target: str) -> bool:
-    return target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target
-
-
 def _find_case(target: str, cases_dir: Path | None):
     """(case, config, packset) for a case file path or a case id in the case folder; exits 1 on problems."""
-    today = dt.date.today()
-    path = Path(target)
-    if path.is_dir():
+    if Path(target).is_dir():
         raise UsageError(f"{target} is a folder; give one case file or case id (or use --due to write agendas for a folder)")
-    if path.is_file():
-        config, packset, _ = _context([path])
-        caseload = _load([path], config, packset, today)
-        if caseload.problems:
-            _print_problems(caseload.problems, err=True)
-            _err(f"casestaff: {target} has problems; fix them (see above) and run the agenda again.")
-            raise typer.Exit(EXIT_PROBLEMS)
-        return caseload.cases[0], config, packset
-    if _looks_like_path(target):
-        raise UsageError(f"no such file: {target}")
-    from .agenda import CaseFileJob
-    from .caseload import run_caseload
-
-    config, packset, folders = _context([cases_dir] if cases_dir else None)
-    run = run_caseload(folders, packset, CaseFileJob(), today, skip=config.pack_files, use_cache=config.cache)
-    files = [file for case_id, file in run.results if case_id == target] or [
-        file for case_id, file in run.results if case_id.casefold() == target.casefold()
-    ]
-    if not files:
-        from .problems import did_you_mean
-
-        where = ", ".join(str(f) for f in folders)
-        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
-        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
-        raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
-    caseload = _load([Path(files[0])], config, packset, today)
-    if caseload.problems:  # pragma: no cover - the runner found it valid a moment ago
+    path, config, packset = _locate_case(target, cases_dir)
+    caseload = _load([path], config, packset, dt.date.today())
+    if caseload.problems:
         _print_problems(caseload.problems, err=True)
+        _err(f"casestaff: {target} has problems; fix them (see above) and run the agenda again.")
         raise typer.Exit(EXIT_PROBLEMS)
-    matches = caseload.cases
-    return matches[0], config, packset
+    return caseload.cases[0], config, packset
 
 
 def _checks_text(head: str, checks: Any) -> str:

@@ -14,25 +14,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .cli import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _parse_date, _print_problems, _run, app, write_output
+from .cli import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _locate_case, _parse_date, _print_problems, _run, app, write_output
 
 CaseArg = Annotated[str, typer.Argument(help="A case file, or a case id found in the case folder.", show_default=False)]
 
 
 def _open_case(case_arg: str):
     """(config, packset, pack, doc, case) for CASE, or exit 1 naming the file's problems."""
-    from . import record, writer
+    from . import writer
     from .casefile import read_case
     from .yamlread import ReadError
 
-    path = Path(case_arg)
-    config, packset, _ = _context([path] if path.exists() else None)
-    if not path.is_file():
-        folders = [config.cases] if config.cases else [Path(".")]
-        found = record.locate(case_arg, folders, packset.packs)
-        if found is None:
-            raise UsageError(f"no case file or case id '{case_arg}' (looked in {', '.join(map(str, folders))})")
-        path = found
+    path, config, packset = _locate_case(case_arg)
     try:
         doc = writer.read_for_edit(path)
     except OSError as exc:

@@ -373,27 +373,3 @@ def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
     """Before a sanction, the team must document that all available information was discussed."""
     return case.sanction is not None and case.sanction.status == "pending" and case.sanction.proposed_on <= staffing_date
 
-
-def locate(arg: str, folders: Sequence[Path], packs: Mapping[str, Pack]) -> Path | None:
-    """A case given as a file path, or as a case id found in the case folders."""
-    from .caseload import discover
-    from .casefile import read_case
-
-    path = Path(arg)
-    if path.is_file():
-        return path
-    wanted = arg.casefold()
-    for folder in folders:
-        if not folder.exists():
-            continue
-        for candidate in discover([folder]):
-            try:
-                data = candidate.read_bytes()
-            except OSError:
-                continue
-            if wanted.encode() not in data.lower():
-                continue
-            case, _ = read_case(data, str(candidate), packs)
-            if case is not None and case.case_id.casefold() == wanted:
-                return candidate
-    return None
