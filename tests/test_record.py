@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import stat
+
 import pytest
 
 from casestaff.cli import app
@@ -417,3 +419,19 @@ def test_the_documented_outcome_example_records(runner, amy, tmp_path):
     outcome.write_text(example, encoding="utf-8")
     result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-23"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("how", [["--from", "outcome.yaml"], ["--done", "Amy will contact"]])
+def test_a_read_only_case_file_is_left_alone(runner, tmp_path, amy, write, how):
+    """Someone locked the file (or Windows marks it read-only): replacing it would defeat that."""
+    write("outcome.yaml", OUTCOME)
+    amy.chmod(0o444)
+    before = amy.read_bytes()
+    args = [str(tmp_path / a) if a.endswith(".yaml") else a for a in how]
+    result = runner.invoke(app, ["record", str(amy), *args, "--as-of", "2026-11-24", "--yes"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"casestaff: {amy}: nothing was written: the file is read-only; make it writable (or ask whoever locked it), then record again"
+    )
+    assert amy.read_bytes() == before
+    assert stat.S_IMODE(amy.stat().st_mode) == 0o444

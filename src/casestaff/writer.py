@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -522,6 +523,14 @@ def commit(
 
     try:
         mode = doc.path.stat().st_mode & 0o777
+    except OSError as exc:
+        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+    if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+        raise refuse(
+            f"{doc.path}: nothing was written: the file is read-only; make it writable"
+            " (or ask whoever locked it), then record again"
+        )
+    try:
         _replace_atomically(doc.path, new_data, mode=mode, before_replace=still_the_same)
     except _ChangedOnDisk:
         raise refuse(
