@@ -268,3 +268,33 @@ def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):
     shown = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())
     assert "Title" in shown and "Age: 35" in shown
     assert "# Title" not in shown and "**" not in shown
+
+
+TWO_OUTSTANDING = """\
+outstanding_info:
+  - item: Offsite visit outcome
+    requested: 2026-11-02
+    received: 2026-11-09
+  - item: Child safety check
+    requested: 2026-11-02
+"""
+
+
+@pytest.mark.parametrize("program", ["la-step", "or-ssp-reengagement", "tx-example"])
+def test_each_outstanding_item_is_its_own_line(runner, tmp_path, program):
+    """Two requested items (one received, one not) never run together on one line, in md or txt."""
+    (tmp_path / "tx.yaml").write_text(USER_PACK, encoding="utf-8")
+    (tmp_path / "casestaff.toml").write_text('packs = ["tx.yaml"]\n', encoding="utf-8")
+    case = tmp_path / "lee.yaml"
+    case.write_text(
+        f"case_id: T-1\nprogram: {program}\nparticipant: {{name: Lee Testcase}}\nenrolled: 2026-10-01\n{TWO_OUTSTANDING}",
+        encoding="utf-8",
+    )
+    for fmt, waiting in (("md", "**still outstanding**"), ("txt", "STILL OUTSTANDING")):
+        result = runner.invoke(app, ["agenda", str(case), "--as-of", "2026-11-23", "--format", fmt])
+        assert result.exit_code in (0, 3), result.output
+        lines = result.stdout.splitlines()
+        received = next(line for line in lines if "Offsite visit outcome" in line and ": requested" in line)
+        outstanding = next(line for line in lines if "Child safety check" in line and ": requested" in line)
+        assert received.endswith("received 2026-11-09" + ("[^8]" if fmt == "md" else " [line 8]")), received
+        assert outstanding.endswith(waiting), outstanding
