@@ -59,7 +59,15 @@ SYNTAX_ERRORS = {
     ),
     "impossible date": (
         '[providers."Acme Works"]\nmeetings = [2026-02-30]\n',
-        "2:13: TOML syntax error: Invalid date or datetime; not a real date; write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17",
+        "2:13: 2026-02-30 is not a real date (February 2026 has 28 days); write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17",
+    ),
+    "month 13 (tomllib says 'Unclosed array')": (
+        '[providers."Acme Works"]\nmeetings = [2026-12-17, 2026-13-01]  # January\n',
+        "2:25: 2026-13-01 is not a real date (there is no month 13); write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17",
+    ),
+    "day without its zero": (
+        '[providers."Acme Works"]\nmeetings = [2026-12-1]\n',
+        "2:13: 2026-12-1 is not written as YYYY-MM-DD; write 2026-12-01",
     ),
 }
 
@@ -96,6 +104,13 @@ SETTING_ERRORS = {
     "state is a number": ("state = 17\n", ['1:1: state must be text in quotes, e.g. state = "IL"']),
     "state is not a state": ('state = "Illinois"\n', ["1:1: state must be a two-letter US state code such as \"IL\", not 'Illinois'"]),
     "worker is a number": ("worker = 12\n", ['1:1: worker must be text in quotes, e.g. worker = "KM"']),
+    "cases folder misspelt": (
+        'cases = "caseload"\ntemplates = "my-templates"\n',
+        [
+            "1:1: cases: the folder {folder}/caseload does not exist; correct the path or create the folder",
+            "2:1: templates: the folder {folder}/my-templates does not exist; correct the path or create the folder",
+        ],
+    ),
     "cases is a number": ("cases = 3\n", ['1:1: cases must be text in quotes, e.g. cases = "caseload"']),
     "packs is one path": ('packs = "mine.yaml"\n', ['1:1: packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]']),
     "program state further down": (
@@ -135,6 +150,7 @@ SETTING_ERRORS = {
 
 @pytest.mark.parametrize("toml, expected", SETTING_ERRORS.values(), ids=SETTING_ERRORS.keys())
 def test_setting_errors_are_located(runner, tmp_path, toml, expected):
+    expected = [line.replace("{folder}/", str(tmp_path / "x")[:-1]) for line in expected]
     assert settings_error(runner, tmp_path, toml) == [f"casestaff.toml:{line}" for line in expected]
 
 

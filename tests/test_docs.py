@@ -198,6 +198,8 @@ def write_example_office(folder: Path) -> Path:
     pack = folder / "packs" / "example-county-jobs.yaml"
     pack.parent.mkdir()
     pack.write_text(example_block("programs.md", "program-pack"), encoding="utf-8")
+    (folder / "cases").mkdir()
+    (folder / "templates").mkdir()
     return config
 
 

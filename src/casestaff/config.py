@@ -180,8 +180,32 @@ def _syntax_problem(shown: str, text: str, message: str) -> Problem:
         lines = text.splitlines() or [""]
         line, col = len(lines), len(lines[-1]) + 1
     message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
+    lines = text.splitlines()
+    date_problem = _bad_date_on(lines[line - 1]) if 0 < line <= len(lines) else None
+    if date_problem is not None:  # tomllib blames what follows it ("Unclosed array" for [2026-13-01])
+        col, what = date_problem
+        return Problem(shown, line, col, what)
     hint = next((h for key, h in _TOML_HINTS if message.startswith(key)), "see docs/configuration.md")
     return Problem(shown, line, col, f"TOML syntax error: {message}; {hint}")
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-])")
+
+
+def _bad_date_on(line: str) -> tuple[int, str] | None:
+    """(1-based column, message) for the first unquoted date on a line that is not YYYY-MM-DD or not real."""
+    from .yamlread import why_not_a_date
+
+    for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        try:
+            real = dt.date(year, month, day)
+        except ValueError:
+            why = why_not_a_date(year, month, day)
+            return match.start() + 1, f"{match[0]} is not a real date ({why}); write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"
+        if match[0] != real.isoformat():
+            return match.start() + 1, f"{match[0]} is not written as YYYY-MM-DD; write {real.isoformat()}"
+    return None
 
 
 def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
@@ -209,6 +233,10 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
     worker = text_value("worker")
     cases = text_value("cases")
     templates = text_value("templates")
+    for key, folder in (("cases", cases), ("templates", templates)):
+        # a misspelt folder would otherwise read no cases, or silently use the packaged templates
+        if folder and not (base / folder).is_dir():
+            bad((key,), f"{key}: the folder {base / folder} does not exist; correct the path or create the folder")
     cache = data.get("cache", True)
     if not isinstance(cache, bool):
         bad(("cache",), f"cache must be true or false, without quotes, e.g. cache = false; not {cache!r}")
