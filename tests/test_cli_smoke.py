@@ -48,3 +48,17 @@ def test_schema_out_into_a_missing_folder_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "nope" / "s.json")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_a_folder_without_case_files_says_so(runner, tmp_path):
+    """Pointed at the wrong folder, 'nothing is due' would be a wrong answer: say why it is empty."""
+    (tmp_path / "notes.txt").write_text("not a case\n", encoding="utf-8")
+    note = (
+        f"casestaff: no case files (.yaml or .yml) in {tmp_path}; give the folder that holds them,"
+        " or set cases in casestaff.toml\n"
+    )
+    for command in (["due"], ["check"], ["agenda", "--due", "--out-dir", str(tmp_path / "out")]):
+        result = runner.invoke(app, [*command, str(tmp_path), "--as-of", "2026-12-01"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == note
+    assert runner.invoke(app, ["due", str(SAMPLES), "--as-of", "2026-12-01"]).stderr == ""

@@ -139,6 +139,13 @@ def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _say_if_no_case_files(files: int, paths: list[Path]) -> None:
+    """An empty answer from the wrong folder must not read as 'nothing is due'."""
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        _err(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")
+
+
 def _print_problems(problems, *, err: bool) -> None:
     for problem in problems:
         typer.echo(str(problem), err=err)
@@ -209,6 +216,7 @@ def due(
         from . import render_due
 
         report = due_report(caseload.results, packset, config, day, within, worker, program)
+        _say_if_no_case_files(caseload.files, chosen)
         _print_problems(caseload.problems, err=True)
         if fmt == "json":
             sys.stdout.write(render_due.as_json(report))
@@ -242,6 +250,7 @@ def check(
         day = _parse_date(as_of, "--as-of")
         config, packset, chosen = _context(paths)
         caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
+        _say_if_no_case_files(caseload.files, chosen)
         if fmt == "json":
             typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
         else:

@@ -26,6 +26,7 @@ from .cli import (
     _parse_date,
     _print_problems,
     _run,
+    _say_if_no_case_files,
     app,
     write_output,
 )
@@ -234,6 +235,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
 
     config, packset, chosen = _context(paths)
     caseload = _load(chosen, config, packset, dt.date.today())
+    _say_if_no_case_files(caseload.files, chosen)
     _print_problems(caseload.problems, err=True)
     report = due_report(caseload.cases, packset, config, as_of, within)
     by_id = {c.case_id: c for c in caseload.cases}
