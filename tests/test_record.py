@@ -435,3 +435,24 @@ def test_a_read_only_case_file_is_left_alone(runner, tmp_path, amy, write, how):
     )
     assert amy.read_bytes() == before
     assert stat.S_IMODE(amy.stat().st_mode) == 0o444
+
+
+def test_outcome_file_problems_are_listed_top_to_bottom(runner, amy, write):
+    outcome = write(
+        "outcome.yaml",
+        """\
+        date: 2026-11-24
+        kind: follow-up-review
+        present:
+          - {role: FC, intials: RH}
+        discusion: Talked.
+        """,
+    )
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{outcome}:4:5: present[1] is missing the required field 'initials'; add a line 'initials: ...'\n"
+        f"{outcome}:4:16: unknown field 'intials' in present[1]; did you mean 'initials'?\n"
+        f"{outcome}:5:1: unknown field 'discusion'; did you mean 'discussion'?\n"
+        f"casestaff: nothing was written; fix {outcome} and run the command again (format: docs/recording.md)\n"
+    )

@@ -351,7 +351,8 @@ def read_case(data: bytes, file: str, packs: Mapping[str, Pack]) -> tuple[model.
     root, problems = _parse(data, file)
     if problems:
         return None, problems
-    return build_case(root, file, packs)
+    case, problems = build_case(root, file, packs)
+    return case, _in_file_order(problems)
 
 
 def build_record(data: bytes, file: str, cls: type) -> tuple[Any, list[Problem]]:
@@ -364,8 +365,13 @@ def build_record(data: bytes, file: str, cls: type) -> tuple[Any, list[Problem]]
     builder = _Builder(file, document="the file")
     result = builder.record(root, cls, "")
     if result is _BAD or result is None:
-        return None, builder.problems or [Problem(file, 1, 1, "the file must be a block of fields")]
+        return None, _in_file_order(builder.problems) or [Problem(file, 1, 1, "the file must be a block of fields")]
     return result, []
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems top to bottom, as `check` prints them (the validator finds them in another order)."""
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple[model.Case | None, list[Problem]]:
