@@ -16,7 +16,7 @@ import typer
 
 from .cli import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _locate_case, _parse_date, _print_problems, _run, app, write_output
 
-CaseArg = Annotated[str, typer.Argument(help="A case file, or a case id found in the case folder.", show_default=False)]
+CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
 
 
 def _open_case(case_arg: str):
@@ -72,9 +72,9 @@ def record(
 ) -> None:
     """Record a staffing's outcome in the case file, or mark a next step done.
 
-    Only the new entry is added; comments, order and formatting are kept. Nothing is written
-    if the file changed on disk meanwhile or the result would not be valid; what you typed is
-    then saved to a private file whose path is printed.
+    Only the new entry is added; comments, order and formatting are kept.
+    Nothing is written if the file changed on disk meanwhile, is read-only, or would not be valid.
+    What you typed is then saved to a private file, and its path is printed.
     """
 
     def action() -> int:
@@ -358,8 +358,8 @@ def narrate(
 ) -> None:
     """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
 
-    Refuses (exit 1), saying what is missing, when the record lacks what the program's policy
-    requires (who was present, next steps, pre-sanction documentation, a complete team).
+    Refuses (exit 1), naming what is missing, when the record lacks what the program's policy requires.
+    That is: who was present, next steps, pre-sanction documentation, a complete team.
     """
 
     def action() -> int:
