@@ -232,6 +232,10 @@ BAD_BYTES = {
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
         ["3:1: the file holds binary data (a NUL byte), not text; is this a case file?"],
     ),
+    "binary with a NUL beside every byte (a program, not UTF-16 text)": (
+        b"\x7fELF" + bytes(b for i in range(1, 120) for b in (i % 32, 0)),
+        ["1:1: the file holds binary data (a NUL byte), not text; is this a case file?"],
+    ),
     "binary without NUL bytes": (
         bytes(range(0x80, 0x100)) * 4,
         [f"1:1: the file is not UTF-8 text (byte 0x80); {RESAVE}, or check it is a case file"],

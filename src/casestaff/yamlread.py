@@ -115,12 +115,20 @@ def decode(data: bytes) -> str:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: ASCII text with a NUL beside every character."""
+    """UTF-16 without a BOM: text characters with a NUL beside nearly every one.
+
+    The characters themselves must read as text: a program or image also has runs of NUL
+    bytes, and telling its owner to re-save it as UTF-8 would send them the wrong way.
+    """
     sample = data[:512]
     if len(sample) < 4:
         return False
     evens, odds = sample[0::2], sample[1::2]
-    return (evens.count(0) > 0.8 * len(evens)) != (odds.count(0) > 0.8 * len(odds))
+    for chars, nuls in ((evens, odds), (odds, evens)):
+        if nuls.count(0) > 0.8 * len(nuls) and chars.count(0) < 0.2 * len(chars):
+            texty = sum(1 for b in chars if 0x20 <= b < 0x7F or b in (9, 10, 13) or b >= 0xA0)
+            return texty >= 0.9 * len(chars)
+    return False
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
