@@ -268,10 +268,22 @@ def test_an_empty_field_never_reaches_the_output(runner, write, tmp_path):
 
 
 def test_a_leftover_template_marker_never_reaches_the_output(runner, write, tmp_path):
-    case = _with_templates(write, tmp_path, "{{ title }}\nNext: {{ '{{ staffing.decision }}' }}\n")
+    case = _with_templates(write, tmp_path, "{{ title }}\nNext: {% raw %}{{ staffing.decision }}{% endraw %}\n")
     result = runner.invoke(app, ["narrate", str(case)])
     assert result.exit_code == 1
     assert "  - narration line 2 holds the template marker '{{': 'Next: {{ staffing.decision }}'" in result.stderr
+
+
+def test_braces_the_caseworker_typed_are_text_not_a_template_marker(runner, write):
+    staffing = (
+        "  - date: 2026-02-10\n    kind: re-engagement\n    present: [{role: FC, initials: RH}]\n"
+        "    discussion: 'Form {{4333}} and {% done %} as she wrote it {#1}'\n"
+        "    next_steps: [{step: Call, due: 2026-02-20}]\n"
+    )
+    path = _case(write, "or-ssp-reengagement", staffing)
+    result = runner.invoke(app, ["narrate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "\nForm {{4333}} and {% done %} as she wrote it {#1}\n" in result.stdout
 
 
 def test_a_template_naming_an_unknown_field_is_a_usage_error(runner, write, tmp_path):

@@ -198,9 +198,19 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
+_HIDE_BRACES = str.maketrans("{}", "\ue000\ue001")
+_SHOW_BRACES = str.maketrans("\ue000\ue001", "{}")
+
+
 def _finalize(value: Any) -> Any:
-    """Marks a printed None (a field the record does not have) so it can be refused by line."""
-    return EMPTY_MARK if value is None else value
+    """Marks a printed None (a field the record does not have) so it can be refused by line.
+
+    Braces in printed values are hidden until the text is checked: a caseworker's own
+    "{{" in a discussion is text, and only the template's leftovers are refused.
+    """
+    if value is None:
+        return EMPTY_MARK
+    return value.translate(_HIDE_BRACES) if isinstance(value, str) else value
 
 
 def sentence(text: str) -> str:
@@ -355,8 +365,8 @@ def narrate(
                 problems.append(f"narration line {number} holds the template marker {marker!r}: {line.strip()!r}")
                 break
     if problems:
-        raise NarrationRefused(problems)
-    return tidy(text)
+        raise NarrationRefused([problem.translate(_SHOW_BRACES) for problem in problems])
+    return tidy(text.translate(_SHOW_BRACES))
 
 
 def tidy(text: str) -> str:
