@@ -23,7 +23,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,18 +81,10 @@ def _trusted(path: Path) -> bool:
 
 
 def _write_private(path: Path, data: bytes) -> None:
+    from .writer import write_private
+
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".cache")  # mkstemp creates 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    write_private(path, data, durable=False)
 
 
 def shard_of(name: str) -> int:

@@ -432,20 +432,24 @@ def create_private(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write an output file owner-only and atomically (temp file in the same folder, then replace)."""
-    _replace_atomically(path, data, mode=OWNER_ONLY)
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write a file owner-only and atomically (temp file in the same folder, then replace).
+
+    `durable=False` skips the fsyncs, for the cache: losing it to a power cut costs one slow run.
+    """
+    _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
 
 
-def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None) -> None:
+def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temp, mode)
         if before_replace is not None:
             before_replace()
@@ -453,7 +457,8 @@ def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _sync_folder(folder: Path) -> None:
