@@ -139,7 +139,6 @@ def strengths(b: Basis) -> StrengthsPart:
 class Risk:
     factor: Value
     noted: Value
-    active: bool
     resolved: Value
     duration: Value
     addressed: Value
@@ -154,7 +153,6 @@ def _risk(r: model.RiskFactor) -> Risk:
     return Risk(
         factor=fact(name, r.line_of("factor"), areas=areas, label="risk factor"),
         noted=fact(r.noted, r.line_of("noted"), areas=areas, label="risk factor"),
-        active=r.resolved is None,
         resolved=of(r, "resolved", "", areas=areas, label="risk factor"),
         duration=of(r, "anticipated_duration", f"anticipated duration of the {name} concern -- ask the team", areas=areas, label="risk factor"),
         addressed=of(r, "how_addressed", f"how the {name} concern has been addressed -- ask the team", areas=prose, label="risk factor"),

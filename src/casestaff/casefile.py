@@ -412,19 +412,6 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
     return case, []
 
 
-def future_birth_dates(case: model.Case, today: dt.date) -> list[Problem]:
-    """Birth dates after `today`: checked on every run, outside the cached part of loading."""
-    births = [(case.participant, "participant.birth_date")]
-    births += [(m, f"household[{i}].birth_date") for i, m in enumerate(case.household, 1)]
-    if case.child:
-        births.append((case.child, "child.birth_date"))
-    return [
-        Problem(case.file, *record.at["birth_date"], f"{label}: {record.birth_date} is in the future; check the year")
-        for record, label in births
-        if record.birth_date and record.birth_date > today
-    ]
-
-
 def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Builder) -> None:
     """What no valid case can say: impossible dates, unknown programs, kinds and roles."""
     pack = packs.get(case.program)

@@ -24,18 +24,6 @@ Position = tuple[int, int]
 
 YesNo = Literal["yes", "no", "unknown"]
 
-RISK_FACTORS = (
-    "homelessness",
-    "domestic_violence",
-    "substance_use",
-    "mental_health",
-    "physical_health",
-    "learning_needs",
-    "childcare",
-    "transportation",
-    "legal",
-    "other",
-)
 RiskFactorName = Literal[
     "homelessness",
     "domestic_violence",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .dates import Workdays, month_end, next_month_start
-from .flags import DUE, OVERDUE, UPCOMING, Deadline, Flag
+from .flags import DUE, OVERDUE, UPCOMING, Deadline
 from .packs import DeadlineDef, Pack
 
 if TYPE_CHECKING:
