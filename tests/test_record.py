@@ -456,3 +456,13 @@ def test_outcome_file_problems_are_listed_top_to_bottom(runner, amy, write):
         f"{outcome}:5:1: unknown field 'discusion'; did you mean 'discussion'?\n"
         f"casestaff: nothing was written; fix {outcome} and run the command again (format: docs/recording.md)\n"
     )
+
+
+def test_a_case_found_by_id_is_named_as_the_user_would_write_it(runner, tmp_path, amy, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["record", "OR-RE-0001", "--done", "Amy will contact", "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Marked done on 2026-11-24: Amy will contact 4 more providers within the next two weeks from today"
+        " and have scheduled interviews.  (amy.yaml)\n"
+    )

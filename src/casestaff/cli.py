@@ -98,7 +98,10 @@ def _locate_case(target: str, cases_dir: Path | None = None):
         hint = did_you_mean(target, [case_id for case_id, _ in run.results])
         broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
         raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
-    return Path(files[0]), config, packset
+    found = Path(files[0])
+    if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
+        found = found.relative_to(Path.cwd())
+    return found, config, packset
 
 
 def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):
