@@ -331,9 +331,12 @@ def _suggest_date(text: str) -> str | None:
         if year < 100:
             return None
     try:
-        return dt.date(year, month, day).isoformat()
+        date = dt.date(year, month, day)
     except ValueError:
         return None
+    if not _LOOSE_DATE.match(text) and day <= 12 and day != month:  # 03/04 is April 3 to much of the world
+        return f"{date.isoformat()} ({date:%B} {date.day}, reading it as month/day)"
+    return date.isoformat()
 
 
 # ---------------------------------------------------------------------------------------------
