@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,3 +60,23 @@ def test_ascii_is_ascii_and_leaves_ascii_alone(text):
 
 def test_ascii_examples():
     assert to_ascii("José Núñez’s “plan” — 3–4 wks… Ærø straße") == "Jose Nunez's \"plan\" -- 3-4 wks... AEro strasse"
+
+
+def test_max_chars_never_leaves_a_heading_at_the_end_of_a_part(runner):
+    """'Narration:' belongs with the text it introduces, not alone at the foot of a part."""
+    from casestaff.cli import app
+
+    amy = str(Path(__file__).parents[1] / "sample_cases" / "or-ssp-reengagement-amy.yaml")
+    result = runner.invoke(app, ["narrate", amy, "--max-chars", "200", "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "(1/5)\nTeam re-engagement follow-up\n\nPresent at staffing: CPC: JD, FC: RH, Manager: XR,"
+        " Engagement Specialist: JB.\n\n(2/5)\nNarration:\n\nTeam reviewed all"
+    )
+    whole = runner.invoke(app, ["narrate", amy, "--as-of", "2026-12-01"]).stdout
+    headings = {line for line in whole.splitlines() if line.endswith(":")}
+    assert headings == {"Narration:"}
+    for size in range(60, 400, 7):
+        shown = runner.invoke(app, ["narrate", amy, "--max-chars", str(size), "--as-of", "2026-12-01"]).stdout
+        part_ends = [part.rstrip("\n").splitlines()[-1] for part in shown.split("\n\n(") if part.strip()]
+        assert not headings.intersection(part_ends), size

@@ -484,8 +484,12 @@ def _pack(body: str, room: int) -> list[str]:
 
 
 def _line_break_in_second_half(text: str) -> int | None:
+    """The last paragraph (else line) break in the second half that does not cut a heading
+    such as "Narration:" off from the text it introduces."""
     for separator in ("\n\n", "\n"):
         cut = text.rfind(separator)
-        if cut > len(text) // 2:
-            return cut
+        while cut > len(text) // 2:
+            if not text[:cut].rstrip().endswith(":"):
+                return cut
+            cut = text.rfind(separator, 0, cut)
     return None
