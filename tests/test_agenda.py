@@ -298,3 +298,22 @@ def test_each_outstanding_item_is_its_own_line(runner, tmp_path, program):
         outstanding = next(line for line in lines if "Child safety check" in line and ": requested" in line)
         assert received.endswith("received 2026-11-09" + ("[^8]" if fmt == "md" else " [line 8]")), received
         assert outstanding.endswith(waiting), outstanding
+
+
+@pytest.mark.parametrize(
+    ("template", "included", "message"),
+    [
+        ("Case\n{{ agenda.case_id + 1 }}\n", None, "agenda/la-step.txt.j2:2: TypeError: can only concatenate str (not \"int\") to str"),
+        ('{% include "missing.j2" %}\n', None, "agenda/la-step.txt.j2: includes or extends 'missing.j2', which is not found"),
+        ('{% include "part.j2" %}\n', "ok\n{{ x }\n", "part.j2:2: template syntax error: unexpected '}'"),
+    ],
+)
+def test_a_user_template_that_fails_while_rendering_is_a_located_settings_error(runner, tmp_path, template, included, message):
+    folder = tmp_path / "t" / "agenda"
+    folder.mkdir(parents=True)
+    (folder / "la-step.txt.j2").write_text(template, encoding="utf-8")
+    if included is not None:
+        (tmp_path / "t" / "part.j2").write_text(included, encoding="utf-8")
+    result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--format", "txt", "--templates", str(tmp_path / "t")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(f"casestaff: agenda template: {tmp_path / 't'}/{message}\n"), result.stderr

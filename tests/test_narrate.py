@@ -392,3 +392,12 @@ def test_every_sample_narrates_or_says_what_is_missing(runner, sample):
     else:
         assert result.exit_code == 0, result.output
         assert result.stdout.strip() and "None" not in result.stdout
+
+
+def test_a_narration_template_that_fails_while_rendering_is_a_usage_error(runner, write, tmp_path):
+    case = _with_templates(write, tmp_path, "{{ title }}\n{{ staffing.date / 0 }}\n")
+    result = runner.invoke(app, ["narrate", str(case)])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert "narration/or-ssp-reengagement.txt.j2:2: TypeError: unsupported operand type(s) for /" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -159,3 +159,17 @@ def render(
         raise TemplateProblem(f"{template.filename}: {exc.message} (a name the template uses is not defined)") from None
     except SecurityError as exc:
         raise TemplateProblem(f"{template.filename}: not allowed in a template: {exc}") from None
+    except TemplateSyntaxError as exc:  # in a template it includes or extends
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except TemplateNotFound as exc:
+        raise TemplateProblem(f"{template.filename}: includes or extends {exc.name!r}, which is not found") from None
+    except Exception as exc:  # a user's template doing arithmetic on text, dividing by zero ...
+        raise TemplateProblem(f"{_template_line(exc, template.filename)}: {type(exc).__name__}: {exc}") from None
+
+
+def _template_line(exc: BaseException, fallback: str) -> str:
+    """file:line of the template statement that failed (Jinja puts template lines in the traceback)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIX)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else fallback
