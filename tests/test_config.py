@@ -232,3 +232,14 @@ def test_casestaff_config_names_the_file_to_use(runner, tmp_path, monkeypatch):
     result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
     assert result.output == "1 file(s) checked, no problems.\n"
     assert result.exit_code == 0
+
+
+def test_a_threshold_too_large_for_dates_is_a_settings_error_not_a_traceback(runner, tmp_path):
+    toml = "[programs.la-step.rules.no-progress]\ndays = 99999999999\n"
+    settings = folder_with(tmp_path, toml)
+    result = runner.invoke(app, ["due", str(tmp_path), "--as-of", AS_OF])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"{settings}:1:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
+        " cannot be more than 36500 (100 years of days), not 99999999999\n"
+    )

@@ -146,6 +146,9 @@ def _fits(value: Any, annotation: str) -> bool:
     return False  # pragma: no cover - a rule function with an unsupported parameter type
 
 
+MAX_PARAM = 36_500
+"""No policy counts further than 100 years of days; past that, date arithmetic overflows."""
+
 _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
 
 
@@ -161,6 +164,8 @@ def check_params(function: str, params: Mapping[str, Any]) -> list[str]:
             messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
         elif any(v < 0 for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
             messages.append(f"parameter '{name}' of {function} counts days, months or a share: it cannot be negative ({value!r})")
+        elif any(v > MAX_PARAM for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
+            messages.append(f"parameter '{name}' of {function} cannot be more than {MAX_PARAM} (100 years of days), not {value!r}")
     for name in wanted:
         if name not in params:
             messages.append(f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})")
