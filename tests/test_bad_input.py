@@ -389,3 +389,17 @@ def test_columns_count_characters_not_bytes(runner, tmp_path, bom, newline):
         f"{tmp_path / 'case.yaml'}:7:{col}: household[1].birth_date: '2015-6-1' is not written as YYYY-MM-DD;"
         " write 2015-06-01"
     )
+
+
+def test_a_far_year_is_a_problem_in_its_file_and_never_stops_the_list(runner, tmp_path):
+    """9999-12-31 as 'no end date' made every rule's date arithmetic overflow, for the whole caseload."""
+    (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
+    far = tmp_path / "far.yaml"
+    far.write_text(GOOD.replace("case_id: LA-0001", "case_id: LA-0002").replace("enrolled: 2026-01-05", "enrolled: 9999-12-31"), encoding="utf-8")
+    result = runner.invoke(app, ["due", str(tmp_path), "--as-of", "2026-12-01", "--format", "csv"])
+    assert result.exit_code == 1, result.output
+    assert f"{far}:6:11: enrolled: 9999-12-31 is in the year 9999; check the year (leave the field empty when there is no date)\n" in result.stderr
+    assert "LA-0001" in result.stdout
+    result = runner.invoke(app, ["due", str(tmp_path), "--as-of", "9999-12-31"])
+    assert result.exit_code == 2
+    assert result.stderr == "casestaff: --as-of: 9999-12-31 is in the year 9999; check the year\n"

@@ -89,6 +89,13 @@ class _Builder:
         return _BAD
 
     def _date(self, node: ScalarNode, value: Any, kind: Kind, label: str) -> Any:
+        date = self._any_date(node, value, label)
+        if date is not _BAD and date.year not in model.PLAUSIBLE_YEARS:
+            self.problem(node, f"{label}: {node.value} is in the year {date.year}; check the year (leave the field empty when there is no date)")
+            return _BAD
+        return date
+
+    def _any_date(self, node: ScalarNode, value: Any, label: str) -> Any:
         if type(value) is dt.date:
             return value
         if isinstance(value, yamlread.Timestamp):
@@ -115,6 +122,9 @@ class _Builder:
         if isinstance(value, str):
             match = _MONTH.match(value)
             if match and 1 <= int(match[2]) <= 12:
+                if int(match[1]) not in model.PLAUSIBLE_YEARS:
+                    self.problem(node, f"{label}: {value} is in the year {int(match[1])}; check the year")
+                    return _BAD
                 return dt.date(int(match[1]), int(match[2]), 1)
         if isinstance(value, dt.date):
             self.problem(node, f"{label}: {node.value} is a day; write only the month, {value.strftime('%Y-%m')}")

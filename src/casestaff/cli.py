@@ -49,10 +49,15 @@ def _err(message: str) -> None:
 def _parse_date(value: str | None, option: str) -> dt.date:
     if value is None:
         return dt.date.today()
+    from .model import PLAUSIBLE_YEARS
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+    if day.year not in PLAUSIBLE_YEARS:
+        raise UsageError(f"{option}: {value} is in the year {day.year}; check the year")
+    return day
 
 
 def _context(paths: list[Path] | None):

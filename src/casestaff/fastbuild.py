@@ -29,6 +29,7 @@ class _GiveUp(Exception):
 
 
 _DATE = dt.date
+_YEARS = model.PLAUSIBLE_YEARS
 
 
 def _iso_date(text: str) -> dt.date:
@@ -63,10 +64,12 @@ def _text(node: Node) -> Any:
 
 def _date(node: Node) -> Any:
     value = _scalar(node)
-    if value is None or value.__class__ is _DATE:
-        return value
+    if value is None:
+        return None
     if value.__class__ is str and value.isascii():
-        return _iso_date(value)
+        value = _iso_date(value)
+    if value.__class__ is _DATE and value.year in _YEARS:
+        return value
     raise _GiveUp
 
 
@@ -77,7 +80,7 @@ def _month(node: Node) -> Any:
     if value.__class__ is str:
         year, dash, month = value.partition("-")
         if dash and len(year) == 4 and year.isdigit() and 1 <= len(month) <= 2 and month.isdigit() and 1 <= int(month) <= 12:
-            if year.isascii() and month.isascii():
+            if year.isascii() and month.isascii() and int(year) in _YEARS:
                 return _DATE(int(year), int(month), 1)
     raise _GiveUp
 

@@ -22,6 +22,10 @@ Time = NewType("Time", str)
 
 Position = tuple[int, int]
 
+PLAUSIBLE_YEARS = range(1900, 3000)
+"""Years a case file's dates may fall in: 9999-12-31 as "no end date" (or a typo) would make
+the date arithmetic of every rule overflow."""
+
 YesNo = Literal["yes", "no", "unknown"]
 
 RiskFactorName = Literal[
