@@ -206,7 +206,8 @@ is wrong and how to fix it, and `casestaff schema` lets VS Code check them as yo
 3. **Dates are always `YYYY-MM-DD`** (`2026-03-01`, not `3/1/2026` or `2026-3-1`); months are
    `YYYY-MM` and times `HH:MM` on a 24-hour clock (`15:00`). `casestaff check` names the exact
    spelling to use when a date is written another way, and refuses dates that do not exist
-   (`2026-02-30`).
+   (`2026-02-30`) or fall outside the years 1900-2999 (leave a field empty rather than writing
+   `9999-12-31` for "no end date").
 4. **Quotes for text that looks like a number.** `case_id: 0042` reads as the number 42, so
    write `case_id: "0042"`; the same for phone numbers. Quotes are also needed when text
    contains `: ` or ` #`, or starts with one of `[ ] { } & * ! | > % @ ' "`. Quotes never hurt
