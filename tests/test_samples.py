@@ -368,3 +368,28 @@ def test_rich_table_shows_names_reasons_and_citations():
     assert "Prairie Example Training Center" in who
     for name in NOTHING_DUE.values():
         assert name not in text
+
+
+def test_rich_table_prints_square_brackets_in_names_as_written(tmp_path):
+    """A provider 'Acme [North]' or '[/]' is text, not rich markup (it vanished, or crashed the table)."""
+    from rich.console import Console
+
+    from casestaff import render_due
+    from casestaff.caseload import load_caseload
+    from casestaff.config import Config
+    from casestaff.due import due_report
+    from casestaff.packs import load_packset
+
+    for index, provider in enumerate(("Acme [North] Works", "Bad [/] Provider")):
+        text = (SAMPLES / "il-snap-et-wei-chen.yaml").read_text(encoding="utf-8")
+        (tmp_path / f"p{index}.yaml").write_text(
+            re.sub(r"(?m)^provider: .*$", f'provider: "{provider}"', text).replace("IL-ET-0205", f"IL-ET-99{index}"), encoding="utf-8"
+        )
+    as_of = dt.date.fromisoformat(AS_OF)
+    packset = load_packset(Config())
+    caseload = load_caseload([tmp_path], packset, as_of)
+    assert caseload.problems == []
+    console = Console(record=True, width=140, file=io.StringIO())
+    render_due.rich_table(due_report(caseload.cases, packset, Config(), as_of), console)
+    shown = _column(console.export_text(), 2)
+    assert "Acme [North] Works" in shown and "Bad [/] Provider" in shown

@@ -152,7 +152,7 @@ def rich_table(report: DueReport, console: Any) -> None:
             if d.note:
                 what.append(f"\n  {d.note}", style="dim")
             what.append(f"\n  policy: {d.citation}", style="italic")
-            cal.add_row(when, f"{d.provider}\n{d.program} {d.month}", what)
+            cal.add_row(when, Text(f"{d.provider}\n{d.program} {d.month}"), what)  # Text: a name is never markup
         console.print(cal)
     if not report.rows and not report.deadlines:
         console.print("Nothing is due in the window. (Use --within DAYS to look further ahead.)", highlight=False)
