@@ -123,3 +123,20 @@ def test_partner_option_needs_the_partner_audience(runner):
     result = runner.invoke(app, ["agenda", str(SENSITIVE), "--partner", "X"])
     assert result.exit_code == 2
     assert "casestaff: --partner goes with --audience partner" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_partner_batch_agendas_leak_nothing(runner, tmp_path, fmt):
+    """`agenda --due --out-dir` with the partner audience: every file written is the redacted copy."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "sensitive.yaml").write_bytes(SENSITIVE.read_bytes())
+    out = tmp_path / "out"
+    args = ["agenda", "--due", str(cases), "--out-dir", str(out), "--as-of", "2026-11-23", "--format", fmt]
+    result = runner.invoke(app, [*args, "--audience", "partner", "--partner", "Community Action"])
+    assert result.exit_code in (0, 3), result.output
+    assert "Wrote 1 partner agenda(s)" in result.stdout
+    written = [path.read_text(encoding="utf-8") for path in out.iterdir()]
+    assert len(written) == 1
+    assert not [m for m in PLANTED if m in written[0] + result.stdout]
+    assert "withheld (no release)" in written[0]
