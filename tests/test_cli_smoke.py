@@ -62,3 +62,26 @@ def test_a_folder_without_case_files_says_so(runner, tmp_path):
         assert result.exit_code == 0, result.output
         assert result.stderr == note
     assert runner.invoke(app, ["due", str(SAMPLES), "--as-of", "2026-12-01"]).stderr == ""
+
+
+def test_csv_cells_never_start_like_a_spreadsheet_formula(runner, write):
+    import csv
+    import io
+
+    case = write(
+        "case.yaml",
+        """
+        case_id: LA-X
+        program: la-step
+        worker: "@KM"
+        participant:
+          name: "=HYPERLINK(\\"http://example.invalid\\")"
+        enrolled: 2026-01-05
+        """,
+    )
+    result = runner.invoke(app, ["due", str(case), "--as-of", "2026-12-01", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert rows, "the case should be flagged (no progress since enrollment)"
+    assert {r["participant"] for r in rows} == {"'=HYPERLINK(\"http://example.invalid\")"}
+    assert {r["worker"] for r in rows} == {"'@KM"}

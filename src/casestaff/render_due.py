@@ -95,15 +95,27 @@ def as_json(report: DueReport) -> str:
     return json.dumps(records(report), indent=2, ensure_ascii=False) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A spreadsheet shows text that starts like a formula as text, never runs it (CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def as_csv(report: DueReport) -> str:
+    """CSV for supervisors' spreadsheets: a UTF-8 BOM so Excel on Windows reads accented names,
+    CRLF line ends, and no cell a spreadsheet would run as a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for item in records(report):
         row = dict(item)
         row["evidence"] = "; ".join(f"{e['field']}: {e['value']} (line {e['line']})" for e in item["evidence"])
-        writer.writerow(row)
-    return buffer.getvalue()
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return "\ufeff" + buffer.getvalue()
 
 
 _STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan", "done": "green"}
