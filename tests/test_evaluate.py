@@ -251,7 +251,8 @@ def test_any_morning_gives_coherent_flags(index: int, as_of: dt.date, within: in
     case = load(rule_case.text(), str(rule_case.path))
     pack = builtin_packs().get(case.program)
     flags = evaluate_case(case, pack, as_of, within)
-    assert [(f.due, f.rule) for f in flags] == sorted((f.due, f.rule) for f in flags)
+    rank = {"overdue": 0, "due": 1, "upcoming": 2}  # overdue first, then due, then upcoming; soonest first
+    assert [(rank[f.status], f.due, f.rule) for f in flags] == sorted((rank[f.status], f.due, f.rule) for f in flags)
     functions = {f"{pack.id}.{r.id}": r.function for r in pack.rules}
     workdays = workdays_for(pack.state)
     for flag in flags:

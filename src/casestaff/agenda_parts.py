@@ -488,7 +488,7 @@ class SanctionPart:
 def sanction(b: Basis) -> SanctionPart | None:
     """The pending sanction (or disqualification) as of the as-of date; None when there is none."""
     s = b.case.sanction
-    if s is None or s.status != "pending" or s.proposed_on > b.as_of:
+    if s is None or not s.pending_on(b.as_of):
         return None
     return SanctionPart(
         reason=fact(s.reason, s.line_of("reason"), areas=(NARRATIVE,), label="sanction reason"),

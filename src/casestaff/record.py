@@ -371,5 +371,5 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
 
 def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
     """Before a sanction, the team must document that all available information was discussed."""
-    return case.sanction is not None and case.sanction.status == "pending" and case.sanction.proposed_on <= staffing_date
+    return case.sanction is not None and case.sanction.pending_on(staffing_date)
 

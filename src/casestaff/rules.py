@@ -132,10 +132,7 @@ def staffing_before_sanction(
 ) -> Iterator[Finding]:
     """A pending sanction: the staffing is due `workdays_before_effective` workdays before it takes effect."""
     sanction = case.sanction
-    if sanction is None or sanction.proposed_on > ctx.as_of:
-        return
-    decided = sanction.status != "pending" and (sanction.decided_on is None or sanction.decided_on <= ctx.as_of)
-    if decided:
+    if sanction is None or not sanction.pending_on(ctx.as_of):
         return
     # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
     due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
