@@ -174,11 +174,26 @@ def _words(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
 
 
-def _quotes(pack) -> list[tuple[str, str]]:
-    found = [(f"rule {r.id}", r.citation.quote) for r in pack.rules]
+def _citations(pack) -> list[tuple[str, object]]:
+    """(where, citation) of everything in the pack that cites its policy."""
+    found = [(f"rule {r.id}", r.citation) for r in pack.rules]
     if pack.provider_cycle:
-        found += [(f"deadline {d.id}", d.citation.quote) for d in pack.provider_cycle.deadlines]
-    return [(where, quote) for where, quote in found if quote]
+        found += [(f"deadline {d.id}", d.citation) for d in pack.provider_cycle.deadlines]
+    found += [(f"readiness check {c.id}", c.citation) for c in pack.readiness_checks]
+    found += [(f"narration check {c.check}", c.citation) for c in pack.narration_checks if c.citation]
+    return found
+
+
+def _quotes(pack) -> list[tuple[str, str]]:
+    return [(where, citation.quote) for where, citation in _citations(pack) if citation.quote]
+
+
+def test_every_readiness_and_narration_check_quotes_its_policy() -> None:
+    checks = [(pack.id, where, citation) for pack in builtin_packs().packs.values() for where, citation in _citations(pack)]
+    for pack_id, where, citation in checks:
+        if where.startswith(("readiness", "narration")):
+            assert citation.section.strip() and citation.quote and citation.quote.strip(), f"{pack_id} {where}"
+    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "narration"}
 
 
 @pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
@@ -211,9 +226,7 @@ def test_every_quote_stands_in_the_section_it_cites(pack_id: str) -> None:
     texts = {"introduction": policy[: starts[0]]}
     texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)])})
     pack = builtin_packs().get(pack_id)
-    cited_by = {f"rule {r.id}": r.citation.section for r in pack.rules}
-    if pack.provider_cycle:
-        cited_by.update({f"deadline {d.id}": d.citation.section for d in pack.provider_cycle.deadlines})
+    cited_by = {where: citation.section for where, citation in _citations(pack)}
     for where, quote in _quotes(pack):
         cited = []
         for part in cited_by[where].split(";"):

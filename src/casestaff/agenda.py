@@ -2,8 +2,8 @@
 
 The parts (`agenda_parts.py`) hold what the file says, entry by entry, as `Value`s: a fact with
 its file lines, or a question where the file is silent -- a gap is never dropped. Which parts a
-program's agenda uses is data (`PROGRAM_PARTS`); its layout, section by section along the
-policy's outline, is the program's template. Readiness checks (`readiness.py`) run on the built
+program's agenda uses is data (the pack's `agenda.parts`); its layout, section by section along
+the policy's outline, is the program's template. Readiness checks (`readiness.py`) run on the built
 agenda; `redact.py` makes the partner copy.
 """
 
@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from . import model
@@ -42,20 +41,6 @@ from .agenda_parts import (
 )
 from .agenda_values import NARRATIVE, Value, fact, values_in
 from .packs import Pack
-
-PROGRAM_PARTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "la-step": ("background", "circumstances", "strengths", "challenges", "observation", "activities", "outstanding", "sanction", "history"),
-        "il-snap-et": ("background", "strengths", "challenges", "activities", "referrals", "eligibility", "history"),
-        "or-ssp-reengagement": ("background", "strengths", "activities", "review_areas", "outstanding", "sanction", "history"),
-        "fc-reintegration": ("child", "checklist", "case_plan", "history"),
-        "or-ssp-case-management": ("background", "strengths", "challenges", "activities", "referrals", "employment", "history"),
-    }
-)
-"""The parts each program's agenda shows; a program without an entry (a user's own pack) gets
-the generic ones its default template walks."""
-
-GENERIC_PARTS = ("background", "strengths", "challenges", "activities", "referrals", "outstanding", "history")
 
 
 # -- the agenda --------------------------------------------------------------------------------
@@ -169,10 +154,6 @@ class Agenda:
         return any(c.blocking for c in self.readiness)
 
 
-def parts_for(program: str) -> tuple[str, ...]:
-    return PROGRAM_PARTS.get(program, GENERIC_PARTS)
-
-
 def kind_name(case: model.Case, pack: Pack) -> str:
     """The kind of staffing being prepared: the planned one, else the program's first kind."""
     names = {k.id: k.name for k in pack.staffing_kinds}
@@ -193,7 +174,7 @@ def build_agenda(
     """The team agenda for `case` at a meeting on `meeting`, reading the file as of `as_of`."""
     from .readiness import run_checks
 
-    chosen = tuple(parts) if parts is not None else parts_for(pack.id)
+    chosen = tuple(parts) if parts is not None else pack.agenda_parts
     basis = Basis(case=case, pack=pack, meeting=meeting, as_of=as_of)
     built = {name: PART_BUILDERS[name](basis) for name in chosen}
     agenda = Agenda(

@@ -3,7 +3,8 @@
 A narration is pasted into TRACS, ISETS or a case plan as it is, so it is checked before it is
 printed: what the policy requires of the outcome (who was there, next steps, the pre-sanction
 documentation, a determination only once all information is in and the team is complete) must
-be recorded, and a template may never leave a marker or an empty value in the text. Then it can
+be recorded (the pack's `narration.checks` name the checks in `NARRATION_CHECKS`), and a
+template may never leave a marker or an empty value in the text. Then it can
 be folded to ASCII, wrapped, and split into numbered parts for fields with a length limit --
 never cutting a word.
 """
@@ -15,8 +16,9 @@ import datetime as dt
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from . import model
@@ -26,8 +28,6 @@ if TYPE_CHECKING:
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
-MIN_DEPARTMENT_STAFF = 3
-"""OR SSP Re-engagement Guide, Team members' roles: "at least three department staff or designees"."""
 CUSTOMER_STAFFING_WITHIN = 30
 """A provider staffing marks customers whose customer staffing falls due within this many days."""
 
@@ -105,8 +105,8 @@ def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     return proposed or "sanction" in (staffing.decision or "").casefold()
 
 
-def _pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
-    """LA DCFS P-380, Prior to entering a sanction."""
+def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """Before a sanction: all information discussed, the decision and its explanation recorded."""
     if not decides_sanction(case, staffing):
         return []
     needed = []
@@ -124,8 +124,8 @@ def _pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: P
     ]
 
 
-def _information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
-    """OR SSP Re-engagement Guide, Process: the determination waits until missing information is in."""
+def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """A determination is recorded only once no requested information is still outstanding."""
     if not (staffing.decision or "").strip():
         return []
     waiting = [
@@ -145,37 +145,39 @@ def _information_complete(case: model.Case, staffing: model.Staffing, pack: Pack
     ]
 
 
-def _team_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
-    """OR SSP Re-engagement Guide, Team members' roles: at least three department staff."""
+def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, minimum: int) -> list[str]:
+    """A determination is recorded only with at least `minimum` department staff present."""
     if not (staffing.decision or "").strip():
         return []
     staff = {
         p.initials.casefold() for p in staffing.present if (role := pack.role(p.role)) is not None and role.department
     }
-    if len(staff) >= MIN_DEPARTMENT_STAFF:
+    if len(staff) >= minimum:
         return []
     department = ", ".join(r.abbr for r in pack.roles if r.department)
     return [
         f"a determination is recorded at the {staffing.date} staffing with {len(staff)} department staff present"
-        f" ({_people(staffing) or 'nobody'}); the team needs at least {MIN_DEPARTMENT_STAFF} department staff or"
+        f" ({_people(staffing) or 'nobody'}); the team needs at least {minimum} department staff or"
         f" designees ({department}): add who else was present, or record the determination at the follow-up review"
     ]
 
 
-Check = Callable[[model.Case, model.Staffing, "Pack"], list[str]]
-
-PROGRAM_CHECKS: Mapping[str, tuple[Check, ...]] = {
-    "la-step": (_pre_sanction_documented,),
-    "or-ssp-reengagement": (_information_complete, _team_complete),
-}
-"""What a program's policy requires of a staffing's record before it is narrated."""
+NARRATION_CHECKS: MappingProxyType[str, Callable[..., list[str]]] = MappingProxyType(
+    {
+        "pre_sanction_documented": pre_sanction_documented,
+        "information_complete": information_complete,
+        "team_complete": team_complete,
+    }
+)
+"""The checks a pack's narration.checks may name: what its policy requires of a staffing's
+record before it is narrated; parameters are keyword-only."""
 
 
 def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """Everything the narration needs that the record lacks (empty when it can be printed)."""
     missing = _everyone(case, staffing, pack)
-    for check in PROGRAM_CHECKS.get(pack.id, ()):
-        missing += check(case, staffing, pack)
+    for check in pack.narration_checks:
+        missing += NARRATION_CHECKS[check.check](case, staffing, pack, **check.params)
     return missing
 
 

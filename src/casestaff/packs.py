@@ -1,9 +1,11 @@
-"""Program packs: a program's policy as data -- roles, staffing kinds, rules, calendar, outline.
+"""Program packs: a program's policy as data -- roles, staffing kinds, rules, calendar, outline,
+and what its agenda, narration and new case files hold.
 
 A pack is a YAML file. The built-in ones travel inside the package; users add their own or
 change a threshold from casestaff.toml, without touching Python. Packs are validated like case
-files (every problem with its line and column), then linted: each rule must name a known rule
-function, give exactly the parameters it takes with the right types, and cite its policy.
+files (every problem with its line and column), then linted: each rule, readiness check and
+narration check must name a known function, give exactly the parameters it takes with the right
+types, and cite its policy; each agenda or case-file part must be one casestaff knows.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
@@ -95,6 +97,56 @@ class OutlineSection(Record):
 
 
 @dataclass(kw_only=True, slots=True)
+class ReadinessCheckDef(Record):
+    id: str = doc("Check id, unique in the pack.")
+    title: str = doc("What the check makes sure of, as the agenda heads it.")
+    check: str = doc("The readiness check function (see `casestaff programs --functions`).")
+    params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    on_fail: Literal["blocking", "warning"] = doc(
+        "When the check fails: blocking (the agenda says so and casestaff exits with 3) or warning.", "blocking"
+    )
+    citation: Citation = doc("Where the policy says so.")
+
+
+GENERIC_AGENDA_PARTS = ("background", "strengths", "challenges", "activities", "referrals", "outstanding", "history")
+"""The agenda parts of a pack that names none: those the default agenda template shows."""
+
+
+@dataclass(kw_only=True, slots=True)
+class AgendaDef(Record):
+    parts: list[str] | None = doc(
+        "What the agenda reads from the case file, in order (see `casestaff programs --functions`);"
+        f" left out: {', '.join(GENERIC_AGENDA_PARTS)}.",
+        None,
+    )
+    readiness: list[ReadinessCheckDef] = doc("Checks run on the agenda before the staffing, in the order they print.", [])
+
+
+@dataclass(kw_only=True, slots=True)
+class NarrationCheckDef(Record):
+    check: str = doc("The narration check function (see `casestaff programs --functions`).")
+    params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    citation: Citation | None = doc("Where the policy says so.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class NarrationDef(Record):
+    checks: list[NarrationCheckDef] = doc(
+        "What the policy requires of a staffing's record before it is narrated, beyond who was there,"
+        " the discussion and next steps.",
+        [],
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class CaseFileDef(Record):
+    parts: list[str] = doc(
+        "Case-file blocks `casestaff new` writes beyond the common ones and those the rules read"
+        " (the fields of a case file, e.g. strengths, review_areas)."
+    )
+
+
+@dataclass(kw_only=True, slots=True)
 class Pack(Record):
     id: str = doc("Program id written in case files (program:).")
     name: str = doc("Program name.")
@@ -106,6 +158,22 @@ class Pack(Record):
     rules: list[RuleDef] = doc("When a staffing is needed.")
     provider_cycle: ProviderCycleDef | None = doc("The monthly provider staffing calendar, if the program has one.", None)
     outline: list[OutlineSection] = doc("The staffing agenda outline.", [])
+    agenda: AgendaDef | None = doc("What the agenda shows and checks; left out: the generic parts, no readiness checks.", None)
+    narration: NarrationDef | None = doc("What a narration needs; left out: who was there, the discussion and next steps.", None)
+    case_file: CaseFileDef | None = doc("What `casestaff new` writes; left out: every block of a case file.", None)
+
+    @property
+    def agenda_parts(self) -> tuple[str, ...]:
+        parts = self.agenda.parts if self.agenda is not None else None
+        return tuple(parts) if parts is not None else GENERIC_AGENDA_PARTS
+
+    @property
+    def readiness_checks(self) -> list[ReadinessCheckDef]:
+        return self.agenda.readiness if self.agenda else []
+
+    @property
+    def narration_checks(self) -> list[NarrationCheckDef]:
+        return self.narration.checks if self.narration else []
 
     @property
     def kind_ids(self) -> tuple[str, ...]:
@@ -120,13 +188,13 @@ class Pack(Record):
 
 
 # ---------------------------------------------------------------------------------------------
-# Parameter types come from the rule functions' own signatures.
+# Parameter types come from the functions' own signatures (rules, readiness and narration checks).
 
 
-def _param_types(function: str) -> dict[str, str]:
+def _param_types(function: Callable[..., Any]) -> dict[str, str]:
     import inspect
 
-    signature = inspect.signature(RULE_FUNCTIONS[function])
+    signature = inspect.signature(function)
     return {
         name: str(p.annotation)
         for name, p in signature.parameters.items()
@@ -152,9 +220,10 @@ MAX_PARAM = 36_500
 _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
 
 
-def check_params(function: str, params: Mapping[str, Any]) -> list[str]:
-    """What is wrong with `params` for `function`: unknown, missing or mistyped parameters."""
-    wanted = _param_types(function)
+def check_params(function: str, params: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] = RULE_FUNCTIONS) -> list[str]:
+    """What is wrong with `params` for `function` (a name in `functions`): unknown, missing or mistyped parameters."""
+    wanted = _param_types(functions[function])
+    counts = "counts days, months or a share: it " if functions is RULE_FUNCTIONS else ""  # what rule thresholds are
     messages = []
     for name, value in params.items():
         if name not in wanted:
@@ -163,7 +232,7 @@ def check_params(function: str, params: Mapping[str, Any]) -> list[str]:
         elif not _fits(value, wanted[name]):
             messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
         elif any(v < 0 for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
-            messages.append(f"parameter '{name}' of {function} counts days, months or a share: it cannot be negative ({value!r})")
+            messages.append(f"parameter '{name}' of {function} {counts}cannot be negative ({value!r})")
         elif any(v > MAX_PARAM for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
             messages.append(f"parameter '{name}' of {function} cannot be more than {MAX_PARAM} (100 years of days), not {value!r}")
     for name in wanted:
@@ -245,7 +314,57 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
         for kind in pack.provider_cycle.customer_kinds:
             if kind not in kinds:
                 at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
+    _lint_agenda_narration_case_file(pack, at)
     return problems
+
+
+def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """Every agenda part, readiness check, narration check and case-file block names one casestaff has."""
+    from .agenda_parts import PART_BUILDERS
+    from .model import Case
+    from .narrate import NARRATION_CHECKS
+    from .readiness import READINESS_CHECKS
+    from .spec import fields_of
+
+    see = "see `casestaff programs --functions`"
+
+    def named_once(record: Record, field: str, names: list[str], known: Mapping[str, Any], what: str, where: str, listed: str = see) -> None:
+        seen: set[str] = set()
+        for name in names:
+            if name not in known:
+                at(record, field, f"{where}: '{name}' is not {what}{did_you_mean(name, known)}; {listed}")
+            elif name in seen:
+                at(record, field, f"{where}: '{name}' is listed twice; list each once")
+            seen.add(name)
+
+    def function_with_params(record: Record, where: str, name: str, params: Mapping[str, Any], known: Mapping[str, Any], what: str) -> None:
+        if name not in known:
+            at(record, "check", f"{where}: unknown {what} '{name}'{did_you_mean(name, known)}; {see}")
+            return
+        for message in check_params(name, params, known):
+            at(record, "params", f"{where}: {message}")
+
+    if pack.agenda is not None:
+        if pack.agenda.parts is not None:
+            named_once(pack.agenda, "parts", pack.agenda.parts, PART_BUILDERS, "an agenda part", "agenda.parts")
+        ids: set[str] = set()
+        for check in pack.agenda.readiness:
+            where = f"readiness check {check.id}"
+            if check.id in ids:
+                at(check, "id", f"readiness check id '{check.id}' is used twice in {pack.id}; give each check its own id")
+            ids.add(check.id)
+            function_with_params(check, where, check.check, check.params, READINESS_CHECKS, "readiness check")
+            if not check.citation.section.strip():
+                at(check, "citation", f"{where}: the citation needs the policy section")
+    for check in pack.narration_checks:
+        function_with_params(check, "narration.checks", check.check, check.params, NARRATION_CHECKS, "narration check")
+        if check.citation is not None and not check.citation.section.strip():
+            at(check, "citation", f"narration.checks: {check.check}: the citation needs the policy section")
+    if pack.case_file is not None:
+        blocks = {name: None for name in fields_of(Case)}
+        named_once(
+            pack.case_file, "parts", pack.case_file.parts, blocks, "a case-file block", "case_file.parts", "docs/case-files.md lists them"
+        )
 
 
 # ---------------------------------------------------------------------------------------------

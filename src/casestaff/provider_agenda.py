@@ -17,7 +17,7 @@ from .dates import month_end
 from .evaluate import evaluate_case, workdays_for
 from .packs import Pack
 from .provider_cycle import deadline_date
-from .readiness import BLOCKING, CHECKS, OK, eligibility_status
+from .readiness import BLOCKING, OK, eligibility_status
 from .templating import months_between
 
 
@@ -170,7 +170,7 @@ def build_provider_agenda(
     enrolled = sorted((c for c in cases if c.enrolled <= month_end(month)), key=lambda c: (c.participant.name, c.case_id))
     rows = tuple(customer_row(c, pack, month, held_by, as_of, worker) for c in enrolled)
     readiness = []
-    spec = next((s for s in CHECKS.get(pack.id, ()) if s.id == "eligibility-verified"), None)
+    spec = next((s for s in pack.readiness_checks if s.check == "eligibility_verified"), None)
     if spec is not None:
         missing = [f"{r.participant} ({r.case_id}): {r.eligibility.text or r.eligibility.question}" for r in rows if not r.eligible]
         readiness.append(
@@ -182,7 +182,7 @@ def build_provider_agenda(
                 if missing
                 else f"SNAP eligibility for {month:%B %Y} verified for all {len(rows)} customer(s).",
                 details=tuple(missing),
-                citation=f"{pack.policy.cite_as}, {spec.section}",
+                citation=pack.cite(spec.citation),
             )
         )
     return ProviderAgenda(

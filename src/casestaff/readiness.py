@@ -1,6 +1,7 @@
 """Readiness checks: can this staffing be held as planned, and may it decide what it must decide?
 
-Each program lists its checks with parameters and the policy words they rest on (`CHECKS`).
+The checks are small functions named by the program packs (`READINESS_CHECKS`): a pack's
+`agenda.readiness` lists its checks with their parameters and the policy words they rest on.
 A check that fails is `blocking` (the agenda is still written, the exit code is 3) or a
 `warning`; every result carries its citation so the worker can show why.
 """
@@ -8,10 +9,10 @@ A check that fails is `blocking` (the agenda is still written, the exit code is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import model
 
@@ -27,19 +28,6 @@ class Outcome:
     passed: bool
     message: str
     details: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CheckDef:
-    """One readiness check of a program: which function, its parameters, and where policy says so."""
-
-    id: str
-    title: str
-    function: Callable[..., Outcome]
-    section: str
-    quote: str
-    on_fail: str = BLOCKING
-    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -178,7 +166,7 @@ def sanction_information_complete(i: Inputs) -> Outcome:
     )
 
 
-def special_needs_invitees(i: Inputs, *, roles: Sequence[str]) -> Outcome:
+def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
     """A child with special needs: someone from vocational rehabilitation or a QE coordinator is invited."""
     child = i.case.child
     if child is None or not child.special_needs:
@@ -194,64 +182,17 @@ def special_needs_invitees(i: Inputs, *, roles: Sequence[str]) -> Outcome:
     )
 
 
-CHECKS: MappingProxyType[str, tuple[CheckDef, ...]] = MappingProxyType(
+READINESS_CHECKS: MappingProxyType[str, Callable[..., Outcome]] = MappingProxyType(
     {
-        "or-ssp-reengagement": (
-            CheckDef(
-                id="team-minimum",
-                title="At least three department staff invited",
-                function=department_staff_invited,
-                params={"minimum": 3},
-                section="Team members' roles",
-                quote="Re-engagement staffing team must comprise of at least three department staff or designees",
-            ),
-            CheckDef(
-                id="partner-release",
-                title="Community partners invited only with a release on file",
-                function=partner_releases_on_file,
-                section="Team members' roles (Contractor staff or community partners)",
-                quote="The Department must have an MSC 3010 for some community partners prior to invite them to the re-engagement staffing.",
-            ),
-            CheckDef(
-                id="information-outstanding",
-                title="All needed information gathered before a determination",
-                function=no_information_outstanding,
-                section="Process",
-                quote="The case review by all team members must happen once all missing information is gathered and / or a follow-up performed in order to proceed with a determination by the department.",
-            ),
-        ),
-        "il-snap-et": (
-            CheckDef(
-                id="eligibility-verified",
-                title="SNAP eligibility verified in the month of the staffing",
-                function=eligibility_verified,
-                section="Staffing Meetings (introduction); A. Preparing for the Staffing",
-                quote="eligibility for SNAP is verified prior to the staffing by IDHS staff utilizing IES",
-            ),
-        ),
-        "la-step": (
-            CheckDef(
-                id="pre-sanction-information",
-                title="All available information in the file before a sanction",
-                function=sanction_information_complete,
-                section="II. Procedures, Prior to entering a sanction",
-                quote="Documentation must include that all available information was discussed with the team",
-            ),
-        ),
-        "fc-reintegration": (
-            CheckDef(
-                id="special-needs-invitees",
-                title="Special-needs resources invited",
-                function=special_needs_invitees,
-                params={"roles": ("VR", "MH QE", "MRDD QE")},
-                on_fail=WARNING,
-                section="At the staffing, the team shall review the child's special needs",
-                quote="If the special needs of the child indicate, invite vocational rehabilitation staff, the mental health or MR/DD QE coordinator",
-            ),
-        ),
+        "department_staff_invited": department_staff_invited,
+        "partner_releases_on_file": partner_releases_on_file,
+        "no_information_outstanding": no_information_outstanding,
+        "eligibility_verified": eligibility_verified,
+        "sanction_information_complete": sanction_information_complete,
+        "special_needs_invitees": special_needs_invitees,
     }
 )
-"""The readiness checks of each program, in the order they print."""
+"""The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
 
 
 def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[model.Person] = ()) -> list[Check]:
@@ -260,8 +201,8 @@ def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[mo
 
     inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
     results = []
-    for spec in CHECKS.get(pack.id, ()):
-        outcome = spec.function(inputs, **spec.params)
+    for spec in pack.readiness_checks:
+        outcome = READINESS_CHECKS[spec.check](inputs, **spec.params)
         results.append(
             Check(
                 id=spec.id,
@@ -269,7 +210,7 @@ def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[mo
                 status=OK if outcome.passed else spec.on_fail,
                 message=outcome.message,
                 details=outcome.details,
-                citation=f"{pack.policy.cite_as}, {spec.section}",
+                citation=pack.cite(spec.citation),
             )
         )
     return results

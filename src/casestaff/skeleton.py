@@ -3,8 +3,8 @@
 The comments come from the model's own field descriptions (spec.fields_of), so the skeleton,
 the docs and the JSON Schema say the same thing. Which blocks a program uses comes from the
 rules its pack names (each rule function reads known fields), whether it has a provider
-calendar, and what its agenda and narration cover (PROGRAM_PARTS). A program added by a user
-pack that is not listed there gets every block, so nothing it might need is left out.
+calendar, and what its agenda and narration cover (the pack's `case_file.parts`). A pack without
+`case_file` gets every block, so nothing it might need is left out.
 
 Nothing is invented: required values are left empty (the file does not pass `casestaff check`
 until they are filled in), optional ones too, and entries of lists are shown as commented-out
@@ -52,25 +52,13 @@ FIELDS_READ_BY_RULE = MappingProxyType(
 
 PROVIDER_CALENDAR_FIELDS = ("provider", "eligibility_checks")
 
-PROGRAM_PARTS = MappingProxyType(
-    {
-        "la-step": ("components", "strengths", "challenges", "risk_factors", "referrals"),
-        "il-snap-et": ("strengths", "challenges", "risk_factors", "referrals"),
-        "or-ssp-reengagement": ("components", "review_areas", "outstanding_info", "risk_factors", "referrals"),
-        "fc-reintegration": ("child", "checklist", "case_plan_tasks", "strengths", "challenges"),
-        "or-ssp-case-management": ("components", "strengths", "challenges", "employment", "referrals"),
-    }
-)
-"""What each built-in program's agenda and narration read beyond its rules (P-380 strengths and
-challenges, the re-engagement review areas, the reintegration checklist ...)."""
-
 
 def program_fields(pack: Pack) -> list[str]:
     """The Case fields a program uses, in the model's order."""
     all_fields = list(fields_of(model.Case))
-    if pack.id not in PROGRAM_PARTS:
+    if pack.case_file is None:
         return all_fields
-    used = set(COMMON) | set(PROGRAM_PARTS[pack.id])
+    used = set(COMMON) | set(pack.case_file.parts)
     for rule in pack.rules:
         used |= set(FIELDS_READ_BY_RULE.get(rule.function, ()))
     if pack.provider_cycle is not None:
