@@ -1,0 +1,261 @@
+"""A new program is a pack file and a template: what its agenda shows and checks, what its
+narration needs and what `casestaff new` writes come from the pack's `agenda`, `narration` and
+`case_file` sections -- no Python. A pack without them gets the generic agenda, no readiness
+checks and every case-file block; a mistake in them is a located settings error."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from casestaff.cli import app
+from casestaff.packs import read_pack
+
+PACK_HEAD = """\
+id: tx-example
+name: Example program
+agency: Example agency
+state: TX
+policy:
+  title: Example policy
+  cite_as: EX Policy
+staffing_kinds:
+  - id: case-review
+    name: Case review
+roles:
+  - abbr: CM
+    title: Case manager
+    department: true
+  - abbr: Supervisor
+    title: Supervisor
+    department: true
+  - abbr: Participant
+    title: Participant
+rules:
+  - id: review
+    function: periodic_review
+    params: {days: 30}
+    satisfied_by: [case-review]
+    explain: A case review every month.
+    reason: "Monthly case review (last: {last_review})"
+    citation: {section: II}
+"""
+
+SECTIONS = """\
+agenda:
+  parts: [background, activities]
+  readiness:
+    - id: two-staff
+      title: Two department staff invited
+      check: department_staff_invited
+      params: {minimum: 2}
+      citation: {section: III. The team, quote: "At least two staff attend."}
+narration:
+  checks:
+    - check: team_complete
+      params: {minimum: 2}
+case_file:
+  parts: [strengths]
+"""
+
+NARRATION_TEMPLATE = """\
+{{ title }} {{ staffing.date|mdy }}
+Present: {% for p in staffing.present %}{{ p.role }}: {{ p.initials }}{{ ", " if not loop.last }}{% endfor %}.
+Decision: {{ staffing.decision }}
+"""
+
+CASE = """\
+case_id: TX-1
+program: tx-example
+participant: {name: Lee Testcase}
+enrolled: 2026-10-01
+planned_staffing:
+  date: 2026-11-30
+  kind: case-review
+  invited:
+    - {role: CM, initials: KM}
+staffings:
+  - date: 2026-11-02
+    kind: case-review
+    present:
+      - {role: CM, initials: KM}
+    discussion: Hours and barriers.
+    decision: Continue the plan.
+    next_steps:
+      - {step: Call the employer, owner: KM, due: 2026-11-20}
+"""
+
+
+@pytest.fixture
+def office(tmp_path: Path, write, monkeypatch):
+    """An office folder whose casestaff.toml adds the pack; returns a function writing the pack."""
+    write("casestaff.toml", 'cases = "cases"\ntemplates = "templates"\npacks = ["packs/tx.yaml"]\n')
+    write("templates/narration/tx-example.txt.j2", NARRATION_TEMPLATE)
+    write("cases/lee.yaml", CASE)
+    monkeypatch.chdir(tmp_path)
+
+    def with_pack(sections: str) -> Path:
+        return write("packs/tx.yaml", PACK_HEAD + sections)
+
+    return with_pack
+
+
+def _headings(text: str) -> list[str]:
+    """The section headings of a txt agenda (a line underlined with dashes)."""
+    lines = text.splitlines()
+    return [line for line, under in zip(lines, lines[1:]) if under and set(under) == {"-"}]
+
+
+def test_the_pack_names_the_agenda_parts_and_a_readiness_check_with_its_parameter(runner, office) -> None:
+    office(SECTIONS)
+    result = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt"])
+    assert result.exit_code == 3, result.output
+    assert _headings(result.stdout) == ["Readiness", "Why this staffing", "Background", "Activities", "Who is invited", "Questions for the team"]
+    assert (
+        "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2."
+        " Invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
+        "  (EX Policy, III. The team)\n"
+    ) in result.stdout
+
+    ready = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt", "--invite", "Supervisor:RH"])
+    assert ready.exit_code == 0, ready.output
+    assert "- OK: Two department staff invited: 2 department staff invited (CM: KM, Supervisor: RH).\n  (EX Policy, III. The team)\n" in ready.stdout
+
+
+def test_the_pack_names_the_narration_checks_with_their_parameter(runner, office, tmp_path: Path) -> None:
+    office(SECTIONS)
+    refused = runner.invoke(app, ["narrate", "cases/lee.yaml", "--as-of", "2026-11-23"])
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "casestaff: cases/lee.yaml: the narration of the 2026-11-02 case-review cannot be printed yet:\n"
+        "  - a determination is recorded at the 2026-11-02 staffing with 1 department staff present (CM: KM);"
+        " the team needs at least 2 department staff or designees (CM, Supervisor): add who else was present,"
+        " or record the determination at the follow-up review\n"
+    )
+    case = tmp_path / "cases" / "lee.yaml"
+    case.write_text(CASE.replace("      - {role: CM, initials: KM}\n    discussion", "      - {role: CM, initials: KM}\n      - {role: Supervisor, initials: RH}\n    discussion"), encoding="utf-8")
+    printed = runner.invoke(app, ["narrate", "cases/lee.yaml", "--as-of", "2026-11-23"])
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout == "Case review 11/02/26\nPresent: CM: KM, Supervisor: RH.\nDecision: Continue the plan.\n"
+
+
+def test_the_pack_names_the_blocks_of_a_new_case_file(runner, office, tmp_path: Path) -> None:
+    office(SECTIONS)
+    result = runner.invoke(app, ["new", "--program", "tx-example", "--out", "new.yaml"])
+    assert result.exit_code == 0, result.output
+    blocks = re.findall(r"^(\w+):", (tmp_path / "new.yaml").read_text(encoding="utf-8"), re.M)
+    assert blocks == ["case_id", "program", "worker", "participant", "household", "enrolled", "goal", "strengths", "releases", "planned_staffing", "staffings", "notes"]
+
+
+def test_a_pack_without_the_sections_gets_the_generic_agenda_no_checks_and_every_block(runner, office, tmp_path: Path) -> None:
+    office("")
+    agenda = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt"])
+    assert agenda.exit_code == 0, agenda.output
+    assert _headings(agenda.stdout) == [
+        "Readiness", "Why this staffing", "Background", "Strengths", "Challenges", "Activities", "Referrals",
+        "Who is invited", "Since the last staffing", "Questions for the team",
+    ]  # fmt: skip
+    assert "- No readiness checks for this program.\n" in agenda.stdout
+    narrated = runner.invoke(app, ["narrate", "cases/lee.yaml", "--as-of", "2026-11-23"])
+    assert narrated.exit_code == 0, narrated.output
+    assert runner.invoke(app, ["new", "--program", "tx-example", "--out", "new.yaml"]).exit_code == 0
+    blocks = re.findall(r"^(\w+):", (tmp_path / "new.yaml").read_text(encoding="utf-8"), re.M)
+    assert {"child", "checklist", "review_areas", "employment", "eligibility_checks"} <= set(blocks)
+
+
+def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runner, office) -> None:
+    path = office(
+        SECTIONS.replace("[background, activities]", "[background, activites]")
+        .replace("params: {minimum: 2}\n      citation", "params: {minimum: two}\n      citation")
+        .replace("check: team_complete\n      params: {minimum: 2}", "check: team_complete")
+    )
+    result = runner.invoke(app, ["due", "--as-of", "2026-11-23"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"{path}:29:10: agenda.parts: 'activites' is not an agenda part; did you mean 'activities'?;"
+        " see `casestaff programs --functions`\n"
+        f"{path}:34:15: readiness check two-staff: parameter 'minimum' of department_staff_invited must be a whole number, not 'two'\n"
+        f"{path}:38:7: narration.checks: team_complete needs the parameter 'minimum' (a whole number)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "sections, problem",
+    [
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invite\n      params: {minimum: 2}\n      citation: {section: III}\n",
+            "tx.yaml:32:14: readiness check x: unknown readiness check 'department_staff_invite';"
+            " did you mean 'department_staff_invited'?; see `casestaff programs --functions`",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invited\n      params: {minimun: 2}\n      citation: {section: III}\n",
+            "tx.yaml:33:15: readiness check x: department_staff_invited has no parameter 'minimun'; did you mean 'minimum'?; it takes: minimum\n"
+            "tx.yaml:33:15: readiness check x: department_staff_invited needs the parameter 'minimum' (a whole number)",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: partner_releases_on_file\n      params: {minimum: 2}\n      citation: {section: III}\n",
+            "tx.yaml:33:15: readiness check x: partner_releases_on_file has no parameter 'minimum'; it takes: none",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: special_needs_invitees\n      params: {roles: VR}\n      citation: {section: III}\n",
+            "tx.yaml:33:15: readiness check x: parameter 'roles' of special_needs_invitees must be a list of names, not 'VR'",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invited\n      params: {minimum: -1}\n      citation: {section: III}\n",
+            "tx.yaml:33:15: readiness check x: parameter 'minimum' of department_staff_invited cannot be negative (-1)",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: eligibility_verified\n      citation: {section: III}\n"
+            "    - id: x\n      title: Y\n      check: no_information_outstanding\n      citation: {section: III}\n",
+            "tx.yaml:34:11: readiness check id 'x' is used twice in tx-example; give each check its own id",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: eligibility_verified\n      citation: {section: ' '}\n",
+            "tx.yaml:33:17: readiness check x: the citation needs the policy section",
+        ),
+        (
+            "agenda:\n  parts: [history, background, history]\n",
+            "tx.yaml:29:10: agenda.parts: 'history' is listed twice; list each once",
+        ),
+        (
+            "narration:\n  checks:\n    - check: team_completed\n",
+            "tx.yaml:30:14: narration.checks: unknown narration check 'team_completed'; did you mean 'team_complete'?;"
+            " see `casestaff programs --functions`",
+        ),
+        (
+            "narration:\n  checks:\n    - check: information_complete\n      params: {minimum: 3}\n",
+            "tx.yaml:31:15: narration.checks: information_complete has no parameter 'minimum'; it takes: none",
+        ),
+        (
+            "case_file:\n  parts: [strenghts]\n",
+            "tx.yaml:29:10: case_file.parts: 'strenghts' is not a case-file block; did you mean 'strengths'?; docs/case-files.md lists them",
+        ),
+    ],
+    ids=[
+        "unknown-readiness-check", "unknown-parameter", "no-parameters", "list-expected", "negative",
+        "duplicate-id", "no-section", "part-twice", "unknown-narration-check", "narration-parameter", "unknown-block",
+    ],
+)  # fmt: skip
+def test_each_mistake_is_located_with_its_fix(sections: str, problem: str) -> None:
+    pack, problems = read_pack((PACK_HEAD + sections).encode(), "tx.yaml")
+    assert pack is None
+    assert "\n".join(str(p) for p in problems) == problem
+
+
+def test_a_wrong_on_fail_is_refused_by_the_validator() -> None:
+    sections = textwrap.dedent(
+        """\
+        agenda:
+          readiness:
+            - id: x
+              title: X
+              check: eligibility_verified
+              on_fail: fatal
+              citation: {section: III}
+        """
+    )
+    _, problems = read_pack((PACK_HEAD + sections).encode(), "tx.yaml")
+    assert [str(p) for p in problems] == ["tx.yaml:33:16: agenda.readiness[1].on_fail: 'fatal' is not one of blocking, warning"]
