@@ -721,6 +721,35 @@ every parameter that function takes. The `reason` is the text a flag shows; `{na
 filled in from the finding (the function's *facts*) and from the parameters. `satisfied_by`
 names the staffing kinds that settle the condition once one is held on or after the day it
 began.
+
+Three more sections say what the other commands do for the program. Each may be left out.
+
+- `agenda:` -- `parts` lists what `casestaff agenda` reads from the case file, in order
+  (background, activities, review_areas ...; the list is at the end of this page). Left out, the
+  agenda has the generic parts: background, strengths, challenges, activities, referrals,
+  outstanding information and the history. `readiness` lists the checks run before the
+  staffing: each has an `id`, a `title`, the `check` function, its `params`, `on_fail`
+  (`blocking`, the default, makes `casestaff agenda` exit with code 3; `warning` only shows it)
+  and the `citation` it rests on. Left out, there are no readiness checks.
+- `narration:` -- `checks` lists what a staffing's record must hold before `casestaff narrate`
+  prints it, beyond who was present, the discussion and next steps, which every program needs:
+  each names a `check` function, with `params` when it takes any (`team_complete` refuses a
+  recorded decision with fewer than `minimum` department staff present), and may cite the
+  policy.
+- `case_file:` -- `parts` lists the case-file blocks `casestaff new` writes beyond the common
+  ones (who, since when, releases, staffings) and those the rules read (strengths,
+  review_areas, child ...; [case-files.md](case-files.md) describes every block). Left out,
+  `casestaff new` writes every block, so nothing the program might need is missing.
+
+A part or check name casestaff does not know, a parameter it does not take, or a value of the
+wrong type is a mistake in the pack file, named with its line and column like any other.
+
+The agenda's layout is a template: a program without one of its own gets
+`agenda/default.md.j2`, which shows the pack's outline and the generic parts. To show other
+parts (`review_areas`, `child` ...), put `agenda/PROGRAM.md.j2` (and `.txt.j2`, `.html.j2`) in
+your template folder, starting from a built-in program's template. `casestaff narrate` needs
+`narration/PROGRAM.txt.j2` there (see [recording.md](recording.md)). A new program is then a
+pack file and its templates -- no Python.
 """
 
 EXAMPLE_PACK = """\
@@ -792,6 +821,28 @@ outline:                         # the agenda's sections, as the policy orders t
     items: [Barriers, Resources offered]
   - title: Plan
     items: [Next steps with dates]
+
+agenda:                          # what `casestaff agenda` reads from the case file and checks
+  parts: [background, strengths, challenges, activities, referrals, history]
+  readiness:
+    - id: team-minimum
+      title: At least two department staff invited
+      check: department_staff_invited
+      params:
+        minimum: 2
+      on_fail: warning           # blocking (the default) makes casestaff agenda exit with 3
+      citation:
+        section: 12.2 Case reviews
+        quote: "At least two department staff take part in each review."
+
+narration:                       # what a record needs before `casestaff narrate` prints it
+  checks:
+    - check: team_complete
+      params:
+        minimum: 2
+
+case_file:                       # the blocks `casestaff new` writes besides the common ones
+  parts: [strengths, challenges, referrals]
 """
 
 

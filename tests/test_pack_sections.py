@@ -259,3 +259,37 @@ def test_a_wrong_on_fail_is_refused_by_the_validator() -> None:
     )
     _, problems = read_pack((PACK_HEAD + sections).encode(), "tx.yaml")
     assert [str(p) for p in problems] == ["tx.yaml:33:16: agenda.readiness[1].on_fail: 'fatal' is not one of blocking, warning"]
+
+
+def test_casestaff_programs_shows_the_sections(runner, office) -> None:
+    office(SECTIONS)
+    result = runner.invoke(app, ["programs", "tx-example"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "Agenda parts: background, activities\n"
+        "\n"
+        "Readiness checks (casestaff agenda):\n"
+        "  two-staff  [department_staff_invited(minimum=2)], blocking when it fails\n"
+        "    Two department staff invited\n"
+        "    policy: EX Policy, III. The team\n"
+        '      "At least two staff attend."\n'
+        "\n"
+        "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded\n"
+        "  team_complete(minimum=2)\n"
+        "\n"
+        "New case files (casestaff new): the common blocks, those the rules read, and: strengths\n"
+    )
+
+
+def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runner) -> None:
+    from casestaff.agenda_parts import PART_BUILDERS
+    from casestaff.narrate import NARRATION_CHECKS
+    from casestaff.readiness import READINESS_CHECKS
+
+    listed = runner.invoke(app, ["programs", "--functions"]).stdout
+    assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
+    assert "  special_needs_invitees(roles: list[str])\n" in listed
+    assert "  team_complete(minimum: int)\n" in listed
+    for name in [*READINESS_CHECKS, *NARRATION_CHECKS]:
+        assert f"\n  {name}(" in listed, name
+    assert f"  {', '.join(PART_BUILDERS)}\n" in listed

@@ -143,7 +143,7 @@ def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tupl
 
 
 def eligibility_verified(i: Inputs) -> Outcome:
-    """Eligibility verified (and eligible) in the month of the staffing."""
+    """SNAP eligibility verified (and eligible) in the month of the staffing."""
     passed, message = eligibility_status(i.case, i.agenda.meeting.replace(day=1), i.agenda.as_of)
     return Outcome(passed, message)
 
@@ -167,7 +167,7 @@ def sanction_information_complete(i: Inputs) -> Outcome:
 
 
 def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
-    """A child with special needs: someone from vocational rehabilitation or a QE coordinator is invited."""
+    """A child with special needs: one of `roles` (vocational rehabilitation, a QE coordinator) is invited."""
     child = i.case.child
     if child is None or not child.special_needs:
         return Outcome(True, "No special needs recorded for the child.")

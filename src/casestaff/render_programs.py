@@ -1,10 +1,12 @@
-"""`casestaff programs`: the packs, their rules, parameters and citations, as plain text."""
+"""`casestaff programs`: the packs, their rules, checks, parameters and citations, as plain text."""
 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from .packs import Pack, PackSet
+from .packs import Citation, Pack, PackSet
 from .rules import FACTS, RULE_FUNCTIONS
 
 
@@ -61,12 +63,34 @@ def detail(pack: Pack) -> str:
                 when += f", or {d.workdays_before_meeting} workdays before the meeting if earlier"
             lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
             lines.append(f"    policy: {pack.cite(d.citation)}")
+    lines += ["", f"Agenda parts: {', '.join(pack.agenda_parts)}"]
+    lines += ["", "Readiness checks (casestaff agenda):"]
+    for check in pack.readiness_checks:
+        lines.append(f"  {check.id}  [{check.check}({_params(check.params)})], {check.on_fail} when it fails")
+        lines.append(f"    {check.title}")
+        lines += _cited(pack, check.citation)
+    if not pack.readiness_checks:
+        lines.append("  none")
+    lines += ["", "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded"]
+    for narration in pack.narration_checks:
+        lines.append(f"  {narration.check}" + (f"({_params(narration.params)})" if narration.params else ""))
+        lines += _cited(pack, narration.citation) if narration.citation else []
+    blocks = ", ".join(pack.case_file.parts) if pack.case_file else "every block"
+    lines += ["", f"New case files (casestaff new): the common blocks, those the rules read, and: {blocks}"]
     return "\n".join(lines)
 
 
-def functions() -> str:
-    lines = ["Rule functions a pack may name (parameters are required; reason texts may use the facts):", ""]
-    for name, function in RULE_FUNCTIONS.items():
+def _cited(pack: Pack, citation: Citation) -> list[str]:
+    lines = [f"    policy: {pack.cite(citation)}"]
+    if citation.quote:
+        lines.append(f"      \"{citation.quote}\"")
+    return lines
+
+
+def _signatures(functions: Mapping[str, Callable[..., Any]], facts: Mapping[str, Any] | None = None) -> list[str]:
+    """Each function as a pack names it, with its parameters and the first line of its docstring."""
+    lines = []
+    for name, function in functions.items():
         params = [
             f"{p.name}: {p.annotation}"
             for p in inspect.signature(function).parameters.values()
@@ -74,5 +98,22 @@ def functions() -> str:
         ]
         lines.append(f"  {name}({', '.join(params)})")
         lines.append(f"    {(function.__doc__ or '').strip().splitlines()[0]}")
-        lines.append(f"    facts: {', '.join(sorted(FACTS[name]))}")
+        if facts is not None:
+            lines.append(f"    facts: {', '.join(sorted(facts[name]))}")
+    return lines
+
+
+def functions() -> str:
+    from .agenda_parts import PART_BUILDERS
+    from .narrate import NARRATION_CHECKS
+    from .readiness import READINESS_CHECKS
+
+    lines = ["Rule functions a pack may name (parameters are required; reason texts may use the facts):", ""]
+    lines += _signatures(RULE_FUNCTIONS, FACTS)
+    lines += ["", "Readiness checks agenda.readiness may name (check:, with params: when it takes any):", ""]
+    lines += _signatures(READINESS_CHECKS)
+    lines += ["", "Narration checks narration.checks may name (check:, with params: when it takes any):", ""]
+    lines += _signatures(NARRATION_CHECKS)
+    lines += ["", "Agenda parts agenda.parts may name (the program's agenda template shows them):", ""]
+    lines.append(f"  {', '.join(PART_BUILDERS)}")
     return "\n".join(lines)
