@@ -161,3 +161,18 @@ def test_provider_agenda_is_never_a_partner_agenda(runner, tmp_path):
             " customer's barriers and is for the team only\n"
         )
     assert not out_dir.exists()
+
+
+def test_due_never_writes_one_agenda_over_another_when_ids_read_alike(runner, tmp_path):
+    """'LA/0001' and 'LA 0001' both make the file name LA_0001: the second gets LA_0001-2."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    text = (FIXTURES / "la-step-sanction.yaml").read_text(encoding="utf-8")
+    for name, case_id in (("a.yaml", "LA/0001"), ("b.yaml", "LA 0001")):
+        (folder / name).write_text(text.replace("case_id: LA-T-0001", f"case_id: {case_id}"), encoding="utf-8")
+    out = tmp_path / "agendas"
+    result = runner.invoke(app, ["agenda", "--due", str(folder), "--out-dir", str(out), "--as-of", "2026-11-23", "--format", "txt"])
+    assert result.exit_code == 3, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["LA_0001-2.txt", "LA_0001.txt"]
+    firsts = {p.read_text(encoding="utf-8").splitlines()[0] for p in out.iterdir()}
+    assert len(firsts) == 1 and "Dana Testcase" in firsts.pop()

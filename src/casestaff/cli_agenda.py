@@ -243,11 +243,19 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     written: list[tuple[str, str, Path, Any]] = []
     user_dir = templates or config.templates
 
+    taken: set[str] = set()
+
     def write_one(row) -> None:
         case = by_id[row.case]
         pack = packset.get(case.program)
         team, shown = _one_agenda(case, pack, config, as_of, None, [], audience, partner)
-        path = out_dir / f"{_safe_name(case.case_id)}.{fmt}"
+        stem = base = _safe_name(case.case_id)
+        number = 1
+        while stem.casefold() in taken:  # "LA/1" and "LA 1" both read "LA_1": never one over the other
+            number += 1
+            stem = f"{base}-{number}"
+        taken.add(stem.casefold())
+        path = out_dir / f"{stem}.{fmt}"
         write_output(path, _render(shown, fmt, user_dir), "agenda", ".md, .txt or .html")
         written.append((case.case_id, case.participant.name, path, team))
 
