@@ -3,6 +3,8 @@ nothing else changes; `--done` marks a step; afterwards `casestaff due` reflects
 
 from __future__ import annotations
 
+import os
+
 import json
 import shutil
 import stat
@@ -266,6 +268,14 @@ def test_input_ending_early_writes_nothing(runner, amy):
     assert result.exit_code == 2
     assert f"casestaff: stopped before the outcome was complete; nothing was written to {amy}" in result.output
     assert amy.read_bytes() == before
+    (saved,) = amy.parent.glob(f".{amy.stem}.unsaved-answers-*.yaml")
+    assert f"What you entered is saved in {saved}" in result.output
+    assert saved.read_text(encoding="utf-8").splitlines()[1:3] == [
+        "# Date the staffing was held: 2026-11-24",
+        "# Kind: follow-up-review",
+    ]
+    if os.name == "posix":
+        assert saved.stat().st_mode & 0o777 == 0o600
 
 
 # -- --done ---------------------------------------------------------------------------------------

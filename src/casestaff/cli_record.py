@@ -100,10 +100,18 @@ def record(
                     return EXIT_PROBLEMS
                 core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
             else:
+                _TYPED.clear()
                 try:
                     staffing = _ask_outcome(loaded, pack, day)
                 except typer.Abort:
-                    raise UsageError(f"stopped before the outcome was complete; nothing was written to {doc.path}") from None
+                    message = f"stopped before the outcome was complete; nothing was written to {doc.path}"
+                    if _TYPED:
+                        answers = "\n".join(
+                            [f"# Answers typed for `casestaff record {doc.path}` before it stopped:", *_TYPED, ""]
+                        )
+                        _, note = writer.keep_input(doc.path, answers, "answers")
+                        message += f". {note}"
+                    raise UsageError(message) from None
                 typer.echo("")
                 typer.echo(core.outcome_yaml(staffing))
                 if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
@@ -165,8 +173,20 @@ def _optional_time(value: Any) -> str | None:
     raise typer.BadParameter("write the time as HH:MM on a 24-hour clock, e.g. 15:00")
 
 
+_TYPED: list[str] = []
+"""Each answer given at the prompts of this run, so nothing typed is lost if input stops early."""
+
+
 def _ask(text: str, default: Any = "", **kwargs: Any) -> Any:
-    return typer.prompt(text, default=default, show_default=default not in ("", None), **kwargs)
+    value = typer.prompt(text, default=default, show_default=default not in ("", None), **kwargs)
+    _TYPED.append(f"# {text.strip()}: {value}")
+    return value
+
+
+def _confirm(text: str, default: bool) -> bool:
+    value = typer.confirm(text, default=default)
+    _TYPED.append(f"# {text.strip()} {'yes' if value else 'no'}")
+    return value
 
 
 def _ask_list(text: str) -> list[str]:
@@ -214,7 +234,7 @@ def _ask_outcome(case, pack, day: dt.date):
     challenges = _ask_list("Challenge identified")
     all_info = None
     if core.needs_sanction_answer(case, date):
-        all_info = typer.confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
+        all_info = _confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
     decision = str(_ask("Decision or determination (empty if none)")).strip() or None
     explanation = str(_ask("Why the team decided so (empty if none)")).strip() or None
     steps = []
