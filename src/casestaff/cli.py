@@ -177,9 +177,9 @@ def _run(action) -> None:
 
 PathsArg = Annotated[
     Optional[list[Path]],
-    typer.Argument(help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
+    typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
 ]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]
 
 
@@ -200,10 +200,10 @@ def main_options(
 def due(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    within: Annotated[int, typer.Option("--within", min=0, help="Days ahead that count as upcoming.")] = 14,
-    worker: Annotated[Optional[str], typer.Option("--worker", help="Only cases of this worker (initials).", show_default=False)] = None,
-    program: Annotated[Optional[str], typer.Option("--program", help="Only cases of this program id.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv (table is plain text when piped).")] = "table",
+    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help="Days ahead that count as upcoming.")] = 14,
+    worker: Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)] = None,
+    program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar="table|json|csv", help="table, json or csv (table is plain text when piped).")] = "table",
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."""
@@ -247,7 +247,7 @@ def due(
 def check(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", metavar="text|json", help="text or json.")] = "text",
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Validate case files; print every problem as path:line:col: message, with the fix."""
@@ -277,7 +277,7 @@ def check(
 def schema(
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", help="Write the schema to this file, as UTF-8 (PowerShell's '>' would save UTF-16).", show_default=False),
+        typer.Option("--out", metavar="FILE", help="Write the schema to this file, as UTF-8 (PowerShell's '>' would save UTF-16).", show_default=False),
     ] = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
@@ -299,7 +299,7 @@ def schema(
 
 @app.command()
 def programs(
-    program: Annotated[Optional[str], typer.Argument(help="A program id to show in full.", show_default=False)] = None,
+    program: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="A program id to show in full.", show_default=False)] = None,
     functions: Annotated[bool, typer.Option("--functions", help="List the rule functions packs can use.")] = False,
 ) -> None:
     """List the program packs, or show one program's rules with parameters and citations."""

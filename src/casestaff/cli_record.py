@@ -61,11 +61,11 @@ def record(
     case: CaseArg,
     from_file: Annotated[
         Optional[Path],
-        typer.Option("--from", help="Read the outcome from this YAML file instead of asking (format: docs/recording.md).", show_default=False),
+        typer.Option("--from", metavar="OUTCOME.yaml", help="Read the outcome from this YAML file instead of asking (format: docs/recording.md).", show_default=False),
     ] = None,
     done: Annotated[
         Optional[str],
-        typer.Option("--done", help="Mark this next step done (its number, its text, or the start of it).", show_default=False),
+        typer.Option("--done", metavar="STEP", help="Mark this next step done (its number, its text, or the start of it).", show_default=False),
     ] = None,
     as_of: AsOfOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
@@ -316,15 +316,15 @@ def _ask_present(case, pack):
 
 @app.command()
 def new(
-    program: Annotated[str, typer.Option("--program", help="Program id (see `casestaff programs`).", show_default=False)],
-    case_id: Annotated[Optional[str], typer.Option("--id", help="Case number to fill in.", show_default=False)] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="Participant's full name to fill in.", show_default=False)] = None,
+    program: Annotated[str, typer.Option("--program", metavar="ID", help="Program id (see `casestaff programs`).", show_default=False)],
+    case_id: Annotated[Optional[str], typer.Option("--id", metavar="CASE_ID", help="Case number to fill in.", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Participant's full name to fill in.", show_default=False)] = None,
     worker: Annotated[
-        Optional[str], typer.Option("--worker", help="Worker's initials (default: `worker` in casestaff.toml).", show_default=False)
+        Optional[str], typer.Option("--worker", metavar="INITIALS", help="Worker's initials (default: `worker` in casestaff.toml).", show_default=False)
     ] = None,
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", help="File to create (default: CASE_ID.yaml, or new-PROGRAM.yaml, in the case folder).", show_default=False),
+        typer.Option("--out", metavar="FILE", help="File to create (default: CASE_ID.yaml, or new-PROGRAM.yaml, in the case folder).", show_default=False),
     ] = None,
 ) -> None:
     """Start a case file from the program's skeleton: every field it uses, each with a comment.
@@ -365,15 +365,15 @@ def new(
 def narrate(
     case: CaseArg,
     staffing: Annotated[
-        str, typer.Option("--staffing", help="Which staffing: 'latest', YYYY-MM-DD, or YYYY-MM-DD:KIND.")
+        str, typer.Option("--staffing", metavar="DATE|latest", help="Which staffing: 'latest', YYYY-MM-DD, or YYYY-MM-DD:KIND.")
     ] = "latest",
     ascii_only: Annotated[bool, typer.Option("--ascii", help="Straight quotes, plain dashes, accents folded.")] = False,
-    width: Annotated[Optional[int], typer.Option("--width", min=20, help="Wrap lines at N characters.", show_default=False)] = None,
+    width: Annotated[Optional[int], typer.Option("--width", metavar="N", min=20, help="Wrap lines at N characters.", show_default=False)] = None,
     max_chars: Annotated[
         Optional[int],
-        typer.Option("--max-chars", min=20, help="Split into numbered parts of at most N characters each.", show_default=False),
+        typer.Option("--max-chars", metavar="N", min=20, help="Split into numbered parts of at most N characters each.", show_default=False),
     ] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write to this file (readable by you only) instead of stdout.", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (readable by you only) instead of stdout.", show_default=False)] = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
