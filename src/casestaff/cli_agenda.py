@@ -26,6 +26,7 @@ from .cli import (
     _parse_date,
     _print_problems,
     _run,
+    _run_caseload,
     _say_if_no_case_files,
     app,
     write_output,
@@ -231,14 +232,17 @@ def agenda(
 
 def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, templates) -> int:
     """One agenda per participant due within the window, written into `out_dir`."""
-    from .due import due_report
+    from .caseload import read_file
+    from .due import DueJob, due_report
 
     config, packset, chosen = _context(paths)
-    caseload = _load(chosen, config, packset, dt.date.today())
+    # Who is due comes from the same cached, parallel runner as `casestaff due`; only the
+    # files of the participants listed are then read whole for their agendas.
+    job = DueJob(packset=packset, as_of=as_of, within=within, default_worker=config.worker or "")
+    caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache=False)
     _say_if_no_case_files(caseload.files, chosen)
     _print_problems(caseload.problems, err=True)
-    report = due_report(caseload.cases, packset, config, as_of, within)
-    by_id = {c.case_id: c for c in caseload.cases}
+    report = due_report(caseload.results, packset, config, as_of, within)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     written: list[tuple[str, str, Path, Any]] = []
     user_dir = templates or config.templates
@@ -246,7 +250,11 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     taken: set[str] = set()
 
     def write_one(row) -> None:
-        case = by_id[row.case]
+        case, problems = read_file(Path(row.file), packset)
+        if case is None:  # changed on disk since it was listed
+            _print_problems(problems, err=True)
+            caseload.problems.extend(problems)
+            return
         pack = packset.get(case.program)
         team, shown = _one_agenda(case, pack, config, as_of, None, [], audience, partner)
         stem = base = _safe_name(case.case_id)
