@@ -168,3 +168,18 @@ def test_due_and_another_job_do_not_evict_each_other(cases, packset):
     _run(cases, packset)
     _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
     assert _run(cases, packset).stats["cached"] == len(list(cases.glob("*.yaml")))
+
+
+def test_an_answer_from_another_folder_names_the_file_as_this_run_shows_it(runner, cases, monkeypatch):
+    """Cached in `cases/` from its parent, then asked from inside it: the paths must be `x.yaml`."""
+    import json
+
+    monkeypatch.chdir(cases.parent)
+    first = runner.invoke(app, ["due", "cases", "--as-of", "2026-12-01", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert {item["file"].split(os.sep)[0] for item in json.loads(first.stdout) if item["file"]} == {"cases"}
+    monkeypatch.chdir(cases)
+    second = runner.invoke(app, ["due", ".", "--as-of", "2026-12-01", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    files = {item["file"] for item in json.loads(second.stdout) if item["file"]}
+    assert files and all(os.path.exists(f) and not f.startswith("cases") for f in files), files

@@ -332,7 +332,9 @@ def run_caseload(
                 if info is not None:
                     signature = (info.st_size, info.st_mtime_ns)
                     if index.trusted(name, signature):
-                        found, result = index.result(name, key)
+                        # An answer names the file as this run shows it (`cases/a.yaml` from one
+                        # folder, `a.yaml` from another), so the path is part of its key.
+                        found, result = index.result(name, f"{key}|{shown}")
                         if found:
                             _, read_ns, (case_id, case_id_at, births), _ = index.entries[name]
                             outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, "cached")
@@ -355,7 +357,7 @@ def run_caseload(
                     outcome.signature,
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
-                    key,
+                    f"{key}|{outcome.shown}",
                     outcome.result,
                 )
         for index in indexes.values():
