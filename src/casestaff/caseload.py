@@ -391,6 +391,17 @@ class CaseFileJob:
         return case.case_id, os.path.abspath(case.file)
 
 
+@dataclass(frozen=True)
+class ProviderJob:
+    """Each case's program, provider and file: how a provider's customers are found in a large
+    folder without reading every case whole."""
+
+    key: str = "provider"
+
+    def __call__(self, case: model.Case) -> tuple[str, str, str]:
+        return case.program, case.provider or "", case.file
+
+
 def find_case_files(
     case_id: str, paths: Sequence[Path], packset: PackSet, today: dt.date, *, skip: Sequence[Path] = (), use_cache: bool = True
 ) -> tuple[list[str], CaseloadRun]:

@@ -314,14 +314,24 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     from .provider_agenda import build_provider_agenda, render_provider_agenda
     from .templating import TemplateProblem
 
+    from .caseload import ProviderJob, read_file
+
     month = _parse_month(month_text, as_of)
     config, packset, chosen = _context(paths)
-    caseload = _load(chosen, config, packset, dt.date.today())
+    # The provider's customers are found through the cached runner; only their files are read whole.
+    caseload = _run_caseload(chosen, config, packset, ProviderJob(), dt.date.today(), no_cache=False)
     _print_problems(caseload.problems, err=True)
-    with_cycle = [c for c in caseload.cases if packset.get(c.program) and packset.get(c.program).provider_cycle]
-    mine = [c for c in with_cycle if " ".join((c.provider or "").casefold().split()) == " ".join(provider.casefold().split())]
+    with_cycle = [r for r in caseload.results if packset.get(r[0]) and packset.get(r[0]).provider_cycle]
+    wanted = " ".join(provider.casefold().split())
+    mine = []
+    for _, their_provider, file in with_cycle:
+        if " ".join(their_provider.casefold().split()) == wanted:
+            case, problems = read_file(Path(file), packset)
+            _print_problems(problems, err=True)
+            if case is not None:
+                mine.append(case)
     if not mine:
-        known = sorted({c.provider for c in with_cycle if c.provider})
+        known = sorted({their_provider for _, their_provider, _ in with_cycle if their_provider})
         listed = ", ".join(known) or "none"
         raise UsageError(f"--provider: no customer of '{provider}' in the case files{did_you_mean(provider, known)}; providers: {listed}")
     programs = sorted({c.program for c in mine})
