@@ -259,7 +259,7 @@ BAD_BYTES = {
     ),
     "lists nested 400,000 deep": (
         ("notes: " + "[" * 400_000 + "]" * 400_000 + "\n").encode(),
-        ["1:71: blocks are nested more than 64 deep here; a case file nests a few levels, so this is probably not a case file"],
+        ["1:72: blocks are nested more than 64 deep here; a case file nests a few levels, so this is probably not a case file"],
     ),
 }
 
@@ -403,3 +403,33 @@ def test_a_far_year_is_a_problem_in_its_file_and_never_stops_the_list(runner, tm
     result = runner.invoke(app, ["due", str(tmp_path), "--as-of", "9999-12-31"])
     assert result.exit_code == 2
     assert result.stderr == "casestaff: --as-of: 9999-12-31 is in the year 9999; check the year\n"
+
+
+def test_flow_blocks_nested_too_deep_get_casestaffs_own_message(runner, tmp_path):
+    """Whatever libyaml's own nesting limit says, the message is casestaff's, on the right line."""
+    deep = base("notes: ok\nstrengths:\n  individual: " + "{a: " * 500 + "1" + "}" * 500 + "\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(deep, encoding="utf-8")
+    line = deep.splitlines().index(next(row for row in deep.splitlines() if "{a: {a:" in row)) + 1
+    result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
+    problems = [row for row in result.output.splitlines() if row.startswith(str(bad))]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{bad}:{line}:")
+    assert problems[0].endswith("blocks are nested more than 64 deep here; a case file nests a few levels, so this is probably not a case file")
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "notes: '" + "[" * 500 + "'\n",
+        'notes: "' + "{" * 500 + '"\n',
+        "notes: |\n  " + "[" * 500 + "\n  more text\n",
+        "notes: ok  # " + "[" * 500 + "\n",
+    ],
+    ids=["single-quoted", "double-quoted", "block scalar", "comment"],
+)
+def test_brackets_that_are_text_are_not_counted_as_nesting(runner, tmp_path, notes):
+    (tmp_path / "case.yaml").write_text(base(notes), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
+    assert "nested more than" not in result.output
+    assert result.exit_code == 0, result.output

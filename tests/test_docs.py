@@ -309,12 +309,14 @@ def test_readme_opens_with_exactly_two_setup_commands():
     install_and_demo, install_and_test = readme_setup_commands()
 
     demo = install_and_demo.split(" && ")
-    assert re.search(r"-m pip install \.$", demo[-2]), "the first command installs casestaff from the checkout"
+    assert re.search(r"-m pip install -c constraints\.txt \.$", demo[-2]), (
+        "the first command installs casestaff from the checkout, with the versions of the lock"
+    )
     words = shlex.split(demo[-1])
     assert words[0].endswith("casestaff") and words[1:3] == ["due", "sample_cases"]
     assert words[words.index("--as-of") + 1] == generate.DEMO_AS_OF  # the walk-through shows the same day
 
-    assert re.search(r'pip install "\.\[test\]"', install_and_test)
+    assert re.search(r'pip install -c constraints\.txt "\.\[test\]"', install_and_test)
     assert install_and_test.split(" && ")[-1].split()[-2:] == ["-m", "pytest"]
 
 

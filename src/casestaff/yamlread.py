@@ -165,6 +165,7 @@ def parse(text: str) -> Node | None:
     if text.startswith("%") or "\n%" in text:
         _refuse_directives(text)
     if _possible_depth(text) > _SAFE_DEPTH_BOUND:
+        _check_flow_depth(text)
         _check_depth(text)
     builder = _NodeBuilder(text)
     try:
@@ -200,6 +201,65 @@ def _possible_depth(text: str) -> int:
     return longest + text.count("[") + text.count("{") + 1
 
 
+_BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _check_flow_depth(text: str) -> None:
+    """Refuse brackets nested past MAX_DEPTH, found by reading the characters, not by libyaml.
+
+    libyaml scans far ahead inside brackets and has a nesting limit of its own, so a document
+    like `[[[[...` must be caught before libyaml sees it, or the message would be libyaml's and
+    would change with its version. Quoted text, comments and block scalars are skipped; a
+    bracket counts only where a flow collection can start (at the start of a value, or inside
+    another flow collection).
+    """
+    depth = 0
+    quote = ""
+    block_scalar_indent = -1
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if depth == 0 and not quote:
+            stripped = line.lstrip(" ")
+            indent = len(line) - len(stripped)
+            if block_scalar_indent >= 0:
+                if not stripped or indent > block_scalar_indent:
+                    continue
+                block_scalar_indent = -1
+            if _BLOCK_SCALAR_HEADER.search(line):
+                block_scalar_indent = indent
+                continue
+        previous = ""  # the last character that is not a space, on this line
+        index = 0
+        while index < len(line):
+            char = line[index]
+            if quote:
+                if char == "\\" and quote == '"':
+                    index += 1
+                elif char == quote:
+                    if quote == "'" and line[index + 1 : index + 2] == "'":
+                        index += 1
+                    else:
+                        quote = ""
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                break
+            elif char in "[{" and (depth > 0 or not previous or previous in "-:?,[{"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ReadError(lineno, index + 1, _TOO_DEEP)
+            elif char in "]}" and depth > 0:
+                depth -= 1
+            elif char in "\"'" and (not previous or previous in "-:?,[{"):
+                quote = char
+            if char not in " \t":
+                previous = char
+            index += 1
+
+
+_TOO_DEEP = (
+    f"blocks are nested more than {MAX_DEPTH} deep here; a case file nests a few levels, so this"
+    " is probably not a case file"
+)
+
+
 def _events(text: str) -> Any:
     parser = _NodeBuilder(text)
     try:
@@ -220,12 +280,7 @@ def _check_depth(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise ReadError(
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"blocks are nested more than {MAX_DEPTH} deep here; a case file nests a few levels, so this"
-                    " is probably not a case file",
-                )
+                raise ReadError(mark.line + 1, mark.column + 1, _TOO_DEEP)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
@@ -254,6 +309,30 @@ def _reader_error(exc: ReaderError, text: str) -> ReadError:
     return ReadError(
         line, col, f"the file holds an invisible control character ({code}) that YAML does not allow; delete it"
     )
+
+
+LIBYAML_PHRASES: tuple[tuple[str, str], ...] = (
+    ("problem", "tab"),
+    ("problem", "cannot start any token"),
+    ("problem", "mapping values are not allowed"),
+    ("problem", "end of stream"),
+    ("context", "quoted scalar"),
+    ("problem", "did not find expected ',' or ']'"),
+    ("problem", "did not find expected ',' or '}'"),
+    ("problem", "could not find expected ':'"),
+    ("problem", "did not find expected '-' indicator"),
+    ("problem", "did not find expected key"),
+    ("context", "expected a single document"),
+    ("problem", "block sequence entries are not allowed"),
+    ("context", "directive"),
+    ("problem", "undefined alias"),
+    ("context", "duplicate anchor"),
+)
+"""Every part of libyaml's wording that _syntax_error matches on, and in which field.
+
+libyaml's words are not ours and may change with a release; tests/test_dependency_contracts.py
+feeds libyaml a document for each phrase and fails, naming this table, when it stops saying it.
+"""
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
