@@ -76,7 +76,7 @@ def run(args: list[str], env: dict[str, str | None], cwd: Path = REPO) -> tuple[
     """(exit code, stdout then stderr) of `casestaff ARGS`, as when piped."""
     from typer.testing import CliRunner
 
-    from casestaff.cli import app
+    from casestaff.cli.app import app
 
     previous = Path.cwd()
     os.chdir(cwd)
@@ -102,7 +102,7 @@ def commands() -> list[tuple[str, Any]]:
     """
     import typer.main
 
-    from casestaff.cli import app
+    from casestaff.cli.app import app
 
     root = typer.main.get_command(app)
     found: list[tuple[str, Any]] = [("casestaff", root)]
@@ -151,7 +151,7 @@ EXIT_CODE_MEANINGS = (
 
 
 def exit_codes_table() -> str:
-    from casestaff import cli
+    from casestaff.cli import app as cli
 
     names = {name for name, _ in commands()}
     rows = []
@@ -452,8 +452,8 @@ notes: |
 
 def record_classes() -> list[tuple[type, list[str]]]:
     """Every record reachable from `Case`, in file order, with the paths where it appears."""
-    from casestaff.model import Case
-    from casestaff.spec import fields_of
+    from casestaff.model.records import Case
+    from casestaff.model.spec import fields_of
 
     found: dict[type, list[str]] = {}
 
@@ -517,7 +517,7 @@ def _required_text(spec: Any) -> str:
 
 
 def field_tables() -> str:
-    from casestaff.spec import fields_of
+    from casestaff.model.spec import fields_of
 
     sections = []
     for cls, paths in record_classes():
@@ -541,8 +541,8 @@ def field_tables() -> str:
 
 def builtin_packs() -> Any:
     """The built-in program packs, without any user's casestaff.toml."""
-    from casestaff.config import Config
-    from casestaff.packs import load_packset
+    from casestaff.files.config import Config
+    from casestaff.packset import load_packset
 
     return load_packset(Config())
 
@@ -655,7 +655,7 @@ meetings = [2026-12-17, 2027-01-21]
 
 
 def configuration_md() -> str:
-    from casestaff.config import SETTINGS
+    from casestaff.files.config import SETTINGS
 
     rows = [(f"`{name}`", kind, default, description) for name, kind, default, description in SETTINGS]
     return "\n\n".join(
@@ -855,7 +855,7 @@ def _toml_value(value: Any) -> str:
 
 
 def program_section(pack: Any) -> str:
-    from casestaff import render_programs
+    from casestaff.cli import render_programs
 
     rows = [
         (f"`{rule.id}`", f"`{name}`", f"`[programs.{pack.id}.rules.{rule.id}]` then `{name} = {_toml_value(value)}`")
@@ -877,7 +877,7 @@ def program_section(pack: Any) -> str:
 
 
 def programs_md() -> str:
-    from casestaff import render_programs
+    from casestaff.cli import render_programs
 
     packset = builtin_packs()
     packs = sorted(packset.packs.values(), key=lambda p: p.id)

@@ -6,12 +6,12 @@ import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
 
-from casestaff.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
-from casestaff.caseload import load_caseload
-from casestaff.config import Config
-from casestaff.evaluate import evaluate_case
-from casestaff.packs import load_packset
-from casestaff.redact import for_partner
+from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
+from casestaff.files.caseload import load_caseload
+from casestaff.files.config import Config
+from casestaff.rules.evaluate import evaluate_case
+from casestaff.packset import load_packset
+from casestaff.documents.redact import for_partner
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agenda"
 AS_OF = dt.date(2026, 11, 23)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.agenda import render_agenda
-from casestaff.cli import app
+from casestaff.documents.agenda import render_agenda
+from casestaff.cli.app import app
 
 from .agenda_helpers import AS_OF, FIXTURES, FORMATS, PROGRAMS, agenda_for, check_html
 
@@ -24,7 +24,7 @@ INLINE = {
 
 def _escape(fmt: str, text: str) -> str:
     if fmt == "md":
-        from casestaff.templating import mdescape
+        from casestaff.documents.templating import mdescape
 
         return mdescape(text)
     if fmt == "html":
@@ -256,7 +256,7 @@ def test_a_program_added_as_a_pack_gets_an_agenda_without_python(runner, tmp_pat
 def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):
     import io
 
-    from casestaff import cli_agenda
+    from casestaff.cli import agenda as cli_agenda
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from casestaff.agenda import render_agenda
-from casestaff.cli import app
+from casestaff.documents.agenda import render_agenda
+from casestaff.cli.app import app
 
 from .agenda_helpers import FIXTURES, FORMATS, PROGRAMS, agenda_for
 

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from casestaff.cli import app
-from casestaff.model import Person
+from casestaff.cli.app import app
+from casestaff.model.records import Person
 
 from .agenda_helpers import agenda_for
 

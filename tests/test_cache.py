@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from casestaff import cache as cache_module
-from casestaff.caseload import run_caseload
-from casestaff.cli import app
-from casestaff.config import Config
-from casestaff.due import DueJob
-from casestaff.packs import load_packset
+from casestaff.files import cache as cache_module
+from casestaff.files.caseload import run_caseload
+from casestaff.cli.app import app
+from casestaff.files.config import Config
+from casestaff.rules.due import DueJob
+from casestaff.packset import load_packset
 
 from .conftest import SAMPLES
 
@@ -151,7 +151,7 @@ def test_cache_setting_false_leaves_no_cache(runner, cases):
 
 
 def test_worker_processes_give_the_same_answers_and_fill_the_cache(cases, packset, monkeypatch):
-    from casestaff import caseload
+    from casestaff.files import caseload
 
     monkeypatch.setattr(caseload, "PARALLEL_FROM", 1)
     alone = _run(cases, packset, use_cache=False, jobs=1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli import app
+from casestaff.cli.app import app
 
 from .test_bad_input import GOOD
 

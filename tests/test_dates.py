@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from casestaff.dates import Workdays, add_months, age_on, month_end, next_month_start, relative_days
+from casestaff.model.dates import Workdays, add_months, age_on, month_end, next_month_start, relative_days
 
 D = dt.date
 
@@ -143,7 +143,7 @@ def test_holidays_are_imported_only_when_a_date_needs_them() -> None:
     """Start-up time counts: importing dates (or checking a weekend) must not load `holidays`."""
     code = (
         "import sys, datetime as dt\n"
-        "from casestaff.dates import Workdays\n"
+        "from casestaff.model.dates import Workdays\n"
         "assert not Workdays('IL').is_workday(dt.date(2026, 12, 5))\n"
         "print('holidays' in sys.modules)\n"
     )
@@ -154,7 +154,7 @@ def test_holidays_are_imported_only_when_a_date_needs_them() -> None:
 def test_the_state_codes_casestaff_accepts_are_those_holidays_knows() -> None:
     from holidays.countries.united_states import UnitedStates
 
-    from casestaff.dates import US_STATES
+    from casestaff.model.dates import US_STATES
 
     assert US_STATES == frozenset(UnitedStates.subdivisions)
 

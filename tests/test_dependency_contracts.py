@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casestaff import yamlread
+from casestaff.files import yamlread
 
 # One document per phrase that yamlread's syntax-error translation matches on.
 LIBYAML_EXAMPLES = {
@@ -64,6 +64,6 @@ def test_libyaml_still_says_what_casestaff_matches_on(field, phrase):
     said = (exc.problem if field == "problem" else exc.context) or ""
     assert phrase in said, (
         f"libyaml (PyYAML {yaml.__version__}) no longer says {phrase!r} in its {field} for {text!r}"
-        f" (it says {said!r}); update LIBYAML_PHRASES and _syntax_error in src/casestaff/yamlread.py"
+        f" (it says {said!r}); update LIBYAML_PHRASES and _syntax_error in src/casestaff/files/yamlread.py"
         " so casestaff's own message comes back"
     )

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from casestaff.casefile import read_case
-from casestaff.cli import app
-from casestaff.config import SETTINGS, Config, load_config
-from casestaff.model import Case
-from casestaff.packs import load_packset, read_pack
-from casestaff.spec import fields_of
+from casestaff.files.casefile import read_case
+from casestaff.cli.app import app
+from casestaff.files.config import SETTINGS, Config, load_config
+from casestaff.model.records import Case
+from casestaff.packset import load_packset, read_pack
+from casestaff.model.spec import fields_of
 
 from .conftest import REPO
 
@@ -350,7 +350,7 @@ def test_docs_link_only_to_files_that_exist(doc):
     ],
 )
 def test_readme_names_the_cache_folder_casestaff_uses(monkeypatch, platform, environment, expected):
-    from casestaff import cache
+    from casestaff.files import cache
 
     monkeypatch.delenv("CASESTAFF_CACHE_DIR", raising=False)
     monkeypatch.setattr(cache.sys, "platform", platform)

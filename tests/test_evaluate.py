@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casestaff.evaluate import evaluate_case, workdays_for
-from casestaff.flags import status_of
+from casestaff.rules.evaluate import evaluate_case, workdays_for
+from casestaff.rules.flags import status_of
 
 from .rule_cases.harness import builtin_packs, case_files, flags_of, load, read_rule_case
 

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casestaff import casefile, model, yamlread
-from casestaff.fastbuild import quick_case
-from casestaff.spec import CASE_KIND
+from casestaff.files import casefile
+from casestaff.model import records as model
+from casestaff.files import yamlread
+from casestaff.files.fastbuild import quick_case
+from casestaff.model.spec import CASE_KIND
 
 from .conftest import REPO, SAMPLES
 

@@ -8,7 +8,7 @@ import os
 import holidays
 import pytest
 
-from casestaff import dates
+from casestaff.model import dates
 
 
 def test_the_tables_were_made_by_the_installed_holidays() -> None:

@@ -8,13 +8,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casestaff import model
-from casestaff.casefile import read_case
-from casestaff.cli import app
-from casestaff.config import Config
-from casestaff.packs import load_packset
-from casestaff.problems import Problem
-from casestaff.spec import CASE_KIND, Kind, fields_of
+from casestaff.model import records as model
+from casestaff.files.casefile import read_case
+from casestaff.cli.app import app
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
+from casestaff.model.problems import Problem
+from casestaff.model.spec import CASE_KIND, Kind, fields_of
 
 PACKS = load_packset(Config()).packs
 QUICK = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

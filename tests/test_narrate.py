@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli import app
+from casestaff.cli.app import app
 
 from .conftest import REPO, SAMPLES
 
@@ -100,8 +100,8 @@ def test_golden_narration(runner, name):
 
 
 def test_every_program_has_a_golden_narration():
-    from casestaff.config import Config
-    from casestaff.packs import load_packset
+    from casestaff.files.config import Config
+    from casestaff.packset import load_packset
 
     covered = {name.split("-customer")[0].split("-provider")[0] for name in GOLDEN_CASES}
     assert covered == set(load_packset(Config()).packs)
@@ -376,9 +376,9 @@ def test_out_refuses_to_write_over_a_case_file(runner, tmp_path):
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
 def test_every_sample_narrates_or_says_what_is_missing(runner, sample):
-    from casestaff.casefile import read_case
-    from casestaff.config import Config
-    from casestaff.packs import load_packset
+    from casestaff.files.casefile import read_case
+    from casestaff.files.config import Config
+    from casestaff.packset import load_packset
 
     path = SAMPLES / sample
     case, problems = read_case(path.read_bytes(), str(path), load_packset(Config()).packs)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casestaff.narrate import TooShort, split_parts, to_ascii, wrap
+from casestaff.documents.narrate import TooShort, split_parts, to_ascii, wrap
 
 WORD = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=18)
 SEPARATOR = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\n- "])
@@ -64,7 +64,7 @@ def test_ascii_examples():
 
 def test_max_chars_never_leaves_a_heading_at_the_end_of_a_part(runner):
     """'Narration:' belongs with the text it introduces, not alone at the foot of a part."""
-    from casestaff.cli import app
+    from casestaff.cli.app import app
 
     amy = str(Path(__file__).parents[1] / "sample_cases" / "or-ssp-reengagement-amy.yaml")
     result = runner.invoke(app, ["narrate", amy, "--max-chars", "200", "--as-of", "2026-12-01"])

@@ -9,12 +9,12 @@ import stat
 
 import pytest
 
-from casestaff import model
-from casestaff.cli import app
-from casestaff.config import Config
-from casestaff.packs import load_packset
-from casestaff.skeleton import program_fields, skeleton
-from casestaff.spec import fields_of
+from casestaff.model import records as model
+from casestaff.cli.app import app
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
+from casestaff.documents.skeleton import program_fields, skeleton
+from casestaff.model.spec import fields_of
 
 PACKS = load_packset(Config()).packs
 

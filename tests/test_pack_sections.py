@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli import app
-from casestaff.packs import read_pack
+from casestaff.cli.app import app
+from casestaff.packset import read_pack
 
 PACK_HEAD = """\
 id: tx-example
@@ -282,9 +282,9 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
 
 
 def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runner) -> None:
-    from casestaff.agenda_parts import PART_BUILDERS
-    from casestaff.narrate import NARRATION_CHECKS
-    from casestaff.readiness import READINESS_CHECKS
+    from casestaff.documents.agenda_parts import PART_BUILDERS
+    from casestaff.documents.narrate import NARRATION_CHECKS
+    from casestaff.documents.readiness import READINESS_CHECKS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
     assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed

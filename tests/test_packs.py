@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.config import ConfigError, load_config
-from casestaff.evaluate import evaluate_case
-from casestaff.packs import builtin_pack_files, check_params, load_packset, read_pack, template_fields
-from casestaff.rules import FACTS, RULE_FUNCTIONS, RuleContext
-from casestaff.evaluate import workdays_for
+from casestaff.files.config import ConfigError, load_config
+from casestaff.rules.evaluate import evaluate_case
+from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
+from casestaff.rules.functions import FACTS, RULE_FUNCTIONS, RuleContext
+from casestaff.rules.evaluate import workdays_for
 
 from .rule_cases.harness import CASES_DIR, HeaderError, RuleCase, builtin_packs, case_files, flags_of, load, read_header, read_rule_case
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.config import Config, load_config
-from casestaff.dates import Workdays
-from casestaff.due import due_report
-from casestaff.packs import builtin_pack_files, load_packset
-from casestaff.provider_cycle import deadline_date
+from casestaff.files.config import Config, load_config
+from casestaff.model.dates import Workdays
+from casestaff.rules.due import due_report
+from casestaff.packset import builtin_pack_files, load_packset
+from casestaff.rules.provider_cycle import deadline_date
 
 from .rule_cases.harness import builtin_packs, load
 
@@ -246,7 +246,7 @@ def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
 def test_the_4333_names_customers_needing_a_staffing_by_month_end_whatever_the_window(runner, monkeypatch):
     """Grace Oduya reaches her 6-month benchmark on 12/22: the December 4333 must mark her,
     even though the morning list only looks 14 days ahead."""
-    from casestaff.cli import app
+    from casestaff.cli.app import app
 
     from .conftest import REPO
 

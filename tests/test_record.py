@@ -11,7 +11,7 @@ import stat
 
 import pytest
 
-from casestaff.cli import app
+from casestaff.cli.app import app
 
 from .conftest import SAMPLES
 
@@ -412,9 +412,9 @@ def test_record_then_due_for_reintegration(runner, write):
 def test_the_documented_outcome_example_records(runner, amy, tmp_path):
     import re
 
-    from casestaff.model import Staffing
-    from casestaff.record import read_outcome
-    from casestaff.spec import fields_of
+    from casestaff.model.records import Staffing
+    from casestaff.documents.record import read_outcome
+    from casestaff.model.spec import fields_of
 
     from .conftest import REPO
 

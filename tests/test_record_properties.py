@@ -11,10 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casestaff import model, record, writer
-from casestaff.casefile import read_case
-from casestaff.config import Config
-from casestaff.packs import load_packset
+from casestaff.model import records as model
+from casestaff.documents import record
+from casestaff.files import writer
+from casestaff.files.casefile import read_case
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
 
 PACKS = load_packset(Config()).packs
 PACK = PACKS["or-ssp-reengagement"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from casestaff.config import load_config
-from casestaff.packs import PackSet, load_packset
+from casestaff.files.config import load_config
+from casestaff.model.pack import PackSet
+from casestaff.packset import load_packset
 
 from .rule_cases.harness import flags_of, load
 
@@ -676,10 +677,10 @@ staffings:
 
 def test_a_withdrawn_sanction_still_counts_on_mornings_before_its_decision() -> None:
     """decided_on lets a past morning replay exactly: before it, the sanction was pending."""
-    from casestaff.config import Config
-    from casestaff.evaluate import evaluate_case
-    from casestaff.packs import load_packset
-    from casestaff.casefile import read_case
+    from casestaff.files.config import Config
+    from casestaff.rules.evaluate import evaluate_case
+    from casestaff.packset import load_packset
+    from casestaff.files.casefile import read_case
 
     text = (
         "case_id: LA-R\nprogram: la-step\nparticipant: {name: Pat Example}\nenrolled: 2026-01-05\n"
@@ -696,7 +697,7 @@ def test_a_withdrawn_sanction_still_counts_on_mornings_before_its_decision() -> 
 
 
 def test_negative_thresholds_are_refused() -> None:
-    from casestaff.packs import check_params
+    from casestaff.packset import check_params
 
     assert check_params("no_progress_for_days", {"days": -5, "due_within_days": 10}) == [
         "parameter 'days' of no_progress_for_days counts days, months or a share: it cannot be negative (-5)"

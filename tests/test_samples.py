@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli import app
+from casestaff.cli.app import app
 
 from .conftest import REPO, SAMPLES
 
@@ -171,8 +171,8 @@ def test_csv_has_the_json_columns_and_one_row_per_item(runner, monkeypatch):
 
 
 def test_every_rule_of_every_pack_fires_on_the_samples(runner, monkeypatch):
-    from casestaff.config import Config
-    from casestaff.packs import load_packset
+    from casestaff.files.config import Config
+    from casestaff.packset import load_packset
 
     packset = load_packset(Config())
     rules = {f"{pack.id}.{rule.id}" for pack in packset.packs.values() for rule in pack.rules}
@@ -343,11 +343,11 @@ def _column(text: str, index: int) -> str:
 def test_rich_table_shows_names_reasons_and_citations():
     from rich.console import Console
 
-    from casestaff import render_due
-    from casestaff.caseload import load_caseload
-    from casestaff.config import find_config, load_config
-    from casestaff.due import due_report
-    from casestaff.packs import load_packset
+    from casestaff.cli import render_due
+    from casestaff.files.caseload import load_caseload
+    from casestaff.files.config import find_config, load_config
+    from casestaff.rules.due import due_report
+    from casestaff.packset import load_packset
 
     as_of = dt.date.fromisoformat(AS_OF)
     config = load_config(find_config(SAMPLES))
@@ -376,11 +376,11 @@ def test_rich_table_prints_square_brackets_in_names_as_written(tmp_path):
     """A provider 'Acme [North]' or '[/]' is text, not rich markup (it vanished, or crashed the table)."""
     from rich.console import Console
 
-    from casestaff import render_due
-    from casestaff.caseload import load_caseload
-    from casestaff.config import Config
-    from casestaff.due import due_report
-    from casestaff.packs import load_packset
+    from casestaff.cli import render_due
+    from casestaff.files.caseload import load_caseload
+    from casestaff.files.config import Config
+    from casestaff.rules.due import due_report
+    from casestaff.packset import load_packset
 
     for index, provider in enumerate(("Acme [North] Works", "Bad [/] Provider")):
         text = (SAMPLES / "il-snap-et-wei-chen.yaml").read_text(encoding="utf-8")

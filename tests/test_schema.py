@@ -21,13 +21,13 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from casestaff import yamlread
-from casestaff.casefile import read_case
-from casestaff.cli import app
-from casestaff.config import Config
-from casestaff.packs import load_packset
-from casestaff.schema import case_schema
-from casestaff.spec import CASE_KIND, fields_of
+from casestaff.files import yamlread
+from casestaff.files.casefile import read_case
+from casestaff.cli.app import app
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
+from casestaff.documents.schema import case_schema
+from casestaff.model.spec import CASE_KIND, fields_of
 
 from .conftest import SAMPLES
 

@@ -51,7 +51,7 @@ def test_installed_wheel_runs_due_outside_the_checkout(wheel: Path, tmp_path: Pa
     shutil.copytree(SAMPLES, cases)
     env = {**os.environ, "PYTHONPATH": str(site), "CASESTAFF_CACHE_DIR": str(tmp_path / "cache")}
     where = subprocess.run(
-        [sys.executable, "-c", "import casestaff, casestaff.templating as t; print(casestaff.__file__); print(t.packaged_templates())"],
+        [sys.executable, "-c", "import casestaff, casestaff.documents.templating as t; print(casestaff.__file__); print(t.packaged_templates())"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
-from casestaff import writer
-from casestaff.casefile import read_case
-from casestaff.config import Config
-from casestaff.packs import load_packset
+from casestaff.files import writer
+from casestaff.files.casefile import read_case
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
 
 PACKS = load_packset(Config()).packs
 
@@ -318,7 +318,7 @@ def test_create_private_never_overwrites(tmp_path):
 
 def test_layout_is_detected_from_the_file():
     doc_text = "a:\n    b: 1\nlist:\n-   x: 1\n"
-    from casestaff import yamlread
+    from casestaff.files import yamlread
 
     assert writer.detect_layout(yamlread.parse(doc_text)) == writer.Layout(mapping=4, sequence=4, offset=0)
     assert writer.detect_layout(yamlread.parse("a: 1\n")) == writer.Layout(mapping=2, sequence=4, offset=2)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import TaggedScalar
 
-from casestaff import yamlread
+from casestaff.files import yamlread
 
 from .conftest import SAMPLES
 

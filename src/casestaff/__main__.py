@@ -1,5 +1,5 @@
 """`python -m casestaff` runs the command line."""
 
-from .cli import main
+from casestaff.cli.app import main
 
 main()

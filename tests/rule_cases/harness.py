@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from casestaff.casefile import read_case
-from casestaff.config import Config
-from casestaff.evaluate import evaluate_case
-from casestaff.flags import Flag
-from casestaff.model import Case
-from casestaff.packs import PackSet, load_packset
+from casestaff.files.casefile import read_case
+from casestaff.files.config import Config
+from casestaff.rules.evaluate import evaluate_case
+from casestaff.rules.flags import Flag
+from casestaff.model.records import Case
+from casestaff.model.pack import PackSet
+from casestaff.packset import load_packset
 
 CASES_DIR = Path(__file__).resolve().parent
 OUTCOMES = ("fires", "quiet", "satisfied")

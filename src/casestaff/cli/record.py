@@ -1,0 +1,452 @@
+"""The commands that write: `record` (a staffing's outcome, a step done), `new` (a case file
+skeleton) and `narrate` (the outcome as text for the system of record).
+
+The prompts live here because the core never talks to a terminal; what they offer as defaults
+comes from `record.py`, and every write goes through `writer.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from casestaff.cli.app import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _locate_case, _parse_date, _print_problems, _run, app, write_output
+
+CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
+
+
+def _open_case(case_arg: str):
+    """(config, packset, pack, doc, case) for CASE, or exit 1 naming the file's problems."""
+    from casestaff.files import writer
+    from casestaff.files.casefile import read_case
+    from casestaff.files.yamlread import ReadError
+
+    path, config, packset = _locate_case(case_arg)
+    try:
+        doc = writer.read_for_edit(path)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ReadError as exc:
+        _err(f"{path}:{max(exc.line, 1)}:{max(exc.col, 1)}: {exc.message}")
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    case, problems = read_case(doc.data, str(path), packset.packs)
+    if case is None:
+        _print_problems(problems, err=True)
+        _err(f"casestaff: fix the problems in {path} first (`casestaff check {path}`)")
+        raise typer.Exit(EXIT_PROBLEMS)
+    return config, packset, packset.get(case.program), doc, case
+
+
+def _report_refusal(exc: Exception) -> int:
+    from casestaff.documents.record import OutcomeRefused
+
+    if isinstance(exc, OutcomeRefused):
+        _print_problems(exc.problems, err=True)
+        _err("casestaff: nothing was written." + (f" {exc.note}" if exc.note else ""))
+        return EXIT_PROBLEMS
+    _print_problems(getattr(exc, "problems", []), err=True)
+    _err(f"casestaff: {exc}")
+    return EXIT_PROBLEMS
+
+
+# -- record ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def record(
+    case: CaseArg,
+    from_file: Annotated[
+        Optional[Path],
+        typer.Option("--from", metavar="OUTCOME.yaml", help="Read the outcome from this YAML file instead of asking (format: docs/recording.md).", show_default=False),
+    ] = None,
+    done: Annotated[
+        Optional[str],
+        typer.Option("--done", metavar="STEP", help="Mark this next step done (its number, its text, or the start of it).", show_default=False),
+    ] = None,
+    as_of: AsOfOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
+) -> None:
+    """Record a staffing's outcome in the case file, or mark a next step done.
+
+    Only the new entry is added; comments, order and formatting are kept.
+    Nothing is written if the file changed on disk meanwhile, is read-only, or would not be valid.
+    What you typed is then saved to a private file, and its path is printed.
+    """
+
+    def action() -> int:
+        from casestaff.documents import record as core
+        from casestaff.files import writer
+
+        day = _parse_date(as_of, "--as-of")
+        if from_file is not None and done is not None:
+            raise UsageError("--from and --done do different things; use one at a time")
+        config, packset, pack, doc, loaded = _open_case(case)
+        try:
+            if done is not None:
+                try:
+                    ref = core.find_step(loaded, done)
+                except core.StepNotFound as exc:
+                    raise UsageError(str(exc)) from None
+                core.mark_done(doc, ref, day, packset.packs)
+                typer.echo(f"Marked done on {day}: {ref.step.step}  ({doc.path})")
+                return EXIT_OK
+            if from_file is not None:
+                staffing = _outcome_from_file(from_file)
+                if staffing is None:
+                    return EXIT_PROBLEMS
+                core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
+            else:
+                _TYPED.clear()
+                try:
+                    staffing = _ask_outcome(loaded, pack, day)
+                except typer.Abort:
+                    message = f"stopped before the outcome was complete; nothing was written to {doc.path}"
+                    if _TYPED:
+                        answers = "\n".join(
+                            [f"# Answers typed for `casestaff record {doc.path}` before it stopped:", *_TYPED, ""]
+                        )
+                        _, note = writer.keep_input(doc.path, answers, "answers")
+                        message += f". {note}"
+                    raise UsageError(message) from None
+                typer.echo("")
+                typer.echo(core.outcome_yaml(staffing))
+                if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
+                    _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
+                    typer.echo(f"Nothing was written. {note}")
+                    return EXIT_OK
+                core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=True)
+        except (core.OutcomeRefused, writer.WriteRefused) as exc:
+            return _report_refusal(exc)
+        typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
+        typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
+        return EXIT_OK
+
+    _run(action)
+
+
+def _outcome_from_file(path: Path):
+    from casestaff.documents.record import read_outcome
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
+    staffing, problems = read_outcome(data, str(path))
+    if staffing is None:
+        _print_problems(problems, err=True)
+        _err(f"casestaff: nothing was written; fix {path} and run the command again (format: docs/recording.md)")
+    return staffing
+
+
+def _date_reader(label: str):
+    def convert(value: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise typer.BadParameter(f"{label}: write the date as YYYY-MM-DD, e.g. 2026-12-01") from None
+
+    return convert
+
+
+def _optional_date(label: str):
+    strict = _date_reader(label)
+
+    def convert(value: Any) -> dt.date | None:
+        return None if not str(value).strip() else strict(value)
+
+    return convert
+
+
+def _optional_time(value: Any) -> str | None:
+    text = str(value).strip()
+    if not text:
+        return None
+    parts = text.split(":")
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) < 24 and int(parts[1]) < 60 and len(parts[1]) == 2:
+        return f"{int(parts[0]):02d}:{parts[1]}"
+    raise typer.BadParameter("write the time as HH:MM on a 24-hour clock, e.g. 15:00")
+
+
+_TYPED: list[str] = []
+"""Each answer given at the prompts of this run, so nothing typed is lost if input stops early."""
+
+
+def _ask(text: str, default: Any = "", **kwargs: Any) -> Any:
+    value = typer.prompt(text, default=default, show_default=default not in ("", None), **kwargs)
+    _TYPED.append(f"# {text.strip()}: {value}")
+    return value
+
+
+def _confirm(text: str, default: bool) -> bool:
+    value = typer.confirm(text, default=default)
+    _TYPED.append(f"# {text.strip()} {'yes' if value else 'no'}")
+    return value
+
+
+def _ask_list(text: str) -> list[str]:
+    items = []
+    while True:
+        item = str(_ask(f"{text} (empty line when done)")).strip()
+        if not item:
+            return items
+        items.append(item)
+
+
+def _ask_outcome(case, pack, day: dt.date):
+    """The staffing, asked field by field, with defaults from the case and its program."""
+    from casestaff.model import records as model
+    from casestaff.documents import record as core
+
+    typer.echo(f"Recording a staffing for {case.participant.name} ({case.case_id}, {pack.name}).")
+    read_date = _date_reader("date")
+
+    def held_on(value: Any) -> dt.date:
+        date = read_date(value)
+        if date > day:
+            raise typer.BadParameter(f"{date} is after {day}; record a staffing once it has been held")
+        if date < case.enrolled:
+            raise typer.BadParameter(f"{date} is before enrollment ({case.enrolled}); check the date")
+        return date
+
+    date = _ask("Date the staffing was held", day.isoformat(), value_proc=held_on)
+    kinds = {k.id: k.name for k in pack.staffing_kinds}
+    typer.echo("Kinds of staffing: " + "; ".join(f"{k} ({name})" for k, name in kinds.items()))
+
+    def kind_of(value: Any) -> str:
+        text = str(value).strip()
+        if text in kinds:
+            return text
+        from casestaff.model.problems import did_you_mean
+
+        raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
+
+    kind = _ask("Kind", core.default_kind(case, pack, date), value_proc=kind_of)
+    title = str(_ask("Title line for the narration", kinds[kind])).strip() or None
+    present = _ask_present(case, pack)
+    discussion = str(_ask("What the team discussed (one paragraph)")).strip() or None
+    strengths = _ask_list("Strength identified")
+    challenges = _ask_list("Challenge identified")
+    all_info = None
+    if core.needs_sanction_answer(case, date):
+        all_info = _confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
+    decision = str(_ask("Decision or determination (empty if none)")).strip() or None
+    explanation = str(_ask("Why the team decided so (empty if none)")).strip() or None
+    steps = []
+    typer.echo("Next steps: who does what by when.")
+    while True:
+        step = str(_ask("Next step (empty line when done)")).strip()
+        if not step:
+            break
+        owner = str(_ask("  owner", "participant")).strip() or None
+        due = _ask("  due", core.default_step_due(date).isoformat(), value_proc=_date_reader("due"))
+        steps.append(model.NextStep(step=step, owner=owner, due=due))
+    appointment = None
+    when = _ask("Next appointment date (empty if none)", value_proc=_optional_date("next appointment"))
+    if when is not None:
+        time = _ask("  time, HH:MM (empty if none)", value_proc=_optional_time)
+        how = str(_ask("  how (phone, in person, video ...)", "phone")).strip() or None
+        initiated = str(_ask("  who initiates (role)", _first_staff(pack))).strip() or None
+        appointment = model.Appointment(date=when, time=time, how=how, initiated_by=initiated)
+    return model.Staffing(
+        date=date,
+        kind=kind,
+        title=title,
+        present=present,
+        discussion=discussion,
+        strengths_identified=strengths,
+        challenges_identified=challenges,
+        all_information_discussed=all_info,
+        decision=decision,
+        explanation=explanation,
+        next_steps=steps,
+        next_appointment=appointment,
+    )
+
+
+def _first_staff(pack) -> str:
+    return next((r.abbr for r in pack.roles if r.department), pack.roles[0].abbr if pack.roles else "")
+
+
+def _ask_present(case, pack):
+    from casestaff.model import records as model
+    from casestaff.documents import record as core
+
+    typer.echo("Roles: " + "; ".join(f"{r.abbr} ({r.title})" for r in pack.roles))
+    suggested = core.default_present(case, pack)
+    if suggested:
+        shown = ", ".join(f"{p.role}: {p.initials}" for p in suggested)
+        if typer.confirm(f"Present: {shown} -- is that who was there?", default=True):
+            present = list(suggested)
+        else:
+            present = []
+    else:
+        present = []
+
+    def role_of(value: Any) -> str:
+        text = str(value).strip()
+        if not text:
+            return ""
+        canonical = core.canonical_role(pack, text)
+        if canonical is None:
+            from casestaff.model.problems import did_you_mean
+
+            names = [r.abbr for r in pack.roles]
+            raise typer.BadParameter(f"'{text}' is not a role in {pack.id}{did_you_mean(text, names)}; use one of {', '.join(names)}")
+        return canonical
+
+    while True:
+        label = "Anyone else present? Role (empty line when done)" if present else "Who was present? Role (empty line when done)"
+        role = _ask(label, value_proc=role_of)
+        if not role:
+            return present
+        initials = ""
+        while not initials:
+            initials = str(_ask("  initials")).strip()
+        present.append(model.Person(role=role, initials=initials))
+
+
+# -- new ------------------------------------------------------------------------------------------
+
+
+@app.command()
+def new(
+    program: Annotated[str, typer.Option("--program", metavar="ID", help="Program id (see `casestaff programs`).", show_default=False)],
+    case_id: Annotated[Optional[str], typer.Option("--id", metavar="CASE_ID", help="Case number to fill in.", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Participant's full name to fill in.", show_default=False)] = None,
+    worker: Annotated[
+        Optional[str], typer.Option("--worker", metavar="INITIALS", help="Worker's initials (default: `worker` in casestaff.toml).", show_default=False)
+    ] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", metavar="FILE", help="File to create (default: CASE_ID.yaml, or new-PROGRAM.yaml, in the case folder).", show_default=False),
+    ] = None,
+) -> None:
+    """Start a case file from the program's skeleton: every field it uses, each with a comment.
+
+    Never overwrites an existing file. The file is created readable by you only.
+    """
+
+    def action() -> int:
+        from casestaff.documents import skeleton
+        from casestaff.files import writer
+        from casestaff.model.problems import did_you_mean
+
+        config, packset, _ = _context([out] if out is not None and out.parent.exists() else None)
+        pack = packset.get(program)
+        if pack is None:
+            raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+        target = out
+        if target is None:
+            folder = config.cases or Path(".")
+            target = folder / skeleton.file_name(case_id, program)
+        text = skeleton.skeleton(pack, case_id=case_id, name=name, worker=worker or config.worker)
+        try:
+            writer.create_private(target, text.encode("utf-8"))
+        except FileExistsError:
+            raise UsageError(f"{target} already exists; casestaff never overwrites a file: choose another name with --out") from None
+        except OSError as exc:
+            raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
+        typer.echo(f"Created {target} ({pack.name}).")
+        typer.echo(f"Fill in the values (lines marked 'required' must have one), then run: casestaff check {target}")
+        return EXIT_OK
+
+    _run(action)
+
+
+# -- narrate --------------------------------------------------------------------------------------
+
+
+@app.command()
+def narrate(
+    case: CaseArg,
+    staffing: Annotated[
+        str, typer.Option("--staffing", metavar="DATE|latest", help="Which staffing: 'latest', YYYY-MM-DD, or YYYY-MM-DD:KIND.")
+    ] = "latest",
+    ascii_only: Annotated[bool, typer.Option("--ascii", help="Straight quotes, plain dashes, accents folded.")] = False,
+    width: Annotated[Optional[int], typer.Option("--width", metavar="N", min=20, help="Wrap lines at N characters.", show_default=False)] = None,
+    max_chars: Annotated[
+        Optional[int],
+        typer.Option("--max-chars", metavar="N", min=20, help="Split into numbered parts of at most N characters each.", show_default=False),
+    ] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (readable by you only) instead of stdout.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
+
+    Refuses (exit 1), naming what is missing, when the record lacks what the program's policy requires.
+    That is: who was present, next steps, pre-sanction documentation, a complete team.
+    """
+
+    def action() -> int:
+        from casestaff.documents import narrate as core
+        from casestaff.documents.templating import TemplateProblem
+
+        day = _parse_date(as_of, "--as-of")
+        config, packset, pack, doc, loaded = _open_case(case)
+        held = loaded
+        if staffing in ("", core.LATEST):
+            import dataclasses
+
+            held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
+        try:
+            chosen = core.select_staffing(held, staffing)
+        except core.StaffingNotFound as exc:
+            raise UsageError(str(exc)) from None
+        others = _provider_peers(loaded, pack, chosen, config, packset, doc.path)
+        try:
+            text = core.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
+        except core.NarrationRefused as exc:
+            _err(f"casestaff: {doc.path}: the narration of the {chosen.date} {chosen.kind} cannot be printed yet:")
+            for item in exc.missing:
+                _err(f"  - {item}")
+            return EXIT_PROBLEMS
+        except TemplateProblem as exc:
+            raise UsageError(str(exc)) from None
+        if ascii_only:
+            text = core.to_ascii(text)
+        if width:
+            text = core.wrap(text, width)
+        if max_chars:
+            try:
+                text = "\n".join(core.split_parts(text, max_chars))
+            except core.TooShort as exc:
+                raise UsageError(str(exc)) from None
+        if out is not None:
+            if out.resolve() == doc.path.resolve():
+                raise UsageError(f"--out {out}: that is the case file; write the narration to a .txt file")
+            write_output(out, text, "narration", ".txt")
+            typer.echo(f"Wrote the narration to {out}.", err=True)
+        else:
+            sys.stdout.write(text)
+        return EXIT_OK
+
+    _run(action)
+
+
+def _provider_peers(case, pack, staffing, config, packset, path: Path):
+    """For a provider staffing, the other cases in the case folder (one narration line each)."""
+    from casestaff.files.caseload import discover
+    from casestaff.files.casefile import read_case
+    from casestaff.documents.narrate import is_provider_staffing
+
+    if not is_provider_staffing(pack, staffing):
+        return []
+    folders = [config.cases] if config.cases else [path.parent]
+    peers = []
+    for candidate in discover(folders, skip=config.pack_files):
+        if candidate.resolve() == path.resolve():
+            continue
+        try:
+            other, _ = read_case(candidate.read_bytes(), str(candidate), packset.packs)
+        except OSError:
+            continue
+        if other is not None:
+            peers.append(other)
+    return peers
+

@@ -1,0 +1,1 @@
+"""Documents: agendas, readiness, redaction, narration, schema, skeletons. Imports model, files and rules."""

@@ -1,0 +1,248 @@
+"""A staffing agenda: what one case file says, as of a meeting date, for one program.
+
+The parts (`agenda_parts.py`) hold what the file says, entry by entry, as `Value`s: a fact with
+its file lines, or a question where the file is silent -- a gap is never dropped. Which parts a
+program's agenda uses is data (the pack's `agenda.parts`); its layout, section by section along
+the policy's outline, is the program's template. Readiness checks (`readiness.py`) run on the built
+agenda; `redact.py` makes the partner copy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from casestaff.model import records as model
+from casestaff.documents.agenda_parts import (
+    PART_BUILDERS,
+    ActivitiesPart,
+    Background,
+    Basis,
+    CasePlanPart,
+    ChallengesPart,
+    ChecklistRow,
+    ChildPart,
+    EligibilityPart,
+    EmploymentPart,
+    HistoryPart,
+    ObservationPart,
+    Outstanding,
+    ReferralsPart,
+    ReviewRow,
+    SanctionPart,
+    StrengthsPart,
+    Team,
+    team,
+)
+from casestaff.documents.agenda_values import NARRATIVE, Value, fact, values_in
+from casestaff.model.pack import Pack
+
+
+# -- the agenda --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why this staffing is needed: a flag from the program's rules."""
+
+    text: Value
+    status: str
+    due: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the program's outline, as the pack gives it."""
+
+    title: str
+    items: tuple[str, ...]
+    citation: str
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """One release area withheld from a partner, and where (labels and lines, never content)."""
+
+    area: str
+    label: str
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A readiness check's result: ok, warning or blocking, with its policy citation."""
+
+    id: str
+    title: str
+    status: str
+    message: str
+    details: tuple[str, ...]
+    citation: str
+
+    @property
+    def blocking(self) -> bool:
+        return self.status == "blocking"
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Everything a template may show; built once, redacted for partners, then rendered."""
+
+    program: str
+    program_name: str
+    agency: str
+    policy: str
+    policy_reference: str
+    cite_as: str
+    kind: str
+    case_id: str
+    participant: Value
+    worker: str
+    provider: str
+    file: str
+    meeting: dt.date
+    as_of: dt.date
+    audience: str
+    partner: str
+    partner_covers: tuple[str, ...]
+    """For a partner agenda: the areas the partner's releases open (labels)."""
+    reasons: tuple[Reason, ...]
+    team: Team
+    outline: tuple[Section, ...]
+    parts: tuple[str, ...]
+    background: Background | None = None
+    circumstances: Value | None = None
+    strengths: StrengthsPart | None = None
+    challenges: ChallengesPart | None = None
+    observation: ObservationPart | None = None
+    activities: ActivitiesPart | None = None
+    referrals: ReferralsPart | None = None
+    review_areas: tuple[ReviewRow, ...] | None = None
+    outstanding: tuple[Outstanding, ...] | None = None
+    sanction: SanctionPart | None = None
+    eligibility: EligibilityPart | None = None
+    employment: EmploymentPart | None = None
+    child: ChildPart | None = None
+    checklist: tuple[ChecklistRow, ...] | None = None
+    case_plan: CasePlanPart | None = None
+    history: HistoryPart | None = None
+    readiness: tuple[Check, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
+    cited_lines: tuple[int, ...] = ()
+    """The file lines the rendered Markdown cites (its footnotes); filled while rendering."""
+
+    @property
+    def questions(self) -> tuple[Value, ...]:
+        """Every question the file leaves open, in agenda order, once each."""
+        seen: set[str] = set()
+        found = []
+        for part in (*(getattr(self, name) for name in self.parts), self.team):
+            for v in values_in(part):
+                if v.question and not v.withheld and v.question not in seen:
+                    seen.add(v.question)
+                    found.append(v)
+        return tuple(found)
+
+    @property
+    def blocked(self) -> bool:
+        return any(c.blocking for c in self.readiness)
+
+
+def kind_name(case: model.Case, pack: Pack) -> str:
+    """The kind of staffing being prepared: the planned one, else the program's first kind."""
+    names = {k.id: k.name for k in pack.staffing_kinds}
+    planned = case.planned_staffing.kind if case.planned_staffing else None
+    return names.get(planned or "", pack.staffing_kinds[0].name if pack.staffing_kinds else "Staffing")
+
+
+def build_agenda(
+    case: model.Case,
+    pack: Pack,
+    meeting: dt.date,
+    as_of: dt.date,
+    *,
+    reasons: Sequence[Reason] = (),
+    invite: Sequence[model.Person] = (),
+    parts: Sequence[str] | None = None,
+) -> Agenda:
+    """The team agenda for `case` at a meeting on `meeting`, reading the file as of `as_of`."""
+    from casestaff.documents.readiness import run_checks
+
+    chosen = tuple(parts) if parts is not None else pack.agenda_parts
+    basis = Basis(case=case, pack=pack, meeting=meeting, as_of=as_of)
+    built = {name: PART_BUILDERS[name](basis) for name in chosen}
+    agenda = Agenda(
+        program=pack.id,
+        program_name=pack.name,
+        agency=pack.agency,
+        policy=pack.policy.title,
+        policy_reference=pack.policy.reference or pack.policy.cite_as,
+        cite_as=pack.policy.cite_as,
+        kind=kind_name(case, pack),
+        case_id=case.case_id,
+        participant=fact(case.participant.name, case.participant.line_of("name"), label="participant"),
+        worker=case.worker or "",
+        provider=case.provider or "",
+        file=Path(case.file).name,
+        meeting=meeting,
+        as_of=as_of,
+        audience="team",
+        partner="",
+        partner_covers=(),
+        reasons=tuple(reasons),
+        team=team(case, pack, invite),
+        outline=tuple(
+            Section(title=s.title, items=tuple(s.items), citation=pack.cite(s.citation) if s.citation else pack.policy.cite_as)
+            for s in pack.outline
+        ),
+        parts=chosen,
+        **built,
+    )
+    return dataclasses.replace(agenda, readiness=tuple(run_checks(case, pack, agenda, invite)))
+
+
+def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
+    """The program's flags for this case as agenda reasons (free text: a partner needs `all`)."""
+    return tuple(
+        Reason(
+            text=fact(f.reason, *(e.line for e in f.evidence), areas=(NARRATIVE,), label="reason for the staffing"),
+            status=f.status,
+            due=f.due.isoformat(),
+            citation=f.citation,
+        )
+        for f in flags
+    )
+
+
+def default_meeting_date(case: model.Case, flags: Sequence[Any], as_of: dt.date) -> dt.date:
+    """The planned staffing's date; else the earliest due date of the case's flags (today at the
+    earliest -- an overdue staffing is held as soon as possible); else the as-of date."""
+    if case.planned_staffing and case.planned_staffing.date and case.planned_staffing.date >= as_of:
+        return case.planned_staffing.date
+    if flags:
+        return max(min(f.due for f in flags), as_of)
+    return as_of
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+FORMATS = ("md", "txt", "html")
+FOOTNOTE = re.compile(r"\[\^(\d+)\]")
+
+
+def render_agenda(agenda: Agenda, fmt: str, user_dir: Path | None = None) -> str:
+    """The agenda in md, txt or html through the program's template (the user's first)."""
+    from casestaff.documents.templating import candidates, render
+
+    names = candidates("agenda", agenda.program, fmt)
+    text = render(names, {"agenda": agenda}, user_dir, html=fmt == "html")
+    if fmt == "md":  # footnote definitions for exactly the lines the text cites
+        cited = tuple(sorted({int(n) for n in FOOTNOTE.findall(text)}))
+        text = render(names, {"agenda": dataclasses.replace(agenda, cited_lines=cited)}, user_dir)
+    return text

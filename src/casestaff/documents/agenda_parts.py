@@ -1,0 +1,820 @@
+"""The parts of an agenda, each read from one case as of a date: background, strengths,
+challenges, activities, review areas, the child, the checklist, the team ... Every entry is a
+`Value`, so a gap becomes a question and a sensitive fact knows which release it needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from casestaff.model import records as model
+from casestaff.documents.agenda_values import (
+    NARRATIVE,
+    PROGRESS_WORDS,
+    RISK_AREAS,
+    Value,
+    ask,
+    fact,
+    hours,
+    of,
+    texts,
+    words,
+    yes_no,
+)
+from casestaff.model.dates import add_months, age_on
+from casestaff.model.pack import Pack
+from casestaff.documents.templating import months_between
+
+REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
+    # (area, title, release area, related risk factors)
+    ("domestic_violence", "Domestic violence (last 6 months)", "domestic_violence", ("domestic_violence",)),
+    ("mental_health", "Mental health (adult / children in household)", "mental_health", ("mental_health",)),
+    ("drug_alcohol", "Relationship to drugs / alcohol (adult / children in household)", "substance_use", ("substance_use",)),
+    ("learning_needs", "Learning needs / learning disabilities (adult / children in household)", None, ("learning_needs",)),
+    ("physical_health", "Physical health (adult / children in household)", "physical_health", ("physical_health",)),
+    ("childcare_transportation", "Childcare needs / transportation", None, ("childcare", "transportation")),
+)
+"""The re-engagement review areas in the policy's order."""
+
+CHECKLIST_ITEMS: tuple[tuple[str, str, str], ...] = (
+    ("paternity_established", "Paternity has been established", "where paternity is documented"),
+    ("icwa", "The Indian Child Welfare Act was followed, if applicable", "whether ICWA applies and where that is documented"),
+    ("birth_certificate", "A copy of the child's birth certificate is in the case file", "where the birth certificate copy is filed"),
+    ("social_security_card", "A copy of the child's social security card is in the case file", "where the social security card copy is filed"),
+    ("grandparents", "Grandparents' addresses and involvement are documented", "the grandparents' addresses and involvement"),
+    ("relatives_kin", "Names and addresses of relatives/kin who might be a support or resource", "relatives/kin with their addresses"),
+    (
+        "kin_not_appropriate",
+        "Documentation supports decisions that a relative/kin is not an appropriate resource",
+        "documentation for any decision that a relative/kin is not an appropriate resource",
+    ),
+)
+"""The reintegration checklist, as the fc-reintegration policy lists it."""
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What every part reads: the case, its pack, the meeting date and the as-of date."""
+
+    case: model.Case
+    pack: Pack
+    meeting: dt.date
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
+class Member:
+    name: Value
+    relationship: Value
+    age: Value
+    birth_date: Value
+
+
+@dataclass(frozen=True)
+class Background:
+    age: Value
+    birth_date: Value
+    relationship_status: Value
+    household: tuple[Member, ...]
+    no_household: Value | None
+    employment_education: Value
+    goal: Value
+    address: Value
+    phone: Value
+    enrolled: Value
+
+
+def _age(birth: dt.date, on: dt.date) -> str:
+    return f"{age_on(birth, on)}"
+
+
+def background(b: Basis) -> Background:
+    p = b.case.participant
+    household = tuple(
+        Member(
+            name=fact(m.name, m.line_of("name"), label="household member"),
+            relationship=fact(m.relationship, m.line_of("relationship"), label="household member"),
+            age=of(m, "birth_date", f"{m.name}'s age -- ask the participant", areas=(), label="age", show=lambda d: _age(d, b.meeting)),
+            birth_date=of(m, "birth_date", "", areas=("birth_dates",), label="birth date"),
+        )
+        for m in b.case.household
+    )
+    return Background(
+        age=of(p, "birth_date", "the participant's age (birth date) -- ask the participant", label="age", show=lambda d: _age(d, b.meeting)),
+        birth_date=of(p, "birth_date", "", areas=("birth_dates",), label="birth date"),
+        relationship_status=of(p, "relationship_status", "relationship status -- ask the participant"),
+        household=household,
+        no_household=None if household else ask("who lives in the household (names, ages, relationships) -- ask the participant"),
+        employment_education=of(p, "employment_education", "employment and education status -- ask the participant"),
+        goal=of(b.case, "goal", "the participant's goal -- ask the participant", areas=(NARRATIVE,), label="goal"),
+        address=of(p, "address", "", areas=("address",), label="address"),
+        phone=of(p, "phone", "", areas=("address",), label="phone number"),
+        enrolled=fact(b.case.enrolled, b.case.line_of("enrolled"), label="enrollment date"),
+    )
+
+
+def circumstances(b: Basis) -> Value:
+    """The case's free notes: the circumstances the la-step coach documents."""
+    return of(b.case, "notes", "the circumstances of the case -- the worker summarizes them", areas=(NARRATIVE,), label="case notes")
+
+
+@dataclass(frozen=True)
+class StrengthsPart:
+    individual: tuple[Value, ...]
+    family: tuple[Value, ...]
+
+
+def strengths(b: Basis) -> StrengthsPart:
+    s = b.case.strengths
+    return StrengthsPart(
+        individual=texts(s, "individual", "the participant's own strengths -- ask the participant and the worker", label="strength"),
+        family=texts(s, "family", "the family's strengths -- ask the participant", label="family strength"),
+    )
+
+
+@dataclass(frozen=True)
+class Risk:
+    factor: Value
+    noted: Value
+    resolved: Value
+    duration: Value
+    addressed: Value
+    note: Value
+
+
+def _risk(r: model.RiskFactor) -> Risk:
+    sensitive = RISK_AREAS.get(r.factor)
+    areas = (sensitive,) if sensitive else ()
+    prose = (sensitive, NARRATIVE) if sensitive else (NARRATIVE,)
+    name = words(r.factor)
+    return Risk(
+        factor=fact(name, r.line_of("factor"), areas=areas, label="risk factor"),
+        noted=fact(r.noted, r.line_of("noted"), areas=areas, label="risk factor"),
+        resolved=of(r, "resolved", "", areas=areas, label="risk factor"),
+        duration=of(r, "anticipated_duration", f"anticipated duration of the {name} concern -- ask the team", areas=areas, label="risk factor"),
+        addressed=of(r, "how_addressed", f"how the {name} concern has been addressed -- ask the team", areas=prose, label="risk factor"),
+        note=of(r, "note", "", areas=prose, label="risk factor note"),
+    )
+
+
+def _risks(b: Basis) -> list[model.RiskFactor]:
+    return sorted((r for r in b.case.risk_factors if r.noted <= b.as_of), key=lambda r: r.noted)
+
+
+@dataclass(frozen=True)
+class ChallengesPart:
+    participant: tuple[Value, ...]
+    family: tuple[Value, ...]
+    risks: tuple[Risk, ...]
+    """Risk factors still present on the as-of date."""
+    past_risks: tuple[Risk, ...]
+    """Risk factors resolved by the as-of date: past issues and how they were addressed."""
+    no_risks: Value | None
+
+
+def challenges(b: Basis) -> ChallengesPart:
+    c = b.case.challenges
+    risks = _risks(b)
+    current = tuple(_risk(r) for r in risks if r.resolved is None or r.resolved > b.as_of)
+    past = tuple(_risk(r) for r in risks if r.resolved is not None and r.resolved <= b.as_of)
+    return ChallengesPart(
+        participant=texts(c, "participant", "the participant's challenges -- ask the participant and the worker", label="challenge"),
+        family=texts(c, "family", "the family's challenges -- ask the participant", label="family challenge"),
+        risks=current,
+        past_risks=past,
+        no_risks=None
+        if risks
+        else ask("risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team"),
+    )
+
+
+@dataclass(frozen=True)
+class ObservationPart:
+    other: tuple[Value, ...]
+    coach: tuple[Value, ...]
+
+
+def observation(b: Basis) -> ObservationPart:
+    c = b.case.challenges
+    return ObservationPart(
+        other=texts(c, "other", "any other challenges the participant may be experiencing -- ask the team", label="other challenge"),
+        coach=texts(c, "coach", "challenges of the worker in serving this participant -- ask the worker", label="worker's challenge"),
+    )
+
+
+@dataclass(frozen=True)
+class Activity:
+    name: Value
+    start: Value
+    end: Value
+    provider: Value
+    note: Value
+    months: int
+    """Whole months in the component as of the meeting date (or its end)."""
+    benchmark: Value | None
+    """Which months-in-component benchmark applies (programs whose rules set them)."""
+
+
+@dataclass(frozen=True)
+class Hours:
+    month: str
+    required: str
+    actual: str
+    percent: str
+    short: bool
+    good_cause: bool
+    value: Value
+    note: Value
+
+
+@dataclass(frozen=True)
+class Review:
+    date: Value
+    progress: Value
+    note: Value
+
+
+@dataclass(frozen=True)
+class ActivitiesPart:
+    past: tuple[Activity, ...]
+    current: tuple[Activity, ...]
+    no_past: Value | None
+    no_current: Value | None
+    hours: tuple[Hours, ...]
+    no_hours: Value | None
+    reviews: tuple[Review, ...]
+    no_reviews: Value | None
+    working: tuple[Value, ...]
+    not_working: tuple[Value, ...]
+
+
+def benchmarks(pack: Pack) -> tuple[int, ...]:
+    """The months-in-component benchmarks the pack's rules set (il-snap-et: 6, 9, 12)."""
+    found: set[int] = set()
+    for rule in pack.rules:
+        if rule.function == "months_in_component":
+            found.update(rule.params.get("months", []))
+    return tuple(sorted(found))
+
+
+def _benchmark(component: model.Component, marks: Sequence[int], meeting: dt.date, line: int) -> Value | None:
+    if not marks:
+        return None
+    listed = ", ".join(str(m) for m in marks)
+    reached = [m for m in marks if add_months(component.start, m) <= meeting]
+    if reached:
+        latest = reached[-1]
+        text = f"{latest}-month benchmark reached on {add_months(component.start, latest).isoformat()} (staffing mandatory at {listed} months)"
+    else:
+        first = marks[0]
+        text = f"no benchmark reached yet; the {first}-month benchmark falls on {add_months(component.start, first).isoformat()} (staffing mandatory at {listed} months)"
+    return fact(text, line, label="benchmark")
+
+
+def _activity(c: model.Component, b: Basis, marks: Sequence[int]) -> Activity:
+    until = c.end if c.end is not None and c.end < b.meeting else b.meeting
+    return Activity(
+        name=fact(c.name, c.line_of("name"), label="activity"),
+        start=fact(c.start, c.line_of("start"), label="activity"),
+        end=of(c, "end", "", label="activity"),
+        provider=of(c, "provider", "", label="activity"),
+        note=of(c, "note", "", areas=(NARRATIVE,), label="activity note"),
+        months=months_between(c.start, until),
+        benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if c.end is None or c.end > b.as_of else None,
+    )
+
+
+def activities(b: Basis) -> ActivitiesPart:
+    marks = benchmarks(b.pack)
+    started = [c for c in b.case.components if c.start <= b.as_of]
+    past = tuple(_activity(c, b, marks) for c in started if c.end is not None and c.end <= b.as_of)
+    current = tuple(_activity(c, b, marks) for c in started if c.end is None or c.end > b.as_of)
+    months = sorted((p for p in b.case.participation if p.month <= b.as_of), key=lambda p: p.month)[-3:]
+    shown_hours = []
+    for p in months:
+        share = p.actual_hours / p.required_hours if p.required_hours else 1.0
+        short = p.actual_hours < p.required_hours
+        text = f"{p.month:%Y-%m}: {hours(p.actual_hours)} of {hours(p.required_hours)} required hours ({share:.0%})"
+        if short:
+            text += ", good cause" if p.good_cause else ", no good cause"
+        shown_hours.append(
+            Hours(
+                month=f"{p.month:%Y-%m}",
+                required=hours(p.required_hours),
+                actual=hours(p.actual_hours),
+                percent=f"{share:.0%}",
+                short=short,
+                good_cause=p.good_cause,
+                value=fact(text, p.line_of("actual_hours"), label="participation"),
+                note=of(p, "note", "", areas=(NARRATIVE,), label="participation note"),
+            )
+        )
+    reviews = sorted((r for r in b.case.progress_reviews if r.date <= b.as_of), key=lambda r: r.date)[-3:]
+    shown_reviews = tuple(
+        Review(
+            date=fact(r.date, r.line_of("date"), label="progress review"),
+            progress=fact(PROGRESS_WORDS[r.progress], r.line_of("progress"), label="progress review"),
+            note=of(r, "note", "", areas=(NARRATIVE,), label="progress review note"),
+        )
+        for r in reviews
+    )
+    working: list[Value] = []
+    not_working: list[Value] = []
+    for h in shown_hours:
+        (not_working if h.short and not h.good_cause else working).append(h.value)
+    for r in reviews:
+        text = f"progress review {r.date.isoformat()}: {PROGRESS_WORDS[r.progress]}"
+        (not_working if r.progress == "none" else working).append(fact(text, r.line_of("progress"), label="progress review"))
+    if not working:
+        working.append(ask("what is working -- nothing in the file shows it; ask the participant and the team"))
+    if not not_working:
+        not_working.append(ask("what is not working -- nothing in the file shows it; ask the participant and the team"))
+    return ActivitiesPart(
+        past=past,
+        current=current,
+        no_past=None if past else ask("past activities -- none recorded; ask the participant"),
+        no_current=None if current else ask("current activity -- none recorded; which activity is the participant in?"),
+        hours=tuple(shown_hours),
+        no_hours=None if shown_hours else ask("participation hours -- none recorded; check attendance reported"),
+        reviews=shown_reviews,
+        no_reviews=None if shown_reviews else ask("progress toward the goal -- no progress review recorded; ask the worker"),
+        working=tuple(working),
+        not_working=tuple(not_working),
+    )
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    service: Value
+    date: Value
+    to: Value
+    note: Value
+
+
+@dataclass(frozen=True)
+class ReferralsPart:
+    rows: tuple[ReferralRow, ...]
+    none: Value | None
+
+
+def _referral(r: model.Referral) -> ReferralRow:
+    sensitive = RISK_AREAS.get(r.service)
+    areas = (sensitive,) if sensitive else ()
+    return ReferralRow(
+        service=fact(words(r.service), r.line_of("service"), areas=areas, label="referral"),
+        date=fact(r.date, r.line_of("date"), areas=areas, label="referral"),
+        to=of(r, "to", f"where the {words(r.service)} referral went -- ask the worker", areas=areas, label="referral"),
+        note=of(r, "note", "", areas=(*areas, NARRATIVE), label="referral note"),
+    )
+
+
+def referrals(b: Basis) -> ReferralsPart:
+    rows = tuple(_referral(r) for r in sorted(b.case.referrals, key=lambda r: r.date) if r.date <= b.as_of)
+    return ReferralsPart(rows=rows, none=None if rows else ask("referrals and resources -- none recorded; which resources are available?"))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    area: str
+    title: str
+    who: Value
+    limitation: Value
+    accommodations: Value
+    affected: Value
+    note: Value
+    related: tuple[Value, ...]
+    """Risk factors and referrals in the file that bear on this area."""
+
+
+def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...]) -> ReviewRow:
+    entry = next((r for r in b.case.review_areas if r.area == area), None)
+    areas = (release,) if release else ()
+    prose = (*areas, NARRATIVE)
+    short = title.split(" (")[0].lower()
+    related: list[Value] = []
+    window_start = add_months(b.meeting, -6) if area == "domestic_violence" else dt.date.min
+    for r in _risks(b):
+        if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
+            state = "still present" if r.resolved is None or r.resolved > b.as_of else f"resolved {r.resolved.isoformat()}"
+            related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), areas=areas, label="risk factor"))
+    for ref in b.case.referrals:
+        if ref.service in factors and ref.date <= b.as_of:
+            related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
+    if entry is None:
+        source = "review the Family Assessment, eligibility and JOBS notes, and contractor feedback"
+        return ReviewRow(
+            area=area,
+            title=title,
+            who=ask(f"{short}: adult, children or both?", areas=areas, label="review area"),
+            limitation=ask(f"was a {short} limitation or challenge present? -- {source}", areas=areas, label="review area"),
+            accommodations=ask(f"{short}: accommodations and resources offered by the department", areas=areas, label="review area"),
+            affected=ask(f"{short}: did it affect the participant's ability to participate?", areas=areas, label="review area"),
+            note=Value(),
+            related=tuple(related),
+        )
+    line = entry.line_of
+    limitation = (
+        ask(f"was a {short} limitation or challenge present? (the file says unknown)", areas=areas, label="review area")
+        if entry.limitation == "unknown"
+        else fact(yes_no(entry.limitation), line("limitation"), areas=areas, label="review area")
+    )
+    if entry.limitation == "no":
+        accommodations = of(entry, "accommodations", "", areas=prose, label="review area") if entry.accommodations else fact("none needed", line("limitation"), areas=areas, label="review area")
+        affected = (
+            fact("no (no limitation)", line("limitation"), areas=areas, label="review area")
+            if entry.affected_participation == "unknown"
+            else fact(yes_no(entry.affected_participation), line("affected_participation"), areas=areas, label="review area")
+        )
+    else:
+        accommodations = of(entry, "accommodations", f"{short}: accommodations and resources offered by the department", areas=prose, label="review area")
+        affected = (
+            ask(f"{short}: did it affect the participant's ability to participate?", areas=areas, label="review area")
+            if entry.affected_participation == "unknown"
+            else fact(yes_no(entry.affected_participation), line("affected_participation"), areas=areas, label="review area")
+        )
+    return ReviewRow(
+        area=area,
+        title=title,
+        who=of(entry, "who", f"{short}: adult, children or both?", areas=areas, label="review area") if entry.limitation != "no" else Value(),
+        limitation=limitation,
+        accommodations=accommodations,
+        affected=affected,
+        note=of(entry, "note", "", areas=prose, label="review area note"),
+        related=tuple(related),
+    )
+
+
+def review_areas(b: Basis) -> tuple[ReviewRow, ...]:
+    return tuple(_review_row(b, *spec) for spec in REVIEW_AREAS)
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    item: Value
+    requested: Value
+    received: Value
+    waiting: bool
+    """Still missing on the as-of date."""
+
+
+def outstanding(b: Basis) -> tuple[Outstanding, ...]:
+    rows = []
+    for o in sorted(b.case.outstanding_info, key=lambda o: o.requested):
+        if o.requested > b.as_of:
+            continue
+        waiting = o.received is None or o.received > b.as_of
+        rows.append(
+            Outstanding(
+                item=fact(o.item, o.line_of("item"), areas=(NARRATIVE,), label="outstanding information"),
+                requested=fact(o.requested, o.line_of("requested"), label="outstanding information"),
+                received=Value() if waiting else fact(o.received, o.line_of("received"), label="outstanding information"),
+                waiting=waiting,
+            )
+        )
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class SanctionPart:
+    reason: Value
+    proposed_on: Value
+    effective_on: Value
+    status: str
+
+
+def sanction(b: Basis) -> SanctionPart | None:
+    """The pending sanction (or disqualification) as of the as-of date; None when there is none."""
+    s = b.case.sanction
+    if s is None or not s.pending_on(b.as_of):
+        return None
+    return SanctionPart(
+        reason=fact(s.reason, s.line_of("reason"), areas=(NARRATIVE,), label="sanction reason"),
+        proposed_on=fact(s.proposed_on, s.line_of("proposed_on"), label="sanction"),
+        effective_on=fact(s.effective_on, s.line_of("effective_on"), label="sanction"),
+        status=s.status,
+    )
+
+
+@dataclass(frozen=True)
+class EligibilityPart:
+    month: str
+    verified: Value
+    eligible: bool | None
+
+
+def eligibility(b: Basis) -> EligibilityPart:
+    month = b.meeting.replace(day=1)
+    checks = [e for e in b.case.eligibility_checks if e.month == month and e.verified_on <= b.as_of]
+    label = f"{month:%B %Y}"
+    if not checks:
+        return EligibilityPart(
+            month=label,
+            verified=ask(f"SNAP eligibility for {label} -- not verified yet; verify in IES before the staffing", label="eligibility"),
+            eligible=None,
+        )
+    last = max(checks, key=lambda e: e.verified_on)
+    word = "eligible" if last.eligible else "NOT eligible"
+    return EligibilityPart(
+        month=label,
+        verified=fact(f"verified {last.verified_on.isoformat()}: {word}", last.line_of("verified_on"), last.line_of("eligible"), label="eligibility"),
+        eligible=last.eligible,
+    )
+
+
+@dataclass(frozen=True)
+class EmploymentPart:
+    employed: bool
+    employer: Value
+    start: Value
+    hours: Value
+    wage: Value
+    end: Value
+
+
+def employment(b: Basis) -> EmploymentPart:
+    job = b.case.employment
+    if job is None or job.start > b.as_of:
+        missing = ask("employment -- no current job recorded; ask the client about work and wages")
+        return EmploymentPart(employed=False, employer=missing, start=Value(), hours=Value(), wage=Value(), end=Value())
+    employed = job.end is None or job.end >= b.as_of
+    return EmploymentPart(
+        employed=employed,
+        employer=fact(job.employer, job.line_of("employer"), label="employment"),
+        start=fact(job.start, job.line_of("start"), label="employment"),
+        hours=of(job, "hours_per_week", "usual hours per week -- ask the client", label="employment", show=hours),
+        wage=of(job, "hourly_wage", "hourly wage -- ask the client", label="employment", show=lambda w: f"${w:,.2f}"),
+        end=of(job, "end", "", label="employment"),
+    )
+
+
+@dataclass(frozen=True)
+class ChildPart:
+    name: Value
+    age: Value
+    age_years: int | None
+    birth_date: Value
+    special_needs: tuple[Value, ...]
+    has_special_needs: bool
+    placement: Value
+    placement_since: Value
+    relative_placement: Value
+    permanency_goal: Value
+    wants_adoption: Value
+    siblings_together: Value
+    visits: Value
+    brought_forward: tuple[Value, ...]
+    """Questions that apply to this child: 14 or older, siblings apart, an OPPLA goal."""
+
+
+def child(b: Basis) -> ChildPart:
+    c = b.case.child
+    cw = ("child_welfare",)
+    years = age_on(c.birth_date, b.meeting) if c else None
+    forward: list[Value] = []
+    if c is not None and years is not None and years >= 14:
+        wants = {"yes": "the child wants to be adopted", "no": "the child does NOT want to be adopted: explore other permanency options"}.get(
+            c.wants_adoption or "", ""
+        )
+        if wants:
+            text = f"The child is {years}: {wants}; do not move toward termination of parental rights unless adoption is the goal and the child agrees"
+            forward.append(fact(text, c.line_of("birth_date"), c.line_of("wants_adoption"), areas=cw, label="child"))
+        else:
+            question = f"the child is {years}: does the child want to be adopted? (required before moving toward termination of parental rights)"
+            forward.append(ask(question, areas=cw, label="child"))
+    if c is not None and c.siblings_placed_together == "no":
+        text = "Siblings are placed apart: what would need to occur to place them together, and are the therapeutic reasons documented?"
+        forward.append(fact(text, c.line_of("siblings_placed_together"), areas=cw, label="child"))
+    if c is not None and c.permanency_goal == "oppla":
+        text = "OPPLA is the case plan goal: keep strengthening relationships and keep evaluating guardianship or adoption"
+        forward.append(fact(text, c.line_of("permanency_goal"), areas=cw, label="child"))
+    return ChildPart(
+        name=of(c, "name", "the child (name, birth date, placement) -- add a child: block to the case file", areas=cw, label="child"),
+        age=fact(str(years), c.line_of("birth_date"), areas=cw, label="child") if c and years is not None else Value(),
+        age_years=years,
+        birth_date=of(c, "birth_date", "", areas=(*cw, "birth_dates"), label="birth date"),
+        special_needs=texts(c, "special_needs", "special needs -- none recorded; confirm (IEP, MR/DD, mental health, physical health)", areas=cw, label="special needs"),
+        has_special_needs=bool(c and c.special_needs),
+        placement=of(c, "placement", "the child's current placement -- ask the case manager", areas=cw, label="child"),
+        placement_since=of(c, "placement_since", "", areas=cw, label="child"),
+        relative_placement=of(c, "relative_placement", "is the child in a relative/kin placement?", areas=cw, label="child", show=lambda v: "yes" if v else "no"),
+        permanency_goal=of(c, "permanency_goal", "the case plan goal (reunification, adoption, guardianship, OPPLA)", areas=cw, label="child", show=lambda g: "OPPLA" if g == "oppla" else g),
+        wants_adoption=of(c, "wants_adoption", "does the child want to be adopted?", areas=cw, label="child", show=yes_no) if years is not None and years >= 14 else Value(),
+        siblings_together=of(c, "siblings_placed_together", "are siblings placed together?", areas=cw, label="child", show=yes_no),
+        visits=of(c, "visits_occurring", "are visits occurring?", areas=cw, label="child", show=yes_no),
+        brought_forward=tuple(forward),
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    item: str
+    value: Value
+    documented: bool
+
+
+def checklist(b: Basis) -> tuple[ChecklistRow, ...]:
+    c = b.case.checklist
+    return tuple(
+        ChecklistRow(item=title, value=of(c, name, question, areas=("child_welfare",), label="checklist"), documented=bool(getattr(c, name, None)))
+        for name, title, question in CHECKLIST_ITEMS
+    )
+
+
+@dataclass(frozen=True)
+class Task:
+    task: Value
+    owner: Value
+    due: Value
+    status: str
+    overdue: bool
+    note: Value
+
+
+@dataclass(frozen=True)
+class CasePlanPart:
+    achieved: tuple[Task, ...]
+    not_achieved: tuple[Task, ...]
+    open: tuple[Task, ...]
+    none: Value | None
+
+
+def case_plan(b: Basis) -> CasePlanPart:
+    cw = ("child_welfare",)
+    tasks = []
+    for t in sorted(b.case.case_plan_tasks, key=lambda t: t.due):
+        achieved = t.status == "achieved" and (t.completed is None or t.completed <= b.as_of)
+        status = "achieved" if achieved else ("not_achieved" if t.status == "not_achieved" else "open")
+        tasks.append(
+            Task(
+                task=fact(t.task, t.line_of("task"), areas=(*cw, NARRATIVE), label="case plan task"),
+                owner=of(t, "owner", "who owns this task?", areas=cw, label="case plan task"),
+                due=fact(t.due, t.line_of("due"), areas=cw, label="case plan task"),
+                status=status,
+                overdue=status != "achieved" and t.due < b.meeting,
+                note=of(t, "note", "", areas=(*cw, NARRATIVE), label="case plan task note"),
+            )
+        )
+    return CasePlanPart(
+        achieved=tuple(t for t in tasks if t.status == "achieved"),
+        not_achieved=tuple(t for t in tasks if t.status == "not_achieved"),
+        open=tuple(t for t in tasks if t.status == "open"),
+        none=None if tasks else ask("case plan tasks -- none recorded; which tasks were the parents given?", areas=cw, label="case plan"),
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    step: Value
+    owner: Value
+    due: Value
+    overdue: bool
+    staffing: str
+    done: Value
+
+
+@dataclass(frozen=True)
+class PastStaffing:
+    date: Value
+    kind: str
+    present: Value
+    decision: Value
+
+
+@dataclass(frozen=True)
+class HistoryPart:
+    last: PastStaffing | None
+    open_steps: tuple[Step, ...]
+    done_steps: tuple[Step, ...]
+    """Steps set at the last staffing and done since: what the participant agreed to and did."""
+    held: int
+
+
+def history(b: Basis) -> HistoryPart:
+    held = sorted((s for s in b.case.staffings if s.date <= b.as_of), key=lambda s: s.date)
+    kinds = {k.id: k.name for k in b.pack.staffing_kinds}
+    last = None
+    if held:
+        s = held[-1]
+        present = ", ".join(f"{p.role}: {p.initials}" for p in s.present)
+        last = PastStaffing(
+            date=fact(s.date, s.line_of("date"), label="staffing"),
+            kind=kinds.get(s.kind, s.kind),
+            present=fact(present, s.line_of("present"), label="staffing") if present else ask("who attended the last staffing -- not recorded"),
+            decision=of(s, "decision", "", areas=(NARRATIVE,), label="staffing decision"),
+        )
+    open_steps, done_steps = [], []
+    for s in held:
+        for n in s.next_steps:
+            done = n.done is not None and n.done <= b.as_of
+            if done and s is not held[-1]:
+                continue
+            (done_steps if done else open_steps).append(
+                Step(
+                    step=fact(n.step, n.line_of("step"), areas=(NARRATIVE,), label="next step"),
+                    owner=of(n, "owner", "who owns this step?", label="next step"),
+                    due=fact(n.due, n.line_of("due"), label="next step"),
+                    overdue=not done and n.due < b.meeting,
+                    staffing=s.date.isoformat(),
+                    done=fact(n.done, n.line_of("done"), label="next step") if done else Value(),
+                )
+            )
+    return HistoryPart(last=last, open_steps=tuple(open_steps), done_steps=tuple(done_steps), held=len(held))
+
+
+PART_BUILDERS = MappingProxyType(
+    {
+        "background": background,
+        "circumstances": circumstances,
+        "strengths": strengths,
+        "challenges": challenges,
+        "observation": observation,
+        "activities": activities,
+        "referrals": referrals,
+        "review_areas": review_areas,
+        "outstanding": outstanding,
+        "sanction": sanction,
+        "eligibility": eligibility,
+        "employment": employment,
+        "child": child,
+        "checklist": checklist,
+        "case_plan": case_plan,
+        "history": history,
+    }
+)
+
+
+# -- the team ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Invitee:
+    role: str
+    initials: str
+    who: Value
+    organization: str
+    department: bool
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    abbr: str
+    title: str
+    department: bool
+    note: str
+    release_form: str
+    invited: tuple[Invitee, ...]
+
+
+@dataclass(frozen=True)
+class Team:
+    roles: tuple[RoleRow, ...]
+    invited: tuple[Invitee, ...]
+    department_invited: int
+    source: str
+    """Where the invitations come from: the planned staffing and/or --invite."""
+    nobody: Value | None
+    """The question when nobody is invited yet."""
+
+
+def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model.Person]:
+    """The planned staffing's invitations plus those given on the command line."""
+    planned = list(case.planned_staffing.invited) if case.planned_staffing else []
+    return planned + list(extra)
+
+
+def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Team:
+    people = []
+    for p in invitees(case, extra):
+        role = pack.role(p.role)
+        shown = " ".join(filter(None, [p.initials, f"({p.name})" if p.name else "", f"-- {p.organization}" if p.organization else ""]))
+        line = p.line_of("initials")
+        who = fact(f"{p.role}: {shown}", line, label="invitee") if line else fact(f"{p.role}: {shown} (from --invite)", label="invitee")
+        people.append(
+            Invitee(role=role.abbr if role else p.role, initials=p.initials, who=who, organization=p.organization or "", department=bool(role and role.department))
+        )
+    roles = tuple(
+        RoleRow(
+            abbr=r.abbr,
+            title=r.title,
+            department=r.department,
+            note=r.note or "",
+            release_form=r.release_form or "",
+            invited=tuple(i for i in people if i.role == r.abbr),
+        )
+        for r in pack.roles
+    )
+    sources = []
+    if case.planned_staffing and case.planned_staffing.invited:
+        sources.append(f"planned_staffing (line {case.planned_staffing.line_of('invited')})")
+    if extra:
+        sources.append("--invite")
+    return Team(
+        roles=roles,
+        invited=tuple(people),
+        department_invited=sum(1 for i in people if i.department),
+        source=" and ".join(sources),
+        nobody=None if people else ask("who is invited -- add planned_staffing.invited, or use --invite ROLE:INITIALS", label="invitations"),
+    )

@@ -1,0 +1,497 @@
+"""The narration of a recorded staffing, in the style of the program's system of record.
+
+A narration is pasted into TRACS, ISETS or a case plan as it is, so it is checked before it is
+printed: what the policy requires of the outcome (who was there, next steps, the pre-sanction
+documentation, a determination only once all information is in and the team is complete) must
+be recorded (the pack's `narration.checks` name the checks in `NARRATION_CHECKS`), and a
+template may never leave a marker or an empty value in the text. Then it can
+be folded to ASCII, wrapped, and split into numbered parts for fields with a length limit --
+never cutting a word.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from casestaff.model import records as model
+
+if TYPE_CHECKING:
+    from casestaff.model.pack import Pack
+
+LATEST = "latest"
+EMPTY_MARK = "\x00(empty)\x00"
+CUSTOMER_STAFFING_WITHIN = 30
+"""A provider staffing marks customers whose customer staffing falls due within this many days."""
+
+
+class NarrationRefused(Exception):
+    """The staffing's record lacks what the narration needs; each item says what to add."""
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        super().__init__("; ".join(missing))
+        self.missing = list(missing)
+
+
+class StaffingNotFound(Exception):
+    """--staffing names no recorded staffing (or two on one day); the message lists them."""
+
+
+# -- choosing the staffing ------------------------------------------------------------------------
+
+
+def _listing(case: model.Case) -> str:
+    return ", ".join(f"{s.date} ({s.kind})" for s in case.staffings) or "none"
+
+
+def select_staffing(case: model.Case, which: str | None) -> model.Staffing:
+    """`latest` (the default), `YYYY-MM-DD`, or `YYYY-MM-DD:KIND` when two were held that day."""
+    if not case.staffings:
+        raise StaffingNotFound(f"{case.file}: no staffing is recorded yet; record one with `casestaff record {case.file}`")
+    if which in (None, "", LATEST):
+        return max(enumerate(case.staffings), key=lambda pair: (pair[1].date, pair[0]))[1]
+    day_text, _, kind = which.partition(":")
+    try:
+        day = dt.date.fromisoformat(day_text.strip())
+    except ValueError:
+        raise StaffingNotFound(f"--staffing: {which!r} is not a date; write YYYY-MM-DD or 'latest'") from None
+    held = [s for s in case.staffings if s.date == day and (not kind or s.kind == kind.strip())]
+    if not held:
+        raise StaffingNotFound(f"no staffing on {which} in {case.file}; recorded: {_listing(case)}")
+    if len(held) > 1:
+        kinds = ", ".join(f"{day}:{s.kind}" for s in held)
+        raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with --staffing {kinds}")
+    return held[0]
+
+
+# -- checks before printing -----------------------------------------------------------------------
+
+
+def _people(staffing: model.Staffing) -> str:
+    return ", ".join(f"{p.role}: {p.initials}" for p in staffing.present)
+
+
+def _everyone(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    day = staffing.date
+    missing = []
+    if not staffing.present:
+        missing.append(f"nobody is recorded as present at the {day} staffing: add 'present:' with each person's role and initials")
+    if not staffing.next_steps and not is_provider_staffing(pack, staffing):
+        missing.append(f"no next steps are recorded for the {day} staffing: add 'next_steps:' with step, owner and due date")
+    if not (staffing.discussion or "").strip():
+        missing.append(f"nothing is recorded under 'discussion:' for the {day} staffing: add what the team discussed")
+    return missing
+
+
+def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
+    """A monthly provider staffing (il-snap-et) reviews every customer; steps belong to customer staffings."""
+    cycle = pack.provider_cycle
+    return cycle is not None and staffing.kind in {d.done_by for d in cycle.deadlines if d.done_by}
+
+
+def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
+    """The staffing is the one held before entering a proposed sanction, or its decision names one."""
+    sanction = case.sanction
+    proposed = sanction is not None and sanction.proposed_on <= staffing.date and (
+        sanction.status == "pending" or sanction.effective_on >= staffing.date
+    )
+    return proposed or "sanction" in (staffing.decision or "").casefold()
+
+
+def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """Before a sanction: all information discussed, the decision and its explanation recorded."""
+    if not decides_sanction(case, staffing):
+        return []
+    needed = []
+    if staffing.all_information_discussed is not True:
+        needed.append("'all_information_discussed: true' (all available information was discussed with the team)")
+    if not (staffing.decision or "").strip():
+        needed.append("'decision:' (whether or not to pursue the sanction or refer to intensive case management)")
+    if not (staffing.explanation or "").strip():
+        needed.append("'explanation:' (why the team decided whether or not to sanction or refer to intensive case management)")
+    if not needed:
+        return []
+    return [
+        f"the {staffing.date} staffing decides on a sanction, but the pre-sanction documentation"
+        f" ({pack.policy.cite_as}) is missing: add {' and '.join(needed)}"
+    ]
+
+
+def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """A determination is recorded only once no requested information is still outstanding."""
+    if not (staffing.decision or "").strip():
+        return []
+    waiting = [
+        item
+        for item in case.outstanding_info
+        if item.requested <= staffing.date and (item.received is None or item.received > staffing.date)
+    ]
+    if not waiting:
+        return []
+    shown = "; ".join(
+        f"{item.item} (requested {item.requested}, {'not received' if item.received is None else f'received {item.received}'})"
+        for item in waiting
+    )
+    return [
+        f"a determination is recorded at the {staffing.date} staffing while information was still outstanding: {shown};"
+        " the determination waits for a follow-up case review once it is gathered"
+    ]
+
+
+def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, minimum: int) -> list[str]:
+    """A determination is recorded only with at least `minimum` department staff present."""
+    if not (staffing.decision or "").strip():
+        return []
+    staff = {
+        p.initials.casefold() for p in staffing.present if (role := pack.role(p.role)) is not None and role.department
+    }
+    if len(staff) >= minimum:
+        return []
+    department = ", ".join(r.abbr for r in pack.roles if r.department)
+    return [
+        f"a determination is recorded at the {staffing.date} staffing with {len(staff)} department staff present"
+        f" ({_people(staffing) or 'nobody'}); the team needs at least {minimum} department staff or"
+        f" designees ({department}): add who else was present, or record the determination at the follow-up review"
+    ]
+
+
+NARRATION_CHECKS: MappingProxyType[str, Callable[..., list[str]]] = MappingProxyType(
+    {
+        "pre_sanction_documented": pre_sanction_documented,
+        "information_complete": information_complete,
+        "team_complete": team_complete,
+    }
+)
+"""The checks a pack's narration.checks may name: what its policy requires of a staffing's
+record before it is narrated; parameters are keyword-only."""
+
+
+def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """Everything the narration needs that the record lacks (empty when it can be printed)."""
+    missing = _everyone(case, staffing, pack)
+    for check in pack.narration_checks:
+        missing += NARRATION_CHECKS[check.check](case, staffing, pack, **check.params)
+    return missing
+
+
+# -- rendering ------------------------------------------------------------------------------------
+
+
+def _blank_to_none(value: Any) -> Any:
+    """Whitespace-only text becomes None, so a template that prints it is caught as empty."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, list):
+        return [_blank_to_none(v) for v in value if not (isinstance(v, str) and not v.strip())]
+    if isinstance(value, model.Record):
+        changes = {
+            f.name: _blank_to_none(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("internal")
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+_HIDE_BRACES = str.maketrans("{}", "\ue000\ue001")
+_SHOW_BRACES = str.maketrans("\ue000\ue001", "{}")
+
+
+def _finalize(value: Any) -> Any:
+    """Marks a printed None (a field the record does not have) so it can be refused by line.
+
+    Braces in printed values are hidden until the text is checked: a caseworker's own
+    "{{" in a discussion is text, and only the template's leftovers are refused.
+    """
+    if value is None:
+        return EMPTY_MARK
+    return value.translate(_HIDE_BRACES) if isinstance(value, str) else value
+
+
+def sentence(text: str) -> str:
+    """Text ending in a full stop (or its own ! ? . : closing punctuation)."""
+    text = " ".join(str(text).split())
+    return text if text.endswith((".", "!", "?", '."', ".'", ".”", ".)")) else text + "."
+
+
+def joined(items: Sequence[Any], separator: str = ", ", last: str = " and ") -> str:
+    """a, b and c (or a; b; c with separator="; ", last="; ")."""
+    words = [" ".join(str(item).split()).rstrip(".") for item in items]
+    if separator.strip() == ";":
+        return separator.join(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{separator.join(words[:-1])}{last}{words[-1]}"
+
+
+def appointment_how(how: str | None) -> str:
+    """'phone' -> 'by phone'; 'in person' stays as it is."""
+    if not how:
+        return ""
+    how = how.strip()
+    if how.split(" ", 1)[0].casefold() in ("by", "in", "at", "via", "on", "over"):
+        return how
+    return f"by {how}"
+
+
+def _age(birth: dt.date | None, on: dt.date) -> int | None:
+    from casestaff.model.dates import age_on
+
+    return age_on(birth, on) if birth else None
+
+
+def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
+    """The meeting a rule of the pack says must follow this kind of staffing (fc-reintegration's
+    case planning meeting): when it is scheduled, else the date it is due by."""
+    for rule in pack.rules:
+        if rule.function != "meeting_after_staffing" or staffing.kind not in rule.params.get("after", ()):
+            continue
+        kinds = rule.satisfied_by
+        names = [k.name for k in pack.staffing_kinds if k.id in kinds]
+        held = sorted((s for s in case.staffings if s.kind in kinds and s.date >= staffing.date), key=lambda s: s.date)
+        planned = case.planned_staffing
+        if held:
+            scheduled, state = held[0].date, "held"
+        elif planned is not None and planned.kind in kinds and planned.date is not None and planned.date >= staffing.date:
+            scheduled, state = planned.date, "scheduled"
+        elif staffing.next_appointment is not None:
+            scheduled, state = staffing.next_appointment.date, "scheduled"
+        else:
+            scheduled, state = staffing.date + dt.timedelta(days=rule.params["days"]), "due by"
+        return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state}
+    return None
+
+
+def _customers(
+    case: model.Case, staffing: model.Staffing, pack: Pack, cases: Sequence[model.Case], as_of: dt.date
+) -> list[dict[str, Any]] | None:
+    """For a provider staffing: every customer of the same provider staffed that day, one row each."""
+    cycle = pack.provider_cycle
+    if cycle is None or not is_provider_staffing(pack, staffing):
+        return None
+    from casestaff.rules.evaluate import evaluate_case
+
+    rules = {f"{pack.id}.{r.id}": r for r in pack.rules}
+    rows = []
+    pool = [c for c in cases if c.case_id != case.case_id] + [case]
+    for other in sorted(pool, key=lambda c: (c.participant.name, c.case_id)):
+        if other.program != case.program or (other.provider or "") != (case.provider or ""):
+            continue
+        entry = next((s for s in other.staffings if s.date == staffing.date and s.kind == staffing.kind), None)
+        if entry is None:
+            continue
+        months = sorted((p for p in other.participation if p.month < staffing.date.replace(day=1)), key=lambda p: p.month)
+        needs = [
+            f.reason
+            for f in evaluate_case(other, pack, staffing.date, within=CUSTOMER_STAFFING_WITHIN)
+            if set(rules[f.rule].satisfied_by) & set(cycle.customer_kinds)
+        ]
+        rows.append({"case": _blank_to_none(other), "staffing": _blank_to_none(entry), "last_month": months[-1] if months else None, "needs": needs})
+    return rows
+
+
+def context(
+    case: model.Case, staffing: model.Staffing, pack: Pack, cases: Sequence[model.Case] = (), as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """What narration templates can use; see docs/recording.md."""
+    on = staffing.date
+    clean_case = _blank_to_none(case)
+    clean = _blank_to_none(staffing)
+    kind_names = {k.id: k.name for k in pack.staffing_kinds}
+    roles = {r.abbr: r for r in pack.roles}
+    previous = [s for s in case.staffings if s.date < on]
+    return {
+        "case": clean_case,
+        "staffing": clean,
+        "pack": pack,
+        "roles": roles,
+        "role_of": pack.role,
+        "kind_name": kind_names.get(staffing.kind, staffing.kind),
+        "title": clean.title or kind_names.get(staffing.kind, staffing.kind),
+        "participant_age": _age(case.participant.birth_date, on),
+        "household": [
+            {"member": m, "age": _age(m.birth_date, on)} for m in clean_case.household
+        ],
+        "progress": sorted((r for r in clean_case.progress_reviews if r.date <= on), key=lambda r: r.date),
+        "participation": sorted((p for p in clean_case.participation if p.month < on.replace(day=1)), key=lambda p: p.month),
+        "component": next(
+            (c for c in sorted(clean_case.components, key=lambda c: c.start, reverse=True) if c.start <= on and (c.end is None or c.end >= on)),
+            None,
+        ),
+        "risks": [r for r in clean_case.risk_factors if r.noted <= on],
+        "referrals_since_last": [
+            r for r in clean_case.referrals if r.date <= on and (not previous or r.date >= max(s.date for s in previous))
+        ],
+        "decides_sanction": decides_sanction(case, staffing),
+        "follow_up": _follow_up_meeting(case, staffing, pack),
+        "customers": _customers(case, staffing, pack, cases, as_of or on),
+        "sentence": sentence,
+        "joined": joined,
+        "how": appointment_how(staffing.next_appointment.how if staffing.next_appointment else None),
+    }
+
+
+_MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
+
+
+def narrate(
+    case: model.Case,
+    staffing: model.Staffing,
+    pack: Pack,
+    *,
+    cases: Sequence[model.Case] = (),
+    user_dir: Path | None = None,
+) -> str:
+    """The narration text, or NarrationRefused saying what is missing (TemplateProblem for a broken template)."""
+    from casestaff.documents import templating
+
+    missing = missing_for_narration(case, staffing, pack)
+    if missing:
+        raise NarrationRefused(missing)
+    names = templating.candidates("narration", pack.id, "txt")
+    text = templating.render(names, context(case, staffing, pack, cases), user_dir, finalize=_finalize)
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if EMPTY_MARK in line:
+            shown = line.replace(EMPTY_MARK, "<empty>").strip()
+            problems.append(f"narration line {number} would print an empty value: {shown!r}; the template prints a field this staffing does not have")
+        for marker in _MARKERS:
+            if marker in line:
+                problems.append(f"narration line {number} holds the template marker {marker!r}: {line.strip()!r}")
+                break
+    if problems:
+        raise NarrationRefused([problem.translate(_SHOW_BRACES) for problem in problems])
+    return tidy(text.translate(_SHOW_BRACES))
+
+
+def tidy(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, one final newline."""
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+# -- shaping for the system of record -------------------------------------------------------------
+
+_ASCII = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "--", "\u2015": "--", "\u2212": "-",
+    "\u2026": "...", "\u2044": "/", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+    "\u2022": "*", "\u00b7": "*", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE", "\u0153": "oe", "\u0152": "OE",
+    "\u00f8": "o", "\u00d8": "O", "\u0142": "l", "\u0141": "L", "\u0111": "d", "\u0110": "D", "\u00f0": "d",
+    "\u00de": "Th", "\u00fe": "th", "\u0131": "i",
+}  # fmt: skip
+
+
+def to_ascii(text: str) -> str:
+    """Straight quotes, plain dashes, accents folded (José -> Jose); '?' for anything else."""
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+            continue
+        if char in _ASCII:
+            out.append(_ASCII[char])
+            continue
+        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        folded = "".join(_ASCII.get(c, c) for c in folded)
+        out.append(folded if folded.isascii() and folded else "?")
+    return "".join(out)
+
+
+def wrap(text: str, width: int) -> str:
+    """Each line wrapped to `width` columns at spaces; a word longer than the width stays whole."""
+    lines = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        bullet = re.match(r" *(?:[-*]|\d+\.) ", line)
+        follow = " " * len(bullet.group()) if bullet else indent
+        lines += textwrap.wrap(
+            line,
+            width=width,
+            subsequent_indent=follow,
+            break_long_words=False,
+            break_on_hyphens=False,
+            drop_whitespace=True,
+        ) or [""]
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+
+class TooShort(Exception):
+    """--max-chars is smaller than a single word (plus the part label), so a word would be cut."""
+
+
+def split_parts(text: str, max_chars: int) -> list[str]:
+    """Numbered parts of at most `max_chars` characters each (label line included), split between words.
+
+    Each part starts with a line "(1/3)", so wrapping to a width still holds.
+
+    A part ends at a paragraph or line break when one falls in its second half, else between
+    two words.
+    """
+    body = text.strip("\n")
+    if len(body) <= max_chars:
+        return [body + "\n"]
+    count = 2
+    while True:
+        parts = _pack(body, max_chars - len(f"({count}/{count})\n"))
+        if len(str(len(parts))) <= len(str(count)):
+            return [f"({i}/{len(parts)})\n{part}\n" for i, part in enumerate(parts, 1)]
+        count = len(parts)
+
+
+def _pack(body: str, room: int) -> list[str]:
+    tokens = re.findall(r"\S+|\s+", body)
+    longest = max((t for t in tokens if not t.isspace()), key=len, default="")
+    if len(longest) > room:
+        raise TooShort(
+            f"--max-chars leaves {max(room, 0)} characters after the part label, fewer than the word"
+            f" {longest[:40]!r} ({len(longest)} characters); give a larger --max-chars"
+        )
+    parts: list[str] = []
+    current = ""
+    for token in tokens:
+        if token.isspace() or not current.strip() or len((current + token).strip()) <= room:
+            current += token
+            continue
+        full = current.rstrip()
+        spacing = current[len(full) :]
+        cut = _line_break_in_second_half(full)
+        if cut is not None:
+            tail = full[cut:].lstrip()
+            if len(tail + spacing + token) <= room:
+                parts.append(full[:cut].rstrip())
+                current = tail + spacing + token
+                continue
+        parts.append(full.strip())
+        current = token
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def _line_break_in_second_half(text: str) -> int | None:
+    """The last paragraph (else line) break in the second half that does not cut a heading
+    such as "Narration:" off from the text it introduces."""
+    for separator in ("\n\n", "\n"):
+        cut = text.rfind(separator)
+        while cut > len(text) // 2:
+            if not text[:cut].rstrip().endswith(":"):
+                return cut
+            cut = text.rfind(separator, 0, cut)
+    return None

@@ -1,0 +1,216 @@
+"""Readiness checks: can this staffing be held as planned, and may it decide what it must decide?
+
+The checks are small functions named by the program packs (`READINESS_CHECKS`): a pack's
+`agenda.readiness` lists its checks with their parameters and the policy words they rest on.
+A check that fails is `blocking` (the agenda is still written, the exit code is 3) or a
+`warning`; every result carries its citation so the worker can show why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from casestaff.model import records as model
+
+if TYPE_CHECKING:
+    from casestaff.documents.agenda import Agenda, Check
+    from casestaff.model.pack import Pack
+
+OK, WARNING, BLOCKING = "ok", "warning", "blocking"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    passed: bool
+    message: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    case: model.Case
+    pack: Pack
+    agenda: Agenda
+    invite: Sequence[model.Person]
+
+
+def _names(roles: Sequence[str]) -> str:
+    return ", ".join(roles)
+
+
+def department_staff_invited(i: Inputs, *, minimum: int) -> Outcome:
+    """At least `minimum` department staff (distinct people) invited."""
+    staff = [p for p in i.agenda.team.invited if p.department]
+    distinct = {p.initials.casefold() for p in staff}
+    listed = ", ".join(f"{p.role}: {p.initials}" for p in staff) or "none"
+    if len(distinct) >= minimum:
+        return Outcome(True, f"{len(distinct)} department staff invited ({listed}).")
+    missing = minimum - len(distinct)
+    roles = [r.abbr for r in i.pack.roles if r.department]
+    invited = f"Only {len(distinct)} department staff invited ({listed})" if distinct else "No department staff invited yet"
+    return Outcome(
+        False,
+        f"{invited}; the team needs at least {minimum}."
+        f" Invite {missing} more of: {_names(roles)} (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).",
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def release_applies(release: model.Release, party: str, meeting: dt.date, as_of: dt.date, form: str = "") -> bool:
+    """The release names `party` (and is of `form`, when given), was signed by the as-of date and is valid on the meeting date."""
+    if not _same(release.party, party):
+        return False
+    if form and release.form and not _same(release.form, form):
+        return False
+    return release.signed <= as_of and (release.expires is None or release.expires >= meeting)
+
+
+def release_for(case: model.Case, party: str, meeting: dt.date, as_of: dt.date, form: str = "") -> model.Release | None:
+    return next((r for r in case.releases if release_applies(r, party, meeting, as_of, form)), None)
+
+
+def partner_releases_on_file(i: Inputs) -> Outcome:
+    """Every invited partner whose role needs a release has one on file for the meeting date."""
+    problems: list[str] = []
+    checked: list[str] = []
+    for person in invited_people(i):
+        role = i.pack.role(person.role)
+        if role is None or not role.release_form:
+            continue
+        party = person.organization or person.name or ""
+        who = f"{role.abbr}: {person.initials}" + (f" ({party})" if party else "")
+        if not party:
+            problems.append(f"{who}: the invitation does not say which organization; add organization: so the {role.release_form} can be checked")
+            continue
+        release = release_for(i.case, party, i.agenda.meeting, i.agenda.as_of, role.release_form)
+        if release is None:
+            problems.append(
+                f"{who}: no {role.release_form} on file for {party} valid on {i.agenda.meeting.isoformat()};"
+                f" have the participant sign one before inviting them"
+            )
+        else:
+            checked.append(f"{who}: {role.release_form} signed {release.signed.isoformat()} (line {release.line_of('party')})")
+    if problems:
+        return Outcome(False, "An invited partner has no release on file.", tuple(problems))
+    if checked:
+        return Outcome(True, "Every invited partner who needs a release has one.", tuple(checked))
+    return Outcome(True, "No invited partner needs a release.")
+
+
+def invited_people(i: Inputs) -> list[model.Person]:
+    from casestaff.documents.agenda_parts import invitees
+
+    return invitees(i.case, i.invite)
+
+
+def no_information_outstanding(i: Inputs) -> Outcome:
+    """Nothing the team is waiting for; otherwise no determination can be made at this meeting."""
+    waiting = [
+        o
+        for o in i.case.outstanding_info
+        if o.requested <= i.agenda.as_of and (o.received is None or o.received > i.agenda.as_of)
+    ]
+    if not waiting:
+        return Outcome(True, "No information is outstanding: the team can make a determination.")
+    return Outcome(
+        False,
+        "Information is still outstanding, so no determination can be made at this meeting;"
+        " hold the team case review once it is gathered.",
+        tuple(f"{o.item} (requested {o.requested.isoformat()}, line {o.line_of('item')})" for o in waiting),
+    )
+
+
+def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
+    """(verified and eligible, what the file says) for SNAP eligibility in `month`."""
+    checks = [e for e in case.eligibility_checks if e.month == month and e.verified_on <= as_of]
+    label = f"{month:%B %Y}"
+    if not checks:
+        return False, f"SNAP eligibility for {label} is not verified; verify it in IES before the staffing."
+    last = max(checks, key=lambda e: e.verified_on)
+    if not last.eligible:
+        return False, (
+            f"SNAP eligibility for {label} was verified on {last.verified_on.isoformat()} and the customer is NOT eligible"
+            f" (line {last.line_of('eligible')}); raise it with IDHS before E&T services continue."
+        )
+    return True, f"SNAP eligibility for {label} verified on {last.verified_on.isoformat()} (line {last.line_of('verified_on')})."
+
+
+def eligibility_verified(i: Inputs) -> Outcome:
+    """SNAP eligibility verified (and eligible) in the month of the staffing."""
+    passed, message = eligibility_status(i.case, i.agenda.meeting.replace(day=1), i.agenda.as_of)
+    return Outcome(passed, message)
+
+
+def sanction_information_complete(i: Inputs) -> Outcome:
+    """Before a sanction, every point of the outline is answered from the file and nothing is outstanding."""
+    if i.agenda.sanction is None:
+        return Outcome(True, "No sanction is pending.")
+    missing = [f"{q.question}" for q in i.agenda.questions]
+    missing += [
+        f"outstanding: {o.item.text} (requested {o.requested.text})" for o in (i.agenda.outstanding or ()) if o.waiting
+    ]
+    if not missing:
+        return Outcome(True, "A sanction is pending and the file holds all the information the outline asks for.")
+    return Outcome(
+        False,
+        f"A sanction is pending (effective {i.agenda.sanction.effective_on.text}); the file lacks {len(missing)} piece(s) of"
+        " information the team must discuss before deciding:",
+        tuple(missing),
+    )
+
+
+def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
+    """A child with special needs: one of `roles` (vocational rehabilitation, a QE coordinator) is invited."""
+    child = i.case.child
+    if child is None or not child.special_needs:
+        return Outcome(True, "No special needs recorded for the child.")
+    wanted = {r.casefold() for r in roles}
+    invited = [p for p in invited_people(i) if p.role.casefold() in wanted]
+    if invited:
+        return Outcome(True, "A special-needs resource is invited: " + ", ".join(f"{p.role}: {p.initials}" for p in invited) + ".")
+    titles = [i.pack.role(r).title if i.pack.role(r) else r for r in roles]
+    return Outcome(
+        False,
+        f"The child has special needs (line {child.line_of('special_needs')}) and none of these is invited: {_names(titles)}.",
+    )
+
+
+READINESS_CHECKS: MappingProxyType[str, Callable[..., Outcome]] = MappingProxyType(
+    {
+        "department_staff_invited": department_staff_invited,
+        "partner_releases_on_file": partner_releases_on_file,
+        "no_information_outstanding": no_information_outstanding,
+        "eligibility_verified": eligibility_verified,
+        "sanction_information_complete": sanction_information_complete,
+        "special_needs_invitees": special_needs_invitees,
+    }
+)
+"""The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
+
+
+def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[model.Person] = ()) -> list[Check]:
+    """Every readiness check of the case's program, with its result and citation."""
+    from casestaff.documents.agenda import Check
+
+    inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
+    results = []
+    for spec in pack.readiness_checks:
+        outcome = READINESS_CHECKS[spec.check](inputs, **spec.params)
+        results.append(
+            Check(
+                id=spec.id,
+                title=spec.title,
+                status=OK if outcome.passed else spec.on_fail,
+                message=outcome.message,
+                details=outcome.details,
+                citation=pack.cite(spec.citation),
+            )
+        )
+    return results

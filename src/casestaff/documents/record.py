@@ -1,0 +1,376 @@
+"""Recording what a staffing decided, and marking its next steps done, in the case file.
+
+An outcome is one `staffings:` entry -- the same fields, in the same shape, whether it is typed
+at the prompts or read from an outcome file (`casestaff record CASE --from OUTCOME.yaml`). It is
+checked against the case and its program before anything is written, and written only through
+`writer`, which adds the entry and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casestaff.model import records as model
+from casestaff.files import writer
+from casestaff.model.problems import Problem, did_you_mean
+from casestaff.model.spec import Kind, fields_of
+
+if TYPE_CHECKING:
+    from casestaff.model.pack import Pack
+
+FOLD_AFTER = 72
+"""Text longer than this is written as a folded block (`>-`), the way long notes read best."""
+
+DEFAULT_STEP_DAYS = 14
+"""A next step's due date, when none is given: two weeks after the staffing."""
+
+
+class OutcomeRefused(Exception):
+    """The outcome cannot be recorded; `problems` say what is wrong and how to fix it."""
+
+    def __init__(self, problems: Sequence[Problem], note: str | None = None) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = list(problems)
+        self.note = note
+        """Where what the user typed was saved, when it was."""
+
+
+# -- reading and checking an outcome --------------------------------------------------------------
+
+
+def read_outcome(data: bytes, file: str) -> tuple[model.Staffing | None, list[Problem]]:
+    """An outcome file (one staffing entry as a block of fields) as a Staffing, or its problems."""
+    from casestaff.files.casefile import build_record
+
+    return build_record(data, file, model.Staffing)
+
+
+def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: str, as_of: dt.date) -> list[Problem]:
+    """What the case file's validator would refuse, said against the outcome's own lines."""
+    problems: list[Problem] = []
+
+    def at(record: model.Record, name: str, message: str) -> None:
+        line, col = record.at.get(name, record.pos)
+        problems.append(Problem(file, line, col, message))
+
+    if staffing.kind not in pack.kind_ids:
+        at(
+            staffing,
+            "kind",
+            f"kind: '{staffing.kind}' is not a kind of staffing in {pack.id}{did_you_mean(staffing.kind, pack.kind_ids)};"
+            f" use one of {', '.join(pack.kind_ids)}",
+        )
+    if staffing.date < case.enrolled:
+        at(staffing, "date", f"date: {staffing.date} is before enrollment ({case.enrolled}); check the date")
+    if staffing.date > as_of:
+        at(staffing, "date", f"date: {staffing.date} is after {as_of}; record a staffing once it has been held")
+    roles = [r.abbr for r in pack.roles]
+    for index, person in enumerate(staffing.present, 1):
+        if pack.role(person.role) is None:
+            at(
+                person,
+                "role",
+                f"present[{index}].role: '{person.role}' is not a role in {pack.id}{did_you_mean(person.role, roles)};"
+                f" use one of {', '.join(roles)}",
+            )
+    for index, step in enumerate(staffing.next_steps, 1):
+        if step.done is not None and step.done < staffing.date:
+            at(step, "done", f"next_steps[{index}].done: {step.done} is before the staffing ({staffing.date}); check the date")
+    appointment = staffing.next_appointment
+    if appointment is not None and appointment.date < staffing.date:
+        at(
+            appointment,
+            "date",
+            f"next_appointment.date: {appointment.date} is before the staffing ({staffing.date}); check the date",
+        )
+    return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+# -- turning an outcome into the YAML entry to add ------------------------------------------------
+
+
+def _scalar(value: Any, kind: Kind) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+    if kind.name == "time":
+        return DoubleQuotedScalarString(value)  # "15:00": a YAML 1.1 reader would see 900 minutes
+    if kind.name == "month":
+        return value.strftime("%Y-%m")
+    if isinstance(value, str) and _foldable(value):
+        return FoldedScalarString(value)
+    if isinstance(value, str) and _needs_escapes(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
+def _needs_escapes(text: str) -> bool:
+    """Characters only a double-quoted scalar keeps: control characters and YAML's odd line breaks."""
+    return any(ch in _YAML_BREAKS or (not ch.isprintable() and ch not in "\n\t") for ch in text)
+
+
+def _foldable(text: str) -> bool:
+    """Long one-paragraph prose that a `>-` block writes and reads back unchanged."""
+    return (
+        len(text) > FOLD_AFTER
+        and text.isprintable()
+        and text == text.strip()
+        and "  " not in text
+        and " #" not in text
+        and not text.startswith(("#", "-", "?", ":", "!", "&", "*", "'", '"', "%", "@", "`", "|", ">", "[", "{"))
+    )
+
+
+def _flow_safe(value: Any) -> bool:
+    """Text that reads the same inside `{ ... }`; anything else is written one field per line."""
+    if not isinstance(value, str):
+        return not isinstance(value, (list, dict))
+    return (
+        value[:1].isalnum()
+        and value == value.strip()
+        and value.isprintable()
+        and not any(ch in value for ch in ",[]{}#:?\"'`\\")
+    )
+
+
+def _entry(record: model.Record, flow: Mapping[str, bool]) -> Any:
+    """A record as a ruamel mapping in the model's field order, leaving out what is empty."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = CommentedMap()
+    for name, spec in fields_of(type(record)).items():
+        value = getattr(record, name)
+        if value is None or (isinstance(value, list) and not value):
+            continue
+        if spec.kind.name == "record":
+            entry[name] = _entry(value, {})
+        elif spec.kind.name == "list" and spec.kind.item.name == "record":
+            items = [_entry(item, {}) for item in value]
+            if flow.get(name):
+                for item in items:
+                    if all(_flow_safe(v) for v in item.values()):
+                        item.fa.set_flow_style()
+            entry[name] = items
+        elif spec.kind.name == "list":
+            entry[name] = [_scalar(item, spec.kind.item) for item in value]
+        else:
+            entry[name] = _scalar(value, spec.kind)
+    return entry
+
+
+DEFAULT_FLOW = {"present": True}
+"""People present read best one per line: `- {role: FC, initials: RH}`."""
+
+
+def flow_styles(doc: writer.CaseText) -> dict[str, bool]:
+    """Per list of the staffing entry, whether the file's latest entry writes its items in { }."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    styles = dict(DEFAULT_FLOW)
+    found = next((value for key, value in doc.root.value if getattr(key, "value", None) == "staffings"), None)
+    if not isinstance(found, SequenceNode):
+        return styles
+    seen: set[str] = set()
+    for staffing in reversed(found.value):
+        if not isinstance(staffing, MappingNode):
+            continue
+        for key, value in staffing.value:
+            name = getattr(key, "value", None)
+            if name in seen or not isinstance(value, SequenceNode) or not value.value:
+                continue
+            first = value.value[0]
+            if isinstance(first, MappingNode):
+                styles[name] = bool(first.flow_style)
+                seen.add(name)
+    return styles
+
+
+def aside_header(case: model.Case, path: Path) -> str:
+    """The first lines of a saved-aside outcome: what it is and how to record it later."""
+    return (
+        f"# Not yet recorded: a staffing outcome for {case.case_id} ({path.name}).\n"
+        f"# Record it with:  casestaff record {path} --from THIS_FILE\n"
+    )
+
+
+def outcome_yaml(staffing: model.Staffing, header: str = "") -> str:
+    """The outcome as an outcome file (the `--from` format), e.g. to keep what was typed."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 88
+    yaml.allow_unicode = True
+    yaml.representer.ignore_aliases = lambda data: True
+    buffer = io.StringIO()
+    yaml.dump(_entry(staffing, DEFAULT_FLOW), buffer)
+    return header + buffer.getvalue()
+
+
+# -- recording ------------------------------------------------------------------------------------
+
+
+def record_outcome(
+    doc: writer.CaseText,
+    case: model.Case,
+    staffing: model.Staffing,
+    pack: Pack,
+    packs: Mapping[str, Pack],
+    as_of: dt.date,
+    *,
+    typed: bool = True,
+    source: str = "<input>",
+) -> None:
+    """Add the staffing to the case file read as `doc`, or raise OutcomeRefused / WriteRefused.
+
+    With `typed`, what the user entered is saved aside whenever the write is refused.
+    """
+    problems = check_outcome(staffing, case, pack, source, as_of)
+    kept = outcome_yaml(staffing, aside_header(case, doc.path)) if typed else None
+    if problems:
+        note = writer.keep_input(doc.path, kept)[1] if kept is not None else None
+        raise OutcomeRefused(problems, note)
+    try:
+        new_text, expected = writer.append_entry(doc, "staffings", _entry(staffing, flow_styles(doc)))
+    except writer.EditImpossible as exc:
+        if kept is None:
+            raise writer.WriteRefused(str(exc)) from None
+        saved, note = writer.keep_input(doc.path, kept)
+        raise writer.WriteRefused(f"{exc}\n{note}", saved_to=saved) from None
+    writer.commit(doc, new_text, expected, packs, typed=kept)
+
+
+# -- marking a next step done ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepRef:
+    """One next step of one staffing, numbered across the file (1, 2, ...)."""
+
+    number: int
+    staffing_index: int
+    step_index: int
+    staffing: model.Staffing
+    step: model.NextStep
+
+    def describe(self) -> str:
+        status = f"done {self.step.done}" if self.step.done else f"due {self.step.due}"
+        return f"  {self.number}. {self.step.step} ({status}; from the {self.staffing.date} staffing)"
+
+
+class StepNotFound(Exception):
+    """The STEP given to --done matches no open step, or more than one; the message lists them."""
+
+
+def all_steps(case: model.Case) -> list[StepRef]:
+    refs = []
+    for i, staffing in enumerate(case.staffings):
+        for j, step in enumerate(staffing.next_steps):
+            refs.append(StepRef(len(refs) + 1, i, j, staffing, step))
+    return refs
+
+
+def find_step(case: model.Case, wanted: str) -> StepRef:
+    """The step `wanted` names: its number, its text, or the start of its text (case-insensitive)."""
+    refs = all_steps(case)
+    if not refs:
+        raise StepNotFound(f"{case.file}: no next steps are recorded in this case")
+    listing = "\n".join(ref.describe() for ref in refs)
+    text = " ".join(wanted.split()).casefold()
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(refs):
+            return _open(refs[number - 1])
+        raise StepNotFound(f"there is no step {number}; the steps are:\n{listing}")
+
+    def norm(step: str) -> str:
+        return " ".join(step.split()).casefold()
+
+    for matches in (
+        [r for r in refs if norm(r.step.step) == text or norm(r.step.step).rstrip(".") == text.rstrip(".")],
+        [r for r in refs if norm(r.step.step).startswith(text)],
+        [r for r in refs if text in norm(r.step.step)],
+    ):
+        open_matches = [r for r in matches if r.step.done is None]
+        if len(open_matches) == 1:
+            return open_matches[0]
+        if len(open_matches) > 1:
+            shown = "\n".join(r.describe() for r in open_matches)
+            raise StepNotFound(f"'{wanted}' matches {len(open_matches)} open steps; give more of the text or the number:\n{shown}")
+        if matches:
+            return _open(matches[0])
+    raise StepNotFound(f"no step matches '{wanted}'; give its number or the start of its text:\n{listing}")
+
+
+def _open(ref: StepRef) -> StepRef:
+    if ref.step.done is not None:
+        raise StepNotFound(f"step {ref.number} ({ref.step.step}) is already marked done on {ref.step.done}")
+    return ref
+
+
+def mark_done(doc: writer.CaseText, ref: StepRef, day: dt.date, packs: Mapping[str, Pack]) -> None:
+    """Write `done: day` into that step's entry, or raise WriteRefused."""
+    if day < ref.staffing.date:
+        raise writer.WriteRefused(
+            f"{doc.path}: nothing was written: {day} is before the {ref.staffing.date} staffing that set this step; check --as-of"
+        )
+    try:
+        new_text, expected = writer.set_field(doc, ("staffings", ref.staffing_index, "next_steps", ref.step_index), "done", day)
+    except writer.EditImpossible as exc:
+        raise writer.WriteRefused(str(exc)) from None
+    writer.commit(doc, new_text, expected, packs, typed=None)
+
+
+# -- defaults for the prompts ---------------------------------------------------------------------
+
+
+def default_kind(case: model.Case, pack: Pack, as_of: dt.date) -> str:
+    """The planned staffing's kind; else the kind that answers the most urgent flag; else the first."""
+    if case.planned_staffing and case.planned_staffing.kind in pack.kind_ids:
+        return case.planned_staffing.kind
+    from casestaff.rules.evaluate import evaluate_case
+
+    rules = {f"{pack.id}.{rule.id}": rule for rule in pack.rules}
+    for flag in evaluate_case(case, pack, as_of, within=30):
+        rule = rules.get(flag.rule)
+        if rule is not None and rule.satisfied_by:
+            return rule.satisfied_by[0]
+    return pack.kind_ids[0]
+
+
+def default_present(case: model.Case, pack: Pack) -> list[model.Person]:
+    """Who was invited to the planned staffing; else who came to the last one; else the assigned
+    worker in the program's first staff role."""
+    if case.planned_staffing and case.planned_staffing.invited:
+        return list(case.planned_staffing.invited)
+    if case.staffings:
+        last = max(enumerate(case.staffings), key=lambda pair: (pair[1].date, pair[0]))[1]
+        if last.present:
+            return list(last.present)
+    staff = next((role for role in pack.roles if role.department), None)
+    if case.worker and staff is not None:
+        return [model.Person(role=staff.abbr, initials=case.worker)]
+    return []
+
+
+def default_step_due(staffing_date: dt.date) -> dt.date:
+    return staffing_date + dt.timedelta(days=DEFAULT_STEP_DAYS)
+
+
+def canonical_role(pack: Pack, typed: str) -> str | None:
+    """The program's spelling of a role typed in any case (fc -> FC), or None when unknown."""
+    role = pack.role(typed.strip())
+    return role.abbr if role else None
+
+
+def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
+    """Before a sanction, the team must document that all available information was discussed."""
+    return case.sanction is not None and case.sanction.pending_on(staffing_date)
+

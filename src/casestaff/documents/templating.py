@@ -1,0 +1,175 @@
+"""Jinja2 for agendas and narrations: sandboxed, strict, and overridable by the user.
+
+Templates are looked up first in the user's template folder (casestaff.toml `templates = ...`
+or `--templates`), then in the packaged `templates/`. A user template can extend the packaged
+one it replaces with `{% extends "default:agenda/la-step.md.j2" %}`. The most specific name
+is tried first: `agenda/{program}.{fmt}.j2`, then `agenda/default.{fmt}.j2`.
+
+Undefined names are errors (StrictUndefined), so a typo in a template never prints an empty
+field; the sandbox keeps a user's template from reaching into Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+TEMPLATE_SUFFIX = ".j2"
+
+
+def packaged_templates() -> Path:
+    """The templates that ship with casestaff (package data in a wheel; templates/ in a checkout)."""
+    inside = Path(os.fspath(resources.files("casestaff"))) / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[3] / "templates"  # an editable checkout: beside src/
+
+
+class TemplateProblem(Exception):
+    """A template could not be found or rendered; the message says which and where."""
+
+
+# -- filters: dates, ages and times in one place ---------------------------------------------
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def mdy(value: Any) -> str:
+    """12/08/26 -- the mm/dd/yy of the TRACS narration example."""
+    return _as_date(value).strftime("%m/%d/%y")
+
+
+def isodate(value: Any) -> str:
+    return _as_date(value).isoformat()
+
+
+def longdate(value: Any) -> str:
+    """Tuesday, December 1, 2026."""
+    day = _as_date(value)
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def shortdate(value: Any) -> str:
+    """Tue 2026-12-01."""
+    return f"{_as_date(value):%a %Y-%m-%d}"
+
+
+def age(birth: Any, on: Any) -> int:
+    """Whole years between a birth date and a day."""
+    from casestaff.model.dates import age_on
+
+    return age_on(_as_date(birth), _as_date(on))
+
+
+def months_between(start: Any, on: Any) -> int:
+    """Whole months from `start` to `on` (months in a component)."""
+    from dateutil.relativedelta import relativedelta
+
+    delta = relativedelta(_as_date(on), _as_date(start))
+    return delta.years * 12 + delta.months
+
+
+def time12(value: Any) -> str:
+    """15:00 -> 3:00 p.m.; 09:30 -> 9:30 a.m. (the TRACS example's style)."""
+    hours, minutes = (int(part) for part in str(value).split(":"))
+    suffix = "a.m." if hours < 12 else "p.m."
+    shown = hours % 12 or 12
+    return f"{shown}:{minutes:02d} {suffix}"
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def mdescape(value: Any) -> str:
+    """Case text shown literally in Markdown: no stray emphasis, links, tables or HTML."""
+    return str(value).translate(_MD_SPECIAL)
+
+
+FILTERS = {
+    "mdy": mdy,
+    "isodate": isodate,
+    "longdate": longdate,
+    "shortdate": shortdate,
+    "age": age,
+    "months_between": months_between,
+    "time12": time12,
+    "mdescape": mdescape,
+}
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: str | None, html: bool = False) -> Any:
+    """A sandboxed Jinja2 environment over the user's folder, then the packaged templates."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
+    loaders = []
+    if user_dir:
+        loaders.append(FileSystemLoader(user_dir, encoding="utf-8"))
+    loaders += [packaged, PrefixLoader({"default": packaged}, delimiter=":")]
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def candidates(kind: str, program: str, fmt: str) -> list[str]:
+    """Template names from most to least specific: agenda/la-step.md.j2, agenda/default.md.j2."""
+    return [f"{kind}/{program}.{fmt}{TEMPLATE_SUFFIX}", f"{kind}/default.{fmt}{TEMPLATE_SUFFIX}"]
+
+
+def render(
+    names: Sequence[str], context: dict[str, Any], user_dir: Path | None = None, html: bool = False, finalize: Any = None
+) -> str:
+    """Render the first template of `names` that exists; TemplateProblem names what went wrong.
+
+    `finalize` (optional) sees every value a template prints, e.g. to mark empty ones.
+    """
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    env = environment(str(user_dir) if user_dir else None, html)
+    if finalize is not None:
+        env = env.overlay(finalize=finalize)
+    try:
+        template = env.select_template(list(names))
+    except TemplateNotFound:
+        raise TemplateProblem(f"no template found; looked for {', '.join(names)}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    try:
+        return template.render(context)
+    except UndefinedError as exc:
+        raise TemplateProblem(f"{template.filename}: {exc.message} (a name the template uses is not defined)") from None
+    except SecurityError as exc:
+        raise TemplateProblem(f"{template.filename}: not allowed in a template: {exc}") from None
+    except TemplateSyntaxError as exc:  # in a template it includes or extends
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except TemplateNotFound as exc:
+        raise TemplateProblem(f"{template.filename}: includes or extends {exc.name!r}, which is not found") from None
+    except Exception as exc:  # a user's template doing arithmetic on text, dividing by zero ...
+        raise TemplateProblem(f"{_template_line(exc, template.filename)}: {type(exc).__name__}: {exc}") from None
+
+
+def _template_line(exc: BaseException, fallback: str) -> str:
+    """file:line of the template statement that failed (Jinja puts template lines in the traceback)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIX)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else fallback

@@ -1,0 +1,216 @@
+"""A private cache so unchanged case files are not parsed again (and unchanged answers not recomputed).
+
+Per case folder, in the user's cache directory:
+  index     -- per file: signature (size, mtime_ns), when it was read, the facts cross-file checks
+               need, and the last job result with the key it was computed under (e.g. the
+               due-list entry for an as-of date and pack set);
+  cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
+               when a result must be recomputed -- each shard by whichever worker process
+               handles those files, so cases never travel between processes.
+
+Safety: the folder is created owner-only (0700), files owner-only (0600) and replaced
+atomically; on POSIX a cache not owned by this user or writable by others is ignored. A file
+whose modification time is within two seconds of when the cache was written is never trusted
+(its change may not show in size and mtime yet). Unpickling only admits casestaff's own record
+classes and dates, so a tampered cache cannot run code. Any doubt means re-parse: the cache can
+only make a run faster, never change its answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from casestaff import __version__
+
+FORMAT = 2
+RACY_NS = 2_000_000_000
+SHARDS = 8
+KEEP_RESULTS = 3
+
+Signature = tuple[int, int]
+
+
+def cache_root() -> Path:
+    """Where caches live: CASESTAFF_CACHE_DIR, else the platform's per-user cache folder."""
+    explicit = os.environ.get("CASESTAFF_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base, "casestaff", "Cache")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "casestaff"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "casestaff")
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Admits only what casestaff itself stores: its records, dates and builtin containers."""
+
+    _ALLOWED_MODULES = ("casestaff.model.records", "casestaff.rules.flags", "casestaff.model.problems", "casestaff.rules.due")
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in self._ALLOWED_MODULES or (module == "datetime" and name in ("date", "datetime", "timezone", "timedelta")):
+            return super().find_class(module, name)
+        if module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"not allowed in a casestaff cache: {module}.{name}")
+
+
+def safe_loads(data: bytes) -> Any:
+    return _SafeUnpickler(io.BytesIO(data)).load()
+
+
+def _trusted(path: Path) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if os.name == "posix":
+        if info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return False
+    return True
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    from casestaff.files.writer import write_private
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_private(path, data, durable=False)
+
+
+def shard_of(name: str) -> int:
+    """Which of the folder's case shards holds a file (stable across runs and processes)."""
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Changes whenever casestaff's own code does, so a developer's edit never meets old answers."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent.parent
+    for folder, subfolders, names in sorted(os.walk(package)):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                shown = os.path.relpath(os.path.join(folder, name), package)
+                digest.update(f"{shown}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def folder_stem(folder: str) -> Path:
+    key = hashlib.sha256(os.path.normcase(os.path.realpath(folder)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_root() / key
+
+
+def _header(fingerprint: str) -> tuple[int, str, str]:
+    return (FORMAT, code_fingerprint(), fingerprint)
+
+
+def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
+    if not _trusted(path):
+        return None
+    try:
+        header, content = safe_loads(path.read_bytes())
+    except Exception:  # a broken or foreign cache is simply not used
+        return None
+    if header != _header(fingerprint) or not isinstance(content, dict):
+        return None
+    return content
+
+
+def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
+    """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
+    try:
+        _write_private(path, pickle.dumps((_header(fingerprint), content), 5))
+    except OSError:
+        pass
+
+
+@dataclass
+class FolderIndex:
+    """The index of one case folder's cache, for one pack set and one version of the code."""
+
+    folder: str
+    fingerprint: str
+    entries: dict[str, tuple[Signature, int, Any, dict[str, Any]]] = field(default_factory=dict)
+    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result}).
+
+    Up to KEEP_RESULTS answers per file (due, agenda look-ups, another window ...). Only files
+    without problems are kept: a file with problems is read again every run."""
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: str, fingerprint: str) -> FolderIndex:
+        path = folder_stem(folder).with_suffix(".index")
+        return cls(folder=folder, fingerprint=fingerprint, entries=_load(path, fingerprint) or {})
+
+    def trusted(self, name: str, signature: Signature) -> bool:
+        """The file is unchanged since it was read, and was read long enough after its last change."""
+        entry = self.entries.get(name)
+        return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
+
+    def result(self, name: str, key: str) -> tuple[bool, Any]:
+        """(found, result) of a trusted entry for the job `key`."""
+        results = self.entries[name][3]
+        return (key in results), results.get(key)
+
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any) -> None:
+        old = self.entries.get(name)
+        results = dict(old[3]) if old is not None and old[0] == signature else {}
+        results.pop(key, None)
+        results[key] = result
+        while len(results) > KEEP_RESULTS:
+            del results[next(iter(results))]
+        self.entries[name] = (signature, read_ns, facts, results)
+        self.dirty = True
+
+    def forget(self, names: list[str]) -> None:
+        for name in names:
+            self.entries.pop(name, None)
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            _save(folder_stem(self.folder).with_suffix(".index"), self.fingerprint, self.entries)
+
+
+@dataclass
+class CaseShard:
+    """One shard of a folder's cached cases: name -> (signature, pickled Case)."""
+
+    path: Path
+    fingerprint: str
+    cases: dict[str, tuple[Signature, bytes]]
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: str, shard: int, fingerprint: str) -> CaseShard:
+        path = folder_stem(folder).with_suffix(f".cases{shard}")
+        return cls(path=path, fingerprint=fingerprint, cases=_load(path, fingerprint) or {})
+
+    def get(self, name: str, signature: Signature) -> bytes | None:
+        entry = self.cases.get(name)
+        return entry[1] if entry is not None and entry[0] == signature else None
+
+    def put(self, name: str, signature: Signature, blob: bytes) -> None:
+        self.cases[name] = (signature, blob)
+        self.dirty = True
+
+    def drop(self, names: list[str]) -> None:
+        for name in names:
+            if self.cases.pop(name, None) is not None:
+                self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            _save(self.path, self.fingerprint, self.cases)

@@ -1,0 +1,439 @@
+"""A caseload: every case file under the given paths, loaded, with every problem collected.
+
+Two ways in:
+- `load_caseload(paths, packs, today)` -> Caseload(cases, problems): the typed cases themselves.
+- `run_caseload(paths, packs, job, today)` -> CaseloadRun(results, problems): a pure `job`
+  (e.g. "the due-list entry as of this date") applied to every case. This is the fast path of
+  `casestaff due` and `check`: files are read in parallel worker processes when there are many,
+  and a private cache skips files that have not changed since the last run -- and skips the job
+  too when it was already computed under the same key (same as-of date, same packs).
+
+One broken file never hides the others: it is reported and left out, and the rest load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from casestaff.model import records as model
+from casestaff.files.casefile import read_case
+from casestaff.model.pack import PackSet
+from casestaff.model.problems import Problem
+
+CASE_SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 64
+"""Below this many files to parse, one process is faster than starting workers."""
+
+Births = tuple[tuple[dt.date, int, int, str], ...]
+
+
+class PathError(Exception):
+    """A path given on the command line does not exist (a usage error, not a case problem)."""
+
+
+class CaseJob(Protocol):
+    """A pure function of one case, with a key naming everything its answer depends on."""
+
+    key: str
+
+    def __call__(self, case: model.Case) -> Any: ...
+
+
+@dataclass
+class Caseload:
+    cases: list[model.Case]
+    problems: list[Problem]
+    files: int
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CaseloadRun:
+    results: list[Any]
+    problems: list[Problem]
+    files: int
+    stats: dict[str, int] = field(default_factory=dict)
+    shared_ids: dict[str, list[str]] = field(default_factory=dict)
+    """Case ids found in more than one valid file, with every such file (the first one's result
+    is in `results`, the others are problems)."""
+
+
+def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
+    """Case files under `paths`: *.yaml and *.yml, recursively, skipping hidden folders."""
+    return [Path(name) for name in _discover_names(paths, skip)]
+
+
+def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None) -> list[str]:
+    """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
+
+    `scanned` collects the folders read in full, whose caches may forget files no longer there.
+    """
+    skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
+    found: list[str] = []
+    for path in paths:
+        if path.is_file():
+            found.append(str(path))
+        elif path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if scanned is not None:
+                    scanned.add(os.path.abspath(folder))
+                found.extend(
+                    os.path.join(folder, name)
+                    for name in sorted(files)
+                    if name.endswith(CASE_SUFFIXES) and not name.startswith(".")
+                )
+        else:
+            raise PathError(f"no such file or folder: {path}")
+    unique: dict[str, str] = {}
+    for name in found:
+        key = os.path.normcase(os.path.abspath(name))
+        if key not in skipped:
+            unique.setdefault(key, name)
+    return list(unique.values())
+
+
+def read_file(path: Path, packset: PackSet) -> tuple[model.Case | None, list[Problem]]:
+    """Read and validate one case file (all checks but those against today's date)."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")]
+    return read_case(data, shown, packset.packs)
+
+
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """Loading builds millions of small objects that all stay alive: collecting them is wasted time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip: Sequence[Path] = ()) -> Caseload:
+    """Load every case file under `paths` as typed cases, collecting problems across all of them."""
+    files = discover(paths, skip)
+    cases: list[model.Case] = []
+    problems: list[Problem] = []
+    with _quiet_gc():
+        for path in files:
+            case, found = read_file(path, packset)
+            problems.extend(found)
+            if case is not None:
+                cases.append(case)
+    outcomes = [(c.file, c.case_id, c.at["case_id"], _births(c), c) for c in cases]
+    problems.extend(_cross_checks(outcomes, today))
+    bad = {p.file for p in problems}
+    problems.sort(key=lambda p: (p.file, p.line, p.col))
+    return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files))
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast path: a job over every case, in parallel, memoised by file signature.
+
+
+def _births(case: model.Case) -> Births:
+    """Birth dates with where they stand, so the check against today needs no Case (cache hits)."""
+    people: list[tuple[Any, str]] = [(case.participant, "participant.birth_date")]
+    people += [(member, f"household[{i}].birth_date") for i, member in enumerate(case.household, 1)]
+    if case.child is not None:
+        people.append((case.child, "child.birth_date"))
+    return tuple((r.birth_date, *r.at["birth_date"], label) for r, label in people if r.birth_date is not None)
+
+
+@dataclass(slots=True)
+class _FileOutcome:
+    shown: str
+    signature: tuple[int, int]
+    read_ns: int
+    problems: list[Problem]
+    case_id: str | None
+    case_id_at: tuple[int, int]
+    births: Births
+    result: Any
+    how: str
+    """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
+
+
+@dataclass(slots=True)
+class _ShardTask:
+    """Files of one folder that fall in one cache shard: what a worker process reads and writes."""
+
+    folder: str
+    shard: int
+    items: list[tuple[str, str, tuple[int, int] | None]]
+    """(path as shown, file name, signature when the cached case may be trusted, else None)."""
+    gone: list[str]
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(packset: PackSet, job: CaseJob | None, fingerprint: str | None) -> None:
+    gc.disable()
+    _WORKER.update(packset=packset, job=job, fingerprint=fingerprint)
+
+
+def _parse_one(shown: str, shard: Any) -> _FileOutcome:
+    packset: PackSet = _WORKER["packset"]
+    job: CaseJob | None = _WORKER["job"]
+    read_ns = time.time_ns()
+    try:
+        with open(shown, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            data = handle.read()
+    except OSError as exc:
+        problem = Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")
+        return _FileOutcome(shown, (0, 0), read_ns, [problem], None, (1, 1), (), None, "parsed")
+    signature = (info.st_size, info.st_mtime_ns)
+    case, problems = read_case(data, shown, packset.packs)
+    if case is None:
+        return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
+    result = job(case) if job is not None else None
+    if shard is not None:
+        shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
+    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], _births(case), result, "parsed")
+
+
+def _run_task(task: _ShardTask) -> list[_FileOutcome]:
+    """Read (or recompute from the cache) every file of one shard; keep the shard up to date."""
+    from casestaff.files.cache import CaseShard, safe_loads
+
+    fingerprint: str | None = _WORKER["fingerprint"]
+    job: CaseJob | None = _WORKER["job"]
+    shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
+    outcomes = []
+    for shown, name, trusted in task.items:
+        blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
+        if blob is not None:
+            try:
+                case = safe_loads(blob)
+            except Exception:
+                case = None
+            if isinstance(case, model.Case):
+                case.file = shown
+                result = job(case) if job is not None else None
+                outcomes.append(
+                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], _births(case), result, "recomputed")
+                )
+                continue
+        outcomes.append(_parse_one(shown, shard))
+    if shard is not None:
+        shard.drop(task.gone)
+        shard.drop([os.path.basename(o.shown) for o in outcomes if o.problems])
+        shard.save()
+    return outcomes
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - Windows, macOS
+        return os.cpu_count() or 1
+
+
+def _run_tasks(
+    tasks: list[_ShardTask],
+    packset: PackSet,
+    job: CaseJob | None,
+    fingerprint: str | None,
+    jobs: int | None,
+    warm_up: Callable[[], None] | None,
+) -> list[_FileOutcome]:
+    import multiprocessing
+
+    work = sum(len(t.items) for t in tasks)
+    workers = min(jobs or _workers(), 8, len(tasks))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
+    if workers <= 1 or work < threshold:
+        _init_worker(packset, job, fingerprint)
+        return [outcome for task in tasks for outcome in _run_task(task)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    if warm_up is not None:
+        warm_up()  # imported once here, inherited by every forked worker
+    outcomes: list[_FileOutcome] = []
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(packset, job, fingerprint),
+    ) as pool:
+        biggest_first = sorted(tasks, key=lambda t: -len(t.items))
+        for part in pool.map(_run_task, biggest_first):
+            outcomes.extend(part)
+    return outcomes
+
+
+def run_caseload(
+    paths: Sequence[Path],
+    packset: PackSet,
+    job: CaseJob | None,
+    today: dt.date,
+    *,
+    skip: Sequence[Path] = (),
+    use_cache: bool = True,
+    jobs: int | None = None,
+    warm_up: Callable[[], None] | None = None,
+) -> CaseloadRun:
+    """Apply `job` to every valid case under `paths`; problems for every file that is not.
+
+    `warm_up` runs in this process before worker processes start, when they do (e.g. an
+    import every worker would otherwise repeat).
+    """
+    from casestaff.files.cache import FolderIndex, shard_of
+
+    scanned: set[str] = set()
+    files = _discover_names(paths, skip, scanned)
+    key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
+    fingerprint = packset.fingerprint if use_cache else None
+    with _quiet_gc():
+        indexes: dict[str, FolderIndex] = {}
+        outcomes: dict[str, _FileOutcome] = {}
+        tasks: dict[tuple[str, int], _ShardTask] = {}
+        present: dict[str, set[str]] = {}
+
+        def task_for(folder: str, name: str) -> _ShardTask:
+            shard = shard_of(name)
+            task = tasks.get((folder, shard))
+            if task is None:
+                task = tasks[(folder, shard)] = _ShardTask(folder, shard, [], [])
+            return task
+
+        for shown in files:
+            folder, name = os.path.split(os.path.abspath(shown))
+            present.setdefault(folder, set()).add(name)
+            index = None
+            if use_cache:
+                index = indexes.get(folder)
+                if index is None:
+                    index = indexes[folder] = FolderIndex.open(folder, packset.fingerprint)
+            trusted = None
+            if index is not None:
+                try:
+                    info = os.stat(shown)
+                except OSError:
+                    info = None
+                if info is not None:
+                    signature = (info.st_size, info.st_mtime_ns)
+                    if index.trusted(name, signature):
+                        # An answer names the file as this run shows it (`cases/a.yaml` from one
+                        # folder, `a.yaml` from another), so the path is part of its key.
+                        found, result = index.result(name, f"{key}|{shown}")
+                        if found:
+                            _, read_ns, (case_id, case_id_at, births), _ = index.entries[name]
+                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, "cached")
+                            continue
+                        trusted = signature
+            task_for(folder, name).items.append((shown, name, trusted))
+        for folder, index in indexes.items():
+            if folder in scanned:  # a deleted case file must not live on in the cache
+                gone = [n for n in index.entries if n not in present.get(folder, set())]
+                index.forget(gone)
+                for name in gone:
+                    task_for(folder, name).gone.append(name)
+        for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+            outcomes[outcome.shown] = outcome
+            if use_cache and not outcome.problems and outcome.signature != (0, 0):
+                folder, name = os.path.split(os.path.abspath(outcome.shown))
+                read_ns = outcome.read_ns or indexes[folder].entries[name][1]
+                indexes[folder].store(
+                    name,
+                    outcome.signature,
+                    read_ns,
+                    (outcome.case_id, outcome.case_id_at, outcome.births),
+                    f"{key}|{outcome.shown}",
+                    outcome.result,
+                )
+        for index in indexes.values():
+            index.save()
+    ordered = [outcomes[name] for name in files]
+    stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
+    for outcome in ordered:
+        stats[outcome.how] += 1
+    problems = [p for o in ordered for p in o.problems]
+    valid = [o for o in ordered if not o.problems]
+    problems.extend(_cross_checks([(o.shown, o.case_id, o.case_id_at, o.births, o) for o in valid], today))
+    bad = {p.file for p in problems}
+    problems.sort(key=lambda p: (p.file, p.line, p.col))
+    results = [o.result for o in valid if o.shown not in bad]
+    holders: dict[str, list[str]] = {}
+    for o in valid:
+        if o.case_id is not None:
+            holders.setdefault(o.case_id, []).append(o.shown)
+    shared = {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
+    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared)
+
+
+@dataclass(frozen=True)
+class CaseFileJob:
+    """Which file holds which case id: a job the (cached, parallel) runner does, so a case id
+    given to `agenda`, `record` or `narrate` finds its file in a large folder at once."""
+
+    key: str = "case-file"
+
+    def __call__(self, case: model.Case) -> tuple[str, str]:
+        return case.case_id, os.path.abspath(case.file)
+
+
+@dataclass(frozen=True)
+class ProviderJob:
+    """Each case's program, provider and file: how a provider's customers are found in a large
+    folder without reading every case whole."""
+
+    key: str = "provider"
+
+    def __call__(self, case: model.Case) -> tuple[str, str, str]:
+        return case.program, case.provider or "", case.file
+
+
+def find_case_files(
+    case_id: str, paths: Sequence[Path], packset: PackSet, today: dt.date, *, skip: Sequence[Path] = (), use_cache: bool = True
+) -> tuple[list[str], CaseloadRun]:
+    """Every valid file under `paths` whose case_id is `case_id` (exactly, else ignoring case),
+    and the run itself (its case ids and problems explain a miss).
+
+    More than one file means the id is ambiguous: the caller must not pick one.
+    """
+    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache)
+    first_file = {found_id: file for found_id, file in run.results}
+    ids = set(first_file) | set(run.shared_ids)
+    chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())
+    files = [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
+    return files, run
+
+
+def _cross_checks(items: Sequence[tuple[str, str | None, tuple[int, int], Births, Any]], today: dt.date) -> list[Problem]:
+    """Checks across files (duplicate case ids) and against today's date (birth dates)."""
+    problems: list[Problem] = []
+    first_file: dict[str, str] = {}
+    for shown, case_id, case_id_at, births, _ in items:
+        future = [Problem(shown, line, col, f"{label}: {born} is in the future; check the year") for born, line, col, label in births if born > today]
+        if future:
+            problems.extend(future)
+            continue
+        if case_id is None:
+            continue
+        if case_id in first_file:
+            problems.append(
+                Problem(shown, *case_id_at, f"case_id '{case_id}' is already used by {first_file[case_id]}; each case needs its own id")
+            )
+            continue
+        first_file[case_id] = shown
+    return problems
+

@@ -1,0 +1,323 @@
+"""casestaff.toml: the optional settings file in the case folder or any folder above it.
+
+Everything has a built-in default, so no config is needed. The file can name the case folder,
+the state for public holidays, a default worker, a user template folder, extra program packs,
+parameter overrides for any rule, and provider meeting dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casestaff.model.dates import US_STATES
+from casestaff.model.problems import Problem, did_you_mean
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "casestaff.toml"
+
+SETTINGS: tuple[tuple[str, str, str, str], ...] = (
+    ("cases", "path", "the current folder", "Folder `due`, `check` and `agenda` read when no path is given."),
+    ("state", "text", "each pack's own", "Two-letter US state whose public holidays count for every program's workdays."),
+    ("worker", "text", "none", "Your initials: the default worker for `casestaff new` and for cases that name none."),
+    ("templates", "path", "none", "Your own template folder; a template there overrides the packaged one."),
+    ("packs", "list of paths", "[]", "Extra program pack files (YAML); a pack with a built-in id replaces it."),
+    ("cache", "true/false", "true", "Keep a private cache of parsed case files so repeat runs are instant."),
+    ("programs.ID.state", "text", "the pack's", "State for one program's holidays."),
+    ("programs.ID.rules.RULE.PARAM", "number or list", "the pack's", "Override one rule parameter."),
+    ("providers.NAME.meetings", "list of dates", "[]", "Known provider staffing dates (il-snap-et invites)."),
+)
+"""(name, type, default, description) of every setting; the docs table is generated from this."""
+
+_TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "programs", "providers")
+
+
+class ConfigError(Exception):
+    """casestaff.toml is wrong; carries located problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Config:
+    file: Path | None = None
+    cases: Path | None = None
+    state: str | None = None
+    worker: str | None = None
+    templates: Path | None = None
+    pack_files: tuple[Path, ...] = ()
+    cache: bool = True
+    program_states: dict[str, str] = field(default_factory=dict)
+    rule_params: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    provider_meetings: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
+    key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    """casestaff.toml in `start` or the nearest folder above it (CASESTAFF_CONFIG wins)."""
+    explicit = os.environ.get("CASESTAFF_CONFIG")
+    if explicit:
+        return Path(explicit)
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*(?P<key>(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_KEY_PART = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*\.?")
+
+
+def _key_parts(key: str, offset: int) -> list[tuple[str, int]]:
+    """A dotted TOML key as (part, 0-based column) pairs."""
+    parts = []
+    position = 0
+    while position < len(key):
+        match = _KEY_PART.match(key, position)
+        if not match or match.end() == position:
+            break
+        name = next(group for group in (match["double"], match["single"], match["bare"]) if group is not None)
+        start = match.start("double") - 1 if match["double"] is not None else (
+            match.start("single") - 1 if match["single"] is not None else match.start("bare")
+        )
+        parts.append((name, offset + start))
+        position = match.end()
+    return parts
+
+
+def _locate(text: str, *path: str) -> tuple[int, int]:
+    """Line and column of a setting (a key path such as programs, la-step, state) in the TOML
+    text: tomllib gives none. Where the full path is not written out (an inline table), the
+    longest written prefix."""
+    best, where = 0, (1, 1)
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        assign = None if header else _ASSIGN.match(line)
+        if header:
+            parts = _key_parts(header["key"], header.start("key"))
+            table = [name for name, _ in parts]
+            full = parts
+        elif assign:
+            full = [(name, -1) for name in table] + _key_parts(assign["key"], assign.start("key"))
+        else:
+            continue
+        matched = 0
+        for (name, _), wanted in zip(full, path):
+            if name != wanted:
+                break
+            matched += 1
+        if matched > best:
+            if header:  # a table: point at its '['
+                column = len(line) - len(line.lstrip())
+            else:  # a setting: point at its name (or at the line's key, for the table's own path)
+                column = max(full[matched - 1][1], assign.start("key"))
+            best, where = matched, (number, column + 1)
+            if matched == len(path):
+                break
+    return where
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and check casestaff.toml; a missing file is the all-defaults config."""
+    if path is None:
+        return Config()
+    shown = str(path)
+    from casestaff.files.yamlread import ReadError, decode  # one decoder for every file a user edits
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([Problem(shown, 1, 1, f"cannot read the settings file: {exc.strerror}")]) from None
+    try:
+        text = decode(raw)
+    except ReadError as exc:
+        raise ConfigError([Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([_syntax_problem(shown, text, str(exc))]) from None
+    return _interpret(data, path, text)
+
+
+_TOML_HINTS = (
+    ("Illegal character '\\n'", "a quoted value must be closed on its own line; add the closing quote"),
+    ("Invalid value", 'text goes in quotes (state = "IL"); true, false, numbers and dates go without'),
+    ("Expected ']' at the end of a table", "close the table name with ']', e.g. [programs.la-step]"),
+    ("Cannot overwrite a value", "this setting is already given above; keep one of them"),
+    ("Cannot declare", "this table is already declared above; keep one of them"),
+    ("Expected '=' after a key", "each setting is written name = value"),
+    ("Unclosed array", "a list opened with '[' is not closed; add ']'"),
+    ("Invalid date", "not a real date; write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"),
+    ("Expected newline or end of document", "one setting per line, and text in quotes"),
+    ("Unclosed inline table", "close the '{' with '}' on the same line"),
+    ("Unterminated string", "a quoted value is never closed; add the closing quote"),
+    ("Expected \"'\"", "a quoted value is never closed; add the closing quote"),
+)
+
+
+def _syntax_problem(shown: str, text: str, message: str) -> Problem:
+    """tomllib's complaint, located (its end-of-document errors name no line) and with a fix."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        line, col = int(match[1]), int(match[2])
+    else:
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+    message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
+    lines = text.splitlines()
+    date_problem = _bad_date_on(lines[line - 1]) if 0 < line <= len(lines) else None
+    if date_problem is not None:  # tomllib blames what follows it ("Unclosed array" for [2026-13-01])
+        col, what = date_problem
+        return Problem(shown, line, col, what)
+    hint = next((h for key, h in _TOML_HINTS if message.startswith(key)), "see docs/configuration.md")
+    return Problem(shown, line, col, f"TOML syntax error: {message}; {hint}")
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-])")
+
+
+def _bad_date_on(line: str) -> tuple[int, str] | None:
+    """(1-based column, message) for the first unquoted date on a line that is not YYYY-MM-DD or not real."""
+    from casestaff.files.yamlread import why_not_a_date
+
+    for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        try:
+            real = dt.date(year, month, day)
+        except ValueError:
+            why = why_not_a_date(year, month, day)
+            return match.start() + 1, f"{match[0]} is not a real date ({why}); write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"
+        if match[0] != real.isoformat():
+            return match.start() + 1, f"{match[0]} is not written as YYYY-MM-DD; write {real.isoformat()}"
+    return None
+
+
+def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
+    shown = str(path)
+    base = path.parent
+    problems: list[Problem] = []
+
+    def bad(where: tuple[str, ...], message: str) -> None:
+        problems.append(Problem(shown, *_locate(text, *where), message))
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            bad((key,), f"unknown setting '{key}' (settings: {', '.join(_TOP_KEYS)}){_suggest(key, _TOP_KEYS)}")
+
+    def text_value(key: str) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            bad((key,), f'{key} must be text in quotes, e.g. {key} = "{_EXAMPLES[key]}"')
+            return None
+        return value
+
+    state = text_value("state")
+    if state is not None and state.upper() not in US_STATES:
+        bad(("state",), f"state must be a two-letter US state code such as \"IL\", not {state!r}")
+    worker = text_value("worker")
+    cases = text_value("cases")
+    templates = text_value("templates")
+    for key, folder in (("cases", cases), ("templates", templates)):
+        # a misspelt folder would otherwise read no cases, or silently use the packaged templates
+        if folder and not (base / folder).is_dir():
+            bad((key,), f"{key}: the folder {base / folder} does not exist; correct the path or create the folder")
+    cache = data.get("cache", True)
+    if not isinstance(cache, bool):
+        bad(("cache",), f"cache must be true or false, without quotes, e.g. cache = false; not {cache!r}")
+        cache = True
+    packs = data.get("packs", [])
+    if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
+        bad(("packs",), 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
+        packs = []
+
+    program_states: dict[str, str] = {}
+    key_lines: dict[str, tuple[int, int]] = {}
+    rule_params: dict[tuple[str, str], dict[str, Any]] = {}
+    programs = data.get("programs", {})
+    if not isinstance(programs, dict):
+        bad(("programs",), "programs must be a table: [programs.ID]")
+        programs = {}
+    for program, settings in programs.items():
+        key_lines[program] = _locate(text, "programs", program)
+        if not isinstance(settings, dict):
+            bad(("programs", program), f"programs.{program} must be a table: [programs.{program}]")
+            continue
+        for key, value in settings.items():
+            where = ("programs", program, key)
+            if key == "state":
+                if isinstance(value, str) and value.upper() in US_STATES:
+                    program_states[program] = value.upper()
+                else:
+                    bad(where, f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
+            elif key == "rules":
+                if not isinstance(value, dict):
+                    bad(where, f"programs.{program}.rules must be a table: [programs.{program}.rules.RULE]")
+                    continue
+                for rule, params in value.items():
+                    if not isinstance(params, dict):
+                        bad((*where, rule), f"programs.{program}.rules.{rule} must be a table of parameters")
+                        continue
+                    rule_params[(program, rule)] = dict(params)
+                    key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
+            else:
+                bad(where, f"unknown setting programs.{program}.{key} (settings: state, rules){_suggest(key, ('state', 'rules'))}")
+
+    meetings: dict[str, tuple[dt.date, ...]] = {}
+    providers = data.get("providers", {})
+    if not isinstance(providers, dict):
+        bad(("providers",), "providers must be a table: [providers.\"Provider name\"]")
+        providers = {}
+    for provider, settings in providers.items():
+        if not isinstance(settings, dict):
+            bad(("providers", provider), f'providers."{provider}" must be a table: [providers."{provider}"]')
+            continue
+        for key in settings:
+            if key != "meetings":
+                bad(("providers", provider, key), f'unknown setting providers."{provider}".{key}; the only one is meetings')
+        dates = settings.get("meetings", [])
+        if not isinstance(dates, list) or not all(type(d) is dt.date for d in dates):
+            bad(
+                ("providers", provider, "meetings"),
+                f'providers."{provider}".meetings must be a list of dates without quotes, e.g. meetings = [2026-12-17]',
+            )
+            continue
+        meetings[provider] = tuple(sorted(dates))
+
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col)))
+    return Config(
+        file=path,
+        cases=base / cases if cases else None,
+        state=state.upper() if state else None,
+        worker=worker,
+        templates=base / templates if templates else None,
+        pack_files=tuple(base / p for p in packs),
+        cache=cache,
+        program_states=program_states,
+        rule_params=rule_params,
+        provider_meetings=meetings,
+        key_lines=key_lines,
+    )
+
+
+_EXAMPLES = {"state": "IL", "worker": "KM", "cases": "caseload", "templates": "my-templates"}
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    return did_you_mean(word, choices) or "; remove it or correct the name"

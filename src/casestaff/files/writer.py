@@ -1,0 +1,552 @@
+"""The one safe way to change a case file: splice in only the new text, check, then replace atomically.
+
+Case files are typed by hand, so a write must leave every comment, blank line, quote, `~` or
+`null`, odd indentation, BOM and CRLF line ending exactly as the user left them. Re-dumping the
+whole document (even with ruamel.yaml's round-trip mode) normalises some of these, so this
+module never re-dumps the document: it finds where the change goes from libyaml's node
+positions, renders only the new entry with ruamel.yaml in the file's own indentation, and
+splices that text in. The diff against the original is therefore exactly the added or changed
+entry, by construction.
+
+Before anything is written, the result must (1) parse back to the original data plus exactly the
+intended change, and (2) validate as a case file. The write itself goes to an owner-only temp file
+in the same folder (flushed and fsynced) and is moved over the original with `os.replace`, after
+checking that the file on disk is still byte for byte what was read. Whenever a write is refused
+or fails, what the user typed is saved aside to an owner-only file whose path is reported.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import re
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from casestaff.files import yamlread
+from casestaff.model.problems import Problem
+
+if TYPE_CHECKING:
+    from casestaff.model.pack import Pack
+
+OWNER_ONLY = 0o600
+_BOM = b"\xef\xbb\xbf"
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+class WriteRefused(Exception):
+    """Nothing was written: why, the problems found, and where the user's input was saved."""
+
+    def __init__(self, message: str, *, problems: Sequence[Problem] = (), saved_to: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems)
+        self.saved_to = saved_to
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class EditImpossible(Exception):
+    """The file is shaped so that the change cannot be spliced in safely (the message says how to fix it)."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A file's own indentation, in ruamel.yaml's terms.
+
+    mapping: columns a nested block of fields is indented under its key;
+    offset: columns from a key to the `-` of its list entries (0 when the dashes sit under the key);
+    sequence: columns from a key to the text after the `-`.
+    """
+
+    mapping: int = 2
+    sequence: int = 4
+    offset: int = 2
+
+
+@dataclass(frozen=True)
+class CaseText:
+    """A case file as read for editing: its exact bytes, decoded text and parsed nodes."""
+
+    path: Path
+    data: bytes
+    text: str
+    root: MappingNode
+
+    @property
+    def bom(self) -> bool:
+        return self.data.startswith(_BOM)
+
+    @property
+    def newline(self) -> str:
+        """The file's most common line ending ('\\n' for a file without any)."""
+        counts = Counter(match.group() for match in _BREAKS.finditer(self.text))
+        return counts.most_common(1)[0][0] if counts else "\n"
+
+    def plain(self) -> Any:
+        return yamlread.to_plain(self.root)
+
+    def encode(self, text: str) -> bytes:
+        """New text as bytes the way the file was stored (keeping a BOM if it had one)."""
+        return (_BOM if self.bom else b"") + text.encode("utf-8")
+
+
+def read_for_edit(path: Path) -> CaseText:
+    """Read a case file's bytes once; the same bytes are compared again just before replacing it.
+
+    Raises OSError when unreadable and yamlread.ReadError when it is not YAML.
+    """
+    data = path.read_bytes()
+    text = yamlread.decode(data)
+    root = yamlread.parse(text)
+    if not isinstance(root, MappingNode):
+        raise yamlread.ReadError(1, 1, "the file is not a block of fields (case_id:, program: ...)")
+    if root.flow_style:
+        line, col = yamlread.position(root)
+        raise yamlread.ReadError(line, col, "the case file is written in { } braces; write one 'field: value' per line")
+    return CaseText(path=path, data=data, text=text, root=root)
+
+
+# -- finding places in the text -----------------------------------------------------------------
+
+
+def _value_of(mapping: MappingNode, key: str) -> tuple[ScalarNode, Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _is_block(node: Node) -> bool:
+    return isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and bool(node.value)
+
+
+def _content_end(text: str, node: Node) -> int:
+    """Index just after the last character that belongs to `node`'s value (comments excluded)."""
+    if isinstance(node, MappingNode) and _is_block(node):
+        return _content_end(text, node.value[-1][1])
+    if isinstance(node, SequenceNode) and _is_block(node):
+        return _content_end(text, node.value[-1])
+    end = node.end_mark.index
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        # a block scalar's end mark lies after its trailing blank lines
+        while end > node.start_mark.index and text[end - 1] in " \t\r\n\x85\u2028\u2029":
+            end -= 1
+    return end
+
+
+def _after_line(text: str, index: int) -> int:
+    """Index of the start of the line after the one holding `index` (len(text) at the end)."""
+    match = _BREAKS.search(text, index)
+    return match.end() if match else len(text)
+
+
+def _skip_indented_comments(text: str, start: int, deeper_than: int) -> int:
+    """Move past the comment lines right after `start` indented more than `deeper_than` columns.
+
+    Such comments belong to the block above (a note on the last entry, or a commented example
+    entry in a `casestaff new` skeleton); the new entry goes after them.
+    """
+    position = start
+    while position < len(text):
+        line_end = _BREAKS.search(text, position)
+        line = text[position : line_end.start() if line_end else len(text)]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= deeper_than:
+            break
+        position = line_end.end() if line_end else len(text)
+    return position
+
+
+def _colon_end(text: str, key: ScalarNode) -> int:
+    """Index just after the ':' that follows a key."""
+    index = text.index(":", key.end_mark.index)
+    return index + 1
+
+
+def detect_layout(root: Node) -> Layout:
+    """The indentation the file itself uses most, so new entries look like the ones around them."""
+    mapping_steps: Counter[int] = Counter()
+    sequence_shapes: Counter[tuple[int, int]] = Counter()
+
+    def walk(node: Node) -> None:
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if _is_block(value_node) and not node.flow_style:
+                    key_col = key_node.start_mark.column
+                    if isinstance(value_node, MappingNode):
+                        mapping_steps[value_node.start_mark.column - key_col] += 1
+                    else:
+                        dash_col = value_node.start_mark.column
+                        item = value_node.value[0]
+                        gap = item.start_mark.column - dash_col if item.start_mark.line == value_node.start_mark.line else 2
+                        sequence_shapes[(dash_col - key_col, max(gap, 2))] += 1
+                walk(value_node)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    walk(root)
+    mapping = mapping_steps.most_common(1)[0][0] if mapping_steps else 2
+    if sequence_shapes:
+        offset, gap = sequence_shapes.most_common(1)[0][0]
+    else:
+        offset, gap = 2, 2
+    return Layout(mapping=max(mapping, 1), sequence=offset + gap, offset=offset)
+
+
+def _sequence_layout(root_layout: Layout, key: ScalarNode, sequence: SequenceNode) -> Layout:
+    """The layout for one more entry of this very list: its own dash column wins."""
+    dash_col = sequence.start_mark.column
+    first = sequence.value[0]
+    gap = first.start_mark.column - dash_col if first.start_mark.line == sequence.start_mark.line else 2
+    offset = dash_col - key.start_mark.column
+    return Layout(mapping=root_layout.mapping, sequence=offset + max(gap, 2), offset=offset)
+
+
+# -- rendering new entries ------------------------------------------------------------------------
+
+
+def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
+    """The lines of one new list entry under `key:` (without the key line), column 0 based."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
+    yaml.width = 88
+    yaml.allow_unicode = True
+    # Never write &anchors/*aliases, e.g. for one date object used twice.
+    yaml.representer.ignore_aliases = lambda data: True
+    buffer = io.StringIO()
+    yaml.dump({key: [item]}, buffer)
+    # split on \n only: str.splitlines() would also split at characters inside quoted values
+    lines = buffer.getvalue().rstrip("\n").split("\n")
+    return lines[1:]
+
+
+def _indent(lines: Sequence[str], columns: int) -> list[str]:
+    return [(" " * columns + line) if line.strip() else line for line in lines]
+
+
+# -- the edits ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Replace text[start:end] with `insert`."""
+
+    start: int
+    end: int
+    insert: str
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.insert + text[self.end :]
+
+
+def _as_plain(value: Any) -> Any:
+    """ruamel containers and scalar-string subclasses as the plain data yamlread gives back."""
+    if isinstance(value, Mapping):
+        return {k: _as_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def append_entry(doc: CaseText, key: str, item: Any) -> tuple[str, Any]:
+    """(new text, expected data) with `item` appended to the top-level list `key`.
+
+    `item` is a mapping (ruamel CommentedMap for flow-styled parts) in the order to write it.
+    The entry goes after the list's last entry and the comments indented under it; an empty
+    list (`key:`, `~`, `null`, `[]`) loses only its empty value; a missing list is added at the end.
+    """
+    text = doc.text
+    layout = detect_layout(doc.root)
+    found = _value_of(doc.root, key)
+    header: list[str] = []
+    if found is None:
+        key_col = doc.root.start_mark.column
+        header = [" " * key_col + f"{key}:"]
+        drop_from = drop_to = insert_at = _skip_indented_comments(text, _after_line(text, _content_end(text, doc.root)), -1)
+    else:
+        key_node, value = found
+        key_col = key_node.start_mark.column
+        if isinstance(value, SequenceNode) and value.value and not value.flow_style:
+            layout = _sequence_layout(layout, key_node, value)
+            end = _content_end(text, value)
+            drop_from = drop_to = insert_at = _skip_indented_comments(text, _after_line(text, end), key_col)
+        elif (isinstance(value, ScalarNode) and yamlread.scalar_value(value) is None) or (
+            isinstance(value, SequenceNode) and not value.value
+        ):
+            drop_from = _colon_end(text, key_node)
+            drop_to = max(value.end_mark.index, drop_from)
+            insert_at = _skip_indented_comments(text, _after_line(text, drop_to), key_col)
+        elif isinstance(value, SequenceNode):
+            line, col = yamlread.position(value)
+            raise EditImpossible(
+                f"{doc.path}:{line}:{col}: {key} is written on one line in [ ] brackets; write it as a list"
+                " with one '- ' entry per line, then run the command again"
+            )
+        else:
+            line, col = yamlread.position(value)
+            raise EditImpossible(f"{doc.path}:{line}:{col}: {key} must be a list to add an entry to it")
+    lines = header + _indent(render_entry(key, item, layout), key_col)
+    block = doc.newline.join(lines) + doc.newline
+    if insert_at == len(text) and text and not text.endswith(("\n", "\r")):
+        block = doc.newline + block
+    new_text = text[:drop_from] + text[drop_to:insert_at] + block + text[insert_at:]
+    return new_text, _expected_append(doc, key, item)
+
+
+def _expected_append(doc: CaseText, key: str, item: Any) -> Any:
+    expected = doc.plain()
+    expected[key] = [*(expected.get(key) or []), _as_plain(item)]
+    return expected
+
+
+def _node_at(doc: CaseText, path: Sequence[str | int]) -> Node:
+    node: Node = doc.root
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(node, SequenceNode) or step >= len(node.value):
+                raise EditImpossible(f"{doc.path}: no entry {step + 1} at {'.'.join(map(str, path))}")
+            node = node.value[step]
+        else:
+            found = _value_of(node, step) if isinstance(node, MappingNode) else None
+            if found is None:
+                raise EditImpossible(f"{doc.path}: no field {step} at {'.'.join(map(str, path))}")
+            node = found[1]
+    return node
+
+
+def set_field(doc: CaseText, path: Sequence[str | int], key: str, value: dt.date | int | float | bool) -> tuple[str, Any]:
+    """(new text, expected data) with `key: value` set in the block of fields at `path`.
+
+    Only scalars that are written the same in every YAML style (dates, numbers, true/false)
+    are set this way; the existing value, if any, must be empty (`key:`, `~` or `null`).
+    """
+    text = doc.text
+    target = _node_at(doc, path)
+    if not isinstance(target, MappingNode):
+        line, col = yamlread.position(target)
+        raise EditImpossible(f"{doc.path}:{line}:{col}: expected a block of fields here")
+    shown = value.isoformat() if isinstance(value, dt.date) else ("true" if value is True else "false" if value is False else str(value))
+    found = _value_of(target, key)
+    if found is not None:
+        key_node, old = found
+        if not isinstance(old, ScalarNode) or yamlread.scalar_value(old) is not None:
+            line, col = yamlread.position(old)
+            raise EditImpossible(f"{doc.path}:{line}:{col}: {key} already has a value; change it by hand if it is wrong")
+        colon = _colon_end(text, key_node)
+        if old.end_mark.index > colon:  # `key: ~` or `key: null`
+            splice = Splice(old.start_mark.index, old.end_mark.index, shown)
+        else:  # `key:` with nothing after it
+            splice = Splice(colon, colon, " " + shown)
+    elif target.flow_style:
+        last_value = target.value[-1][1] if target.value else None
+        if last_value is None:
+            at = text.index("{", target.start_mark.index) + 1
+            splice = Splice(at, at, f"{key}: {shown}")
+        else:
+            at = _content_end(text, last_value)
+            splice = Splice(at, at, f", {key}: {shown}")
+    else:
+        end = _content_end(text, target)
+        at = _after_line(text, end)
+        column = target.start_mark.column
+        prefix = doc.newline if at == len(text) and not text.endswith(("\n", "\r")) else ""
+        splice = Splice(at, at, prefix + " " * column + f"{key}: {shown}" + doc.newline)
+    expected = copy.deepcopy(doc.plain())
+    place = expected
+    for step in path:
+        place = place[step]
+    place[key] = value
+    return splice.apply(text), expected
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
+    """Keep what the user typed in an owner-only file beside the case file (or the temp folder).
+
+    The name starts with '.', so the caseload never mistakes it for a case file. None when no
+    folder would take it (the caller then shows the text itself).
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (case_path.parent, Path(tempfile.gettempdir())):
+        for attempt in range(100):
+            suffix = f"-{attempt}" if attempt else ""
+            candidate = folder / f".{case_path.stem}.unsaved-{what}-{stamp}{suffix}.yaml"
+            try:
+                create_private(candidate, content.encode("utf-8"), durable=False)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+            return candidate
+    return None
+
+
+def keep_input(case_path: Path, content: str, what: str = "outcome") -> tuple[Path | None, str]:
+    """Save what the user typed aside: (where it went, the sentence that tells the user)."""
+    saved = save_aside(case_path, content, what)
+    if saved is None:
+        return None, "What you entered could not be saved to a file; here it is:\n" + content
+    return saved, f"What you entered is saved in {saved}"
+
+
+def create_private(path: Path, data: bytes, durable: bool = True) -> None:
+    """Create a new owner-only file; never overwrite one (FileExistsError).
+
+    `durable=False` tolerates a failing fsync: a copy that may not survive a power cut still
+    beats losing what the user typed when the disk is in trouble.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, OWNER_ONLY)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            fd = -1
+            stream.write(data)
+            stream.flush()
+            try:
+                os.fsync(stream.fileno())
+            except OSError:
+                if durable:
+                    raise
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+
+
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write a file owner-only and atomically (temp file in the same folder, then replace).
+
+    `durable=False` skips the fsyncs, for the cache: losing it to a power cut costs one slow run.
+    """
+    _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
+
+
+def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        if before_replace is not None:
+            before_replace()
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if durable:
+        _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    if os.name != "posix":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+class _ChangedOnDisk(Exception):
+    pass
+
+
+def commit(
+    doc: CaseText,
+    new_text: str,
+    expected: Any,
+    packs: Mapping[str, Pack],
+    *,
+    typed: str | None = None,
+    what: str = "outcome",
+) -> None:
+    """Replace the case file with `new_text`, or refuse and keep what the user typed.
+
+    Refuses when the new text does not read back as `expected` (the original data plus exactly
+    the change), when it would not validate as a case file, when the file on disk changed since
+    `doc` was read, or when the write fails. In every refusal the original is untouched.
+    """
+    from casestaff.files.casefile import read_case
+
+    def refuse(message: str, problems: Sequence[Problem] = ()) -> WriteRefused:
+        if typed is None:
+            return WriteRefused(message, problems=problems)
+        saved, note = keep_input(doc.path, typed, what)
+        return WriteRefused(f"{message}\n{note}", problems=problems, saved_to=saved)
+
+    new_data = doc.encode(new_text)
+    try:
+        reread = yamlread.to_plain(yamlread.parse(yamlread.decode(new_data)))
+    except yamlread.ReadError as exc:
+        reread = exc
+    if reread != expected:
+        raise refuse(
+            f"{doc.path}: nothing was written: the change could not be added without touching other lines"
+            " (please report this, with the file if you can)"
+        )
+    case, problems = read_case(new_data, str(doc.path), packs)
+    if case is None:
+        raise refuse(f"{doc.path}: nothing was written: the result would not be a valid case file", problems)
+
+    def still_the_same() -> None:
+        try:
+            current = doc.path.read_bytes()
+        except OSError:
+            current = None
+        if current != doc.data:
+            raise _ChangedOnDisk()
+
+    try:
+        mode = doc.path.stat().st_mode & 0o777
+    except OSError as exc:
+        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+    if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+        raise refuse(
+            f"{doc.path}: nothing was written: the file is read-only; make it writable"
+            " (or ask whoever locked it), then record again"
+        )
+    try:
+        _replace_atomically(doc.path, new_data, mode=mode, before_replace=still_the_same)
+    except _ChangedOnDisk:
+        raise refuse(
+            f"{doc.path}: nothing was written: the file changed on disk while you were entering this"
+            " (saved from an editor?). Check the file, then record again"
+        ) from None
+    except OSError as exc:
+        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+    except Exception as exc:  # any failure mid-write: the original is untouched, say so
+        raise refuse(f"{doc.path}: nothing was written: {exc}; the file is unchanged") from None
+    except BaseException:  # Ctrl-C mid-write: keep the input, then stop
+        if typed is not None:
+            save_aside(doc.path, typed, what)
+        raise

@@ -1,0 +1,203 @@
+"""Calendar arithmetic: months with relativedelta, workdays that skip weekends and state holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+
+# relativedelta is exact and slow (~10 us a call); a caseload asks the same few questions of it
+# thousands of times, so the answers are remembered.
+
+
+@lru_cache(maxsize=65536)
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months; the 31st lands on the month's last day (Aug 31 + 6 = Feb 28/29)."""
+    return day + relativedelta(months=months)
+
+
+@lru_cache(maxsize=4096)
+def month_end(day: dt.date) -> dt.date:
+    return day + relativedelta(day=31)
+
+
+@lru_cache(maxsize=4096)
+def next_month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1) + relativedelta(months=1)
+
+
+def age_on(birth: dt.date, on: dt.date) -> int:
+    return relativedelta(on, birth).years
+
+
+US_STATES = frozenset(
+    "AK AL AR AS AZ CA CO CT DC DE FL GA GU HI IA ID IL IN KS KY LA MA MD ME MI MN MO MP MS MT NC ND NE"
+    " NH NJ NM NV NY OH OK OR PA PR RI SC SD TN TX UM UT VA VI VT WA WI WV WY".split()
+)
+"""The US states and territories `holidays` has calendars for. Spelled out so that checking a
+pack or casestaff.toml does not import `holidays`; a test keeps the two in step."""
+
+
+TABLE_YEARS = range(2020, 2036)
+"""Years of the packaged holiday tables (see holiday_tables/)."""
+
+
+def preload_holidays() -> None:
+    """Import the holidays package now (~60 ms: it loads every country), e.g. once before
+    starting worker processes that would each import it again -- unless the packaged tables
+    will answer every question (see _holidays)."""
+    if _packaged_tables_usable():
+        return
+    from holidays.countries.united_states import UnitedStates  # noqa: F401
+
+
+def _installed_holidays_version() -> str | None:
+    """The installed holidays version, read from its dist-info folder name without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        for entry in os.scandir(site):
+            name = entry.name
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                return name[len("holidays-") : -len(".dist-info")]
+    except OSError:
+        return None
+    return None
+
+
+def holiday_tables_folder() -> Path:
+    return Path(__file__).resolve().parent.parent / "holiday_tables"
+
+
+@lru_cache(maxsize=1)
+def _packaged_tables_usable() -> bool:
+    """The packaged tables were made by the same holidays version as the one installed."""
+    try:
+        made_by = (holiday_tables_folder() / "VERSION").read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return made_by == _installed_holidays_version()
+
+
+@lru_cache(maxsize=None)
+def _packaged_table(state: str) -> dict[str, dict[str, str]] | None:
+    try:
+        return json.loads((holiday_tables_folder() / f"{state}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def compute_holidays(state: str, year: int) -> dict[dt.date, str]:
+    """A state's public holidays in a year, straight from the holidays package."""
+    from holidays.countries.united_states import UnitedStates
+
+    return dict(UnitedStates(subdiv=state, years=year, observed=True))
+
+
+@lru_cache(maxsize=None)
+def _holidays(state: str, year: int) -> dict[dt.date, str]:
+    """A state's public holidays in a year.
+
+    Importing holidays takes ~60 ms (it loads every country), more than reading a whole small
+    caseload. So casestaff ships each state's holidays for 2020-2035 as computed by the
+    holidays package (holiday_tables/, regenerated and compared by the test suite), and uses
+    them only when the installed holidays is the version that made them; any other version,
+    state or year is asked of the holidays package itself.
+    """
+    if year in TABLE_YEARS and _packaged_tables_usable():
+        table = _packaged_table(state)
+        if table is not None and str(year) in table:
+            return {dt.date.fromisoformat(day): name for day, name in table[str(year)].items()}
+    return compute_holidays(state, year)
+
+
+def write_holiday_tables(folder: Path) -> None:
+    """(Re)generate the packaged holiday tables from the installed holidays package."""
+    import holidays
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for state in sorted(US_STATES):
+        table = {
+            str(year): {day.isoformat(): name for day, name in sorted(compute_holidays(state, year).items())}
+            for year in TABLE_YEARS
+        }
+        (folder / f"{state}.json").write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    (folder / "VERSION").write_text(holidays.__version__ + "\n", encoding="utf-8")
+
+
+class Workdays:
+    """Workdays for one US state: Monday to Friday, minus that state's public holidays."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day`, if any."""
+        return _holidays(self.state, day.year).get(day)
+
+    def is_workday(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and self.holiday(day) is None
+
+    def on_or_before(self, day: dt.date) -> dt.date:
+        """The last workday on or before `day`: a "no later than" deadline moves earlier."""
+        while not self.is_workday(day):
+            day -= dt.timedelta(days=1)
+        return day
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        while not self.is_workday(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def before(self, day: dt.date, workdays: int) -> dt.date:
+        """The workday `workdays` workdays before `day` (3 workdays before Thu is Mon)."""
+        count = 0
+        while count < workdays:
+            day -= dt.timedelta(days=1)
+            if self.is_workday(day):
+                count += 1
+        return day
+
+    def holidays_between(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+        """Holidays on weekdays strictly between two days, earliest first: the days a count skipped."""
+        low, high = sorted((first, last))
+        found = []
+        day = low + dt.timedelta(days=1)
+        while day < high:
+            name = self.holiday(day) if day.weekday() < 5 else None
+            if name:
+                found.append((day, name))
+            day += dt.timedelta(days=1)
+        return found
+
+    def why_not(self, day: dt.date) -> str | None:
+        """Why `day` is not a workday ("Saturday", "Thanksgiving Day"), or None."""
+        name = self.holiday(day)
+        if name:
+            return name
+        if day.weekday() >= 5:
+            return day.strftime("%A")
+        return None
+
+
+def relative_days(due: dt.date, as_of: dt.date) -> str:
+    """"today", "in 3 days", "5 days overdue"."""
+    delta = (due - as_of).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta > 0:
+        return f"in {delta} days"
+    if delta == -1:
+        return "1 day overdue"
+    return f"{-delta} days overdue"

@@ -1,0 +1,186 @@
+"""A program pack as records: a program's policy as data -- roles, staffing kinds, rules, calendar,
+outline, and what its agenda, narration and new case files hold.
+
+These are the records only. Reading, linting and resolving the names a pack uses (rule
+functions, agenda parts, checks) is the pack set's job (`casestaff.packset`), above every layer
+whose names it resolves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from casestaff.model.records import Record, doc
+
+
+@dataclass(kw_only=True, slots=True)
+class PolicyRef(Record):
+    title: str = doc("The policy's title.")
+    cite_as: str = doc("Short name used in every citation, e.g. 'LA DCFS P-380'.")
+    reference: str | None = doc("Where the policy is published (manual, chapter, section).", None)
+    effective: dt.date | None = doc("Effective date of the policy text.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class Citation(Record):
+    section: str = doc("Section of the policy, as headed there.")
+    quote: str | None = doc("The words of the policy this rests on.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class RoleDef(Record):
+    abbr: str = doc("Abbreviation used in case files and narrations (FC, Manager ...).")
+    title: str = doc("Full title.")
+    department: bool = doc("true for department staff (counted toward team minimums).", False)
+    release_form: str | None = doc("Release the participant must sign before this role may be invited.", None)
+    note: str | None = doc("What this role does at the staffing.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class StaffingKindDef(Record):
+    id: str = doc("Identifier written in case files (staffings[].kind).")
+    name: str = doc("Human name.")
+
+
+@dataclass(kw_only=True, slots=True)
+class RuleDef(Record):
+    id: str = doc("Rule id, unique in the pack.")
+    function: str = doc("The rule function (see `casestaff programs ID`).")
+    params: dict[str, Any] = doc("Parameters of the function: thresholds in days or months.", {})
+    satisfied_by: list[str] = doc("Kinds of staffing that satisfy the condition once held on or after it began.", [])
+    explain: str = doc("One line: what the rule checks and why.")
+    reason: str = doc("The reason shown on a flag; {names} are filled from the finding and params.")
+    citation: Citation = doc("Where the policy says so.")
+
+
+@dataclass(kw_only=True, slots=True)
+class DeadlineDef(Record):
+    id: str = doc("Deadline id.")
+    what: str = doc("What must happen by then.")
+    day: int | None = doc("Day of the month the deadline falls on.", None)
+    month_end: bool = doc("true: the deadline is the last day of the month.", False)
+    workdays_before_meeting: int | None = doc("Also this many workdays before the meeting, when its date is known.", None)
+    non_workday: Literal["previous", "next", "keep"] = doc(
+        "When the deadline falls on a weekend or holiday: previous workday (default), next, or keep.", "previous"
+    )
+    done_by: str | None = doc("A staffing kind that, held that month, shows this deadline met.", None)
+    lists_customers: bool = doc("true: name the customers flagged for a customer staffing.", False)
+    citation: Citation = doc("Where the policy says so.")
+
+
+@dataclass(kw_only=True, slots=True)
+class ProviderCycleDef(Record):
+    customer_kinds: list[str] = doc("Staffing kinds whose rules mark a customer for a customer staffing.", [])
+    deadlines: list[DeadlineDef] = doc("The monthly deadlines, in order.")
+
+
+@dataclass(kw_only=True, slots=True)
+class OutlineSection(Record):
+    title: str = doc("Section heading, as in the policy.")
+    items: list[str] = doc("Points under the heading.", [])
+    citation: Citation | None = doc("Where the policy gives this section.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class ReadinessCheckDef(Record):
+    id: str = doc("Check id, unique in the pack.")
+    title: str = doc("What the check makes sure of, as the agenda heads it.")
+    check: str = doc("The readiness check function (see `casestaff programs --functions`).")
+    params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    on_fail: Literal["blocking", "warning"] = doc(
+        "When the check fails: blocking (the agenda says so and casestaff exits with 3) or warning.", "blocking"
+    )
+    citation: Citation = doc("Where the policy says so.")
+
+
+GENERIC_AGENDA_PARTS = ("background", "strengths", "challenges", "activities", "referrals", "outstanding", "history")
+"""The agenda parts of a pack that names none: those the default agenda template shows."""
+
+
+@dataclass(kw_only=True, slots=True)
+class AgendaDef(Record):
+    parts: list[str] | None = doc(
+        "What the agenda reads from the case file, in order (see `casestaff programs --functions`);"
+        f" left out: {', '.join(GENERIC_AGENDA_PARTS)}.",
+        None,
+    )
+    readiness: list[ReadinessCheckDef] = doc("Checks run on the agenda before the staffing, in the order they print.", [])
+
+
+@dataclass(kw_only=True, slots=True)
+class NarrationCheckDef(Record):
+    check: str = doc("The narration check function (see `casestaff programs --functions`).")
+    params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    citation: Citation | None = doc("Where the policy says so.", None)
+
+
+@dataclass(kw_only=True, slots=True)
+class NarrationDef(Record):
+    checks: list[NarrationCheckDef] = doc(
+        "What the policy requires of a staffing's record before it is narrated, beyond who was there,"
+        " the discussion and next steps.",
+        [],
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class CaseFileDef(Record):
+    parts: list[str] = doc(
+        "Case-file blocks `casestaff new` writes beyond the common ones and those the rules read"
+        " (the fields of a case file, e.g. strengths, review_areas)."
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class Pack(Record):
+    id: str = doc("Program id written in case files (program:).")
+    name: str = doc("Program name.")
+    agency: str = doc("The agency that runs it.")
+    state: str = doc("US state (two letters) whose public holidays count for workdays.")
+    policy: PolicyRef = doc("The policy the pack comes from.")
+    staffing_kinds: list[StaffingKindDef] = doc("Kinds of staffing meetings.")
+    roles: list[RoleDef] = doc("Roles at its staffings.")
+    rules: list[RuleDef] = doc("When a staffing is needed.")
+    provider_cycle: ProviderCycleDef | None = doc("The monthly provider staffing calendar, if the program has one.", None)
+    outline: list[OutlineSection] = doc("The staffing agenda outline.", [])
+    agenda: AgendaDef | None = doc("What the agenda shows and checks; left out: the generic parts, no readiness checks.", None)
+    narration: NarrationDef | None = doc("What a narration needs; left out: who was there, the discussion and next steps.", None)
+    case_file: CaseFileDef | None = doc("What `casestaff new` writes; left out: every block of a case file.", None)
+
+    @property
+    def agenda_parts(self) -> tuple[str, ...]:
+        parts = self.agenda.parts if self.agenda is not None else None
+        return tuple(parts) if parts is not None else GENERIC_AGENDA_PARTS
+
+    @property
+    def readiness_checks(self) -> list[ReadinessCheckDef]:
+        return self.agenda.readiness if self.agenda else []
+
+    @property
+    def narration_checks(self) -> list[NarrationCheckDef]:
+        return self.narration.checks if self.narration else []
+
+    @property
+    def kind_ids(self) -> tuple[str, ...]:
+        return tuple(k.id for k in self.staffing_kinds)
+
+    def role(self, abbr: str) -> RoleDef | None:
+        wanted = abbr.casefold()
+        return next((r for r in self.roles if r.abbr.casefold() == wanted), None)
+
+    def cite(self, citation: Citation) -> str:
+        return f"{self.policy.cite_as}, {citation.section}"
+
+
+@dataclass(frozen=True)
+class PackSet:
+    """The packs in force: built-in ones, the user's, with the user's parameter overrides."""
+
+    packs: Mapping[str, Pack]
+    fingerprint: str
+
+    def get(self, program: str) -> Pack | None:
+        return self.packs.get(program)

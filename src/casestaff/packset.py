@@ -1,0 +1,314 @@
+"""The pack set: program packs read, linted and resolved -- a program's policy as data (roles,
+staffing kinds, rules, calendar, outline, and what its agenda, narration and new case files
+hold), with every name it uses checked against the functions casestaff has.
+
+A pack is a YAML file. The built-in ones travel inside the package; users add their own or
+change a threshold from casestaff.toml, without touching Python. Packs are validated like case
+files (every problem with its line and column), then linted: each rule, readiness check and
+narration check must name a known function, give exactly the parameters it takes with the right
+types, and cite its policy; each agenda or case-file part must be one casestaff knows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from casestaff.files import yamlread
+from casestaff.model.dates import US_STATES
+from casestaff.model.pack import Pack, PackSet
+from casestaff.model.records import Record
+from casestaff.model.problems import Problem, did_you_mean
+from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
+
+if TYPE_CHECKING:
+    from casestaff.files.config import Config
+
+
+# ---------------------------------------------------------------------------------------------
+# Parameter types come from the functions' own signatures (rules, readiness and narration checks).
+
+
+def _param_types(function: Callable[..., Any]) -> dict[str, str]:
+    import inspect
+
+    signature = inspect.signature(function)
+    return {
+        name: str(p.annotation)
+        for name, p in signature.parameters.items()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+
+
+def _fits(value: Any, annotation: str) -> bool:
+    if annotation == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation == "list[int]":
+        return isinstance(value, list) and all(_fits(v, "int") for v in value)
+    if annotation == "list[str]":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False  # pragma: no cover - a rule function with an unsupported parameter type
+
+
+MAX_PARAM = 36_500
+"""No policy counts further than 100 years of days; past that, date arithmetic overflows."""
+
+_TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
+
+
+def check_params(function: str, params: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] = RULE_FUNCTIONS) -> list[str]:
+    """What is wrong with `params` for `function` (a name in `functions`): unknown, missing or mistyped parameters."""
+    wanted = _param_types(functions[function])
+    counts = "counts days, months or a share: it " if functions is RULE_FUNCTIONS else ""  # what rule thresholds are
+    messages = []
+    for name, value in params.items():
+        if name not in wanted:
+            known = ", ".join(wanted) or "none"
+            messages.append(f"{function} has no parameter '{name}'{did_you_mean(name, wanted)}; it takes: {known}")
+        elif not _fits(value, wanted[name]):
+            messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
+        elif any(v < 0 for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
+            messages.append(f"parameter '{name}' of {function} {counts}cannot be negative ({value!r})")
+        elif any(v > MAX_PARAM for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
+            messages.append(f"parameter '{name}' of {function} cannot be more than {MAX_PARAM} (100 years of days), not {value!r}")
+    for name in wanted:
+        if name not in params:
+            messages.append(f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})")
+    return messages
+
+
+def template_fields(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def lint_pack(pack: Pack, file: str) -> list[Problem]:
+    """Semantic checks a schema cannot express: functions, parameters, kinds, ids, templates."""
+    problems: list[Problem] = []
+
+    def at(record: Record, field: str, message: str) -> None:
+        line, col = record.at.get(field, record.pos)
+        problems.append(Problem(file, line, col, message))
+
+    if pack.state not in US_STATES:
+        at(
+            pack,
+            "state",
+            f"state '{pack.state}' is not a US state code that has a public holiday calendar;"
+            " write two capital letters such as IL, LA or OR",
+        )
+    kinds = pack.kind_ids
+    seen: set[str] = set()
+    for rule in pack.rules:
+        if rule.id in seen:
+            at(rule, "id", f"rule id '{rule.id}' is used twice in {pack.id}; give each rule its own id")
+        seen.add(rule.id)
+        if rule.function not in RULE_FUNCTIONS:
+            at(
+                rule,
+                "function",
+                f"rule {rule.id}: unknown rule function '{rule.function}'"
+                f"{did_you_mean(rule.function, RULE_FUNCTIONS)}; see `casestaff programs --functions`",
+            )
+            continue
+        for message in check_params(rule.function, rule.params):
+            at(rule, "params", f"rule {rule.id}: {message}")
+        for kind in rule.satisfied_by:
+            if kind not in kinds:
+                at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
+        allowed = FACTS[rule.function] | set(rule.params)
+        try:
+            names = template_fields(rule.reason)
+        except ValueError as exc:
+            at(rule, "reason", f"rule {rule.id}: the reason text has a stray brace ({exc}); write {{{{ or }}}} for a literal brace")
+            continue
+        for name in names:
+            if name not in allowed:
+                at(
+                    rule,
+                    "reason",
+                    f"rule {rule.id}: the reason uses {{{name}}}, which {rule.function} does not give"
+                    f"{did_you_mean(name, allowed)}; available: {', '.join(sorted(allowed))}",
+                )
+        for _, name, spec, conversion in string.Formatter().parse(rule.reason):
+            if name is not None and (spec or conversion):
+                at(
+                    rule,
+                    "reason",
+                    f"rule {rule.id}: write {{{name}}} in the reason, without '!' or ':' after the name;"
+                    " the value is filled in as it is",
+                )
+        if not rule.citation.section.strip():
+            at(rule, "citation", f"rule {rule.id}: the citation needs the policy section")
+    if pack.provider_cycle:
+        for deadline in pack.provider_cycle.deadlines:
+            if deadline.day is None and not deadline.month_end:
+                at(deadline, "id", f"deadline {deadline.id}: give a day of the month (day: 10) or month_end: true")
+            if deadline.day is not None and not 1 <= deadline.day <= 31:
+                at(deadline, "day", f"deadline {deadline.id}: day must be 1 to 31")
+            if deadline.done_by and deadline.done_by not in kinds:
+                at(deadline, "done_by", f"deadline {deadline.id}: '{deadline.done_by}' is not a staffing kind of {pack.id}")
+        for kind in pack.provider_cycle.customer_kinds:
+            if kind not in kinds:
+                at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
+    _lint_agenda_narration_case_file(pack, at)
+    return problems
+
+
+def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """Every agenda part, readiness check, narration check and case-file block names one casestaff has."""
+    from casestaff.documents.agenda_parts import PART_BUILDERS
+    from casestaff.model.records import Case
+    from casestaff.documents.narrate import NARRATION_CHECKS
+    from casestaff.documents.readiness import READINESS_CHECKS
+    from casestaff.model.spec import fields_of
+
+    see = "see `casestaff programs --functions`"
+
+    def named_once(record: Record, field: str, names: list[str], known: Mapping[str, Any], what: str, where: str, listed: str = see) -> None:
+        seen: set[str] = set()
+        for name in names:
+            if name not in known:
+                at(record, field, f"{where}: '{name}' is not {what}{did_you_mean(name, known)}; {listed}")
+            elif name in seen:
+                at(record, field, f"{where}: '{name}' is listed twice; list each once")
+            seen.add(name)
+
+    def function_with_params(record: Record, where: str, name: str, params: Mapping[str, Any], known: Mapping[str, Any], what: str) -> None:
+        if name not in known:
+            at(record, "check", f"{where}: unknown {what} '{name}'{did_you_mean(name, known)}; {see}")
+            return
+        for message in check_params(name, params, known):
+            at(record, "params", f"{where}: {message}")
+
+    if pack.agenda is not None:
+        if pack.agenda.parts is not None:
+            named_once(pack.agenda, "parts", pack.agenda.parts, PART_BUILDERS, "an agenda part", "agenda.parts")
+        ids: set[str] = set()
+        for check in pack.agenda.readiness:
+            where = f"readiness check {check.id}"
+            if check.id in ids:
+                at(check, "id", f"readiness check id '{check.id}' is used twice in {pack.id}; give each check its own id")
+            ids.add(check.id)
+            function_with_params(check, where, check.check, check.params, READINESS_CHECKS, "readiness check")
+            if not check.citation.section.strip():
+                at(check, "citation", f"{where}: the citation needs the policy section")
+    for check in pack.narration_checks:
+        function_with_params(check, "narration.checks", check.check, check.params, NARRATION_CHECKS, "narration check")
+        if check.citation is not None and not check.citation.section.strip():
+            at(check, "citation", f"narration.checks: {check.check}: the citation needs the policy section")
+    if pack.case_file is not None:
+        blocks = {name: None for name in fields_of(Case)}
+        named_once(
+            pack.case_file, "parts", pack.case_file.parts, blocks, "a case-file block", "case_file.parts", "docs/case-files.md lists them"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None, list[Problem]]:
+    """Parse, validate and lint one pack file.
+
+    The built-in packs are linted by the test suite, not on every run (`lint=False`): the
+    lint imports `inspect`, and start-up time is part of every command.
+    """
+    from casestaff.files.casefile import build_record  # the same validator as case files
+
+    pack, problems = build_record(data, file, Pack)
+    if pack is None:
+        return None, problems
+    problems = lint_pack(pack, file) if lint else []
+    return (None, problems) if problems else (pack, [])
+
+def builtin_pack_files() -> list[tuple[str, bytes]]:
+    folder = resources.files("casestaff").joinpath("program_packs")
+    return sorted(
+        (f"casestaff/program_packs/{entry.name}", entry.read_bytes())
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[str]]:
+    """The pack with one rule's parameters overridden, and what is wrong with the override."""
+    rule = next((r for r in pack.rules if r.id == rule_id), None)
+    if rule is None:
+        ids = [r.id for r in pack.rules]
+        return pack, [f"{pack.id} has no rule '{rule_id}'{did_you_mean(rule_id, ids)}; its rules: {', '.join(ids)}"]
+    merged = {**rule.params, **params}
+    errors = check_params(rule.function, merged)
+    if errors:
+        return pack, errors
+    rules = [replace(r, params=merged) if r is rule else r for r in pack.rules]
+    return replace(pack, rules=rules), []
+
+
+def fingerprint(parts: list[bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def parse_pack_yaml(data: bytes) -> Any:
+    """A pack file's plain data (for tools and tests)."""
+    return yamlread.to_plain(yamlread.parse(yamlread.decode(data)))
+
+
+def load_packset(config: Config) -> PackSet:
+    """The built-in packs plus the user's, with casestaff.toml's state and parameter overrides.
+
+    Raises ConfigError (every problem, located) when a user pack or an override is wrong.
+    """
+    from casestaff.files.config import ConfigError
+
+    problems: list[Problem] = []
+    packs: dict[str, Pack] = {}
+    parts: list[bytes] = []
+    sources = builtin_pack_files()
+    builtin = len(sources)
+    for path in config.pack_files:
+        try:
+            sources.append((str(path), path.read_bytes()))
+        except OSError as exc:
+            shown = str(config.file) if config.file else str(path)
+            problems.append(Problem(shown, 1, 1, f"cannot read pack file {path}: {exc.strerror}"))
+    for index, (file, data) in enumerate(sources):
+        pack, found = read_pack(data, file, lint=index >= builtin)
+        problems.extend(found)
+        if pack is not None:
+            packs[pack.id] = pack
+            parts.append(data)
+    shown = str(config.file) if config.file else "casestaff.toml"
+    for program, state in config.program_states.items():
+        if program not in packs:
+            line, col = config.key_lines.get(program, (1, 1))
+            problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+        else:
+            packs[program] = replace(packs[program], state=state)
+    if config.state:
+        for program, pack in packs.items():
+            if program not in config.program_states:
+                packs[program] = replace(pack, state=config.state)
+    for (program, rule_id), params in config.rule_params.items():
+        pack = packs.get(program)
+        if pack is None:
+            line, col = config.key_lines.get(program, (1, 1))
+            problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+            continue
+        packs[program], errors = with_params(pack, rule_id, params)
+        line, col = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
+        problems.extend(Problem(shown, line, col, f"programs.{program}.rules.{rule_id}: {e}") for e in errors)
+    if problems:
+        raise ConfigError(problems)
+    settings = repr(
+        (sorted(config.program_states.items()), config.state, sorted((k, sorted(v.items())) for k, v in config.rule_params.items()))
+    ).encode()
+    return PackSet(packs=packs, fingerprint=fingerprint([*parts, settings]))

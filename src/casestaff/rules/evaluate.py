@@ -1,0 +1,90 @@
+"""Run a program's rules over one case as of a date: findings become flags, or are satisfied.
+
+A condition is satisfied when a staffing of a kind the rule names was held on or after the
+date the condition began (and on or before the as-of date). What is left gets a status --
+overdue, due, upcoming within the window -- its reason in the pack's words, and its citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from casestaff.model import records as model
+from casestaff.model.dates import Workdays
+from casestaff.rules.flags import STATUS_ORDER, Flag, status_of
+from casestaff.model.pack import Pack, RuleDef
+from casestaff.rules.functions import RULE_FUNCTIONS, RuleContext
+
+
+@lru_cache(maxsize=None)
+def workdays_for(state: str) -> Workdays:
+    return Workdays(state)
+
+
+def _fill(template: str, values: dict[str, object]) -> str:
+    return template.format_map(values)
+
+
+def _satisfied(case: model.Case, rule: RuleDef, since: dt.date, as_of: dt.date) -> bool:
+    kinds = rule.satisfied_by
+    return any(s.kind in kinds and since <= s.date <= as_of for s in case.staffings)
+
+
+class _Step:
+    """One rule of a pack, ready to run as of a date (built once per pack and date, not per case)."""
+
+    __slots__ = ("rule", "function", "context", "params", "rule_id", "citation")
+
+    def __init__(self, pack: Pack, rule: RuleDef, as_of: dt.date) -> None:
+        self.rule = rule
+        self.function = RULE_FUNCTIONS[rule.function]
+        self.context = RuleContext(as_of=as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
+        self.params = rule.params
+        self.rule_id = f"{pack.id}.{rule.id}"
+        self.citation = pack.cite(rule.citation)
+
+
+_PLANS: dict[tuple[int, dt.date], tuple[Pack, list[_Step]]] = {}
+
+
+def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
+    key = (id(pack), as_of)
+    found = _PLANS.get(key)
+    if found is None or found[0] is not pack:
+        found = (pack, [_Step(pack, rule, as_of) for rule in pack.rules])
+        _PLANS[key] = found
+    return found[1]
+
+
+def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
+    """Every flag the pack's rules raise for one case: overdue, then due, then upcoming; soonest first."""
+    flags: list[Flag] = []
+    participant = case.participant.name
+    case_worker = case.worker or worker
+    for step in _plan(pack, as_of):
+        rule = step.rule
+        for finding in step.function(case, step.context, **step.params):
+            if finding.satisfiable and _satisfied(case, rule, finding.since, as_of):
+                continue
+            status = status_of(finding.since, finding.due, as_of, within)
+            if status is None:
+                continue
+            flags.append(
+                Flag(
+                    case=case.case_id,
+                    file=case.file,
+                    participant=participant,
+                    worker=case_worker,
+                    program=pack.id,
+                    rule=step.rule_id,
+                    reason=_fill(rule.reason, {**step.params, **finding.facts}),
+                    evidence=finding.evidence,
+                    since=finding.since,
+                    due=finding.due,
+                    status=status,
+                    citation=step.citation,
+                )
+            )
+    flags.sort(key=lambda f: (STATUS_ORDER[f.status], f.due, f.rule))
+    return flags

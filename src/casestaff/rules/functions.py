@@ -1,0 +1,413 @@
+"""The rule functions program packs name: small, pure, one condition each.
+
+A rule function reads one case as of a date and yields `Finding`s: when the condition began
+(`since`), when a staffing is due, the facts for the pack's reason text and the evidence with
+file lines. Thresholds are keyword-only parameters with no defaults of their own: every value
+comes from the pack (or the user's casestaff.toml), and the pack linter checks their names and
+types against these signatures.
+
+The engine (`evaluate.py`) then drops findings a later staffing of a matching kind satisfied.
+Records dated after the as-of date are ignored, so any past morning can be replayed exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from casestaff.model import records as model
+from casestaff.model.dates import Workdays, add_months, next_month_start
+from casestaff.rules.flags import Evidence, Finding
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    as_of: dt.date
+    workdays: Workdays
+    satisfied_by: tuple[str, ...]
+
+    def held(self, case: model.Case, kinds: Sequence[str] | None = None) -> list[model.Staffing]:
+        """Staffings held on or before the as-of date (of the given kinds, else the satisfying ones)."""
+        wanted = self.satisfied_by if kinds is None else kinds
+        return [s for s in case.staffings if s.date <= self.as_of and s.kind in wanted]
+
+    def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
+        """A computed due date on a weekend or state holiday moves to the workday before it --
+        or, when that would come before the condition began, to the workday after."""
+        moved = self.workdays.on_or_before(due)
+        return moved if moved >= since else self.workdays.on_or_after(due)
+
+    def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
+        held = self.held(case, kinds)
+        return max(held, key=lambda s: s.date) if held else None
+
+
+def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
+    shown = getattr(record, name) if value is None else value
+    if isinstance(shown, dt.date):
+        shown = shown.isoformat()
+    return Evidence(label, str(shown), record.line_of(name))
+
+
+def _month(day: dt.date) -> str:
+    return day.strftime("%Y-%m")
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
+    """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
+    reviews = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
+    progressed = [r for r in reviews if r.progress != "none"]
+    if progressed:
+        base = progressed[-1].date
+        evidence = [_ev(progressed[-1], "progress", "last progress review", f"{base}: {progressed[-1].progress}")]
+        last_progress = base.isoformat()
+    else:
+        base = case.enrolled
+        evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
+        last_progress = f"none since enrollment on {base}"
+    since = base + dt.timedelta(days=days)
+    for staffing in sorted(ctx.held(case), key=lambda s: s.date):
+        if staffing.date >= since:
+            since = staffing.date + dt.timedelta(days=days)
+            evidence.append(_ev(staffing, "date", "last staffing", staffing.date))
+    for review in reviews:
+        if review.progress == "none" and review.date > base:
+            evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
+        facts={"days": days, "last_progress": last_progress},
+        evidence=tuple(evidence),
+    )
+
+
+def participation_shortfall(
+    case: model.Case, ctx: RuleContext, *, min_share: float, due_within_days: int
+) -> Iterator[Finding]:
+    """Months (already over) with hours below `min_share` of the requirement and no good cause."""
+    last = ctx.last_held(case)
+    short = []
+    for record in case.participation:
+        ended = next_month_start(record.month)
+        if ended > ctx.as_of or record.required_hours <= 0 or record.good_cause:
+            continue
+        if record.actual_hours >= min_share * record.required_hours:
+            continue
+        if last is not None and last.date >= ended:
+            continue
+        short.append(record)
+    if not short:
+        return
+    short.sort(key=lambda r: r.month)
+    since = next_month_start(short[0].month)
+    evidence = tuple(
+        _ev(r, "actual_hours", f"participation {_month(r.month)}", f"{_hours(r.actual_hours)} of {_hours(r.required_hours)} hours, no good cause")
+        for r in short
+    )
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
+        facts={
+            "months": ", ".join(_month(r.month) for r in short),
+            "count": len(short),
+            "percent": f"{min_share * 100:g}%",
+        },
+        evidence=evidence,
+    )
+
+
+def staffing_before_sanction(
+    case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
+) -> Iterator[Finding]:
+    """A pending sanction: the staffing is due `workdays_before_effective` workdays before it takes effect."""
+    sanction = case.sanction
+    if sanction is None or not sanction.pending_on(ctx.as_of):
+        return
+    # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
+    due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
+    yield Finding(
+        since=sanction.proposed_on,
+        due=due,
+        facts={"effective_on": sanction.effective_on.isoformat(), "reason": sanction.reason},
+        evidence=(
+            _ev(sanction, "reason", "sanction.reason"),
+            _ev(sanction, "proposed_on", "sanction.proposed_on"),
+            _ev(sanction, "effective_on", "sanction.effective_on"),
+        ),
+    )
+
+
+def _active_risks(case: model.Case, as_of: dt.date, factors: Sequence[str]) -> list[model.RiskFactor]:
+    return [
+        r
+        for r in case.risk_factors
+        if r.factor in factors and r.noted <= as_of and (r.resolved is None or r.resolved > as_of)
+    ]
+
+
+def _factor_names(risks: Sequence[model.RiskFactor]) -> str:
+    names: list[str] = []
+    for r in risks:
+        name = r.factor.replace("_", " ")
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def risk_without_staffing(
+    case: model.Case, ctx: RuleContext, *, factors: list[str], days: int, due_within_days: int
+) -> Iterator[Finding]:
+    """Risk factors present and no staffing within `days` days: a candidate for intensive case management."""
+    risks = _active_risks(case, ctx.as_of, factors)
+    if not risks:
+        return
+    first_noted = min(r.noted for r in risks)
+    last = ctx.last_held(case)
+    since = first_noted if last is None else max(first_noted, last.date + dt.timedelta(days=days))
+    evidence = [_ev(r, "factor", f"risk factor (noted {r.noted})") for r in risks]
+    if last is not None:
+        evidence.append(_ev(last, "date", "last staffing", last.date))
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
+        facts={
+            "factors": _factor_names(risks),
+            "days": days,
+            "last_staffing": last.date.isoformat() if last else "never",
+        },
+        evidence=tuple(evidence),
+    )
+
+
+def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]) -> Iterator[Finding]:
+    """Each benchmark (6, 9, 12 months in the same component) is its own finding, due when reached."""
+    for component in case.components:
+        if component.start > ctx.as_of:
+            continue
+        for count in months:
+            reached = add_months(component.start, count)
+            if component.end is not None and component.end < reached:
+                continue
+            yield Finding(
+                since=reached,
+                due=ctx.workday_due(reached, reached),
+                facts={"months": count, "component": component.name, "reached": reached.isoformat()},
+                evidence=(
+                    _ev(component, "name", "component"),
+                    _ev(component, "start", "started"),
+                    *((_ev(component, "end", "ended"),) if component.end is not None else ()),
+                ),
+            )
+
+
+def cooperating_without_progress(
+    case: model.Case, ctx: RuleContext, *, reviews: int, min_share: float, due_within_days: int
+) -> Iterator[Finding]:
+    """The last `reviews` progress reviews say no progress while hours met the requirement."""
+    held = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
+    latest = held[-reviews:]
+    if len(latest) < reviews or any(r.progress != "none" for r in latest):
+        return
+    first_month = latest[0].date.replace(day=1)
+    months = [
+        p
+        for p in case.participation
+        if first_month <= p.month and next_month_start(p.month) <= ctx.as_of and p.month <= latest[-1].date
+    ]
+    if not months:
+        return
+    if any(p.actual_hours < min_share * p.required_hours and not p.good_cause for p in months):
+        return
+    since = latest[-1].date
+    evidence = [_ev(r, "progress", "progress review", f"{r.date}: none") for r in latest]
+    evidence += [
+        _ev(p, "actual_hours", f"participation {_month(p.month)}", f"{_hours(p.actual_hours)} of {_hours(p.required_hours)} hours")
+        for p in months
+    ]
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
+        facts={"reviews": reviews, "since_month": _month(first_month)},
+        evidence=tuple(evidence),
+    )
+
+
+def need_without_referral(
+    case: model.Case, ctx: RuleContext, *, factors: list[str], due_within_days: int
+) -> Iterator[Finding]:
+    """A noted need (substance use, mental health, DV ...) with no referral for it yet."""
+    for risk in _active_risks(case, ctx.as_of, factors):
+        if any(ref.service == risk.factor and ref.date <= ctx.as_of for ref in case.referrals):
+            continue
+        yield Finding(
+            since=risk.noted,
+            due=ctx.workday_due(risk.noted, risk.noted + dt.timedelta(days=due_within_days)),
+            facts={"factor": risk.factor.replace("_", " ")},
+            evidence=(_ev(risk, "factor", f"risk factor (noted {risk.noted})"),),
+        )
+
+
+def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
+    """All outstanding information is in: the follow-up case review is due within `days` days."""
+    items = [o for o in case.outstanding_info if o.requested <= ctx.as_of]
+    if not items or any(o.received is None or o.received > ctx.as_of for o in items):
+        return
+    arrived = max(items, key=lambda o: o.received or o.requested)
+    since = arrived.received or arrived.requested
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=days)),
+        facts={"items": ", ".join(o.item for o in items), "received": since.isoformat(), "days": days},
+        evidence=tuple(_ev(o, "received", f"{o.item} received") for o in items),
+    )
+
+
+def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days: int) -> Iterator[Finding]:
+    """Case plan tasks past due and not achieved, or a review that records no progress."""
+    last = ctx.last_held(case)
+    after = last.date if last else dt.date.min
+    triggers: list[tuple[dt.date, Evidence]] = []
+    for task in case.case_plan_tasks:
+        achieved = task.status == "achieved" and (task.completed is None or task.completed <= ctx.as_of)
+        if task.due < ctx.as_of and not achieved and task.due + ONE_DAY > after:
+            triggers.append((task.due + ONE_DAY, _ev(task, "due", f"case plan task '{task.task}' ({task.status})", task.due)))
+    for review in case.progress_reviews:
+        if review.progress == "none" and after < review.date <= ctx.as_of:
+            triggers.append((review.date, _ev(review, "progress", "progress review", f"{review.date}: none")))
+    if not triggers:
+        return
+    triggers.sort(key=lambda t: t[0])
+    since = triggers[0][0]
+    tasks = sum(1 for _, e in triggers if e.field.startswith("case plan task"))
+    reviews = len(triggers) - tasks
+    what = []
+    if tasks:
+        what.append(f"{tasks} case plan task{'s' if tasks != 1 else ''} past due and not achieved")
+    if reviews:
+        what.append(f"{reviews} progress review{'s' if reviews != 1 else ''} with no progress")
+    yield Finding(
+        since=since,
+        due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
+        facts={"tasks": tasks, "reviews": reviews, "summary": "; ".join(what)},
+        evidence=tuple(e for _, e in triggers),
+    )
+
+
+def meeting_after_staffing(case: model.Case, ctx: RuleContext, *, after: list[str], days: int) -> Iterator[Finding]:
+    """After the latest staffing of the `after` kinds, a follow-up meeting is due within `days` days."""
+    last = ctx.last_held(case, after)
+    if last is None:
+        return
+    yield Finding(
+        since=last.date,
+        due=ctx.workday_due(last.date, last.date + dt.timedelta(days=days)),
+        facts={"staffing_date": last.date.isoformat(), "days": days},
+        evidence=(_ev(last, "date", f"{last.kind} held"),),
+    )
+
+
+def periodic_review(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
+    """A review every `days` days, counted from the last one (or from enrollment)."""
+    last = ctx.last_held(case)
+    if last is not None:
+        base, evidence = last.date, _ev(last, "date", "last review", last.date)
+        last_review = last.date.isoformat()
+    else:
+        base, evidence = case.enrolled, _ev(case, "enrolled", "enrolled (no review yet)")
+        last_review = "none yet"
+    # Moved back, a short interval could land on the last review itself, which would then
+    # satisfy the next one for ever: the next review is due after the last one.
+    due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))
+    yield Finding(since=due, due=due, facts={"days": days, "last_review": last_review}, evidence=(evidence,))
+
+
+def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
+    """An employed family gets a retention check-in every `days` days while the job lasts."""
+    job = case.employment
+    if job is None or job.start > ctx.as_of or (job.end is not None and job.end < ctx.as_of):
+        return
+    checks = [s for s in ctx.held(case) if s.date >= job.start]
+    last = max(checks, key=lambda s: s.date) if checks else None
+    base = last.date if last else job.start
+    due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))  # after the last one, as periodic_review
+    evidence = [_ev(job, "employer", "employed at", f"{job.employer} since {job.start}")]
+    if last:
+        evidence.append(_ev(last, "date", "last check-in", last.date))
+    yield Finding(
+        since=due,
+        due=due,
+        facts={"days": days, "employer": job.employer, "last_check_in": last.date.isoformat() if last else "none yet"},
+        evidence=tuple(evidence),
+    )
+
+
+def next_steps_past_due(case: model.Case, ctx: RuleContext) -> Iterator[Finding]:
+    """Next steps set at a staffing, due and not marked done; only marking them done clears them."""
+    for staffing in case.staffings:
+        if staffing.date > ctx.as_of:
+            continue
+        for step in staffing.next_steps:
+            if step.done is not None and step.done <= ctx.as_of:
+                continue
+            yield Finding(
+                since=step.due,
+                due=step.due,
+                facts={"step": step.step, "owner": step.owner or "unassigned", "staffing_date": staffing.date.isoformat()},
+                evidence=(_ev(step, "due", f"next step '{step.step}' from the {staffing.date} staffing", step.due),),
+                satisfiable=False,
+            )
+
+
+RuleFunction = Callable[..., Iterator[Finding]]
+
+RULE_FUNCTIONS: MappingProxyType[str, RuleFunction] = MappingProxyType(
+    {
+        fn.__name__: fn
+        for fn in (
+            no_progress_for_days,
+            participation_shortfall,
+            staffing_before_sanction,
+            risk_without_staffing,
+            months_in_component,
+            cooperating_without_progress,
+            need_without_referral,
+            information_received,
+            reunification_stalled,
+            meeting_after_staffing,
+            periodic_review,
+            retention_check_in,
+            next_steps_past_due,
+        )
+    }
+)
+"""Every rule function a pack may name, by name. Immutable: packs choose, code does not register."""
+
+FACTS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
+    {
+        "no_progress_for_days": frozenset({"days", "last_progress"}),
+        "participation_shortfall": frozenset({"months", "count", "percent"}),
+        "staffing_before_sanction": frozenset({"effective_on", "reason"}),
+        "risk_without_staffing": frozenset({"factors", "days", "last_staffing"}),
+        "months_in_component": frozenset({"months", "component", "reached"}),
+        "cooperating_without_progress": frozenset({"reviews", "since_month"}),
+        "need_without_referral": frozenset({"factor"}),
+        "information_received": frozenset({"items", "received", "days"}),
+        "reunification_stalled": frozenset({"tasks", "reviews", "summary"}),
+        "meeting_after_staffing": frozenset({"staffing_date", "days"}),
+        "periodic_review": frozenset({"days", "last_review"}),
+        "retention_check_in": frozenset({"days", "employer", "last_check_in"}),
+        "next_steps_past_due": frozenset({"step", "owner", "staffing_date"}),
+    }
+)
+"""The names each rule function puts in `Finding.facts`, which a pack's reason text may use."""
