@@ -290,7 +290,10 @@ def test_a_template_naming_an_unknown_field_is_a_usage_error(runner, write, tmp_
     case = _with_templates(write, tmp_path, "{{ staffing.verdict }}\n")
     result = runner.invoke(app, ["narrate", str(case)])
     assert result.exit_code == 2
-    assert "has no attribute 'verdict'" in result.output
+    # the file, the name the caseworker typed and casestaff's words; how Jinja phrases the rest is its own
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"casestaff: {tmp_path / 'tpl' / 'narration' / 'or-ssp-reengagement.txt.j2'}: "), line
+    assert "'verdict'" in line and line.endswith(" (a name the template uses is not defined)"), line
 
 
 # -- shaping for the system of record -------------------------------------------------------------
@@ -399,5 +402,5 @@ def test_a_narration_template_that_fails_while_rendering_is_a_usage_error(runner
     result = runner.invoke(app, ["narrate", str(case)])
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
-    assert "narration/or-ssp-reengagement.txt.j2:2: TypeError: unsupported operand type(s) for /" in result.stderr
+    assert "narration/or-ssp-reengagement.txt.j2:2: TypeError: " in result.stderr  # what Python adds is its own
     assert "Traceback" not in result.stderr

@@ -319,13 +319,17 @@ rules:
 def test_a_user_pack_with_mistakes_gets_every_problem_located() -> None:
     pack, problems = read_pack(USER_PACK.encode(), "packs/tx.yaml")
     assert pack is None
-    assert [str(p) for p in problems] == [
+    shown = [str(p) for p in problems]
+    assert len(shown) == 5, shown
+    # the stray brace: casestaff's words and fix; Python's own note on it, in brackets between them, is not pinned
+    stray = shown[3]
+    assert stray.startswith("packs/tx.yaml:39:13: rule stray-brace: the reason text has a stray brace ("), stray
+    assert stray.endswith("); write {{ or }} for a literal brace"), stray
+    assert shown[:3] + shown[4:] == [
         "packs/tx.yaml:16:15: rule unknown-function: unknown rule function 'no_progress_for_day';"
         " did you mean 'no_progress_for_days'?; see `casestaff programs --functions`",
         "packs/tx.yaml:24:7: rule wrong-type: parameter 'days' of periodic_review must be a whole number, not 'sixty'",
         "packs/tx.yaml:31:19: rule wrong-kind: 'case-reveiw' is not a staffing kind of tx-example; did you mean 'case-review'?",
-        "packs/tx.yaml:39:13: rule stray-brace: the reason text has a stray brace (expected '}' before end of string);"
-        " write {{ or }} for a literal brace",
         "packs/tx.yaml:45:13: rule unknown-name: the reason uses {dayz}, which periodic_review does not give;"
         " did you mean 'days'?; available: days, last_review",
     ]

@@ -156,23 +156,39 @@ def load_config(path: Path | None) -> Config:
 
 
 _TOML_HINTS = (
-    ("Illegal character '\\n'", "a quoted value must be closed on its own line; add the closing quote"),
-    ("Invalid value", 'text goes in quotes (state = "IL"); true, false, numbers and dates go without'),
-    ("Expected ']' at the end of a table", "close the table name with ']', e.g. [programs.la-step]"),
-    ("Cannot overwrite a value", "this setting is already given above; keep one of them"),
-    ("Cannot declare", "this table is already declared above; keep one of them"),
-    ("Expected '=' after a key", "each setting is written name = value"),
-    ("Unclosed array", "a list opened with '[' is not closed; add ']'"),
-    ("Invalid date", "not a real date; write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"),
-    ("Expected newline or end of document", "one setting per line, and text in quotes"),
-    ("Unclosed inline table", "close the '{' with '}' on the same line"),
+    ("Illegal character '\\n'", "a quoted value is not closed before the end of its line; add the closing quote on that line"),
+    (
+        "Invalid value",
+        'a value cannot be read; text goes in quotes (state = "IL"); true, false, numbers and dates go without quotes',
+    ),
+    ("Expected ']' at the end of a table", "a table name is not closed; end it with ']', e.g. [programs.la-step]"),
+    ("Cannot overwrite a value", "this setting is already given above; keep only one of them"),
+    ("Cannot declare", "this table is already started above; keep one of its [...] lines and put all its settings under it"),
+    ("Expected '=' after a key", "a setting has no '='; write each setting as name = value"),
+    (
+        "Unclosed array",
+        "a list opened with '[' is not closed, or two of its items have no comma between them;"
+        " separate the items with ',' and end the list with ']'",
+    ),
+    ("Invalid date", "a date is not a real date; write dates as YYYY-MM-DD without quotes, e.g. 2026-12-17"),
+    (
+        "Expected newline or end of document",
+        "there is more on this line after the value; write one setting per line, and put text in quotes",
+    ),
+    (
+        "Unclosed inline table",
+        "a '{' is not closed on its line, or two settings inside it have no comma between them;"
+        " separate them with ',' and add '}' on the same line",
+    ),
     ("Unterminated string", "a quoted value is never closed; add the closing quote"),
     ("Expected \"'\"", "a quoted value is never closed; add the closing quote"),
 )
+"""(how tomllib's message starts, what casestaff says instead: what is wrong; how to fix it).
+tests/test_dependency_wording.py checks that tomllib still says each of these prefixes."""
 
 
 def _syntax_problem(shown: str, text: str, message: str) -> Problem:
-    """tomllib's complaint, located (its end-of-document errors name no line) and with a fix."""
+    """tomllib's complaint, located (its end-of-document errors name no line), in casestaff's words with a fix."""
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if match:
         line, col = int(match[1]), int(match[2])
@@ -185,8 +201,10 @@ def _syntax_problem(shown: str, text: str, message: str) -> Problem:
     if date_problem is not None:  # tomllib blames what follows it ("Unclosed array" for [2026-13-01])
         col, what = date_problem
         return Problem(shown, line, col, what)
-    hint = next((h for key, h in _TOML_HINTS if message.startswith(key)), "see docs/configuration.md")
-    return Problem(shown, line, col, f"TOML syntax error: {message}; {hint}")
+    ours = next((said for key, said in _TOML_HINTS if message.startswith(key)), None)
+    if ours is None:  # a mistake we have no words for: tomllib's own, and where to read more
+        ours = f"{message}; see docs/configuration.md"
+    return Problem(shown, line, col, f"TOML syntax error: {ours}")
 
 
 _DATE_LIKE = re.compile(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-])")
