@@ -433,3 +433,11 @@ def test_brackets_that_are_text_are_not_counted_as_nesting(runner, tmp_path, not
     result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
     assert "nested more than" not in result.output
     assert result.exit_code == 0, result.output
+
+
+def test_a_key_holding_a_line_break_is_shown_on_one_line(runner, tmp_path):
+    """Found by the punctuation-soup property test: the message must stay one line."""
+    (tmp_path / "odd.yaml").write_text("? ---\n\n  - \n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
+    problem = next(row for row in result.output.splitlines() if "none of the fields here" in row)
+    assert problem.startswith(f"{tmp_path / 'odd.yaml'}:1:1: none of the fields here ('---\\n-')")

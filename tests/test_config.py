@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casestaff.cli.app import app
+from casestaff.files import config
 
 from .test_bad_input import GOOD
 
@@ -110,9 +111,7 @@ def test_toml_syntax_errors_are_located(runner, tmp_path, toml, line, col, messa
 
 def test_a_toml_mistake_casestaff_has_no_words_for_still_says_where_and_what(runner, tmp_path, monkeypatch):
     """Without a matching hint the parser's own message is shown (never nothing), pointing to the docs."""
-    from casestaff import config
-
-    monkeypatch.setattr(config, "_TOML_HINTS", ())
+    monkeypatch.setattr(config, "TOML_HINTS", ())
     [shown] = settings_error(runner, tmp_path, "worker = KM\n")
     assert shown.startswith("casestaff.toml:1:"), shown
     said = shown.split(": ", 1)[1]

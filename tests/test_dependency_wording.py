@@ -1,7 +1,7 @@
 """What casestaff matches on in a dependency's messages, checked against the installed dependency.
 
 casestaff turns tomllib's (tomli's, on Python 3.10) syntax errors into its own words by the way
-each message starts (config._TOML_HINTS), and finds the line and column in the message's
+each message starts (config.TOML_HINTS), and finds the line and column in the message's
 "(at line N, column M)" / "(at end of document)" ending. No other test pins that wording; these
 do, so that a new tomllib that says something else fails here, naming the fix, instead of
 caseworkers silently getting the parser's text (or a wrong location) in place of ours.
@@ -17,12 +17,12 @@ import re
 
 import pytest
 
-from casestaff.config import _TOML_HINTS, tomllib
+from casestaff.files.config import TOML_HINTS, tomllib
 
-CONFIG = "src/casestaff/config.py"
+CONFIG = "src/casestaff/files/config.py"
 
 TRIGGERS = {
-    # the start of a tomllib message that config._TOML_HINTS matches on: a TOML text that makes tomllib say it
+    # the start of a tomllib message that config.TOML_HINTS matches on: a TOML text that makes tomllib say it
     "Illegal character '\\n'": 'state = "IL\n',
     "Invalid value": "worker = KM\n",
     "Expected ']' at the end of a table": '[programs.la-step\nstate = "LA"\n',
@@ -47,17 +47,17 @@ def tomllib_says(text: str) -> str:
 
 
 def test_every_matched_message_has_a_text_that_triggers_it():
-    untested = [prefix for prefix, _ in _TOML_HINTS if prefix not in TRIGGERS]
+    untested = [prefix for prefix, _ in TOML_HINTS if prefix not in TRIGGERS]
     assert not untested, f"add a TOML text that triggers each of {untested} to TRIGGERS in tests/test_dependency_wording.py"
 
 
-@pytest.mark.parametrize("prefix", [prefix for prefix, _ in _TOML_HINTS], ids=repr)
+@pytest.mark.parametrize("prefix", [prefix for prefix, _ in TOML_HINTS], ids=repr)
 def test_tomllib_still_says_what_casestaff_matches_on(prefix):
     text = TRIGGERS[prefix]
     said = tomllib_says(text)
     assert said.startswith(prefix), (
         f"tomllib no longer says {prefix!r} for {text!r} (it says {said!r});"
-        f" update _TOML_HINTS in {CONFIG} to match how its message now starts"
+        f" update TOML_HINTS in {CONFIG} to match how its message now starts"
     )
 
 

@@ -409,7 +409,7 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
     fields = fields_of(CASE_KIND.record)
     keys = [k.value for k, _ in root.value if isinstance(k, ScalarNode)]
     if keys and not any(key in fields for key in keys):
-        shown = ", ".join(keys[:5]) + (", ..." if len(keys) > 5 else "")
+        shown = ", ".join(key if key.isprintable() else repr(key) for key in keys[:5]) + (", ..." if len(keys) > 5 else "")
         builder.problem(
             root,
             f"none of the fields here ({shown}) belongs in a case file; a case file starts with"

@@ -155,7 +155,7 @@ def load_config(path: Path | None) -> Config:
     return _interpret(data, path, text)
 
 
-_TOML_HINTS = (
+TOML_HINTS = (
     ("Illegal character '\\n'", "a quoted value is not closed before the end of its line; add the closing quote on that line"),
     (
         "Invalid value",
@@ -201,7 +201,7 @@ def _syntax_problem(shown: str, text: str, message: str) -> Problem:
     if date_problem is not None:  # tomllib blames what follows it ("Unclosed array" for [2026-13-01])
         col, what = date_problem
         return Problem(shown, line, col, what)
-    ours = next((said for key, said in _TOML_HINTS if message.startswith(key)), None)
+    ours = next((said for key, said in TOML_HINTS if message.startswith(key)), None)
     if ours is None:  # a mistake we have no words for: tomllib's own, and where to read more
         ours = f"{message}; see docs/configuration.md"
     return Problem(shown, line, col, f"TOML syntax error: {ours}")
