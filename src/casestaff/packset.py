@@ -16,18 +16,15 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casestaff.files import yamlread
+from casestaff.files.config import Config
 from casestaff.model.dates import US_STATES
 from casestaff.model.pack import Pack, PackSet
-from casestaff.model.records import Record
 from casestaff.model.problems import Problem, did_you_mean
+from casestaff.model.records import Record
 from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
-
-if TYPE_CHECKING:
-    from casestaff.files.config import Config
-
 
 # ---------------------------------------------------------------------------------------------
 # Parameter types come from the functions' own signatures (rules, readiness and narration checks).
@@ -163,9 +160,9 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
 def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
     """Every agenda part, readiness check, narration check and case-file block names one casestaff has."""
     from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.model.records import Case
     from casestaff.documents.narrate import NARRATION_CHECKS
     from casestaff.documents.readiness import READINESS_CHECKS
+    from casestaff.model.records import Case
     from casestaff.model.spec import fields_of
 
     see = "see `casestaff programs --functions`"
@@ -218,7 +215,9 @@ def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None
     The built-in packs are linted by the test suite, not on every run (`lint=False`): the
     lint imports `inspect`, and start-up time is part of every command.
     """
-    from casestaff.files.casefile import build_record  # the same validator as case files
+    from casestaff.files.casefile import (
+        build_record,  # the same validator as case files
+    )
 
     pack, problems = build_record(data, file, Pack)
     if pack is None:

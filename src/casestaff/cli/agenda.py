@@ -45,8 +45,8 @@ def _load(paths: list[Path], config: Any, packset: Any, today: dt.date) -> Any:
 
 def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
     """--invite ROLE:INITIALS[:ORGANIZATION] as Person records, roles checked against the program."""
-    from casestaff.model.records import Person
     from casestaff.model.problems import did_you_mean
+    from casestaff.model.records import Person
 
     people = []
     for value in values or []:
@@ -102,9 +102,13 @@ def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str)
 
 def _one_agenda(case, pack, config, as_of, meeting_date, invite, audience, partner):
     """(team agenda, agenda to render) for one case."""
-    from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags
-    from casestaff.rules.evaluate import evaluate_case
+    from casestaff.documents.agenda import (
+        build_agenda,
+        default_meeting_date,
+        reasons_from_flags,
+    )
     from casestaff.documents.redact import for_partner
+    from casestaff.rules.evaluate import evaluate_case
 
     worker = config.worker or ""
     flags = evaluate_case(case, pack, as_of, DEFAULT_WITHIN, worker)
@@ -310,11 +314,13 @@ def _parse_month(value: str | None, as_of: dt.date) -> dt.date:
 
 def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_dir, templates) -> int:
     """The monthly provider staffing agenda: every enrolled customer, those needing a customer staffing marked."""
-    from casestaff.model.problems import did_you_mean
-    from casestaff.documents.provider_agenda import build_provider_agenda, render_provider_agenda
+    from casestaff.documents.provider_agenda import (
+        build_provider_agenda,
+        render_provider_agenda,
+    )
     from casestaff.documents.templating import TemplateProblem
-
     from casestaff.files.caseload import ProviderJob, read_file
+    from casestaff.model.problems import did_you_mean
 
     month = _parse_month(month_text, as_of)
     config, packset, chosen = _context(paths)

@@ -14,7 +14,20 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from casestaff.cli.app import EXIT_OK, EXIT_PROBLEMS, AsOfOpt, UsageError, _context, _err, _locate_case, _parse_date, _print_problems, _run, app, write_output
+from casestaff.cli.app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    AsOfOpt,
+    UsageError,
+    _context,
+    _err,
+    _locate_case,
+    _parse_date,
+    _print_problems,
+    _run,
+    app,
+    write_output,
+)
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
 
@@ -200,8 +213,8 @@ def _ask_list(text: str) -> list[str]:
 
 def _ask_outcome(case, pack, day: dt.date):
     """The staffing, asked field by field, with defaults from the case and its program."""
-    from casestaff.model import records as model
     from casestaff.documents import record as core
+    from casestaff.model import records as model
 
     typer.echo(f"Recording a staffing for {case.participant.name} ({case.case_id}, {pack.name}).")
     read_date = _date_reader("date")
@@ -274,8 +287,8 @@ def _first_staff(pack) -> str:
 
 
 def _ask_present(case, pack):
-    from casestaff.model import records as model
     from casestaff.documents import record as core
+    from casestaff.model import records as model
 
     typer.echo("Roles: " + "; ".join(f"{r.abbr} ({r.title})" for r in pack.roles))
     suggested = core.default_present(case, pack)
@@ -431,9 +444,9 @@ def narrate(
 
 def _provider_peers(case, pack, staffing, config, packset, path: Path):
     """For a provider staffing, the other cases in the case folder (one narration line each)."""
-    from casestaff.files.caseload import discover
-    from casestaff.files.casefile import read_case
     from casestaff.documents.narrate import is_provider_staffing
+    from casestaff.files.casefile import read_case
+    from casestaff.files.caseload import discover
 
     if not is_provider_staffing(pack, staffing):
         return []

@@ -13,145 +13,20 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casestaff.model import records as model
 from casestaff.documents.agenda_parts import (
     PART_BUILDERS,
-    ActivitiesPart,
-    Background,
     Basis,
-    CasePlanPart,
-    ChallengesPart,
-    ChecklistRow,
-    ChildPart,
-    EligibilityPart,
-    EmploymentPart,
-    HistoryPart,
-    ObservationPart,
-    Outstanding,
-    ReferralsPart,
-    ReviewRow,
-    SanctionPart,
-    StrengthsPart,
-    Team,
     team,
 )
-from casestaff.documents.agenda_values import NARRATIVE, Value, fact, values_in
+from casestaff.documents.agenda_records import Agenda, Reason, Section
+from casestaff.documents.agenda_values import NARRATIVE, fact
+from casestaff.documents.readiness import run_checks
+from casestaff.documents.templating import candidates, render
+from casestaff.model import records as model
 from casestaff.model.pack import Pack
-
-
-# -- the agenda --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why this staffing is needed: a flag from the program's rules."""
-
-    text: Value
-    status: str
-    due: str
-    citation: str
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section of the program's outline, as the pack gives it."""
-
-    title: str
-    items: tuple[str, ...]
-    citation: str
-
-
-@dataclass(frozen=True)
-class Withheld:
-    """One release area withheld from a partner, and where (labels and lines, never content)."""
-
-    area: str
-    label: str
-    places: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A readiness check's result: ok, warning or blocking, with its policy citation."""
-
-    id: str
-    title: str
-    status: str
-    message: str
-    details: tuple[str, ...]
-    citation: str
-
-    @property
-    def blocking(self) -> bool:
-        return self.status == "blocking"
-
-
-@dataclass(frozen=True)
-class Agenda:
-    """Everything a template may show; built once, redacted for partners, then rendered."""
-
-    program: str
-    program_name: str
-    agency: str
-    policy: str
-    policy_reference: str
-    cite_as: str
-    kind: str
-    case_id: str
-    participant: Value
-    worker: str
-    provider: str
-    file: str
-    meeting: dt.date
-    as_of: dt.date
-    audience: str
-    partner: str
-    partner_covers: tuple[str, ...]
-    """For a partner agenda: the areas the partner's releases open (labels)."""
-    reasons: tuple[Reason, ...]
-    team: Team
-    outline: tuple[Section, ...]
-    parts: tuple[str, ...]
-    background: Background | None = None
-    circumstances: Value | None = None
-    strengths: StrengthsPart | None = None
-    challenges: ChallengesPart | None = None
-    observation: ObservationPart | None = None
-    activities: ActivitiesPart | None = None
-    referrals: ReferralsPart | None = None
-    review_areas: tuple[ReviewRow, ...] | None = None
-    outstanding: tuple[Outstanding, ...] | None = None
-    sanction: SanctionPart | None = None
-    eligibility: EligibilityPart | None = None
-    employment: EmploymentPart | None = None
-    child: ChildPart | None = None
-    checklist: tuple[ChecklistRow, ...] | None = None
-    case_plan: CasePlanPart | None = None
-    history: HistoryPart | None = None
-    readiness: tuple[Check, ...] = ()
-    withheld: tuple[Withheld, ...] = ()
-    cited_lines: tuple[int, ...] = ()
-    """The file lines the rendered Markdown cites (its footnotes); filled while rendering."""
-
-    @property
-    def questions(self) -> tuple[Value, ...]:
-        """Every question the file leaves open, in agenda order, once each."""
-        seen: set[str] = set()
-        found = []
-        for part in (*(getattr(self, name) for name in self.parts), self.team):
-            for v in values_in(part):
-                if v.question and not v.withheld and v.question not in seen:
-                    seen.add(v.question)
-                    found.append(v)
-        return tuple(found)
-
-    @property
-    def blocked(self) -> bool:
-        return any(c.blocking for c in self.readiness)
 
 
 def kind_name(case: model.Case, pack: Pack) -> str:
@@ -172,8 +47,6 @@ def build_agenda(
     parts: Sequence[str] | None = None,
 ) -> Agenda:
     """The team agenda for `case` at a meeting on `meeting`, reading the file as of `as_of`."""
-    from casestaff.documents.readiness import run_checks
-
     chosen = tuple(parts) if parts is not None else pack.agenda_parts
     basis = Basis(case=case, pack=pack, meeting=meeting, as_of=as_of)
     built = {name: PART_BUILDERS[name](basis) for name in chosen}
@@ -238,8 +111,6 @@ FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
 def render_agenda(agenda: Agenda, fmt: str, user_dir: Path | None = None) -> str:
     """The agenda in md, txt or html through the program's template (the user's first)."""
-    from casestaff.documents.templating import candidates, render
-
     names = candidates("agenda", agenda.program, fmt)
     text = render(names, {"agenda": agenda}, user_dir, html=fmt == "html")
     if fmt == "md":  # footnote definitions for exactly the lines the text cites

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from casestaff.model import records as model
 from casestaff.documents.agenda_values import (
     NARRATIVE,
     PROGRESS_WORDS,
@@ -24,9 +23,10 @@ from casestaff.documents.agenda_values import (
     words,
     yes_no,
 )
+from casestaff.documents.templating import months_between
+from casestaff.model import records as model
 from casestaff.model.dates import add_months, age_on
 from casestaff.model.pack import Pack
-from casestaff.documents.templating import months_between
 
 REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
     # (area, title, release area, related risk factors)

@@ -19,12 +19,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casestaff.model import records as model
-
-if TYPE_CHECKING:
-    from casestaff.model.pack import Pack
+from casestaff.model.pack import Pack
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"

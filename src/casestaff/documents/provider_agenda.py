@@ -10,15 +10,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from casestaff.model import records as model
-from casestaff.documents.agenda import Check
-from casestaff.documents.agenda_values import PROGRESS_WORDS, Value, ask, fact, hours, item_line, words
-from casestaff.model.dates import month_end
-from casestaff.rules.evaluate import evaluate_case, workdays_for
-from casestaff.model.pack import Pack
-from casestaff.rules.provider_cycle import deadline_date
+from casestaff.documents.agenda_records import Check
+from casestaff.documents.agenda_values import (
+    PROGRESS_WORDS,
+    Value,
+    ask,
+    fact,
+    hours,
+    item_line,
+    words,
+)
 from casestaff.documents.readiness import BLOCKING, OK, eligibility_status
 from casestaff.documents.templating import months_between
+from casestaff.model import records as model
+from casestaff.model.dates import month_end
+from casestaff.model.pack import Pack
+from casestaff.rules.evaluate import evaluate_case, workdays_for
+from casestaff.rules.provider_cycle import deadline_date
 
 
 @dataclass(frozen=True)

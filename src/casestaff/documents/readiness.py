@@ -12,13 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
+from casestaff.documents.agenda_parts import invitees
+from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import records as model
-
-if TYPE_CHECKING:
-    from casestaff.documents.agenda import Agenda, Check
-    from casestaff.model.pack import Pack
+from casestaff.model.pack import Pack
 
 OK, WARNING, BLOCKING = "ok", "warning", "blocking"
 
@@ -105,8 +103,6 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
 
 
 def invited_people(i: Inputs) -> list[model.Person]:
-    from casestaff.documents.agenda_parts import invitees
-
     return invitees(i.case, i.invite)
 
 
@@ -197,8 +193,6 @@ READINESS_CHECKS: MappingProxyType[str, Callable[..., Outcome]] = MappingProxyTy
 
 def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[model.Person] = ()) -> list[Check]:
     """Every readiness check of the case's program, with its result and citation."""
-    from casestaff.documents.agenda import Check
-
     inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
     results = []
     for spec in pack.readiness_checks:

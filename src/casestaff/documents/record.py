@@ -13,15 +13,13 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from casestaff.model import records as model
 from casestaff.files import writer
+from casestaff.model import records as model
+from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
-
-if TYPE_CHECKING:
-    from casestaff.model.pack import Pack
 
 FOLD_AFTER = 72
 """Text longer than this is written as a folded block (`>-`), the way long notes read best."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from casestaff.model import records as model
-from casestaff.documents.agenda import Agenda, Withheld
+from casestaff.documents.agenda_records import Agenda, Withheld
 from casestaff.documents.agenda_values import AREA_LABELS, NARRATIVE, Value
 from casestaff.documents.readiness import release_applies
+from casestaff.model import records as model
 
 ALL = "all"
 

@@ -17,14 +17,11 @@ import json
 import re
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-from casestaff.model import records as model
 from casestaff.files import yamlread
+from casestaff.model import records as model
+from casestaff.model.pack import Pack
 from casestaff.model.spec import FieldSpec, fields_of
-
-if TYPE_CHECKING:
-    from casestaff.model.pack import Pack
 
 COMMENT_COLUMN = 32
 INDENT = 2

@@ -55,7 +55,7 @@ def cache_root() -> Path:
 class _SafeUnpickler(pickle.Unpickler):
     """Admits only what casestaff itself stores: its records, dates and builtin containers."""
 
-    _ALLOWED_MODULES = ("casestaff.model.records", "casestaff.rules.flags", "casestaff.model.problems", "casestaff.rules.due")
+    _ALLOWED_MODULES = ("casestaff.model.records", "casestaff.rules.flags", "casestaff.model.problems")
 
     def find_class(self, module: str, name: str) -> Any:
         if module in self._ALLOWED_MODULES or (module == "datetime" and name in ("date", "datetime", "timezone", "timedelta")):

@@ -11,19 +11,17 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from casestaff.model import records as model
 from casestaff.files import yamlread
 from casestaff.files.fastbuild import quick_case
+from casestaff.files.yamlread import ImpossibleDate, ReadError, position
+from casestaff.model import records as model
+from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import CASE_KIND, FieldSpec, Kind, fields_of
-from casestaff.files.yamlread import ImpossibleDate, ReadError, position
-
-if TYPE_CHECKING:
-    from casestaff.model.pack import Pack
 
 _BAD = object()
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

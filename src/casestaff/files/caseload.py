@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from casestaff.model import records as model
 from casestaff.files.casefile import read_case
+from casestaff.model import records as model
 from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
 

@@ -138,7 +138,10 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     shown = str(path)
-    from casestaff.files.yamlread import ReadError, decode  # one decoder for every file a user edits
+    from casestaff.files.yamlread import (  # one decoder for every file a user edits
+        ReadError,
+        decode,
+    )
 
     try:
         raw = path.read_bytes()

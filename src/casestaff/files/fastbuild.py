@@ -20,8 +20,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from casestaff.model import records as model
 from casestaff.files import yamlread
+from casestaff.model import records as model
 from casestaff.model.spec import Kind, fields_of
 
 

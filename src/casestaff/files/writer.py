@@ -28,15 +28,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
+from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
-
-if TYPE_CHECKING:
-    from casestaff.model.pack import Pack
 
 OWNER_ONLY = 0o600
 _BOM = b"\xef\xbb\xbf"

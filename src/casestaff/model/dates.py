@@ -10,7 +10,6 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-
 # relativedelta is exact and slow (~10 us a call); a caseload asks the same few questions of it
 # thousands of times, so the answers are remembered.
 

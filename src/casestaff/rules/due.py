@@ -7,34 +7,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casestaff.model import records as model
 from casestaff.files.config import Config
+from casestaff.model import records as model
 from casestaff.model.dates import month_end
-from casestaff.rules.evaluate import evaluate_case, workdays_for
-from casestaff.rules.flags import STATUS_ORDER, Deadline, Flag, status_of
 from casestaff.model.pack import PackSet
+from casestaff.rules.evaluate import evaluate_case, workdays_for
+from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
-
-
-@dataclass(slots=True)  # not frozen: it is unpickled from the cache by the thousand (see flags.py)
-class CaseEntry:
-    """What the morning list needs from one case: who, and every flag as of the date.
-
-    Small on purpose: it crosses process boundaries and lives in the cache, where a whole
-    Case would cost more to move than to re-read.
-    """
-
-    case: str
-    participant: str
-    worker: str
-    program: str
-    provider: str
-    file: str
-    flags: tuple[Flag, ...]
-    held: tuple[tuple[str, dt.date], ...]
-    """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
-    calendar: tuple[tuple[str, dt.date], ...] = ()
-    """(rule, since) of every condition through the last month a program calendar shows."""
 
 
 def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: int, default_worker: str = "") -> CaseEntry:

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays
-from casestaff.rules.flags import STATUS_ORDER, Flag, status_of
 from casestaff.model.pack import Pack, RuleDef
+from casestaff.rules.flags import STATUS_ORDER, Flag, status_of
 from casestaff.rules.functions import RULE_FUNCTIONS, RuleContext
 
 

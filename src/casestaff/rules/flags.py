@@ -110,3 +110,24 @@ def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int) -> str 
     if (since - as_of).days <= within or (due - as_of).days <= within:
         return UPCOMING
     return None
+
+
+@dataclass(slots=True)  # not frozen: it is unpickled from the cache by the thousand
+class CaseEntry:
+    """What the morning list needs from one case: who, and every flag as of the date.
+
+    Small on purpose: it crosses process boundaries and lives in the cache, where a whole
+    Case would cost more to move than to re-read.
+    """
+
+    case: str
+    participant: str
+    worker: str
+    program: str
+    provider: str
+    file: str
+    flags: tuple[Flag, ...]
+    held: tuple[tuple[str, dt.date], ...]
+    """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
+    calendar: tuple[tuple[str, dt.date], ...] = ()
+    """(rule, since) of every condition through the last month a program calendar shows."""

@@ -11,14 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from casestaff.model.dates import Workdays, month_end, next_month_start
-from casestaff.rules.flags import DUE, OVERDUE, UPCOMING, Deadline
 from casestaff.model.pack import DeadlineDef, Pack
-
-if TYPE_CHECKING:
-    from casestaff.rules.due import CaseEntry
+from casestaff.rules.flags import DUE, OVERDUE, UPCOMING, CaseEntry, Deadline
 
 DONE = "done"
 NO_PROVIDER = "(no provider recorded)"
