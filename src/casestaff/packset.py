@@ -18,12 +18,17 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+from casestaff.documents.agenda_parts import PART_BUILDERS
+from casestaff.documents.narrate import NARRATION_CHECKS
+from casestaff.documents.readiness import READINESS_CHECKS
 from casestaff.files import yamlread
-from casestaff.files.config import Config
+from casestaff.files.casefile import build_record  # the same validator as case files
+from casestaff.files.config import Config, ConfigError
 from casestaff.model.dates import US_STATES
 from casestaff.model.pack import Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
-from casestaff.model.records import Record
+from casestaff.model.records import Case, Record
+from casestaff.model.spec import fields_of
 from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
 
 # ---------------------------------------------------------------------------------------------
@@ -159,11 +164,6 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
 
 def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
     """Every agenda part, readiness check, narration check and case-file block names one casestaff has."""
-    from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.documents.narrate import NARRATION_CHECKS
-    from casestaff.documents.readiness import READINESS_CHECKS
-    from casestaff.model.records import Case
-    from casestaff.model.spec import fields_of
 
     see = "see `casestaff programs --functions`"
 
@@ -215,9 +215,6 @@ def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None
     The built-in packs are linted by the test suite, not on every run (`lint=False`): the
     lint imports `inspect`, and start-up time is part of every command.
     """
-    from casestaff.files.casefile import (
-        build_record,  # the same validator as case files
-    )
 
     pack, problems = build_record(data, file, Pack)
     if pack is None:
@@ -266,7 +263,6 @@ def load_packset(config: Config) -> PackSet:
 
     Raises ConfigError (every problem, located) when a user pack or an override is wrong.
     """
-    from casestaff.files.config import ConfigError
 
     problems: list[Problem] = []
     packs: dict[str, Pack] = {}

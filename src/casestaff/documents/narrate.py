@@ -21,8 +21,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from casestaff.documents import templating
 from casestaff.model import records as model
+from casestaff.model.dates import age_on
 from casestaff.model.pack import Pack
+from casestaff.rules.evaluate import evaluate_case
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
@@ -240,7 +243,6 @@ def appointment_how(how: str | None) -> str:
 
 
 def _age(birth: dt.date | None, on: dt.date) -> int | None:
-    from casestaff.model.dates import age_on
 
     return age_on(birth, on) if birth else None
 
@@ -274,7 +276,6 @@ def _customers(
     cycle = pack.provider_cycle
     if cycle is None or not is_provider_staffing(pack, staffing):
         return None
-    from casestaff.rules.evaluate import evaluate_case
 
     rules = {f"{pack.id}.{r.id}": r for r in pack.rules}
     rows = []
@@ -348,7 +349,6 @@ def narrate(
     user_dir: Path | None = None,
 ) -> str:
     """The narration text, or NarrationRefused saying what is missing (TemplateProblem for a broken template)."""
-    from casestaff.documents import templating
 
     missing = missing_for_narration(case, staffing, pack)
     if missing:

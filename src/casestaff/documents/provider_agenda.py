@@ -21,7 +21,7 @@ from casestaff.documents.agenda_values import (
     words,
 )
 from casestaff.documents.readiness import BLOCKING, OK, eligibility_status
-from casestaff.documents.templating import months_between
+from casestaff.documents.templating import months_between, render
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import Pack
@@ -209,6 +209,5 @@ def build_provider_agenda(
 
 
 def render_provider_agenda(agenda: ProviderAgenda, fmt: str, user_dir: Path | None = None) -> str:
-    from casestaff.documents.templating import render
 
     return render([f"agenda/{agenda.program}-provider.{fmt}.j2"], {"agenda": agenda}, user_dir, html=fmt == "html")

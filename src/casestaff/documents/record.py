@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.files import writer
+from casestaff.files.casefile import build_record
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
+from casestaff.rules.evaluate import evaluate_case
 
 FOLD_AFTER = 72
 """Text longer than this is written as a folded block (`>-`), the way long notes read best."""
@@ -43,7 +45,6 @@ class OutcomeRefused(Exception):
 
 def read_outcome(data: bytes, file: str) -> tuple[model.Staffing | None, list[Problem]]:
     """An outcome file (one staffing entry as a block of fields) as a Staffing, or its problems."""
-    from casestaff.files.casefile import build_record
 
     return build_record(data, file, model.Staffing)
 
@@ -333,7 +334,6 @@ def default_kind(case: model.Case, pack: Pack, as_of: dt.date) -> str:
     """The planned staffing's kind; else the kind that answers the most urgent flag; else the first."""
     if case.planned_staffing and case.planned_staffing.kind in pack.kind_ids:
         return case.planned_staffing.kind
-    from casestaff.rules.evaluate import evaluate_case
 
     rules = {f"{pack.id}.{rule.id}": rule for rule in pack.rules}
     for flag in evaluate_case(case, pack, as_of, within=30):

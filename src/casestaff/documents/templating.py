@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from casestaff.model.dates import age_on
+
 TEMPLATE_SUFFIX = ".j2"
 
 
@@ -65,7 +67,6 @@ def shortdate(value: Any) -> str:
 
 def age(birth: Any, on: Any) -> int:
     """Whole years between a birth date and a day."""
-    from casestaff.model.dates import age_on
 
     return age_on(_as_date(birth), _as_date(on))
 

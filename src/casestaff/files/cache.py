@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from casestaff import __version__
+from casestaff.files.writer import write_private
 
 FORMAT = 2
 RACY_NS = 2_000_000_000
@@ -81,7 +82,6 @@ def _trusted(path: Path) -> bool:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    from casestaff.files.writer import write_private
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_private(path, data, durable=False)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from casestaff.files.cache import CaseShard, FolderIndex, safe_loads, shard_of
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
 from casestaff.model.pack import PackSet
@@ -211,7 +212,6 @@ def _parse_one(shown: str, shard: Any) -> _FileOutcome:
 
 def _run_task(task: _ShardTask) -> list[_FileOutcome]:
     """Read (or recompute from the cache) every file of one shard; keep the shard up to date."""
-    from casestaff.files.cache import CaseShard, safe_loads
 
     fingerprint: str | None = _WORKER["fingerprint"]
     job: CaseJob | None = _WORKER["job"]
@@ -296,7 +296,6 @@ def run_caseload(
     `warm_up` runs in this process before worker processes start, when they do (e.g. an
     import every worker would otherwise repeat).
     """
-    from casestaff.files.cache import FolderIndex, shard_of
 
     scanned: set[str] = set()
     files = _discover_names(paths, skip, scanned)

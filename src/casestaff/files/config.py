@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casestaff.files.yamlread import (  # one decoder for every file a user edits
+    ReadError,
+    decode,
+    why_not_a_date,
+)
 from casestaff.model.dates import US_STATES
 from casestaff.model.problems import Problem, did_you_mean
 
@@ -138,10 +143,6 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     shown = str(path)
-    from casestaff.files.yamlread import (  # one decoder for every file a user edits
-        ReadError,
-        decode,
-    )
 
     try:
         raw = path.read_bytes()
@@ -215,7 +216,6 @@ _DATE_LIKE = re.compile(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-
 
 def _bad_date_on(line: str) -> tuple[int, str] | None:
     """(1-based column, message) for the first unquoted date on a line that is not YYYY-MM-DD or not real."""
-    from casestaff.files.yamlread import why_not_a_date
 
     for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
         year, month, day = int(match[1]), int(match[2]), int(match[3])

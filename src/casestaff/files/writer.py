@@ -33,6 +33,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
+from casestaff.files.casefile import read_case
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
 
@@ -494,7 +495,6 @@ def commit(
     the change), when it would not validate as a case file, when the file on disk changed since
     `doc` was read, or when the write fails. In every refusal the original is untouched.
     """
-    from casestaff.files.casefile import read_case
 
     def refuse(message: str, problems: Sequence[Problem] = ()) -> WriteRefused:
         if typed is None:
