@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+# Property tests run under a profile: "quick" by default (a developer's run), "thorough" in CI
+# (.ci/run exports HYPOTHESIS_PROFILE=thorough): more examples, and derandomized so a CI run is
+# reproducible -- a failure found there fails the same way on a developer's machine.
+_RELAXED = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile("quick", max_examples=60, **_RELAXED)
+settings.register_profile("thorough", max_examples=250, derandomize=True, **_RELAXED)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def examples(share: float = 1.0) -> settings:
+    """The profile's number of examples, scaled for a test whose example costs more than most."""
+    return settings(max_examples=max(10, int(settings().max_examples * share)))
+
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_cases"

@@ -6,13 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import status_of
 
-from .rule_cases.harness import builtin_packs, case_files, flags_of, load, read_rule_case
+from .rule_cases.harness import (
+    builtin_packs,
+    case_files,
+    flags_of,
+    load,
+    read_rule_case,
+)
 
 D = dt.date
 
@@ -240,7 +246,6 @@ def test_the_later_records_do_count_once_their_day_comes() -> None:
 ALL_CASES = [read_rule_case(path) for path in case_files()]
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     index=st.integers(min_value=0, max_value=len(ALL_CASES) - 1),
     as_of=st.dates(min_value=D(2025, 1, 1), max_value=D(2029, 12, 31)),

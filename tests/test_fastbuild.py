@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.files import casefile
-from casestaff.model import records as model
-from casestaff.files import yamlread
+from casestaff.files import casefile, yamlread
 from casestaff.files.fastbuild import quick_case
+from casestaff.model import records as model
 from casestaff.model.spec import CASE_KIND
 
 from .conftest import REPO, SAMPLES
@@ -93,7 +92,6 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), picks=st.lists(st.sampled_from(MUTATIONS), max_size=3), nth=st.integers(0, 5))
 def test_agrees_on_mutated_cases(seed: int, picks, nth: int) -> None:
     text = case_text(seed, random.Random(seed))

@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.model import records as model
-from casestaff.files.casefile import read_case
 from casestaff.cli.app import app
+from casestaff.files.casefile import read_case
 from casestaff.files.config import Config
-from casestaff.packset import load_packset
+from casestaff.model import records as model
 from casestaff.model.problems import Problem
 from casestaff.model.spec import CASE_KIND, Kind, fields_of
+from casestaff.packset import load_packset
+
+from .conftest import examples
 
 PACKS = load_packset(Config()).packs
-QUICK = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_answer(data: bytes) -> None:
@@ -35,13 +36,11 @@ def assert_answer(data: bytes) -> None:
         assert problem.message and "\n" not in problem.message, problem
 
 
-@QUICK
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes(data):
     assert_answer(data)
 
 
-@QUICK
 @given(st.text(max_size=1000))
 def test_arbitrary_text(text):
     assert_answer(text.encode("utf-8"))
@@ -54,7 +53,6 @@ YAML_PIECES = st.sampled_from(
 )
 
 
-@QUICK
 @given(st.lists(YAML_PIECES, max_size=60).map("".join))
 def test_yaml_punctuation_soup(text):
     assert_answer(text.encode("utf-8"))
@@ -177,13 +175,11 @@ A_VALID_CASE = (
 )
 
 
-@QUICK
 @given(record_for(CASE_KIND.record))
 def test_documents_shaped_like_case_files(fields):
     assert_answer(("\n".join(to_yaml(fields)) + "\n").encode("utf-8"))
 
 
-@QUICK
 @given(record_for(CASE_KIND.record, typos=False, leave_out=tuple(name for name, _ in A_VALID_CASE)))
 def test_valid_case_with_random_extra_fields(fields):
     """The required fields are present, so most documents get as far as the consistency checks."""
@@ -191,7 +187,6 @@ def test_valid_case_with_random_extra_fields(fields):
     assert_answer(text.encode("utf-8"))
 
 
-@QUICK
 @given(well_formed(CASE_KIND).map(lambda fields: (("program", "la-step"), *fields)))
 def test_well_formed_cases(fields):
     """Right shapes and kinds everywhere: these reach the checks of dates, kinds and roles."""
@@ -206,7 +201,7 @@ def test_the_generator_reaches_valid_cases():
     assert case is not None and case.enrolled == dt.date(2026, 1, 5)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@examples(share=0.2)
 @given(fields=record_for(CASE_KIND.record), junk=st.binary(max_size=300))
 def test_cli_never_prints_a_traceback(runner, tmp_path_factory, fields, junk):
     folder = tmp_path_factory.mktemp("caseload")

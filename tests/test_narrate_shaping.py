@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from casestaff.documents.narrate import TooShort, split_parts, to_ascii, wrap
@@ -23,7 +23,6 @@ def texts(draw) -> str:
     return out + "\n"
 
 
-@settings(max_examples=300, deadline=None)
 @given(text=texts(), limit=st.integers(min_value=30, max_value=400))
 def test_parts_fit_and_keep_every_word(text, limit):
     parts = split_parts(text, limit)
@@ -36,7 +35,6 @@ def test_parts_fit_and_keep_every_word(text, limit):
     assert words == text.split()
 
 
-@settings(max_examples=300, deadline=None)
 @given(text=texts(), width=st.integers(min_value=20, max_value=120))
 def test_wrap_fits_and_keeps_every_word(text, width):
     wrapped = wrap(text, width)

@@ -8,15 +8,17 @@ import datetime as dt
 import string
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.model import records as model
 from casestaff.documents import record
 from casestaff.files import writer
 from casestaff.files.casefile import read_case
 from casestaff.files.config import Config
+from casestaff.model import records as model
 from casestaff.packset import load_packset
+
+from .conftest import examples
 
 PACKS = load_packset(Config()).packs
 PACK = PACKS["or-ssp-reengagement"]
@@ -97,7 +99,7 @@ def staffings(draw) -> model.Staffing:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@examples(share=0.5)
 @given(head=st.sampled_from(sorted(HEADS)), staffing=staffings())
 def test_a_recorded_outcome_loads_back_equal(tmp_path_factory, head, staffing):
     folder = tmp_path_factory.mktemp("case")

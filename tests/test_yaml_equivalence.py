@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import TaggedScalar
@@ -169,7 +169,6 @@ documents = st.lists(st.tuples(keys, nodes(3)), min_size=1, max_size=5, unique_b
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_generated_documents_read_the_same_both_ways(text):
     assert_same_reading(text)
