@@ -24,6 +24,7 @@ from typing import Any
 from casestaff.documents import templating
 from casestaff.model import records as model
 from casestaff.model.dates import age_on
+from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case
 
@@ -33,7 +34,7 @@ CUSTOMER_STAFFING_WITHIN = 30
 """A provider staffing marks customers whose customer staffing falls due within this many days."""
 
 
-class NarrationRefused(Exception):
+class NarrationRefused(Refused):
     """The staffing's record lacks what the narration needs; each item says what to add."""
 
     def __init__(self, missing: Sequence[str]) -> None:
@@ -41,7 +42,7 @@ class NarrationRefused(Exception):
         self.missing = list(missing)
 
 
-class StaffingNotFound(Exception):
+class StaffingNotFound(UsageError):
     """--staffing names no recorded staffing (or two on one day); the message lists them."""
 
 

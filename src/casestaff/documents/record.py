@@ -18,6 +18,7 @@ from typing import Any
 from casestaff.files import writer
 from casestaff.files.casefile import build_record
 from casestaff.model import records as model
+from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
@@ -30,14 +31,11 @@ DEFAULT_STEP_DAYS = 14
 """A next step's due date, when none is given: two weeks after the staffing."""
 
 
-class OutcomeRefused(Exception):
+class OutcomeRefused(Refused):
     """The outcome cannot be recorded; `problems` say what is wrong and how to fix it."""
 
     def __init__(self, problems: Sequence[Problem], note: str | None = None) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = list(problems)
-        self.note = note
-        """Where what the user typed was saved, when it was."""
+        super().__init__("nothing was written.", problems=problems, note=note)
 
 
 # -- reading and checking an outcome --------------------------------------------------------------
@@ -264,7 +262,7 @@ class StepRef:
         return f"  {self.number}. {self.step.step} ({status}; from the {self.staffing.date} staffing)"
 
 
-class StepNotFound(Exception):
+class StepNotFound(UsageError):
     """The STEP given to --done matches no open step, or more than one; the message lists them."""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.model.dates import age_on
+from casestaff.model.errors import SettingsError
 
 TEMPLATE_SUFFIX = ".j2"
 
@@ -32,7 +33,7 @@ def packaged_templates() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"  # an editable checkout: beside src/
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(SettingsError):
     """A template could not be found or rendered; the message says which and where."""
 
 

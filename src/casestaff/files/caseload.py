@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from casestaff.files.cache import CaseShard, FolderIndex, safe_loads, shard_of
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
+from casestaff.model.errors import UsageError
 from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
 
@@ -37,7 +38,7 @@ PARALLEL_FROM = 64
 Births = tuple[tuple[dt.date, int, int, str], ...]
 
 
-class PathError(Exception):
+class PathError(UsageError):
     """A path given on the command line does not exist (a usage error, not a case problem)."""
 
 

@@ -21,6 +21,7 @@ from casestaff.files.yamlread import (  # one decoder for every file a user edit
     why_not_a_date,
 )
 from casestaff.model.dates import US_STATES
+from casestaff.model.errors import SettingsError
 from casestaff.model.problems import Problem, did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -46,12 +47,11 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
 _TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "programs", "providers")
 
 
-class ConfigError(Exception):
-    """casestaff.toml is wrong; carries located problems."""
+class ConfigError(SettingsError):
+    """casestaff.toml or a program pack is wrong; carries located problems."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+        super().__init__(problems=problems)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
+from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
 
@@ -42,20 +43,15 @@ _BOM = b"\xef\xbb\xbf"
 _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
-class WriteRefused(Exception):
+class WriteRefused(Refused):
     """Nothing was written: why, the problems found, and where the user's input was saved."""
 
     def __init__(self, message: str, *, problems: Sequence[Problem] = (), saved_to: Path | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = list(problems)
+        super().__init__(message, problems=problems)
         self.saved_to = saved_to
 
-    def __str__(self) -> str:
-        return self.message
 
-
-class EditImpossible(Exception):
+class EditImpossible(Refused):
     """The file is shaped so that the change cannot be spliced in safely (the message says how to fix it)."""
 
 
