@@ -282,14 +282,14 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
 
 
 def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runner) -> None:
-    from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.documents.narrate import NARRATION_CHECKS
-    from casestaff.documents.readiness import READINESS_CHECKS
+    from casestaff.documents.agenda_parts import PART_SPECS
+    from casestaff.documents.narrate import NARRATION_SPECS
+    from casestaff.documents.readiness import READINESS_SPECS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
     assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
     assert "  special_needs_invitees(roles: list[str])\n" in listed
     assert "  team_complete(minimum: int)\n" in listed
-    for name in [*READINESS_CHECKS, *NARRATION_CHECKS]:
+    for name in [*READINESS_SPECS, *NARRATION_SPECS]:
         assert f"\n  {name}(" in listed, name
-    assert f"  {', '.join(PART_BUILDERS)}\n" in listed
+    assert f"  {', '.join(PART_SPECS)}\n" in listed

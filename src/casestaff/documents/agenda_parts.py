@@ -6,9 +6,10 @@ challenges, activities, review areas, the child, the checklist, the team ... Eve
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from casestaff.documents.agenda_values import (
     NARRATIVE,
@@ -26,6 +27,7 @@ from casestaff.documents.agenda_values import (
 from casestaff.documents.templating import months_between
 from casestaff.model import records as model
 from casestaff.model.dates import add_months, age_on
+from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 
 REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
@@ -724,26 +726,34 @@ def history(b: Basis) -> HistoryPart:
     return HistoryPart(last=last, open_steps=tuple(open_steps), done_steps=tuple(done_steps), held=len(held))
 
 
-PART_BUILDERS = MappingProxyType(
-    {
-        "background": background,
-        "circumstances": circumstances,
-        "strengths": strengths,
-        "challenges": challenges,
-        "observation": observation,
-        "activities": activities,
-        "referrals": referrals,
-        "review_areas": review_areas,
-        "outstanding": outstanding,
-        "sanction": sanction,
-        "eligibility": eligibility,
-        "employment": employment,
-        "child": child,
-        "checklist": checklist,
-        "case_plan": case_plan,
-        "history": history,
-    }
+@dataclass(frozen=True, kw_only=True)
+class PartSpec(Named):
+    """An agenda part: the function that reads it from the case, and what it declares."""
+
+    function: Callable[[Basis], Any]
+
+
+PART_SPECS: MappingProxyType[str, PartSpec] = registry(
+    (
+        PartSpec(function=background),
+        PartSpec(function=circumstances),
+        PartSpec(function=strengths),
+        PartSpec(function=challenges),
+        PartSpec(function=observation),
+        PartSpec(function=activities),
+        PartSpec(function=referrals),
+        PartSpec(function=review_areas),
+        PartSpec(function=outstanding),
+        PartSpec(function=sanction),
+        PartSpec(function=eligibility),
+        PartSpec(function=employment),
+        PartSpec(function=child),
+        PartSpec(function=checklist),
+        PartSpec(function=case_plan),
+        PartSpec(function=history),
+    )
 )
+"""The agenda parts a pack's agenda.parts may name."""
 
 
 # -- the team ----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 A narration is pasted into TRACS, ISETS or a case plan as it is, so it is checked before it is
 printed: what the policy requires of the outcome (who was there, next steps, the pre-sanction
 documentation, a determination only once all information is in and the team is complete) must
-be recorded (the pack's `narration.checks` name the checks in `NARRATION_CHECKS`), and a
+be recorded (the pack's `narration.checks` name the checks in `NARRATION_SPECS`), and a
 template may never leave a marker or an empty value in the text. Then it can
 be folded to ASCII, wrapped, and split into numbered parts for fields with a length limit --
 never cutting a word.
@@ -24,6 +24,7 @@ from typing import Any
 from casestaff.documents import templating
 from casestaff.model import records as model
 from casestaff.model.dates import age_on
+from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case
 
@@ -163,12 +164,19 @@ def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, min
     ]
 
 
-NARRATION_CHECKS: MappingProxyType[str, Callable[..., list[str]]] = MappingProxyType(
-    {
-        "pre_sanction_documented": pre_sanction_documented,
-        "information_complete": information_complete,
-        "team_complete": team_complete,
-    }
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class NarrationCheckSpec(Named):
+    """A narration check and what it declares."""
+
+    function: Callable[..., list[str]]
+
+
+NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
+    (
+        NarrationCheckSpec(function=pre_sanction_documented),
+        NarrationCheckSpec(function=information_complete),
+        NarrationCheckSpec(function=team_complete),
+    )
 )
 """The checks a pack's narration.checks may name: what its policy requires of a staffing's
 record before it is narrated; parameters are keyword-only."""
@@ -178,7 +186,7 @@ def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack
     """Everything the narration needs that the record lacks (empty when it can be printed)."""
     missing = _everyone(case, staffing, pack)
     for check in pack.narration_checks:
-        missing += NARRATION_CHECKS[check.check](case, staffing, pack, **check.params)
+        missing += NARRATION_SPECS[check.check].function(case, staffing, pack, **check.params)
     return missing
 
 
