@@ -54,10 +54,12 @@ MAX_PARAM = 36_500
 _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
 
 
-def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Named] = RULE_SPECS) -> list[str]:
-    """What is wrong with `params` for `function` (a name in `specs`): unknown, missing or mistyped parameters."""
-    wanted = specs[function].params
-    counts = "counts days, months or a share: it " if specs is RULE_SPECS else ""  # what rule thresholds are
+def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None) -> list[str]:
+    """What is wrong with `params` for `function` (a name in `specs`, by default the rule functions):
+    unknown, missing or mistyped parameters."""
+    rules = specs is None
+    wanted = (RULE_SPECS if specs is None else specs)[function].params
+    counts = "counts days, months or a share: it " if rules else ""  # what rule thresholds are
     messages = []
     for name, value in params.items():
         if name not in wanted:

@@ -29,6 +29,7 @@ from casestaff.model import records as model
 from casestaff.model.dates import add_months, age_on
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
+from casestaff.rules.functions import RULE_SPECS
 
 REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
     # (area, title, release area, related risk factors)
@@ -254,11 +255,13 @@ class ActivitiesPart:
 
 
 def benchmarks(pack: Pack) -> tuple[int, ...]:
-    """The months-in-component benchmarks the pack's rules set (il-snap-et: 6, 9, 12)."""
+    """The months-in-component benchmarks the pack's rules set, through the parameter their rule
+    function declares (`RuleSpec.benchmarks`; il-snap-et: 6, 9, 12)."""
     found: set[int] = set()
     for rule in pack.rules:
-        if rule.function == "months_in_component":
-            found.update(rule.params.get("months", []))
+        spec = RULE_SPECS.get(rule.function)
+        if spec is not None and spec.benchmarks is not None:
+            found.update(rule.params.get(spec.benchmarks, []))
     return tuple(sorted(found))
 
 

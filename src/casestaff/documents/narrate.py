@@ -27,6 +27,7 @@ from casestaff.model.dates import age_on
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case
+from casestaff.rules.functions import RULE_SPECS
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
@@ -256,10 +257,13 @@ def _age(birth: dt.date | None, on: dt.date) -> int | None:
 
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
-    """The meeting a rule of the pack says must follow this kind of staffing (fc-reintegration's
-    case planning meeting): when it is scheduled, else the date it is due by."""
+    """The meeting a rule of the pack says must follow this kind of staffing (a rule function that
+    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it is
+    scheduled, else the date it is due by."""
     for rule in pack.rules:
-        if rule.function != "meeting_after_staffing" or staffing.kind not in rule.params.get("after", ()):
+        spec = RULE_SPECS.get(rule.function)
+        follow_up = spec.follow_up if spec is not None else None
+        if follow_up is None or staffing.kind not in rule.params.get(follow_up.after, ()):
             continue
         kinds = rule.satisfied_by
         names = [k.name for k in pack.staffing_kinds if k.id in kinds]
@@ -272,7 +276,7 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         elif staffing.next_appointment is not None:
             scheduled, state = staffing.next_appointment.date, "scheduled"
         else:
-            scheduled, state = staffing.date + dt.timedelta(days=rule.params["days"]), "due by"
+            scheduled, state = staffing.date + dt.timedelta(days=rule.params[follow_up.days]), "due by"
         return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state}
     return None
 

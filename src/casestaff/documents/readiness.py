@@ -184,6 +184,9 @@ class ReadinessSpec(Named):
     """A readiness check and what it declares."""
 
     function: Callable[..., Outcome]
+    per_customer: Callable[[model.Case, dt.date, dt.date], tuple[bool, str]] | None = None
+    """The check for one customer of a monthly provider staffing -- (case, month, as-of date) ->
+    (passed, what the file says): the provider agenda runs it for every enrolled customer."""
 
 
 READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
@@ -191,7 +194,7 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
         ReadinessSpec(function=department_staff_invited),
         ReadinessSpec(function=partner_releases_on_file),
         ReadinessSpec(function=no_information_outstanding),
-        ReadinessSpec(function=eligibility_verified),
+        ReadinessSpec(function=eligibility_verified, per_customer=eligibility_status),
         ReadinessSpec(function=sanction_information_complete),
         ReadinessSpec(function=special_needs_invitees),
     )

@@ -373,6 +373,15 @@ def next_steps_past_due(case: model.Case, ctx: RuleContext) -> Iterator[Finding]
 RuleFunction = Callable[..., Iterator[Finding]]
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """A rule whose flag is a meeting that must follow a staffing: `after` names the parameter
+    listing the staffing kinds it follows, `days` the one giving the days it is due within."""
+
+    after: str
+    days: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class RuleSpec(Named):
     """A rule function and what it declares: the facts a pack's reason text may use, the case-file
@@ -383,6 +392,12 @@ class RuleSpec(Named):
     """The names it puts in `Finding.facts`, which a pack's reason text may use."""
     reads: tuple[str, ...]
     """The case-file blocks it reads: `casestaff new` writes them for a program whose rules name it."""
+    benchmarks: str | None = None
+    """The parameter (a list of months) holding months-in-component benchmarks: the agenda shows
+    each current activity's benchmark."""
+    follow_up: FollowUp | None = None
+    """The narration of a staffing this rule follows says when the follow-up meeting (a kind the
+    rule's `satisfied_by` names) is held, scheduled or due."""
 
 
 RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
@@ -391,7 +406,9 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(function=participation_shortfall, facts=("months", "count", "percent"), reads=("participation",)),
         RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
         RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
-        RuleSpec(function=months_in_component, facts=("months", "component", "reached"), reads=("components",)),
+        RuleSpec(
+            function=months_in_component, facts=("months", "component", "reached"), reads=("components",), benchmarks="months"
+        ),
         RuleSpec(
             function=cooperating_without_progress, facts=("reviews", "since_month"), reads=("progress_reviews", "participation")
         ),
@@ -400,7 +417,9 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(
             function=reunification_stalled, facts=("tasks", "reviews", "summary"), reads=("case_plan_tasks", "progress_reviews")
         ),
-        RuleSpec(function=meeting_after_staffing, facts=("staffing_date", "days"), reads=()),
+        RuleSpec(
+            function=meeting_after_staffing, facts=("staffing_date", "days"), reads=(), follow_up=FollowUp(after="after", days="days")
+        ),
         RuleSpec(function=periodic_review, facts=("days", "last_review"), reads=()),
         RuleSpec(function=retention_check_in, facts=("days", "employer", "last_check_in"), reads=("employment",)),
         RuleSpec(function=next_steps_past_due, facts=("step", "owner", "staffing_date"), reads=()),
