@@ -6,7 +6,8 @@ A pack is a YAML file. The built-in ones travel inside the package; users add th
 change a threshold from casestaff.toml, without touching Python. Packs are validated like case
 files (every problem with its line and column), then linted: each rule, readiness check and
 narration check must name a known function, give exactly the parameters it takes with the right
-types, and cite its policy; each agenda or case-file part must be one casestaff knows.
+types, and cite its policy; each agenda or case-file part must be one casestaff knows, and the
+policy lists an agenda part shows (review areas, checklist) must be there, each entry cited.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from casestaff.files.casefile import build_record  # the same validator as case 
 from casestaff.files.config import Config, ConfigError
 from casestaff.model.dates import US_STATES
 from casestaff.model.named import Named
-from casestaff.model.pack import Pack, PackSet
+from casestaff.model.pack import Citation, Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
-from casestaff.model.records import Case, Record
+from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
 from casestaff.rules.functions import RULE_SPECS
 
@@ -151,6 +152,7 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
             if kind not in kinds:
                 at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
     _lint_agenda_narration_case_file(pack, at)
+    _lint_agenda_lists(pack, at)
     return problems
 
 
@@ -196,6 +198,68 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
         named_once(
             pack.case_file, "parts", pack.case_file.parts, blocks, "a case-file block", "case_file.parts", "docs/case-files.md lists them"
         )
+
+
+MAX_LOOKBACK_MONTHS = 1200
+"""No policy looks further back than 100 years."""
+
+
+def _lint_agenda_lists(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """The policy's own lists an agenda part shows (agenda.review_areas, agenda.checklist): filled
+    when the part is named, shown when filled, each entry once, known to the case file and cited."""
+    if pack.agenda is None:
+        return
+    for part, spec in PART_SPECS.items():
+        listed = spec.listed_in
+        if listed is None:
+            continue
+        if part in pack.agenda_parts and not getattr(pack.agenda, listed):
+            at(
+                pack.agenda,
+                "parts",
+                f"agenda.parts: '{part}' shows the entries of agenda.{listed}, which lists none;"
+                f" list them under agenda.{listed} (see docs/programs.md)",
+            )
+        elif getattr(pack.agenda, listed) and part not in pack.agenda_parts:
+            at(
+                pack.agenda,
+                listed,
+                f"agenda.{listed} is not shown: agenda.parts does not name '{part}'; add '{part}' to agenda.parts, or remove agenda.{listed}",
+            )
+
+    def once(record: Record, field: str, name: str, seen: set[str], where: str) -> None:
+        if name in seen:
+            at(record, field, f"{where}: '{name}' is listed twice; list each once")
+        seen.add(name)
+
+    def cited(record: Record, citation: Citation, where: str) -> None:
+        if not citation.section.strip():
+            at(record, "citation", f"{where}: the citation needs the policy section")
+
+    areas: set[str] = set()
+    for area in pack.agenda.review_areas:
+        once(area, "area", area.area, areas, "agenda.review_areas")
+        if area.lookback_months is not None and not 1 <= area.lookback_months <= MAX_LOOKBACK_MONTHS:
+            at(
+                area,
+                "lookback_months",
+                f"agenda.review_areas: {area.area}: lookback_months must be 1 to {MAX_LOOKBACK_MONTHS} months,"
+                f" not {area.lookback_months}; leave it out to count risk factors of any time",
+            )
+        cited(area, area.citation, f"agenda.review_areas: {area.area}")
+    checklist_fields = fields_of(Checklist)
+    items: set[str] = set()
+    for item in pack.agenda.checklist:
+        if item.field not in checklist_fields:
+            at(
+                item,
+                "field",
+                f"agenda.checklist: '{item.field}' is not a field of a case file's checklist"
+                f"{did_you_mean(item.field, checklist_fields)}; docs/case-files.md lists them",
+            )
+        else:
+            once(item, "field", item.field, items, "agenda.checklist")
+        cited(item, item.citation, f"agenda.checklist: {item.field}")
 
 
 # ---------------------------------------------------------------------------------------------

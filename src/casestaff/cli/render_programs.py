@@ -66,6 +66,22 @@ def detail(pack: Pack) -> str:
             lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
             lines.append(f"    policy: {pack.cite(d.citation)}")
     lines += ["", f"Agenda parts: {', '.join(pack.agenda_parts)}"]
+    if pack.review_areas:
+        lines += ["", "Review areas (agenda.review_areas; case files: review_areas[].area):"]
+        for area in pack.review_areas:
+            lines.append(f"  {area.area}: {area.title}")
+            bearing = f"    risk factors that bear on it: {', '.join(area.risk_factors) or 'none'}"
+            if area.lookback_months is not None:
+                bearing += f", within {area.lookback_months} months of the meeting"
+            lines.append(bearing)
+            if area.release_area:
+                lines.append(f"    a partner sees it under a release covering {area.release_area}")
+            lines += _cited(pack, area.citation)
+    if pack.checklist:
+        lines += ["", "Checklist (agenda.checklist; case files: checklist.FIELD):"]
+        for item in pack.checklist:
+            lines.append(f"  {item.field}: {item.item}")
+            lines += _cited(pack, item.citation)
     lines += ["", "Readiness checks (casestaff agenda):"]
     for check in pack.readiness_checks:
         lines.append(f"  {check.id}  [{check.check}({_params(check.params)})], {check.on_fail} when it fails")

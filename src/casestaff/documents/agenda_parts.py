@@ -31,33 +31,6 @@ from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.functions import RULE_SPECS
 
-REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
-    # (area, title, release area, related risk factors)
-    ("domestic_violence", "Domestic violence (last 6 months)", "domestic_violence", ("domestic_violence",)),
-    ("mental_health", "Mental health (adult / children in household)", "mental_health", ("mental_health",)),
-    ("drug_alcohol", "Relationship to drugs / alcohol (adult / children in household)", "substance_use", ("substance_use",)),
-    ("learning_needs", "Learning needs / learning disabilities (adult / children in household)", None, ("learning_needs",)),
-    ("physical_health", "Physical health (adult / children in household)", "physical_health", ("physical_health",)),
-    ("childcare_transportation", "Childcare needs / transportation", None, ("childcare", "transportation")),
-)
-"""The re-engagement review areas in the policy's order."""
-
-CHECKLIST_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("paternity_established", "Paternity has been established", "where paternity is documented"),
-    ("icwa", "The Indian Child Welfare Act was followed, if applicable", "whether ICWA applies and where that is documented"),
-    ("birth_certificate", "A copy of the child's birth certificate is in the case file", "where the birth certificate copy is filed"),
-    ("social_security_card", "A copy of the child's social security card is in the case file", "where the social security card copy is filed"),
-    ("grandparents", "Grandparents' addresses and involvement are documented", "the grandparents' addresses and involvement"),
-    ("relatives_kin", "Names and addresses of relatives/kin who might be a support or resource", "relatives/kin with their addresses"),
-    (
-        "kin_not_appropriate",
-        "Documentation supports decisions that a relative/kin is not an appropriate resource",
-        "documentation for any decision that a relative/kin is not an appropriate resource",
-    ),
-)
-"""The reintegration checklist, as the fc-reintegration policy lists it."""
-
-
 @dataclass(frozen=True)
 class Basis:
     """What every part reads: the case, its pack, the meeting date and the as-of date."""
@@ -394,13 +367,13 @@ class ReviewRow:
     """Risk factors and referrals in the file that bear on this area."""
 
 
-def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...]) -> ReviewRow:
+def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...], lookback_months: int | None) -> ReviewRow:
     entry = next((r for r in b.case.review_areas if r.area == area), None)
     areas = (release,) if release else ()
     prose = (*areas, NARRATIVE)
     short = title.split(" (")[0].lower()
     related: list[Value] = []
-    window_start = add_months(b.meeting, -6) if area == "domestic_violence" else dt.date.min
+    window_start = add_months(b.meeting, -lookback_months) if lookback_months is not None else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
             state = "still present" if r.resolved is None or r.resolved > b.as_of else f"resolved {r.resolved.isoformat()}"
@@ -453,7 +426,10 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
 
 
 def review_areas(b: Basis) -> tuple[ReviewRow, ...]:
-    return tuple(_review_row(b, *spec) for spec in REVIEW_AREAS)
+    """A row for each area the pack's agenda.review_areas lists, in its order."""
+    return tuple(
+        _review_row(b, a.area, a.title, a.release_area, tuple(a.risk_factors), a.lookback_months) for a in b.pack.review_areas
+    )
 
 
 @dataclass(frozen=True)
@@ -621,10 +597,11 @@ class ChecklistRow:
 
 
 def checklist(b: Basis) -> tuple[ChecklistRow, ...]:
+    """A row for each item the pack's agenda.checklist lists, in its order."""
     c = b.case.checklist
     return tuple(
         ChecklistRow(item=title, value=of(c, name, question, areas=("child_welfare",), label="checklist"), documented=bool(getattr(c, name, None)))
-        for name, title, question in CHECKLIST_ITEMS
+        for name, title, question in ((i.field, i.item, i.ask) for i in b.pack.checklist)
     )
 
 
@@ -734,6 +711,9 @@ class PartSpec(Named):
     """An agenda part: the function that reads it from the case, and what it declares."""
 
     function: Callable[[Basis], Any]
+    listed_in: str | None = None
+    """The list in the pack's `agenda` section whose entries this part shows (review_areas,
+    checklist): a pack naming the part must fill it."""
 
 
 PART_SPECS: MappingProxyType[str, PartSpec] = registry(
@@ -745,13 +725,13 @@ PART_SPECS: MappingProxyType[str, PartSpec] = registry(
         PartSpec(function=observation),
         PartSpec(function=activities),
         PartSpec(function=referrals),
-        PartSpec(function=review_areas),
+        PartSpec(function=review_areas, listed_in="review_areas"),
         PartSpec(function=outstanding),
         PartSpec(function=sanction),
         PartSpec(function=eligibility),
         PartSpec(function=employment),
         PartSpec(function=child),
-        PartSpec(function=checklist),
+        PartSpec(function=checklist, listed_in="checklist"),
         PartSpec(function=case_plan),
         PartSpec(function=history),
     )
