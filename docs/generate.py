@@ -730,7 +730,22 @@ Three more sections say what the other commands do for the program. Each may be 
   outstanding information and the history. `readiness` lists the checks run before the
   staffing: each has an `id`, a `title`, the `check` function, its `params`, `on_fail`
   (`blocking`, the default, makes `casestaff agenda` exit with code 3; `warning` only shows it)
-  and the `citation` it rests on. Left out, there are no readiness checks.
+  and the `citation` it rests on. Left out, there are no readiness checks. Two parts show lists
+  the policy itself sets, which the pack gives under `agenda:` too, each entry with the
+  `citation` it comes from (a `quote` in the policy's own words lets an auditor check it; the
+  `or-ssp-reengagement` and `fc-reintegration` packs above show both lists):
+  - `review_areas` lists the rows of the `review_areas` part, in the policy's order: the `area`
+    of a case file it reads (`domestic_violence`, `mental_health`, `drug_alcohol`,
+    `learning_needs`, `physical_health`, `childcare_transportation`), its `title`, the
+    `risk_factors` in the file that bear on it, `lookback_months` when only recent ones count
+    (the Oregon guide's "DV (last 6 months)"), and the `release_area` a partner's copy needs
+    before it shows the row.
+  - `checklist` lists what the `checklist` part asks the team to confirm: the case file's
+    checklist `field` it reads (`paternity_established`, `icwa` ...), the `item` as the policy
+    words it, and what to `ask` when the file is silent.
+
+  Naming the part without its list, or giving the list without naming the part, is a mistake
+  in the pack file; `casestaff programs ID` shows both lists.
 - `narration:` -- `checks` lists what a staffing's record must hold before `casestaff narrate`
   prints it, beyond who was present, the discussion and next steps, which every program needs:
   each names a `check` function, with `params` when it takes any (`team_complete` refuses a

@@ -5,6 +5,7 @@ checks and every case-file block; a mistake in them is a located settings error.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from casestaff.cli.app import app
+from casestaff.documents.agenda import build_agenda
+from casestaff.files.casefile import read_case
 from casestaff.packset import read_pack
 
 PACK_HEAD = """\
@@ -233,10 +236,45 @@ def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runn
             "case_file:\n  parts: [strenghts]\n",
             "tx.yaml:29:10: case_file.parts: 'strenghts' is not a case-file block; did you mean 'strengths'?; docs/case-files.md lists them",
         ),
+        (
+            "agenda:\n  parts: [background, review_areas]\n",
+            "tx.yaml:29:10: agenda.parts: 'review_areas' shows the entries of agenda.review_areas, which lists none;"
+            " list them under agenda.review_areas (see docs/programs.md)",
+        ),
+        (
+            "agenda:\n  checklist:\n    - field: icwa\n      item: ICWA followed\n      ask: does ICWA apply?\n      citation: {section: III}\n",
+            "tx.yaml:30:5: agenda.checklist is not shown: agenda.parts does not name 'checklist'; add 'checklist' to agenda.parts,"
+            " or remove agenda.checklist",
+        ),
+        (
+            "agenda:\n  parts: [review_areas]\n  review_areas:\n"
+            "    - {area: mental_health, title: Mental health, citation: {section: III}}\n"
+            "    - {area: mental_health, title: Again, lookback_months: 0, citation: {section: ' '}}\n",
+            "tx.yaml:32:14: agenda.review_areas: 'mental_health' is listed twice; list each once\n"
+            "tx.yaml:32:60: agenda.review_areas: mental_health: lookback_months must be 1 to 1200 months, not 0;"
+            " leave it out to count risk factors of any time\n"
+            "tx.yaml:32:73: agenda.review_areas: mental_health: the citation needs the policy section",
+        ),
+        (
+            "agenda:\n  parts: [review_areas]\n  review_areas:\n    - {area: mental_heath, title: Mental health, citation: {section: III}}\n",
+            "tx.yaml:31:14: agenda.review_areas[1].area: 'mental_heath' is not one of domestic_violence, mental_health, drug_alcohol,"
+            " learning_needs, physical_health, childcare_transportation; did you mean 'mental_health'?",
+        ),
+        (
+            "agenda:\n  parts: [checklist]\n  checklist:\n"
+            "    - {field: paternity, item: Paternity, ask: where?, citation: {section: III}}\n"
+            "    - {field: icwa, item: ICWA, ask: where?, citation: {section: III}}\n"
+            "    - {field: icwa, item: ICWA, ask: where?, citation: {section: III}}\n",
+            "tx.yaml:31:15: agenda.checklist: 'paternity' is not a field of a case file's checklist; did you mean 'paternity_established'?;"
+            " docs/case-files.md lists them\n"
+            "tx.yaml:33:15: agenda.checklist: 'icwa' is listed twice; list each once",
+        ),
     ],
     ids=[
         "unknown-readiness-check", "unknown-parameter", "no-parameters", "list-expected", "negative",
         "duplicate-id", "no-section", "part-twice", "unknown-narration-check", "narration-parameter", "unknown-block",
+        "review-areas-part-without-areas", "checklist-not-shown", "review-area-twice-lookback-section", "unknown-review-area",
+        "checklist-field",
     ],
 )  # fmt: skip
 def test_each_mistake_is_located_with_its_fix(sections: str, problem: str) -> None:
@@ -282,14 +320,57 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
 
 
 def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runner) -> None:
-    from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.documents.narrate import NARRATION_CHECKS
-    from casestaff.documents.readiness import READINESS_CHECKS
+    from casestaff.documents.agenda_parts import PART_SPECS
+    from casestaff.documents.narrate import NARRATION_SPECS
+    from casestaff.documents.readiness import READINESS_SPECS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
     assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
     assert "  special_needs_invitees(roles: list[str])\n" in listed
     assert "  team_complete(minimum: int)\n" in listed
-    for name in [*READINESS_CHECKS, *NARRATION_CHECKS]:
+    for name in [*READINESS_SPECS, *NARRATION_SPECS]:
         assert f"\n  {name}(" in listed, name
-    assert f"  {', '.join(PART_BUILDERS)}\n" in listed
+    assert f"  {', '.join(PART_SPECS)}\n" in listed
+
+
+def test_a_pack_lists_its_own_review_areas_and_checklist() -> None:
+    """Another program's review areas and checklist -- its order, its words, its look-back -- are pack data."""
+    sections = textwrap.dedent(
+        """\
+        agenda:
+          parts: [review_areas, checklist]
+          review_areas:
+            - area: childcare_transportation
+              title: Childcare and transportation
+              risk_factors: [transportation]
+              citation: {section: IV}
+            - area: domestic_violence
+              title: Domestic violence (last 3 months)
+              release_area: domestic_violence
+              risk_factors: [domestic_violence]
+              lookback_months: 3
+              citation: {section: IV}
+          checklist:
+            - field: icwa
+              item: Tribal notice sent, if applicable
+              ask: whether tribal notice applies
+              citation: {section: V}
+        """
+    )
+    pack, problems = read_pack((PACK_HEAD + sections).encode(), "tx.yaml")
+    assert problems == []
+    text = CASE + (
+        "risk_factors:\n"
+        "  - {factor: domestic_violence, noted: 2026-01-05, resolved: 2026-07-01}\n"
+        "  - {factor: transportation, noted: 2026-09-01}\n"
+    )
+    case, problems = read_case(text.encode(), "lee.yaml", {pack.id: pack})
+    assert problems == []
+    day = dt.date(2026, 11, 23)
+    agenda = build_agenda(case, pack, day, day)
+    assert [(row.title, [v.text for v in row.related]) for row in agenda.review_areas] == [
+        ("Childcare and transportation", ["risk factor transportation noted 2026-09-01 (still present)"]),
+        ("Domestic violence (last 3 months)", []),  # resolved before 2026-08-23
+    ]
+    assert agenda.review_areas[1].limitation.areas == ("domestic_violence",)
+    assert [(row.item, row.value.question) for row in agenda.checklist] == [("Tribal notice sent, if applicable", "whether tribal notice applies")]

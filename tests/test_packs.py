@@ -18,7 +18,7 @@ import pytest
 from casestaff.files.config import ConfigError, load_config
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
-from casestaff.rules.functions import FACTS, RULE_FUNCTIONS, RuleContext
+from casestaff.rules.functions import RULE_SPECS, RuleContext
 from casestaff.rules.evaluate import workdays_for
 
 from .rule_cases.harness import CASES_DIR, HeaderError, RuleCase, builtin_packs, case_files, flags_of, load, read_header, read_rule_case
@@ -106,15 +106,15 @@ def test_every_case_folder_holds_only_rule_cases() -> None:
 
 @pytest.mark.parametrize("rule_case", [c for c in RULE_CASES if c.outcome == "fires"], ids=lambda c: c.id)
 def test_rule_functions_give_exactly_the_facts_they_declare(rule_case: RuleCase) -> None:
-    """FACTS is what the pack linter lets a reason use: it must be what the function gives."""
+    """A rule function's declared facts are what the pack linter lets a reason use: they must be what it gives."""
     case = load(rule_case.text(), str(rule_case.path))
     pack = builtin_packs().get(case.program)
     rule = next(r for r in pack.rules if r.id == rule_case.rule)
     context = RuleContext(as_of=rule_case.as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
-    findings = list(RULE_FUNCTIONS[rule.function](case, context, **rule.params))
+    findings = list(RULE_SPECS[rule.function].function(case, context, **rule.params))
     assert findings
     for finding in findings:
-        assert set(finding.facts) == FACTS[rule.function]
+        assert set(finding.facts) == set(RULE_SPECS[rule.function].facts)
 
 
 def test_the_header_reader_refuses_typos(tmp_path: Path) -> None:
@@ -160,9 +160,9 @@ def test_rule_is_complete(pack_rule) -> None:
     assert "\n" not in rule.explain.strip()
     assert rule.citation.section.strip(), "every rule cites the policy section"
     assert rule.citation.quote and rule.citation.quote.strip(), "every rule quotes the policy words it rests on"
-    assert rule.function in RULE_FUNCTIONS
+    assert rule.function in RULE_SPECS
     assert check_params(rule.function, rule.params) == []
-    assert set(template_fields(rule.reason)) <= FACTS[rule.function] | set(rule.params)
+    assert set(template_fields(rule.reason)) <= set(RULE_SPECS[rule.function].facts) | set(rule.params)
     assert set(rule.satisfied_by) <= set(pack.kind_ids)
     assert pack.cite(rule.citation) == f"{pack.policy.cite_as}, {rule.citation.section}"
 
@@ -181,6 +181,8 @@ def _citations(pack) -> list[tuple[str, object]]:
         found += [(f"deadline {d.id}", d.citation) for d in pack.provider_cycle.deadlines]
     found += [(f"readiness check {c.id}", c.citation) for c in pack.readiness_checks]
     found += [(f"narration check {c.check}", c.citation) for c in pack.narration_checks if c.citation]
+    found += [(f"review area {a.area}", a.citation) for a in pack.review_areas]
+    found += [(f"checklist item {i.field}", i.citation) for i in pack.checklist]
     return found
 
 
@@ -188,12 +190,12 @@ def _quotes(pack) -> list[tuple[str, str]]:
     return [(where, citation.quote) for where, citation in _citations(pack) if citation.quote]
 
 
-def test_every_readiness_and_narration_check_quotes_its_policy() -> None:
+def test_every_readiness_and_narration_check_review_area_and_checklist_item_quotes_its_policy() -> None:
     checks = [(pack.id, where, citation) for pack in builtin_packs().packs.values() for where, citation in _citations(pack)]
     for pack_id, where, citation in checks:
-        if where.startswith(("readiness", "narration")):
+        if where.startswith(("readiness", "narration", "review area", "checklist")):
             assert citation.section.strip() and citation.quote and citation.quote.strip(), f"{pack_id} {where}"
-    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "narration"}
+    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "narration", "review", "checklist"}
 
 
 @pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
@@ -252,7 +254,7 @@ def test_every_pack_has_a_next_steps_rule() -> None:
 
 def test_every_rule_function_is_used_by_some_pack() -> None:
     used = {rule.function for _, rule in BUILTIN_RULES}
-    assert used == set(RULE_FUNCTIONS)
+    assert used == set(RULE_SPECS)
 
 
 def test_provider_cycle_deadlines_cite_their_section() -> None:

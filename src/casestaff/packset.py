@@ -6,7 +6,8 @@ A pack is a YAML file. The built-in ones travel inside the package; users add th
 change a threshold from casestaff.toml, without touching Python. Packs are validated like case
 files (every problem with its line and column), then linted: each rule, readiness check and
 narration check must name a known function, give exactly the parameters it takes with the right
-types, and cite its policy; each agenda or case-file part must be one casestaff knows.
+types, and cite its policy; each agenda or case-file part must be one casestaff knows, and the
+policy lists an agenda part shows (review areas, checklist) must be there, each entry cited.
 """
 
 from __future__ import annotations
@@ -18,32 +19,22 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
-from casestaff.documents.agenda_parts import PART_BUILDERS
-from casestaff.documents.narrate import NARRATION_CHECKS
-from casestaff.documents.readiness import READINESS_CHECKS
+from casestaff.documents.agenda_parts import PART_SPECS
+from casestaff.documents.narrate import NARRATION_SPECS
+from casestaff.documents.readiness import READINESS_SPECS
 from casestaff.files import yamlread
 from casestaff.files.casefile import build_record  # the same validator as case files
 from casestaff.files.config import Config, ConfigError
 from casestaff.model.dates import US_STATES
-from casestaff.model.pack import Pack, PackSet
+from casestaff.model.named import Named
+from casestaff.model.pack import Citation, Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
-from casestaff.model.records import Case, Record
+from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
-from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
+from casestaff.rules.functions import RULE_SPECS
 
 # ---------------------------------------------------------------------------------------------
-# Parameter types come from the functions' own signatures (rules, readiness and narration checks).
-
-
-def _param_types(function: Callable[..., Any]) -> dict[str, str]:
-    import inspect
-
-    signature = inspect.signature(function)
-    return {
-        name: str(p.annotation)
-        for name, p in signature.parameters.items()
-        if p.kind is inspect.Parameter.KEYWORD_ONLY
-    }
+# Parameter types come from the functions' own signatures (each record's `params`).
 
 
 def _fits(value: Any, annotation: str) -> bool:
@@ -64,10 +55,12 @@ MAX_PARAM = 36_500
 _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
 
 
-def check_params(function: str, params: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] = RULE_FUNCTIONS) -> list[str]:
-    """What is wrong with `params` for `function` (a name in `functions`): unknown, missing or mistyped parameters."""
-    wanted = _param_types(functions[function])
-    counts = "counts days, months or a share: it " if functions is RULE_FUNCTIONS else ""  # what rule thresholds are
+def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None) -> list[str]:
+    """What is wrong with `params` for `function` (a name in `specs`, by default the rule functions):
+    unknown, missing or mistyped parameters."""
+    rules = specs is None
+    wanted = (RULE_SPECS if specs is None else specs)[function].params
+    counts = "counts days, months or a share: it " if rules else ""  # what rule thresholds are
     messages = []
     for name, value in params.items():
         if name not in wanted:
@@ -110,12 +103,12 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
         if rule.id in seen:
             at(rule, "id", f"rule id '{rule.id}' is used twice in {pack.id}; give each rule its own id")
         seen.add(rule.id)
-        if rule.function not in RULE_FUNCTIONS:
+        if rule.function not in RULE_SPECS:
             at(
                 rule,
                 "function",
                 f"rule {rule.id}: unknown rule function '{rule.function}'"
-                f"{did_you_mean(rule.function, RULE_FUNCTIONS)}; see `casestaff programs --functions`",
+                f"{did_you_mean(rule.function, RULE_SPECS)}; see `casestaff programs --functions`",
             )
             continue
         for message in check_params(rule.function, rule.params):
@@ -123,7 +116,7 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
         for kind in rule.satisfied_by:
             if kind not in kinds:
                 at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
-        allowed = FACTS[rule.function] | set(rule.params)
+        allowed = set(RULE_SPECS[rule.function].facts) | set(rule.params)
         try:
             names = template_fields(rule.reason)
         except ValueError as exc:
@@ -159,6 +152,7 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
             if kind not in kinds:
                 at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
     _lint_agenda_narration_case_file(pack, at)
+    _lint_agenda_lists(pack, at)
     return problems
 
 
@@ -176,7 +170,7 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
                 at(record, field, f"{where}: '{name}' is listed twice; list each once")
             seen.add(name)
 
-    def function_with_params(record: Record, where: str, name: str, params: Mapping[str, Any], known: Mapping[str, Any], what: str) -> None:
+    def function_with_params(record: Record, where: str, name: str, params: Mapping[str, Any], known: Mapping[str, Named], what: str) -> None:
         if name not in known:
             at(record, "check", f"{where}: unknown {what} '{name}'{did_you_mean(name, known)}; {see}")
             return
@@ -185,18 +179,18 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
 
     if pack.agenda is not None:
         if pack.agenda.parts is not None:
-            named_once(pack.agenda, "parts", pack.agenda.parts, PART_BUILDERS, "an agenda part", "agenda.parts")
+            named_once(pack.agenda, "parts", pack.agenda.parts, PART_SPECS, "an agenda part", "agenda.parts")
         ids: set[str] = set()
         for check in pack.agenda.readiness:
             where = f"readiness check {check.id}"
             if check.id in ids:
                 at(check, "id", f"readiness check id '{check.id}' is used twice in {pack.id}; give each check its own id")
             ids.add(check.id)
-            function_with_params(check, where, check.check, check.params, READINESS_CHECKS, "readiness check")
+            function_with_params(check, where, check.check, check.params, READINESS_SPECS, "readiness check")
             if not check.citation.section.strip():
                 at(check, "citation", f"{where}: the citation needs the policy section")
     for check in pack.narration_checks:
-        function_with_params(check, "narration.checks", check.check, check.params, NARRATION_CHECKS, "narration check")
+        function_with_params(check, "narration.checks", check.check, check.params, NARRATION_SPECS, "narration check")
         if check.citation is not None and not check.citation.section.strip():
             at(check, "citation", f"narration.checks: {check.check}: the citation needs the policy section")
     if pack.case_file is not None:
@@ -206,6 +200,68 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
         )
 
 
+MAX_LOOKBACK_MONTHS = 1200
+"""No policy looks further back than 100 years."""
+
+
+def _lint_agenda_lists(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """The policy's own lists an agenda part shows (agenda.review_areas, agenda.checklist): filled
+    when the part is named, shown when filled, each entry once, known to the case file and cited."""
+    if pack.agenda is None:
+        return
+    for part, spec in PART_SPECS.items():
+        listed = spec.listed_in
+        if listed is None:
+            continue
+        if part in pack.agenda_parts and not getattr(pack.agenda, listed):
+            at(
+                pack.agenda,
+                "parts",
+                f"agenda.parts: '{part}' shows the entries of agenda.{listed}, which lists none;"
+                f" list them under agenda.{listed} (see docs/programs.md)",
+            )
+        elif getattr(pack.agenda, listed) and part not in pack.agenda_parts:
+            at(
+                pack.agenda,
+                listed,
+                f"agenda.{listed} is not shown: agenda.parts does not name '{part}'; add '{part}' to agenda.parts, or remove agenda.{listed}",
+            )
+
+    def once(record: Record, field: str, name: str, seen: set[str], where: str) -> None:
+        if name in seen:
+            at(record, field, f"{where}: '{name}' is listed twice; list each once")
+        seen.add(name)
+
+    def cited(record: Record, citation: Citation, where: str) -> None:
+        if not citation.section.strip():
+            at(record, "citation", f"{where}: the citation needs the policy section")
+
+    areas: set[str] = set()
+    for area in pack.agenda.review_areas:
+        once(area, "area", area.area, areas, "agenda.review_areas")
+        if area.lookback_months is not None and not 1 <= area.lookback_months <= MAX_LOOKBACK_MONTHS:
+            at(
+                area,
+                "lookback_months",
+                f"agenda.review_areas: {area.area}: lookback_months must be 1 to {MAX_LOOKBACK_MONTHS} months,"
+                f" not {area.lookback_months}; leave it out to count risk factors of any time",
+            )
+        cited(area, area.citation, f"agenda.review_areas: {area.area}")
+    checklist_fields = fields_of(Checklist)
+    items: set[str] = set()
+    for item in pack.agenda.checklist:
+        if item.field not in checklist_fields:
+            at(
+                item,
+                "field",
+                f"agenda.checklist: '{item.field}' is not a field of a case file's checklist"
+                f"{did_you_mean(item.field, checklist_fields)}; docs/case-files.md lists them",
+            )
+        else:
+            once(item, "field", item.field, items, "agenda.checklist")
+        cited(item, item.citation, f"agenda.checklist: {item.field}")
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -213,7 +269,7 @@ def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None
     """Parse, validate and lint one pack file.
 
     The built-in packs are linted by the test suite, not on every run (`lint=False`): the
-    lint imports `inspect`, and start-up time is part of every command.
+    lint reads every named function's signature, and start-up time is part of every command.
     """
 
     pack, problems = build_record(data, file, Pack)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
+from casestaff.documents.agenda_parts import PART_SPECS
+from casestaff.documents.narrate import NARRATION_SPECS
+from casestaff.documents.readiness import READINESS_SPECS
+from casestaff.model.named import Named
 from casestaff.model.pack import Citation, Pack, PackSet
-from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
+from casestaff.rules.functions import RULE_SPECS, RuleSpec
 
 
 def listing(packset: PackSet) -> str:
@@ -64,6 +66,22 @@ def detail(pack: Pack) -> str:
             lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
             lines.append(f"    policy: {pack.cite(d.citation)}")
     lines += ["", f"Agenda parts: {', '.join(pack.agenda_parts)}"]
+    if pack.review_areas:
+        lines += ["", "Review areas (agenda.review_areas; case files: review_areas[].area):"]
+        for area in pack.review_areas:
+            lines.append(f"  {area.area}: {area.title}")
+            bearing = f"    risk factors that bear on it: {', '.join(area.risk_factors) or 'none'}"
+            if area.lookback_months is not None:
+                bearing += f", within {area.lookback_months} months of the meeting"
+            lines.append(bearing)
+            if area.release_area:
+                lines.append(f"    a partner sees it under a release covering {area.release_area}")
+            lines += _cited(pack, area.citation)
+    if pack.checklist:
+        lines += ["", "Checklist (agenda.checklist; case files: checklist.FIELD):"]
+        for item in pack.checklist:
+            lines.append(f"  {item.field}: {item.item}")
+            lines += _cited(pack, item.citation)
     lines += ["", "Readiness checks (casestaff agenda):"]
     for check in pack.readiness_checks:
         lines.append(f"  {check.id}  [{check.check}({_params(check.params)})], {check.on_fail} when it fails")
@@ -87,33 +105,25 @@ def _cited(pack: Pack, citation: Citation) -> list[str]:
     return lines
 
 
-def _signatures(functions: Mapping[str, Callable[..., Any]], facts: Mapping[str, Any] | None = None) -> list[str]:
+def _signatures(specs: Mapping[str, Named]) -> list[str]:
     """Each function as a pack names it, with its parameters and the first line of its docstring."""
     lines = []
-    for name, function in functions.items():
-        params = [
-            f"{p.name}: {p.annotation}"
-            for p in inspect.signature(function).parameters.values()
-            if p.kind is inspect.Parameter.KEYWORD_ONLY
-        ]
+    for name, spec in specs.items():
+        params = [f"{param}: {annotation}" for param, annotation in spec.params.items()]
         lines.append(f"  {name}({', '.join(params)})")
-        lines.append(f"    {(function.__doc__ or '').strip().splitlines()[0]}")
-        if facts is not None:
-            lines.append(f"    facts: {', '.join(sorted(facts[name]))}")
+        lines.append(f"    {spec.summary}")
+        if isinstance(spec, RuleSpec):
+            lines.append(f"    facts: {', '.join(sorted(spec.facts))}")
     return lines
 
 
 def functions() -> str:
-    from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.documents.narrate import NARRATION_CHECKS
-    from casestaff.documents.readiness import READINESS_CHECKS
-
     lines = ["Rule functions a pack may name (parameters are required; reason texts may use the facts):", ""]
-    lines += _signatures(RULE_FUNCTIONS, FACTS)
+    lines += _signatures(RULE_SPECS)
     lines += ["", "Readiness checks agenda.readiness may name (check:, with params: when it takes any):", ""]
-    lines += _signatures(READINESS_CHECKS)
+    lines += _signatures(READINESS_SPECS)
     lines += ["", "Narration checks narration.checks may name (check:, with params: when it takes any):", ""]
-    lines += _signatures(NARRATION_CHECKS)
+    lines += _signatures(NARRATION_SPECS)
     lines += ["", "Agenda parts agenda.parts may name (the program's agenda template shows them):", ""]
-    lines.append(f"  {', '.join(PART_BUILDERS)}")
+    lines.append(f"  {', '.join(PART_SPECS)}")
     return "\n".join(lines)

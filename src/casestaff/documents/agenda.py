@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.documents.agenda_parts import (
-    PART_BUILDERS,
+    PART_SPECS,
     Basis,
     team,
 )
@@ -49,7 +49,7 @@ def build_agenda(
     """The team agenda for `case` at a meeting on `meeting`, reading the file as of `as_of`."""
     chosen = tuple(parts) if parts is not None else pack.agenda_parts
     basis = Basis(case=case, pack=pack, meeting=meeting, as_of=as_of)
-    built = {name: PART_BUILDERS[name](basis) for name in chosen}
+    built = {name: PART_SPECS[name].function(basis) for name in chosen}
     agenda = Agenda(
         program=pack.id,
         program_name=pack.name,

@@ -6,9 +6,10 @@ challenges, activities, review areas, the child, the checklist, the team ... Eve
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from casestaff.documents.agenda_values import (
     NARRATIVE,
@@ -26,34 +27,9 @@ from casestaff.documents.agenda_values import (
 from casestaff.documents.templating import months_between
 from casestaff.model import records as model
 from casestaff.model.dates import add_months, age_on
+from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
-
-REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
-    # (area, title, release area, related risk factors)
-    ("domestic_violence", "Domestic violence (last 6 months)", "domestic_violence", ("domestic_violence",)),
-    ("mental_health", "Mental health (adult / children in household)", "mental_health", ("mental_health",)),
-    ("drug_alcohol", "Relationship to drugs / alcohol (adult / children in household)", "substance_use", ("substance_use",)),
-    ("learning_needs", "Learning needs / learning disabilities (adult / children in household)", None, ("learning_needs",)),
-    ("physical_health", "Physical health (adult / children in household)", "physical_health", ("physical_health",)),
-    ("childcare_transportation", "Childcare needs / transportation", None, ("childcare", "transportation")),
-)
-"""The re-engagement review areas in the policy's order."""
-
-CHECKLIST_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("paternity_established", "Paternity has been established", "where paternity is documented"),
-    ("icwa", "The Indian Child Welfare Act was followed, if applicable", "whether ICWA applies and where that is documented"),
-    ("birth_certificate", "A copy of the child's birth certificate is in the case file", "where the birth certificate copy is filed"),
-    ("social_security_card", "A copy of the child's social security card is in the case file", "where the social security card copy is filed"),
-    ("grandparents", "Grandparents' addresses and involvement are documented", "the grandparents' addresses and involvement"),
-    ("relatives_kin", "Names and addresses of relatives/kin who might be a support or resource", "relatives/kin with their addresses"),
-    (
-        "kin_not_appropriate",
-        "Documentation supports decisions that a relative/kin is not an appropriate resource",
-        "documentation for any decision that a relative/kin is not an appropriate resource",
-    ),
-)
-"""The reintegration checklist, as the fc-reintegration policy lists it."""
-
+from casestaff.rules.functions import RULE_SPECS
 
 @dataclass(frozen=True)
 class Basis:
@@ -252,11 +228,13 @@ class ActivitiesPart:
 
 
 def benchmarks(pack: Pack) -> tuple[int, ...]:
-    """The months-in-component benchmarks the pack's rules set (il-snap-et: 6, 9, 12)."""
+    """The months-in-component benchmarks the pack's rules set, through the parameter their rule
+    function declares (`RuleSpec.benchmarks`; il-snap-et: 6, 9, 12)."""
     found: set[int] = set()
     for rule in pack.rules:
-        if rule.function == "months_in_component":
-            found.update(rule.params.get("months", []))
+        spec = RULE_SPECS.get(rule.function)
+        if spec is not None and spec.benchmarks is not None:
+            found.update(rule.params.get(spec.benchmarks, []))
     return tuple(sorted(found))
 
 
@@ -389,13 +367,13 @@ class ReviewRow:
     """Risk factors and referrals in the file that bear on this area."""
 
 
-def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...]) -> ReviewRow:
+def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...], lookback_months: int | None) -> ReviewRow:
     entry = next((r for r in b.case.review_areas if r.area == area), None)
     areas = (release,) if release else ()
     prose = (*areas, NARRATIVE)
     short = title.split(" (")[0].lower()
     related: list[Value] = []
-    window_start = add_months(b.meeting, -6) if area == "domestic_violence" else dt.date.min
+    window_start = add_months(b.meeting, -lookback_months) if lookback_months is not None else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
             state = "still present" if r.resolved is None or r.resolved > b.as_of else f"resolved {r.resolved.isoformat()}"
@@ -448,7 +426,10 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
 
 
 def review_areas(b: Basis) -> tuple[ReviewRow, ...]:
-    return tuple(_review_row(b, *spec) for spec in REVIEW_AREAS)
+    """A row for each area the pack's agenda.review_areas lists, in its order."""
+    return tuple(
+        _review_row(b, a.area, a.title, a.release_area, tuple(a.risk_factors), a.lookback_months) for a in b.pack.review_areas
+    )
 
 
 @dataclass(frozen=True)
@@ -616,10 +597,11 @@ class ChecklistRow:
 
 
 def checklist(b: Basis) -> tuple[ChecklistRow, ...]:
+    """A row for each item the pack's agenda.checklist lists, in its order."""
     c = b.case.checklist
     return tuple(
         ChecklistRow(item=title, value=of(c, name, question, areas=("child_welfare",), label="checklist"), documented=bool(getattr(c, name, None)))
-        for name, title, question in CHECKLIST_ITEMS
+        for name, title, question in ((i.field, i.item, i.ask) for i in b.pack.checklist)
     )
 
 
@@ -724,26 +706,37 @@ def history(b: Basis) -> HistoryPart:
     return HistoryPart(last=last, open_steps=tuple(open_steps), done_steps=tuple(done_steps), held=len(held))
 
 
-PART_BUILDERS = MappingProxyType(
-    {
-        "background": background,
-        "circumstances": circumstances,
-        "strengths": strengths,
-        "challenges": challenges,
-        "observation": observation,
-        "activities": activities,
-        "referrals": referrals,
-        "review_areas": review_areas,
-        "outstanding": outstanding,
-        "sanction": sanction,
-        "eligibility": eligibility,
-        "employment": employment,
-        "child": child,
-        "checklist": checklist,
-        "case_plan": case_plan,
-        "history": history,
-    }
+@dataclass(frozen=True, kw_only=True)
+class PartSpec(Named):
+    """An agenda part: the function that reads it from the case, and what it declares."""
+
+    function: Callable[[Basis], Any]
+    listed_in: str | None = None
+    """The list in the pack's `agenda` section whose entries this part shows (review_areas,
+    checklist): a pack naming the part must fill it."""
+
+
+PART_SPECS: MappingProxyType[str, PartSpec] = registry(
+    (
+        PartSpec(function=background),
+        PartSpec(function=circumstances),
+        PartSpec(function=strengths),
+        PartSpec(function=challenges),
+        PartSpec(function=observation),
+        PartSpec(function=activities),
+        PartSpec(function=referrals),
+        PartSpec(function=review_areas, listed_in="review_areas"),
+        PartSpec(function=outstanding),
+        PartSpec(function=sanction),
+        PartSpec(function=eligibility),
+        PartSpec(function=employment),
+        PartSpec(function=child),
+        PartSpec(function=checklist, listed_in="checklist"),
+        PartSpec(function=case_plan),
+        PartSpec(function=history),
+    )
 )
+"""The agenda parts a pack's agenda.parts may name."""
 
 
 # -- the team ----------------------------------------------------------------------------------

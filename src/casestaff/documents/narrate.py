@@ -3,7 +3,7 @@
 A narration is pasted into TRACS, ISETS or a case plan as it is, so it is checked before it is
 printed: what the policy requires of the outcome (who was there, next steps, the pre-sanction
 documentation, a determination only once all information is in and the team is complete) must
-be recorded (the pack's `narration.checks` name the checks in `NARRATION_CHECKS`), and a
+be recorded (the pack's `narration.checks` name the checks in `NARRATION_SPECS`), and a
 template may never leave a marker or an empty value in the text. Then it can
 be folded to ASCII, wrapped, and split into numbered parts for fields with a length limit --
 never cutting a word.
@@ -25,8 +25,10 @@ from casestaff.documents import templating
 from casestaff.model import records as model
 from casestaff.model.dates import age_on
 from casestaff.model.errors import Refused, UsageError
+from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case
+from casestaff.rules.functions import RULE_SPECS
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
@@ -164,12 +166,19 @@ def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, min
     ]
 
 
-NARRATION_CHECKS: MappingProxyType[str, Callable[..., list[str]]] = MappingProxyType(
-    {
-        "pre_sanction_documented": pre_sanction_documented,
-        "information_complete": information_complete,
-        "team_complete": team_complete,
-    }
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class NarrationCheckSpec(Named):
+    """A narration check and what it declares."""
+
+    function: Callable[..., list[str]]
+
+
+NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
+    (
+        NarrationCheckSpec(function=pre_sanction_documented),
+        NarrationCheckSpec(function=information_complete),
+        NarrationCheckSpec(function=team_complete),
+    )
 )
 """The checks a pack's narration.checks may name: what its policy requires of a staffing's
 record before it is narrated; parameters are keyword-only."""
@@ -179,7 +188,7 @@ def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack
     """Everything the narration needs that the record lacks (empty when it can be printed)."""
     missing = _everyone(case, staffing, pack)
     for check in pack.narration_checks:
-        missing += NARRATION_CHECKS[check.check](case, staffing, pack, **check.params)
+        missing += NARRATION_SPECS[check.check].function(case, staffing, pack, **check.params)
     return missing
 
 
@@ -249,10 +258,13 @@ def _age(birth: dt.date | None, on: dt.date) -> int | None:
 
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
-    """The meeting a rule of the pack says must follow this kind of staffing (fc-reintegration's
-    case planning meeting): when it is scheduled, else the date it is due by."""
+    """The meeting a rule of the pack says must follow this kind of staffing (a rule function that
+    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it is
+    scheduled, else the date it is due by."""
     for rule in pack.rules:
-        if rule.function != "meeting_after_staffing" or staffing.kind not in rule.params.get("after", ()):
+        spec = RULE_SPECS.get(rule.function)
+        follow_up = spec.follow_up if spec is not None else None
+        if follow_up is None or staffing.kind not in rule.params.get(follow_up.after, ()):
             continue
         kinds = rule.satisfied_by
         names = [k.name for k in pack.staffing_kinds if k.id in kinds]
@@ -265,7 +277,7 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         elif staffing.next_appointment is not None:
             scheduled, state = staffing.next_appointment.date, "scheduled"
         else:
-            scheduled, state = staffing.date + dt.timedelta(days=rule.params["days"]), "due by"
+            scheduled, state = staffing.date + dt.timedelta(days=rule.params[follow_up.days]), "due by"
         return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state}
     return None
 

@@ -20,7 +20,7 @@ from casestaff.documents.agenda_values import (
     item_line,
     words,
 )
-from casestaff.documents.readiness import BLOCKING, OK, eligibility_status
+from casestaff.documents.readiness import BLOCKING, OK, READINESS_SPECS, eligibility_status
 from casestaff.documents.templating import months_between, render
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
@@ -178,9 +178,11 @@ def build_provider_agenda(
     enrolled = sorted((c for c in cases if c.enrolled <= month_end(month)), key=lambda c: (c.participant.name, c.case_id))
     rows = tuple(customer_row(c, pack, month, held_by, as_of, worker) for c in enrolled)
     readiness = []
-    spec = next((s for s in pack.readiness_checks if s.check == "eligibility_verified"), None)
+    spec = next((s for s in pack.readiness_checks if READINESS_SPECS[s.check].per_customer is not None), None)
     if spec is not None:
-        missing = [f"{r.participant} ({r.case_id}): {r.eligibility.text or r.eligibility.question}" for r in rows if not r.eligible]
+        per_customer = READINESS_SPECS[spec.check].per_customer
+        results = [(r, *per_customer(c, month, as_of)) for r, c in zip(rows, enrolled)]
+        missing = [f"{r.participant} ({r.case_id}): {said}" for r, passed, said in results if not passed]
         readiness.append(
             Check(
                 id=spec.id,

@@ -1,6 +1,6 @@
 """Readiness checks: can this staffing be held as planned, and may it decide what it must decide?
 
-The checks are small functions named by the program packs (`READINESS_CHECKS`): a pack's
+The checks are small functions named by the program packs (`READINESS_SPECS`): a pack's
 `agenda.readiness` lists its checks with their parameters and the policy words they rest on.
 A check that fails is `blocking` (the agenda is still written, the exit code is 3) or a
 `warning`; every result carries its citation so the worker can show why.
@@ -16,6 +16,7 @@ from types import MappingProxyType
 from casestaff.documents.agenda_parts import invitees
 from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import records as model
+from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 
 OK, WARNING, BLOCKING = "ok", "warning", "blocking"
@@ -178,15 +179,25 @@ def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
     )
 
 
-READINESS_CHECKS: MappingProxyType[str, Callable[..., Outcome]] = MappingProxyType(
-    {
-        "department_staff_invited": department_staff_invited,
-        "partner_releases_on_file": partner_releases_on_file,
-        "no_information_outstanding": no_information_outstanding,
-        "eligibility_verified": eligibility_verified,
-        "sanction_information_complete": sanction_information_complete,
-        "special_needs_invitees": special_needs_invitees,
-    }
+@dataclass(frozen=True, kw_only=True)
+class ReadinessSpec(Named):
+    """A readiness check and what it declares."""
+
+    function: Callable[..., Outcome]
+    per_customer: Callable[[model.Case, dt.date, dt.date], tuple[bool, str]] | None = None
+    """The check for one customer of a monthly provider staffing -- (case, month, as-of date) ->
+    (passed, what the file says): the provider agenda runs it for every enrolled customer."""
+
+
+READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
+    (
+        ReadinessSpec(function=department_staff_invited),
+        ReadinessSpec(function=partner_releases_on_file),
+        ReadinessSpec(function=no_information_outstanding),
+        ReadinessSpec(function=eligibility_verified, per_customer=eligibility_status),
+        ReadinessSpec(function=sanction_information_complete),
+        ReadinessSpec(function=special_needs_invitees),
+    )
 )
 """The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
 
@@ -196,7 +207,7 @@ def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[mo
     inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
     results = []
     for spec in pack.readiness_checks:
-        outcome = READINESS_CHECKS[spec.check](inputs, **spec.params)
+        outcome = READINESS_SPECS[spec.check].function(inputs, **spec.params)
         results.append(
             Check(
                 id=spec.id,

@@ -16,37 +16,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from types import MappingProxyType
 
 from casestaff.files import yamlread
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.spec import FieldSpec, fields_of
+from casestaff.rules.functions import RULE_SPECS
 
 COMMENT_COLUMN = 32
 INDENT = 2
 
 COMMON = ("case_id", "program", "worker", "participant", "household", "enrolled", "goal", "releases", "planned_staffing", "staffings", "notes")
 """Blocks every program uses: who, since when, releases (for partner agendas), staffings."""
-
-FIELDS_READ_BY_RULE = MappingProxyType(
-    {
-        "no_progress_for_days": ("progress_reviews",),
-        "participation_shortfall": ("participation",),
-        "staffing_before_sanction": ("sanction",),
-        "risk_without_staffing": ("risk_factors",),
-        "months_in_component": ("components",),
-        "cooperating_without_progress": ("progress_reviews", "participation"),
-        "need_without_referral": ("risk_factors", "referrals"),
-        "information_received": ("outstanding_info",),
-        "reunification_stalled": ("case_plan_tasks", "progress_reviews"),
-        "meeting_after_staffing": (),
-        "periodic_review": (),
-        "retention_check_in": ("employment",),
-        "next_steps_past_due": (),
-    }
-)
-"""The case file blocks each rule function reads."""
 
 PROVIDER_CALENDAR_FIELDS = ("provider", "eligibility_checks")
 
@@ -58,7 +39,8 @@ def program_fields(pack: Pack) -> list[str]:
         return all_fields
     used = set(COMMON) | set(pack.case_file.parts)
     for rule in pack.rules:
-        used |= set(FIELDS_READ_BY_RULE.get(rule.function, ()))
+        spec = RULE_SPECS.get(rule.function)
+        used |= set(spec.reads if spec else ())
     if pack.provider_cycle is not None:
         used |= set(PROVIDER_CALENDAR_FIELDS)
     return [name for name in all_fields if name in used]

@@ -1,5 +1,5 @@
 """A program pack as records: a program's policy as data -- roles, staffing kinds, rules, calendar,
-outline, and what its agenda, narration and new case files hold.
+outline, and what its agenda (review areas and checklist included), narration and new case files hold.
 
 These are the records only. Reading, linting and resolving the names a pack uses (rule
 functions, agenda parts, checks) is the pack set's job (`casestaff.packset`), above every layer
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from casestaff.model.records import Record, doc
+from casestaff.model.records import Record, ReleaseArea, ReviewAreaName, RiskFactorName, doc
 
 
 @dataclass(kw_only=True, slots=True)
@@ -96,6 +96,28 @@ class ReadinessCheckDef(Record):
     citation: Citation = doc("Where the policy says so.")
 
 
+@dataclass(kw_only=True, slots=True)
+class ReviewAreaDef(Record):
+    area: ReviewAreaName = doc("The case file's review area this row reads (review_areas[].area in a case file).")
+    title: str = doc("The row's heading, as the policy names the area.")
+    release_area: ReleaseArea | None = doc(
+        "The release area (releases[].covers) a partner's copy of the agenda needs before it shows this area; left out: none.", None
+    )
+    risk_factors: list[RiskFactorName] = doc("Risk factors, and referrals for them, in the case file that bear on this area.", [])
+    lookback_months: int | None = doc(
+        "Only risk factors present within this many months before the meeting bear on it; left out: any time.", None
+    )
+    citation: Citation = doc("Where the policy lists the area.")
+
+
+@dataclass(kw_only=True, slots=True)
+class ChecklistItemDef(Record):
+    field: str = doc("The case file's checklist field this item reads (checklist.FIELD in a case file).")
+    item: str = doc("What the team must confirm, as the policy words it.")
+    ask: str = doc("What the agenda asks when the case file does not say where it is documented.")
+    citation: Citation = doc("Where the policy requires it.")
+
+
 GENERIC_AGENDA_PARTS = ("background", "strengths", "challenges", "activities", "referrals", "outstanding", "history")
 """The agenda parts of a pack that names none: those the default agenda template shows."""
 
@@ -108,6 +130,8 @@ class AgendaDef(Record):
         None,
     )
     readiness: list[ReadinessCheckDef] = doc("Checks run on the agenda before the staffing, in the order they print.", [])
+    review_areas: list[ReviewAreaDef] = doc("The areas the review_areas part shows, in the policy's order.", [])
+    checklist: list[ChecklistItemDef] = doc("What the checklist part asks the team to confirm, in the policy's order.", [])
 
 
 @dataclass(kw_only=True, slots=True)
@@ -158,6 +182,14 @@ class Pack(Record):
     @property
     def readiness_checks(self) -> list[ReadinessCheckDef]:
         return self.agenda.readiness if self.agenda else []
+
+    @property
+    def review_areas(self) -> list[ReviewAreaDef]:
+        return self.agenda.review_areas if self.agenda else []
+
+    @property
+    def checklist(self) -> list[ChecklistItemDef]:
+        return self.agenda.checklist if self.agenda else []
 
     @property
     def narration_checks(self) -> list[NarrationCheckDef]:

@@ -14,7 +14,7 @@ from casestaff.model import records as model
 from casestaff.model.dates import Workdays
 from casestaff.model.pack import Pack, RuleDef
 from casestaff.rules.flags import STATUS_ORDER, Flag, status_of
-from casestaff.rules.functions import RULE_FUNCTIONS, RuleContext
+from casestaff.rules.functions import RULE_SPECS, RuleContext
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ class _Step:
 
     def __init__(self, pack: Pack, rule: RuleDef, as_of: dt.date) -> None:
         self.rule = rule
-        self.function = RULE_FUNCTIONS[rule.function]
+        self.function = RULE_SPECS[rule.function].function
         self.context = RuleContext(as_of=as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
         self.params = rule.params
         self.rule_id = f"{pack.id}.{rule.id}"

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays, add_months, next_month_start
+from casestaff.model.named import Named, registry
 from casestaff.rules.flags import Evidence, Finding
 
 ONE_DAY = dt.timedelta(days=1)
@@ -371,43 +372,57 @@ def next_steps_past_due(case: model.Case, ctx: RuleContext) -> Iterator[Finding]
 
 RuleFunction = Callable[..., Iterator[Finding]]
 
-RULE_FUNCTIONS: MappingProxyType[str, RuleFunction] = MappingProxyType(
-    {
-        fn.__name__: fn
-        for fn in (
-            no_progress_for_days,
-            participation_shortfall,
-            staffing_before_sanction,
-            risk_without_staffing,
-            months_in_component,
-            cooperating_without_progress,
-            need_without_referral,
-            information_received,
-            reunification_stalled,
-            meeting_after_staffing,
-            periodic_review,
-            retention_check_in,
-            next_steps_past_due,
-        )
-    }
-)
-"""Every rule function a pack may name, by name. Immutable: packs choose, code does not register."""
 
-FACTS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
-    {
-        "no_progress_for_days": frozenset({"days", "last_progress"}),
-        "participation_shortfall": frozenset({"months", "count", "percent"}),
-        "staffing_before_sanction": frozenset({"effective_on", "reason"}),
-        "risk_without_staffing": frozenset({"factors", "days", "last_staffing"}),
-        "months_in_component": frozenset({"months", "component", "reached"}),
-        "cooperating_without_progress": frozenset({"reviews", "since_month"}),
-        "need_without_referral": frozenset({"factor"}),
-        "information_received": frozenset({"items", "received", "days"}),
-        "reunification_stalled": frozenset({"tasks", "reviews", "summary"}),
-        "meeting_after_staffing": frozenset({"staffing_date", "days"}),
-        "periodic_review": frozenset({"days", "last_review"}),
-        "retention_check_in": frozenset({"days", "employer", "last_check_in"}),
-        "next_steps_past_due": frozenset({"step", "owner", "staffing_date"}),
-    }
+@dataclass(frozen=True)
+class FollowUp:
+    """A rule whose flag is a meeting that must follow a staffing: `after` names the parameter
+    listing the staffing kinds it follows, `days` the one giving the days it is due within."""
+
+    after: str
+    days: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuleSpec(Named):
+    """A rule function and what it declares: the facts a pack's reason text may use, the case-file
+    blocks it reads, and what else casestaff does for a rule that names it."""
+
+    function: RuleFunction
+    facts: tuple[str, ...]
+    """The names it puts in `Finding.facts`, which a pack's reason text may use."""
+    reads: tuple[str, ...]
+    """The case-file blocks it reads: `casestaff new` writes them for a program whose rules name it."""
+    benchmarks: str | None = None
+    """The parameter (a list of months) holding months-in-component benchmarks: the agenda shows
+    each current activity's benchmark."""
+    follow_up: FollowUp | None = None
+    """The narration of a staffing this rule follows says when the follow-up meeting (a kind the
+    rule's `satisfied_by` names) is held, scheduled or due."""
+
+
+RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
+    (
+        RuleSpec(function=no_progress_for_days, facts=("days", "last_progress"), reads=("progress_reviews",)),
+        RuleSpec(function=participation_shortfall, facts=("months", "count", "percent"), reads=("participation",)),
+        RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
+        RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
+        RuleSpec(
+            function=months_in_component, facts=("months", "component", "reached"), reads=("components",), benchmarks="months"
+        ),
+        RuleSpec(
+            function=cooperating_without_progress, facts=("reviews", "since_month"), reads=("progress_reviews", "participation")
+        ),
+        RuleSpec(function=need_without_referral, facts=("factor",), reads=("risk_factors", "referrals")),
+        RuleSpec(function=information_received, facts=("items", "received", "days"), reads=("outstanding_info",)),
+        RuleSpec(
+            function=reunification_stalled, facts=("tasks", "reviews", "summary"), reads=("case_plan_tasks", "progress_reviews")
+        ),
+        RuleSpec(
+            function=meeting_after_staffing, facts=("staffing_date", "days"), reads=(), follow_up=FollowUp(after="after", days="days")
+        ),
+        RuleSpec(function=periodic_review, facts=("days", "last_review"), reads=()),
+        RuleSpec(function=retention_check_in, facts=("days", "employer", "last_check_in"), reads=("employment",)),
+        RuleSpec(function=next_steps_past_due, facts=("step", "owner", "staffing_date"), reads=()),
+    )
 )
-"""The names each rule function puts in `Finding.facts`, which a pack's reason text may use."""
+"""Every rule function a pack may name, by name, with what it declares."""
