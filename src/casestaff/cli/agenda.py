@@ -19,18 +19,17 @@ from casestaff.cli.app import (
     EXIT_OK,
     EXIT_PROBLEMS,
     AsOfOpt,
-    UsageError,
     _context,
     _err,
     _locate_case,
     _parse_date,
     _print_problems,
-    _run,
     _run_caseload,
     _say_if_no_case_files,
     app,
     write_output,
 )
+from casestaff.model.errors import CaseProblems, UsageError
 
 AUDIENCES = ("team", "partner")
 DEFAULT_WITHIN = 14
@@ -64,15 +63,13 @@ def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
 
 
 def _find_case(target: str, cases_dir: Path | None):
-    """(case, config, packset) for a case file path or a case id in the case folder; exits 1 on problems."""
+    """(case, config, packset) for a case file path or a case id in the case folder; a case with problems is refused with them."""
     if Path(target).is_dir():
         raise UsageError(f"{target} is a folder; give one case file or case id (or use --due to write agendas for a folder)")
     path, config, packset = _locate_case(target, cases_dir)
     caseload = _load([path], config, packset, dt.date.today())
     if caseload.problems:
-        _print_problems(caseload.problems, err=True)
-        _err(f"casestaff: {target} has problems; fix them (see above) and run the agenda again.")
-        raise typer.Exit(EXIT_PROBLEMS)
+        raise CaseProblems(f"{target} has problems; fix them (see above) and run the agenda again.", problems=caseload.problems)
     return caseload.cases[0], config, packset
 
 
@@ -127,7 +124,7 @@ def _render(agenda, fmt: str, templates: Path | None) -> str:
     try:
         return render_agenda(agenda, fmt, templates)
     except TemplateProblem as exc:
-        raise UsageError(f"agenda template: {exc}") from None
+        raise TemplateProblem(f"agenda template: {exc}") from None
 
 
 def _show(text: str, fmt: str) -> None:
@@ -180,58 +177,54 @@ def agenda(
     provider: Annotated[Optional[str], typer.Option("--provider", metavar="NAME", help="The monthly provider staffing agenda (form 4333 content) for this provider.", show_default=False)] = None,
     month: Annotated[Optional[str], typer.Option("--month", metavar="YYYY-MM", help="With --provider: the month, YYYY-MM (default: the as-of month).", show_default=False)] = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
-) -> None:
+) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
-
-    def action() -> int:
-        if fmt not in ("md", "txt", "html"):
-            raise UsageError(f"--format: {fmt!r} is not one of md, txt, html")
-        if audience not in AUDIENCES:
-            raise UsageError(f"--audience: {audience!r} is not one of team, partner")
-        if partner and audience != "partner":
-            raise UsageError("--partner goes with --audience partner")
-        if due and provider:
-            raise UsageError("--due and --provider are different agendas; use one of them")
-        if month and not provider:
-            raise UsageError("--month goes with --provider NAME")
-        if provider and audience == "partner":
-            raise UsageError(
-                "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
-                " customer's barriers and is for the team only"
-            )
-        day = _parse_date(as_of, "--as-of")
-        meeting = _parse_date(date, "--date") if date else None
-        if due or provider:
-            if out is not None:
-                raise UsageError("--out is for one agenda; with --due or --provider use --out-dir DIR")
-            if invite:
-                raise UsageError("--invite is for one case's agenda")
-            paths = [Path(t) for t in targets] if targets else None
-            if due:
-                if out_dir is None:
-                    raise UsageError("--due writes one file per participant: give --out-dir DIR")
-                if meeting is not None:
-                    raise UsageError("--date is for one agenda; with --due each case gets its own meeting date")
-                return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates)
-            return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates)
-        if out_dir is not None:
-            raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
-        if not targets or len(targets) != 1:
-            raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
-        case, config, packset = _find_case(targets[0], cases)
-        pack = packset.get(case.program)
-        people = _parse_invites(invite, pack)
-        team, shown = _one_agenda(case, pack, config, day, meeting, people, audience, partner)
-        text = _render(shown, fmt, templates or config.templates)
-        head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
-        _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
-        if team.blocked:
-            count = sum(1 for c in team.readiness if c.blocking)
-            _err(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
-            return EXIT_BLOCKED
-        return EXIT_OK
-
-    _run(action)
+    if fmt not in ("md", "txt", "html"):
+        raise UsageError(f"--format: {fmt!r} is not one of md, txt, html")
+    if audience not in AUDIENCES:
+        raise UsageError(f"--audience: {audience!r} is not one of team, partner")
+    if partner and audience != "partner":
+        raise UsageError("--partner goes with --audience partner")
+    if due and provider:
+        raise UsageError("--due and --provider are different agendas; use one of them")
+    if month and not provider:
+        raise UsageError("--month goes with --provider NAME")
+    if provider and audience == "partner":
+        raise UsageError(
+            "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
+            " customer's barriers and is for the team only"
+        )
+    day = _parse_date(as_of, "--as-of")
+    meeting = _parse_date(date, "--date") if date else None
+    if due or provider:
+        if out is not None:
+            raise UsageError("--out is for one agenda; with --due or --provider use --out-dir DIR")
+        if invite:
+            raise UsageError("--invite is for one case's agenda")
+        paths = [Path(t) for t in targets] if targets else None
+        if due:
+            if out_dir is None:
+                raise UsageError("--due writes one file per participant: give --out-dir DIR")
+            if meeting is not None:
+                raise UsageError("--date is for one agenda; with --due each case gets its own meeting date")
+            return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates)
+        return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates)
+    if out_dir is not None:
+        raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
+    if not targets or len(targets) != 1:
+        raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
+    case, config, packset = _find_case(targets[0], cases)
+    pack = packset.get(case.program)
+    people = _parse_invites(invite, pack)
+    team, shown = _one_agenda(case, pack, config, day, meeting, people, audience, partner)
+    text = _render(shown, fmt, templates or config.templates)
+    head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
+    _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
+    if team.blocked:
+        count = sum(1 for c in team.readiness if c.blocking)
+        _err(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
+        return EXIT_BLOCKED
+    return EXIT_OK
 
 
 def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, templates) -> int:
@@ -350,7 +343,7 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     try:
         text = render_provider_agenda(agenda, fmt, templates or config.templates)
     except TemplateProblem as exc:
-        raise UsageError(f"agenda template: {exc}") from None
+        raise TemplateProblem(f"agenda template: {exc}") from None
     path = None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

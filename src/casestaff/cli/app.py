@@ -18,15 +18,48 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from casestaff import __version__
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BLOCKED = 0, 1, 2, 3
+from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CasestaffError, UsageError
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
     "3 agenda blocked by readiness checks."
 )
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _print_problems(problems, *, err: bool) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=err)
+
+
+def show_error(error: CasestaffError) -> None:
+    """An error as the user sees it, on stderr: its located problems, then `casestaff: message`."""
+    _print_problems(error.problems, err=True)
+    if error.message:
+        _err(f"casestaff: {error.message}" + (f" {error.note}" if error.note else ""))
+
+
+class Commands(TyperGroup):
+    """casestaff's commands. Each returns its exit code; an error of casestaff's family, from any
+    command or the core beneath it, is reported here -- the one place -- and exits with its
+    class's code."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            code = super().invoke(ctx)
+        except CasestaffError as error:
+            show_error(error)
+            raise typer.Exit(error.exit_code) from None
+        if code:
+            raise typer.Exit(code)
+        return code
+
 
 app = typer.Typer(
     name="casestaff",
@@ -35,15 +68,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Commands,
 )
-
-
-class UsageError(Exception):
-    """A wrong option value or path: exit 2 with the message."""
-
-
-def _err(message: str) -> None:
-    typer.echo(message, err=True)
 
 
 def _parse_date(value: str | None, option: str) -> dt.date:
@@ -154,27 +180,6 @@ def _say_if_no_case_files(files: int, paths: list[Path]) -> None:
         _err(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")
 
 
-def _print_problems(problems, *, err: bool) -> None:
-    for problem in problems:
-        typer.echo(str(problem), err=err)
-
-
-def _run(action) -> None:
-    """Turn the core's errors into messages and exit codes, in one place."""
-    from casestaff.files.caseload import PathError
-    from casestaff.files.config import ConfigError
-
-    try:
-        code = action()
-    except ConfigError as exc:
-        _print_problems(exc.problems, err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    except (UsageError, PathError) as exc:
-        _err(f"casestaff: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    raise typer.Exit(code or EXIT_OK)
-
-
 PathsArg = Annotated[
     Optional[list[Path]],
     typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
@@ -205,42 +210,38 @@ def due(
     program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", metavar="table|json|csv", help="table, json or csv (table is plain text when piped).")] = "table",
     no_cache: NoCacheOpt = False,
-) -> None:
+) -> int:
     """Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."""
+    if fmt not in ("table", "json", "csv"):
+        raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
+    day = _parse_date(as_of, "--as-of")
+    config, packset, chosen = _context(paths)
+    if program and packset.get(program) is None:
+        from casestaff.model.problems import did_you_mean
 
-    def action() -> int:
-        if fmt not in ("table", "json", "csv"):
-            raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
-        day = _parse_date(as_of, "--as-of")
-        config, packset, chosen = _context(paths)
-        if program and packset.get(program) is None:
-            from casestaff.model.problems import did_you_mean
+        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+    from casestaff.rules.due import DueJob, due_report
 
-            raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
-        from casestaff.rules.due import DueJob, due_report
+    job = DueJob(packset=packset, as_of=day, within=within, default_worker=config.worker or "")
+    caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache)
+    from casestaff.cli import render_due
 
-        job = DueJob(packset=packset, as_of=day, within=within, default_worker=config.worker or "")
-        caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache)
-        from casestaff.cli import render_due
+    report = due_report(caseload.results, packset, config, day, within, worker, program)
+    _say_if_no_case_files(caseload.files, chosen)
+    _print_problems(caseload.problems, err=True)
+    if fmt == "json":
+        sys.stdout.write(render_due.as_json(report))
+    elif fmt == "csv":
+        sys.stdout.write(render_due.as_csv(report))
+    elif sys.stdout.isatty():
+        from rich.console import Console
 
-        report = due_report(caseload.results, packset, config, day, within, worker, program)
-        _say_if_no_case_files(caseload.files, chosen)
-        _print_problems(caseload.problems, err=True)
-        if fmt == "json":
-            sys.stdout.write(render_due.as_json(report))
-        elif fmt == "csv":
-            sys.stdout.write(render_due.as_csv(report))
-        elif sys.stdout.isatty():
-            from rich.console import Console
-
-            render_due.rich_table(report, Console())
-        else:
-            sys.stdout.write(render_due.plain(report))
-        if caseload.problems:
-            _err(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
-        return EXIT_PROBLEMS if caseload.problems else EXIT_OK
-
-    _run(action)
+        render_due.rich_table(report, Console())
+    else:
+        sys.stdout.write(render_due.plain(report))
+    if caseload.problems:
+        _err(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+    return EXIT_PROBLEMS if caseload.problems else EXIT_OK
 
 
 @app.command()
@@ -249,28 +250,24 @@ def check(
     as_of: AsOfOpt = None,
     fmt: Annotated[str, typer.Option("--format", metavar="text|json", help="text or json.")] = "text",
     no_cache: NoCacheOpt = False,
-) -> None:
+) -> int:
     """Validate case files; print every problem as path:line:col: message, with the fix."""
-
-    def action() -> int:
-        if fmt not in ("text", "json"):
-            raise UsageError(f"--format: {fmt!r} is not one of text, json")
-        day = _parse_date(as_of, "--as-of")
-        config, packset, chosen = _context(paths)
-        caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
-        _say_if_no_case_files(caseload.files, chosen)
-        if fmt == "json":
-            typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format: {fmt!r} is not one of text, json")
+    day = _parse_date(as_of, "--as-of")
+    config, packset, chosen = _context(paths)
+    caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
+    _say_if_no_case_files(caseload.files, chosen)
+    if fmt == "json":
+        typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
+    else:
+        _print_problems(caseload.problems, err=False)
+        bad = len({p.file for p in caseload.problems})
+        if caseload.problems:
+            typer.echo(f"{len(caseload.problems)} problem(s) in {bad} of {caseload.files} file(s).")
         else:
-            _print_problems(caseload.problems, err=False)
-            bad = len({p.file for p in caseload.problems})
-            if caseload.problems:
-                typer.echo(f"{len(caseload.problems)} problem(s) in {bad} of {caseload.files} file(s).")
-            else:
-                typer.echo(f"{caseload.files} file(s) checked, no problems.")
-        return EXIT_PROBLEMS if caseload.problems else EXIT_OK
-
-    _run(action)
+            typer.echo(f"{caseload.files} file(s) checked, no problems.")
+    return EXIT_PROBLEMS if caseload.problems else EXIT_OK
 
 
 @app.command()
@@ -279,49 +276,41 @@ def schema(
         Optional[Path],
         typer.Option("--out", metavar="FILE", help="Write the schema to this file, as UTF-8 (PowerShell's '>' would save UTF-16).", show_default=False),
     ] = None,
-) -> None:
+) -> int:
     """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
+    from casestaff.documents.schema import case_schema
 
-    def action() -> int:
-        from casestaff.documents.schema import case_schema
-
-        _, packset, _ = _context(None)
-        text = json.dumps(case_schema(packset), indent=2, ensure_ascii=False) + "\n"
-        if out is None:
-            sys.stdout.write(text)
-            return EXIT_OK
-        write_output(out, text, "schema", ".json")
-        _err(f"Wrote the case-file schema to {out}.")
+    _, packset, _ = _context(None)
+    text = json.dumps(case_schema(packset), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
         return EXIT_OK
-
-    _run(action)
+    write_output(out, text, "schema", ".json")
+    _err(f"Wrote the case-file schema to {out}.")
+    return EXIT_OK
 
 
 @app.command()
 def programs(
     program: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="A program id to show in full.", show_default=False)] = None,
     functions: Annotated[bool, typer.Option("--functions", help="List the rule functions packs can use.")] = False,
-) -> None:
+) -> int:
     """List the program packs, or show one program's rules with parameters and citations."""
+    from casestaff.cli import render_programs
 
-    def action() -> int:
-        from casestaff.cli import render_programs
+    _, packset, _ = _context(None)
+    if functions:
+        typer.echo(render_programs.functions())
+    elif program is None:
+        typer.echo(render_programs.listing(packset))
+    else:
+        pack = packset.get(program)
+        if pack is None:
+            from casestaff.model.problems import did_you_mean
 
-        _, packset, _ = _context(None)
-        if functions:
-            typer.echo(render_programs.functions())
-        elif program is None:
-            typer.echo(render_programs.listing(packset))
-        else:
-            pack = packset.get(program)
-            if pack is None:
-                from casestaff.model.problems import did_you_mean
-
-                raise UsageError(f"no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
-            typer.echo(render_programs.detail(pack))
-        return EXIT_OK
-
-    _run(action)
+            raise UsageError(f"no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+        typer.echo(render_programs.detail(pack))
+    return EXIT_OK
 
 
 def main() -> None:
