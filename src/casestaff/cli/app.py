@@ -14,6 +14,7 @@ import gc
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -21,6 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from casestaff import __version__
+from casestaff.actions.workspace import Workspace, write_output
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CasestaffError, UsageError
 
 EPILOG = (
@@ -86,94 +88,7 @@ def _parse_date(value: str | None, option: str) -> dt.date:
     return day
 
 
-def _context(paths: list[Path] | None):
-    """Config and packs for these paths: (config, packset, paths to read)."""
-    from casestaff.files.config import find_config, load_config
-    from casestaff.packset import load_packset
-
-    start = paths[0] if paths else Path.cwd()
-    config = load_config(find_config(start))
-    packset = load_packset(config)
-    if not paths:
-        paths = [config.cases] if config.cases else [Path(".")]
-    return config, packset, paths
-
-
-def _locate_case(target: str, cases_dir: Path | None = None):
-    """(path, config, packset) for CASE: a case file, or a case id found in the case folder.
-
-    A case id held by two files is refused rather than guessed: the agenda, narration or
-    recorded outcome would otherwise be about the wrong participant.
-    """
-    path = Path(target)
-    if path.is_dir():
-        raise UsageError(f"{target} is a folder; give one case file or case id")
-    if path.is_file():
-        config, packset, _ = _context([path])
-        return path, config, packset
-    if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
-        raise UsageError(f"no such file: {target}")
-    from casestaff.files.caseload import find_case_files
-
-    config, packset, folders = _context([cases_dir] if cases_dir else None)
-    files, run = find_case_files(target, folders, packset, dt.date.today(), skip=config.pack_files, use_cache=config.cache)
-    if len(files) > 1:
-        raise UsageError(
-            f"case_id '{target}' is in {len(files)} files: {', '.join(files)}; give the file's path,"
-            " and give each case its own id"
-        )
-    if not files:
-        from casestaff.model.problems import did_you_mean
-
-        where = ", ".join(str(f) for f in folders)
-        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
-        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
-        raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
-    found = Path(files[0])
-    if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
-        found = found.relative_to(Path.cwd())
-    return found, config, packset
-
-
-def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):
-    from casestaff.files.caseload import run_caseload
-    from casestaff.model.dates import preload_holidays
-
-    return run_caseload(
-        paths,
-        packset,
-        job,
-        today,
-        skip=config.pack_files,
-        use_cache=config.cache and not no_cache,
-        warm_up=preload_holidays if job is not None else None,
-    )
-
-
-OUTPUT_REFUSED = (".yaml", ".yml", ".toml")
-"""Suffixes an output file never gets: a case file, a program pack or casestaff.toml would be lost."""
-
-
-def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
-    """Write an output file (agenda, narration, schema) owner-only and atomically.
-
-    Refuses a path that looks like a case or settings file: `--out` given the case file itself
-    would otherwise replace it with the agenda.
-    """
-    from casestaff.files.writer import write_private
-
-    if path.suffix.lower() in OUTPUT_REFUSED:
-        raise UsageError(f"--out {path}: that looks like a case or settings file; write the {what} to a {suffixes} file")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        write_private(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _say_if_no_case_files(files: int, paths: list[Path]) -> None:
+def _say_if_no_case_files(files: int, paths: Sequence[Path]) -> None:
     """An empty answer from the wrong folder must not read as 'nothing is due'."""
     if not files:
         where = ", ".join(str(p) for p in paths)
@@ -215,7 +130,8 @@ def due(
     if fmt not in ("table", "json", "csv"):
         raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
     day = _parse_date(as_of, "--as-of")
-    config, packset, chosen = _context(paths)
+    workspace = Workspace.open(paths)
+    config, packset = workspace.config, workspace.packset
     if program and packset.get(program) is None:
         from casestaff.model.problems import did_you_mean
 
@@ -223,11 +139,11 @@ def due(
     from casestaff.rules.due import DueJob, due_report
 
     job = DueJob(packset=packset, as_of=day, within=within, default_worker=config.worker or "")
-    caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache)
+    caseload = workspace.run(job, dt.date.today(), no_cache=no_cache)
     from casestaff.cli import render_due
 
     report = due_report(caseload.results, packset, config, day, within, worker, program)
-    _say_if_no_case_files(caseload.files, chosen)
+    _say_if_no_case_files(caseload.files, workspace.paths)
     _print_problems(caseload.problems, err=True)
     if fmt == "json":
         sys.stdout.write(render_due.as_json(report))
@@ -255,9 +171,9 @@ def check(
     if fmt not in ("text", "json"):
         raise UsageError(f"--format: {fmt!r} is not one of text, json")
     day = _parse_date(as_of, "--as-of")
-    config, packset, chosen = _context(paths)
-    caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
-    _say_if_no_case_files(caseload.files, chosen)
+    workspace = Workspace.open(paths)
+    caseload = workspace.run(None, day, no_cache=no_cache)
+    _say_if_no_case_files(caseload.files, workspace.paths)
     if fmt == "json":
         typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
     else:
@@ -280,8 +196,7 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."""
     from casestaff.documents.schema import case_schema
 
-    _, packset, _ = _context(None)
-    text = json.dumps(case_schema(packset), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(case_schema(Workspace.open().packset), indent=2, ensure_ascii=False) + "\n"
     if out is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -298,7 +213,7 @@ def programs(
     """List the program packs, or show one program's rules with parameters and citations."""
     from casestaff.cli import render_programs
 
-    _, packset, _ = _context(None)
+    packset = Workspace.open().packset
     if functions:
         typer.echo(render_programs.functions())
     elif program is None:

@@ -14,38 +14,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from casestaff.cli.app import (
-    EXIT_OK,
-    AsOfOpt,
-    _context,
-    _locate_case,
-    _parse_date,
-    app,
-    write_output,
-)
+from casestaff.actions.workspace import Workspace, open_case, write_output
+from casestaff.cli.app import EXIT_OK, AsOfOpt, _parse_date, app
 from casestaff.model.errors import CaseProblems, Refused, UsageError
-from casestaff.model.problems import Problem
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
-
-
-def _open_case(case_arg: str):
-    """(config, packset, pack, doc, case) for CASE; a file that cannot be read as a case is refused with its problems."""
-    from casestaff.files import writer
-    from casestaff.files.casefile import read_case
-    from casestaff.files.yamlread import ReadError
-
-    path, config, packset = _locate_case(case_arg)
-    try:
-        doc = writer.read_for_edit(path)
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ReadError as exc:
-        raise CaseProblems(problems=[Problem(str(path), max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
-    case, problems = read_case(doc.data, str(path), packset.packs)
-    if case is None:
-        raise CaseProblems(f"fix the problems in {path} first (`casestaff check {path}`)", problems=problems)
-    return config, packset, packset.get(case.program), doc, case
 
 
 # -- record ---------------------------------------------------------------------------------------
@@ -77,7 +50,7 @@ def record(
     day = _parse_date(as_of, "--as-of")
     if from_file is not None and done is not None:
         raise UsageError("--from and --done do different things; use one at a time")
-    config, packset, pack, doc, loaded = _open_case(case)
+    config, packset, pack, doc, loaded = open_case(case)
     if done is not None:
         ref = core.find_step(loaded, done)
         core.mark_done(doc, ref, day, packset.packs)
@@ -318,7 +291,8 @@ def new(
     from casestaff.files import writer
     from casestaff.model.problems import did_you_mean
 
-    config, packset, _ = _context([out] if out is not None and out.parent.exists() else None)
+    workspace = Workspace.open([out] if out is not None and out.parent.exists() else None)
+    config, packset = workspace.config, workspace.packset
     pack = packset.get(program)
     if pack is None:
         raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
@@ -364,7 +338,7 @@ def narrate(
     from casestaff.documents import narrate as core
 
     day = _parse_date(as_of, "--as-of")
-    config, packset, pack, doc, loaded = _open_case(case)
+    config, packset, pack, doc, loaded = open_case(case)
     held = loaded
     if staffing in ("", core.LATEST):
         import dataclasses
