@@ -14,6 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
 from casestaff.cli.app import EXIT_OK, AsOfOpt, _parse_date, app
 from casestaff.model.errors import CaseProblems, Refused, UsageError
@@ -345,7 +346,7 @@ def narrate(
 
         held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
     chosen = core.select_staffing(held, staffing)
-    others = _provider_peers(loaded, pack, chosen, config, packset, doc.path)
+    others = provider_peers(loaded, pack, chosen, config, packset, doc.path)
     try:
         text = core.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
     except core.NarrationRefused as exc:
@@ -368,26 +369,3 @@ def narrate(
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-def _provider_peers(case, pack, staffing, config, packset, path: Path):
-    """For a provider staffing, the other cases in the case folder (one narration line each)."""
-    from casestaff.documents.narrate import is_provider_staffing
-    from casestaff.files.casefile import read_case
-    from casestaff.files.caseload import discover
-
-    if not is_provider_staffing(pack, staffing):
-        return []
-    folders = [config.cases] if config.cases else [path.parent]
-    peers = []
-    for candidate in discover(folders, skip=config.pack_files):
-        if candidate.resolve() == path.resolve():
-            continue
-        try:
-            other, _ = read_case(candidate.read_bytes(), str(candidate), packset.packs)
-        except OSError:
-            continue
-        if other is not None:
-            peers.append(other)
-    return peers
-
