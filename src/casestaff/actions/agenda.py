@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace, locate_case, write_output
 from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
 from casestaff.documents.agenda_records import Agenda
@@ -25,7 +26,7 @@ from casestaff.model import records as model
 from casestaff.model.errors import CaseProblems, UsageError
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
-from casestaff.rules.due import CaseRow, DueJob, due_report
+from casestaff.rules.due import CaseRow
 from casestaff.rules.evaluate import evaluate_case
 
 DEFAULT_WITHIN = 14
@@ -123,16 +124,14 @@ class DueAgendas:
         partner: str | None,
         templates: Path | None,
     ) -> None:
-        config = workspace.config
-        job = DueJob(packset=workspace.packset, as_of=as_of, within=within, default_worker=config.worker or "")
-        run = workspace.run(job, dt.date.today())
+        due = who_is_due(workspace, as_of, within)
         self.workspace, self.as_of, self.fmt, self.audience, self.partner = workspace, as_of, fmt, audience, partner
-        self.files = run.files
-        self.problems: list[Problem] = list(run.problems)
+        self.files = due.run.files
+        self.problems: list[Problem] = list(due.run.problems)
         """Every file left out: those with problems, and any that changed on disk since listed."""
-        self.report = due_report(run.results, workspace.packset, config, as_of, within)
+        self.report = due.report
         self.out_dir = output_folder(out_dir)
-        self.templates = templates or config.templates
+        self.templates = templates or workspace.config.templates
         self._taken: set[str] = set()
 
     def write(self, row: CaseRow) -> tuple[WrittenAgenda | None, list[Problem]]:

@@ -22,6 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from casestaff import __version__
+from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CasestaffError, UsageError
 
@@ -131,18 +132,15 @@ def due(
         raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
     day = _parse_date(as_of, "--as-of")
     workspace = Workspace.open(paths)
-    config, packset = workspace.config, workspace.packset
+    packset = workspace.packset
     if program and packset.get(program) is None:
         from casestaff.model.problems import did_you_mean
 
         raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
-    from casestaff.rules.due import DueJob, due_report
-
-    job = DueJob(packset=packset, as_of=day, within=within, default_worker=config.worker or "")
-    caseload = workspace.run(job, dt.date.today(), no_cache=no_cache)
+    due_list = who_is_due(workspace, day, within, worker, program, no_cache=no_cache)
+    caseload, report = due_list.run, due_list.report
     from casestaff.cli import render_due
 
-    report = due_report(caseload.results, packset, config, day, within, worker, program)
     _say_if_no_case_files(caseload.files, workspace.paths)
     _print_problems(caseload.problems, err=True)
     if fmt == "json":
