@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casestaff.documents.agenda import render_agenda
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .agenda_helpers import AS_OF, FIXTURES, FORMATS, PROGRAMS, agenda_for, check_html
 

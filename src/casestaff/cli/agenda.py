@@ -16,18 +16,8 @@ import typer
 
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.app import (
-    EXIT_BLOCKED,
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    AsOfOpt,
-    _err,
-    _parse_date,
-    _print_problems,
-    _say_if_no_case_files,
-    app,
-)
-from casestaff.model.errors import UsageError
+from casestaff.cli.common import AsOfOpt, app, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
 
@@ -71,7 +61,7 @@ def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str)
         write_output(path, text, "agenda", ".md, .txt or .html")
         typer.echo(wrote)
     else:
-        _err(readiness.rstrip("\n"))
+        say(readiness.rstrip("\n"))
         show(text, fmt)
 
 
@@ -138,8 +128,8 @@ def agenda(
             "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
             " customer's barriers and is for the team only"
         )
-    day = _parse_date(as_of, "--as-of")
-    meeting = _parse_date(date, "--date") if date else None
+    day = parse_date(as_of, "--as-of")
+    meeting = parse_date(date, "--date") if date else None
     if due or provider:
         if out is not None:
             raise UsageError("--out is for one agenda; with --due or --provider use --out-dir DIR")
@@ -166,7 +156,7 @@ def agenda(
     _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
     if team.blocked:
         count = sum(1 for c in team.readiness if c.blocking)
-        _err(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
+        say(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
         return EXIT_BLOCKED
     return EXIT_OK
 
@@ -175,14 +165,14 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     """One agenda per participant due within the window, written into `out_dir`."""
     workspace = Workspace.open(paths)
     batch = orchestrate.DueAgendas(workspace, as_of, within, fmt, out_dir, audience, partner, templates)
-    _say_if_no_case_files(batch.files, workspace.paths)
-    _print_problems(batch.problems, err=True)
+    say_if_no_case_files(batch.files, workspace.paths)
+    print_problems(batch.problems, err=True)
     rows = batch.report.rows
     written: list[orchestrate.WrittenAgenda] = []
 
     def write_one(row) -> None:
         done, problems = batch.write(row)
-        _print_problems(problems, err=True)  # a file changed on disk since it was listed
+        print_problems(problems, err=True)  # a file changed on disk since it was listed
         if done is not None:
             written.append(done)
 
@@ -213,7 +203,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
         if blocked:
             typer.echo(f"{len(blocked)} agenda(s) have blocking readiness checks; run `casestaff agenda CASE` on each for details.")
     if batch.problems:
-        _err(f"casestaff: {len({p.file for p in batch.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+        say(f"casestaff: {len({p.file for p in batch.problems})} file(s) with problems were left out; run `casestaff check` for details.")
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if blocked else EXIT_OK
 
@@ -232,7 +222,7 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     month = _parse_month(month_text, as_of)
     workspace = Workspace.open(paths)
     found = orchestrate.provider_month(workspace, provider, month, as_of, meeting)
-    _print_problems(found.problems, err=True)
+    print_problems(found.problems, err=True)
     agenda = found.agenda
     text = orchestrate.render(agenda, fmt, templates or workspace.config.templates)
     path = orchestrate.output_folder(out_dir) / found.file_name(fmt) if out_dir is not None else None

@@ -16,8 +16,8 @@ import typer
 
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
-from casestaff.cli.app import EXIT_OK, AsOfOpt, _parse_date, app
-from casestaff.model.errors import CaseProblems, Refused, UsageError
+from casestaff.cli.common import AsOfOpt, app, parse_date
+from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
 
@@ -48,7 +48,7 @@ def record(
     from casestaff.documents import record as core
     from casestaff.files import writer
 
-    day = _parse_date(as_of, "--as-of")
+    day = parse_date(as_of, "--as-of")
     if from_file is not None and done is not None:
         raise UsageError("--from and --done do different things; use one at a time")
     config, packset, pack, doc, loaded = open_case(case)
@@ -338,7 +338,7 @@ def narrate(
     """
     from casestaff.documents import narrate as core
 
-    day = _parse_date(as_of, "--as-of")
+    day = parse_date(as_of, "--as-of")
     config, packset, pack, doc, loaded = open_case(case)
     held = loaded
     if staffing in ("", core.LATEST):
