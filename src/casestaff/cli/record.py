@@ -7,6 +7,7 @@ comes from `record.py`, and every write goes through `writer.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -17,7 +18,13 @@ import typer
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
 from casestaff.cli.common import AsOfOpt, app, parse_date
+from casestaff.documents import narrate as narration
+from casestaff.documents import record as core
+from casestaff.documents import skeleton
+from casestaff.files import writer
+from casestaff.model import records as model
 from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
+from casestaff.model.problems import did_you_mean
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
 
@@ -45,9 +52,6 @@ def record(
     Nothing is written if the file changed on disk meanwhile, is read-only, or would not be valid.
     What you typed is then saved to a private file, and its path is printed.
     """
-    from casestaff.documents import record as core
-    from casestaff.files import writer
-
     day = parse_date(as_of, "--as-of")
     if from_file is not None and done is not None:
         raise UsageError("--from and --done do different things; use one at a time")
@@ -87,13 +91,11 @@ def record(
 
 def _outcome_from_file(path: Path):
     """The staffing in an outcome file; a file with problems is refused with them."""
-    from casestaff.documents.record import read_outcome
-
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
-    staffing, problems = read_outcome(data, str(path))
+    staffing, problems = core.read_outcome(data, str(path))
     if staffing is None:
         raise CaseProblems(f"nothing was written; fix {path} and run the command again (format: docs/recording.md)", problems=problems)
     return staffing
@@ -157,9 +159,6 @@ def _ask_list(text: str) -> list[str]:
 
 def _ask_outcome(case, pack, day: dt.date):
     """The staffing, asked field by field, with defaults from the case and its program."""
-    from casestaff.documents import record as core
-    from casestaff.model import records as model
-
     typer.echo(f"Recording a staffing for {case.participant.name} ({case.case_id}, {pack.name}).")
     read_date = _date_reader("date")
 
@@ -179,8 +178,6 @@ def _ask_outcome(case, pack, day: dt.date):
         text = str(value).strip()
         if text in kinds:
             return text
-        from casestaff.model.problems import did_you_mean
-
         raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
 
     kind = _ask("Kind", core.default_kind(case, pack, date), value_proc=kind_of)
@@ -231,9 +228,6 @@ def _first_staff(pack) -> str:
 
 
 def _ask_present(case, pack):
-    from casestaff.documents import record as core
-    from casestaff.model import records as model
-
     typer.echo("Roles: " + "; ".join(f"{r.abbr} ({r.title})" for r in pack.roles))
     suggested = core.default_present(case, pack)
     if suggested:
@@ -251,8 +245,6 @@ def _ask_present(case, pack):
             return ""
         canonical = core.canonical_role(pack, text)
         if canonical is None:
-            from casestaff.model.problems import did_you_mean
-
             names = [r.abbr for r in pack.roles]
             raise typer.BadParameter(f"'{text}' is not a role in {pack.id}{did_you_mean(text, names)}; use one of {', '.join(names)}")
         return canonical
@@ -288,10 +280,6 @@ def new(
 
     Never overwrites an existing file. The file is created readable by you only.
     """
-    from casestaff.documents import skeleton
-    from casestaff.files import writer
-    from casestaff.model.problems import did_you_mean
-
     workspace = Workspace.open([out] if out is not None and out.parent.exists() else None)
     config, packset = workspace.config, workspace.packset
     pack = packset.get(program)
@@ -336,30 +324,26 @@ def narrate(
     Refuses (exit 1), naming what is missing, when the record lacks what the program's policy requires.
     That is: who was present, next steps, pre-sanction documentation, a complete team.
     """
-    from casestaff.documents import narrate as core
-
     day = parse_date(as_of, "--as-of")
     config, packset, pack, doc, loaded = open_case(case)
     held = loaded
-    if staffing in ("", core.LATEST):
-        import dataclasses
-
+    if staffing in ("", narration.LATEST):
         held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
-    chosen = core.select_staffing(held, staffing)
+    chosen = narration.select_staffing(held, staffing)
     others = provider_peers(loaded, pack, chosen, config, packset, doc.path)
     try:
-        text = core.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
-    except core.NarrationRefused as exc:
+        text = narration.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
+    except narration.NarrationRefused as exc:
         missing = "".join(f"\n  - {item}" for item in exc.missing)
         raise Refused(f"{doc.path}: the narration of the {chosen.date} {chosen.kind} cannot be printed yet:{missing}") from None
     if ascii_only:
-        text = core.to_ascii(text)
+        text = narration.to_ascii(text)
     if width:
-        text = core.wrap(text, width)
+        text = narration.wrap(text, width)
     if max_chars:
         try:
-            text = "\n".join(core.split_parts(text, max_chars))
-        except core.TooShort as exc:
+            text = "\n".join(narration.split_parts(text, max_chars))
+        except narration.TooShort as exc:
             raise UsageError(str(exc)) from None
     if out is not None:
         if out.resolve() == doc.path.resolve():

@@ -6,6 +6,9 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from casestaff.documents.agenda_parts import PART_BUILDERS
+from casestaff.documents.narrate import NARRATION_CHECKS
+from casestaff.documents.readiness import READINESS_CHECKS
 from casestaff.model.pack import Citation, Pack, PackSet
 from casestaff.rules.functions import FACTS, RULE_FUNCTIONS
 
@@ -104,10 +107,6 @@ def _signatures(functions: Mapping[str, Callable[..., Any]], facts: Mapping[str,
 
 
 def functions() -> str:
-    from casestaff.documents.agenda_parts import PART_BUILDERS
-    from casestaff.documents.narrate import NARRATION_CHECKS
-    from casestaff.documents.readiness import READINESS_CHECKS
-
     lines = ["Rule functions a pack may name (parameters are required; reason texts may use the facts):", ""]
     lines += _signatures(RULE_FUNCTIONS, FACTS)
     lines += ["", "Readiness checks agenda.readiness may name (check:, with params: when it takes any):", ""]
