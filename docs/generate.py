@@ -76,7 +76,7 @@ def run(args: list[str], env: dict[str, str | None], cwd: Path = REPO) -> tuple[
     """(exit code, stdout then stderr) of `casestaff ARGS`, as when piped."""
     from typer.testing import CliRunner
 
-    from casestaff.cli.app import app
+    from casestaff.cli.main import app
 
     previous = Path.cwd()
     os.chdir(cwd)
@@ -95,14 +95,14 @@ def run(args: list[str], env: dict[str, str | None], cwd: Path = REPO) -> tuple[
 
 
 def commands() -> list[tuple[str, Any]]:
-    """(full name, click command) of every visible command on `casestaff.cli.app`, in order.
+    """(full name, click command) of every visible command on `casestaff.cli.main`'s app, in order.
 
     Built fresh from the app each time, so commands other modules register are included and
     the app itself is never modified.
     """
     import typer.main
 
-    from casestaff.cli.app import app
+    from casestaff.cli.main import app
 
     root = typer.main.get_command(app)
     found: list[tuple[str, Any]] = [("casestaff", root)]
@@ -151,7 +151,7 @@ EXIT_CODE_MEANINGS = (
 
 
 def exit_codes_table() -> str:
-    from casestaff.cli import app as cli
+    from casestaff.model import errors
 
     names = {name for name, _ in commands()}
     rows = []
@@ -160,7 +160,7 @@ def exit_codes_table() -> str:
             continue  # only documented once the command that uses it exists
         if constant == "EXIT_PROBLEMS" and "casestaff narrate" in names:
             meaning += " `narrate` also exits 1, saying what is missing, when the recorded staffing lacks what the policy requires."
-        rows.append((f"`{getattr(cli, constant)}`", meaning))
+        rows.append((f"`{getattr(errors, constant)}`", meaning))
     return _table(("code", "meaning"), rows)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casestaff.documents.agenda import render_agenda
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .agenda_helpers import AS_OF, FIXTURES, FORMATS, PROGRAMS, agenda_for, check_html
 
@@ -264,7 +264,7 @@ def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):
 
     screen = Terminal()
     monkeypatch.setattr(cli_agenda.sys, "stdout", screen)
-    cli_agenda._show("# Title\n\n- **Age:** 35[^7]\n", "md")
+    cli_agenda.show("# Title\n\n- **Age:** 35[^7]\n", "md")
     shown = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())
     assert "Title" in shown and "Age: 35" in shown
     assert "# Title" not in shown and "**" not in shown

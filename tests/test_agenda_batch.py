@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .agenda_helpers import FIXTURES, check_html
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agenda"
 LA = FIXTURES / "la-step-sanction.yaml"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from casestaff.documents.agenda import render_agenda
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .agenda_helpers import FIXTURES, FORMATS, PROGRAMS, agenda_for
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.model.records import Person
 
 from .agenda_helpers import agenda_for

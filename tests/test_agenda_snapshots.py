@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .agenda_helpers import FORMATS, check_html
 from .conftest import SAMPLES

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 AS_OF = "2026-11-23"
 

@@ -13,7 +13,7 @@ import pytest
 
 from casestaff.files import cache as cache_module
 from casestaff.files.caseload import run_caseload
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files.config import Config
 from casestaff.rules.due import DueJob
 from casestaff.packset import load_packset

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .conftest import SAMPLES
 

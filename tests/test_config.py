@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files import config
 
 from .test_bad_input import GOOD

@@ -15,7 +15,7 @@ import pytest
 import typer.main
 
 from casestaff.files.casefile import read_case
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files.config import SETTINGS, Config, load_config
 from casestaff.model.records import Case
 from casestaff.packset import load_packset, read_pack

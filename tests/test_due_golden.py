@@ -15,7 +15,7 @@ import os
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .conftest import REPO
 

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files.casefile import read_case
 from casestaff.files.config import Config
 from casestaff.model import records as model

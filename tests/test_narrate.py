@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .conftest import REPO, SAMPLES
 

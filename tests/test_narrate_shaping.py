@@ -62,7 +62,7 @@ def test_ascii_examples():
 
 def test_max_chars_never_leaves_a_heading_at_the_end_of_a_part(runner):
     """'Narration:' belongs with the text it introduces, not alone at the foot of a part."""
-    from casestaff.cli.app import app
+    from casestaff.cli.main import app
 
     amy = str(Path(__file__).parents[1] / "sample_cases" / "or-ssp-reengagement-amy.yaml")
     result = runner.invoke(app, ["narrate", amy, "--max-chars", "200", "--as-of", "2026-12-01"])

@@ -10,7 +10,7 @@ import stat
 import pytest
 
 from casestaff.model import records as model
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files.config import Config
 from casestaff.packset import load_packset
 from casestaff.documents.skeleton import program_fields, skeleton

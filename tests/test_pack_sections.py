@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.documents.agenda import build_agenda
 from casestaff.files.casefile import read_case
 from casestaff.packset import read_pack

@@ -246,7 +246,7 @@ def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
 def test_the_4333_names_customers_needing_a_staffing_by_month_end_whatever_the_window(runner, monkeypatch):
     """Grace Oduya reaches her 6-month benchmark on 12/22: the December 4333 must mark her,
     even though the morning list only looks 14 days ahead."""
-    from casestaff.cli.app import app
+    from casestaff.cli.main import app
 
     from .conftest import REPO
 

@@ -11,7 +11,7 @@ import stat
 
 import pytest
 
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 
 from .conftest import SAMPLES
 

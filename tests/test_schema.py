@@ -23,7 +23,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
-from casestaff.cli.app import app
+from casestaff.cli.main import app
 from casestaff.files.config import Config
 from casestaff.packset import load_packset
 from casestaff.documents.schema import case_schema

@@ -1,5 +1,5 @@
 """`python -m casestaff` runs the command line."""
 
-from casestaff.cli.app import main
+from casestaff.cli.main import main
 
 main()

@@ -14,40 +14,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from casestaff.cli.app import (
-    EXIT_BLOCKED,
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    AsOfOpt,
-    UsageError,
-    _context,
-    _err,
-    _locate_case,
-    _parse_date,
-    _print_problems,
-    _run,
-    _run_caseload,
-    _say_if_no_case_files,
-    app,
-    write_output,
-)
+from casestaff.actions import agenda as orchestrate
+from casestaff.actions.workspace import Workspace, write_output
+from casestaff.cli.common import AsOfOpt, app, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
+from casestaff.model.problems import did_you_mean
+from casestaff.model.records import Person
 
 AUDIENCES = ("team", "partner")
-DEFAULT_WITHIN = 14
 
 
-def _load(paths: list[Path], config: Any, packset: Any, today: dt.date) -> Any:
-    """Every case under `paths` as typed records (agendas read whole cases, not cached entries)."""
-    from casestaff.files.caseload import load_caseload
-
-    return load_caseload(paths, packset, today, skip=config.pack_files)
-
-
-def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
+def _parse_invites(values: list[str] | None, pack: Any) -> list[Person]:
     """--invite ROLE:INITIALS[:ORGANIZATION] as Person records, roles checked against the program."""
-    from casestaff.model.problems import did_you_mean
-    from casestaff.model.records import Person
-
     people = []
     for value in values or []:
         parts = [p.strip() for p in value.split(":", 2)]
@@ -61,19 +39,6 @@ def _parse_invites(values: list[str] | None, pack: Any) -> list[Any]:
             )
         people.append(Person(role=role.abbr, initials=parts[1], organization=parts[2] if len(parts) > 2 and parts[2] else None))
     return people
-
-
-def _find_case(target: str, cases_dir: Path | None):
-    """(case, config, packset) for a case file path or a case id in the case folder; exits 1 on problems."""
-    if Path(target).is_dir():
-        raise UsageError(f"{target} is a folder; give one case file or case id (or use --due to write agendas for a folder)")
-    path, config, packset = _locate_case(target, cases_dir)
-    caseload = _load([path], config, packset, dt.date.today())
-    if caseload.problems:
-        _print_problems(caseload.problems, err=True)
-        _err(f"casestaff: {target} has problems; fix them (see above) and run the agenda again.")
-        raise typer.Exit(EXIT_PROBLEMS)
-    return caseload.cases[0], config, packset
 
 
 def _checks_text(head: str, checks: Any) -> str:
@@ -96,43 +61,14 @@ def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str)
         write_output(path, text, "agenda", ".md, .txt or .html")
         typer.echo(wrote)
     else:
-        _err(readiness.rstrip("\n"))
-        _show(text, fmt)
+        say(readiness.rstrip("\n"))
+        show(text, fmt)
 
 
-def _one_agenda(case, pack, config, as_of, meeting_date, invite, audience, partner):
-    """(team agenda, agenda to render) for one case."""
-    from casestaff.documents.agenda import (
-        build_agenda,
-        default_meeting_date,
-        reasons_from_flags,
-    )
-    from casestaff.documents.redact import for_partner
-    from casestaff.rules.evaluate import evaluate_case
-
-    worker = config.worker or ""
-    flags = evaluate_case(case, pack, as_of, DEFAULT_WITHIN, worker)
-    meeting = meeting_date or default_meeting_date(case, flags, as_of)
-    if meeting > as_of + dt.timedelta(days=DEFAULT_WITHIN):
-        flags = evaluate_case(case, pack, as_of, (meeting - as_of).days, worker)
-    team = build_agenda(case, pack, meeting, as_of, reasons=reasons_from_flags(flags), invite=invite)
-    shown = for_partner(team, case, partner or "") if audience == "partner" else team
-    return team, shown
-
-
-def _render(agenda, fmt: str, templates: Path | None) -> str:
-    from casestaff.documents.agenda import render_agenda
-    from casestaff.documents.templating import TemplateProblem
-
-    try:
-        return render_agenda(agenda, fmt, templates)
-    except TemplateProblem as exc:
-        raise UsageError(f"agenda template: {exc}") from None
-
-
-def _show(text: str, fmt: str) -> None:
+def show(text: str, fmt: str) -> None:
     """To stdout: rendered by rich on a terminal (Markdown), raw text when piped."""
     if fmt == "md" and sys.stdout.isatty():
+        # Imported here: rich.markdown costs ~50 ms, and a piped agenda never needs it.
         from rich.console import Console
         from rich.markdown import Markdown
 
@@ -140,10 +76,6 @@ def _show(text: str, fmt: str) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-
-
-def _safe_name(case_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", case_id).strip("._") or "case"
 
 
 @app.command()
@@ -176,129 +108,103 @@ def agenda(
     ] = None,
     cases: Annotated[Optional[Path], typer.Option("--cases", metavar="DIR", help="The case folder to search for a case id (default: from casestaff.toml, else here).", show_default=False)] = None,
     due: Annotated[bool, typer.Option("--due", help="Write one agenda per participant due within the window (needs --out-dir).")] = False,
-    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: days ahead that count as due.")] = DEFAULT_WITHIN,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: days ahead that count as due.")] = orchestrate.DEFAULT_WITHIN,
     provider: Annotated[Optional[str], typer.Option("--provider", metavar="NAME", help="The monthly provider staffing agenda (form 4333 content) for this provider.", show_default=False)] = None,
     month: Annotated[Optional[str], typer.Option("--month", metavar="YYYY-MM", help="With --provider: the month, YYYY-MM (default: the as-of month).", show_default=False)] = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
-) -> None:
+) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
-
-    def action() -> int:
-        if fmt not in ("md", "txt", "html"):
-            raise UsageError(f"--format: {fmt!r} is not one of md, txt, html")
-        if audience not in AUDIENCES:
-            raise UsageError(f"--audience: {audience!r} is not one of team, partner")
-        if partner and audience != "partner":
-            raise UsageError("--partner goes with --audience partner")
-        if due and provider:
-            raise UsageError("--due and --provider are different agendas; use one of them")
-        if month and not provider:
-            raise UsageError("--month goes with --provider NAME")
-        if provider and audience == "partner":
-            raise UsageError(
-                "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
-                " customer's barriers and is for the team only"
-            )
-        day = _parse_date(as_of, "--as-of")
-        meeting = _parse_date(date, "--date") if date else None
-        if due or provider:
-            if out is not None:
-                raise UsageError("--out is for one agenda; with --due or --provider use --out-dir DIR")
-            if invite:
-                raise UsageError("--invite is for one case's agenda")
-            paths = [Path(t) for t in targets] if targets else None
-            if due:
-                if out_dir is None:
-                    raise UsageError("--due writes one file per participant: give --out-dir DIR")
-                if meeting is not None:
-                    raise UsageError("--date is for one agenda; with --due each case gets its own meeting date")
-                return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates)
-            return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates)
-        if out_dir is not None:
-            raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
-        if not targets or len(targets) != 1:
-            raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
-        case, config, packset = _find_case(targets[0], cases)
-        pack = packset.get(case.program)
-        people = _parse_invites(invite, pack)
-        team, shown = _one_agenda(case, pack, config, day, meeting, people, audience, partner)
-        text = _render(shown, fmt, templates or config.templates)
-        head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
-        _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
-        if team.blocked:
-            count = sum(1 for c in team.readiness if c.blocking)
-            _err(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
-            return EXIT_BLOCKED
-        return EXIT_OK
-
-    _run(action)
+    if fmt not in ("md", "txt", "html"):
+        raise UsageError(f"--format: {fmt!r} is not one of md, txt, html")
+    if audience not in AUDIENCES:
+        raise UsageError(f"--audience: {audience!r} is not one of team, partner")
+    if partner and audience != "partner":
+        raise UsageError("--partner goes with --audience partner")
+    if due and provider:
+        raise UsageError("--due and --provider are different agendas; use one of them")
+    if month and not provider:
+        raise UsageError("--month goes with --provider NAME")
+    if provider and audience == "partner":
+        raise UsageError(
+            "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
+            " customer's barriers and is for the team only"
+        )
+    day = parse_date(as_of, "--as-of")
+    meeting = parse_date(date, "--date") if date else None
+    if due or provider:
+        if out is not None:
+            raise UsageError("--out is for one agenda; with --due or --provider use --out-dir DIR")
+        if invite:
+            raise UsageError("--invite is for one case's agenda")
+        paths = [Path(t) for t in targets] if targets else None
+        if due:
+            if out_dir is None:
+                raise UsageError("--due writes one file per participant: give --out-dir DIR")
+            if meeting is not None:
+                raise UsageError("--date is for one agenda; with --due each case gets its own meeting date")
+            return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates)
+        return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates)
+    if out_dir is not None:
+        raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
+    if not targets or len(targets) != 1:
+        raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
+    case, workspace = orchestrate.find_case(targets[0], cases)
+    pack = workspace.packset.get(case.program)
+    made = orchestrate.case_agenda(case, pack, workspace.config, day, meeting, _parse_invites(invite, pack), audience, partner)
+    team = made.team
+    text = orchestrate.render(made.shown, fmt, templates or workspace.config.templates)
+    head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
+    _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
+    if team.blocked:
+        count = sum(1 for c in team.readiness if c.blocking)
+        say(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
+        return EXIT_BLOCKED
+    return EXIT_OK
 
 
 def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, templates) -> int:
     """One agenda per participant due within the window, written into `out_dir`."""
-    from casestaff.files.caseload import read_file
-    from casestaff.rules.due import DueJob, due_report
-
-    config, packset, chosen = _context(paths)
-    # Who is due comes from the same cached, parallel runner as `casestaff due`; only the
-    # files of the participants listed are then read whole for their agendas.
-    job = DueJob(packset=packset, as_of=as_of, within=within, default_worker=config.worker or "")
-    caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache=False)
-    _say_if_no_case_files(caseload.files, chosen)
-    _print_problems(caseload.problems, err=True)
-    report = due_report(caseload.results, packset, config, as_of, within)
-    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    written: list[tuple[str, str, Path, Any]] = []
-    user_dir = templates or config.templates
-
-    taken: set[str] = set()
+    workspace = Workspace.open(paths)
+    batch = orchestrate.DueAgendas(workspace, as_of, within, fmt, out_dir, audience, partner, templates)
+    say_if_no_case_files(batch.files, workspace.paths)
+    print_problems(batch.problems, err=True)
+    rows = batch.report.rows
+    written: list[orchestrate.WrittenAgenda] = []
 
     def write_one(row) -> None:
-        case, problems = read_file(Path(row.file), packset)
-        if case is None:  # changed on disk since it was listed
-            _print_problems(problems, err=True)
-            caseload.problems.extend(problems)
-            return
-        pack = packset.get(case.program)
-        team, shown = _one_agenda(case, pack, config, as_of, None, [], audience, partner)
-        stem = base = _safe_name(case.case_id)
-        number = 1
-        while stem.casefold() in taken:  # "LA/1" and "LA 1" both read "LA_1": never one over the other
-            number += 1
-            stem = f"{base}-{number}"
-        taken.add(stem.casefold())
-        path = out_dir / f"{stem}.{fmt}"
-        write_output(path, _render(shown, fmt, user_dir), "agenda", ".md, .txt or .html")
-        written.append((case.case_id, case.participant.name, path, team))
+        done, problems = batch.write(row)
+        print_problems(problems, err=True)  # a file changed on disk since it was listed
+        if done is not None:
+            written.append(done)
 
-    if sys.stderr.isatty() and report.rows:
-        from rich.console import Console
+    if sys.stderr.isatty() and rows:
+        from rich.console import Console  # ~30 ms each: only a terminal shows progress
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Writing agendas", total=len(report.rows))
-            for row in report.rows:
+            task = progress.add_task("Writing agendas", total=len(rows))
+            for row in rows:
                 write_one(row)
                 progress.advance(task)
     else:
-        for row in report.rows:
+        for row in rows:
             write_one(row)
-    blocked = [team for *_, team in written if team.blocked]
+    blocked = [one.team for one in written if one.team.blocked]
     if not written:
         typer.echo(f"Nobody is due within {within} days of {as_of.isoformat()}; no agenda written.")
     else:
         typer.echo(f"Wrote {len(written)} {audience} agenda(s) ({fmt}) to {out_dir}, as of {as_of.isoformat()}:")
-        width = max(len(case_id) for case_id, *_ in written)
-        for case_id, name, path, team in written:
+        width = max(len(one.case_id) for one in written)
+        for one in written:
             state = ""
-            if team.blocked:
-                titles = "; ".join(c.title for c in team.readiness if c.blocking)
+            if one.team.blocked:
+                titles = "; ".join(c.title for c in one.team.readiness if c.blocking)
                 state = f"  BLOCKED: {titles}"
-            typer.echo(f"  {case_id:<{width}}  meeting {team.meeting:%a %Y-%m-%d}  {path.name}  {name}{state}")
+            typer.echo(f"  {one.case_id:<{width}}  meeting {one.team.meeting:%a %Y-%m-%d}  {one.path.name}  {one.name}{state}")
         if blocked:
             typer.echo(f"{len(blocked)} agenda(s) have blocking readiness checks; run `casestaff agenda CASE` on each for details.")
-    if caseload.problems:
-        _err(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+    if batch.problems:
+        say(f"casestaff: {len({p.file for p in batch.problems})} file(s) with problems were left out; run `casestaff check` for details.")
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if blocked else EXIT_OK
 
@@ -314,53 +220,19 @@ def _parse_month(value: str | None, as_of: dt.date) -> dt.date:
 
 def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_dir, templates) -> int:
     """The monthly provider staffing agenda: every enrolled customer, those needing a customer staffing marked."""
-    from casestaff.documents.provider_agenda import (
-        build_provider_agenda,
-        render_provider_agenda,
-    )
-    from casestaff.documents.templating import TemplateProblem
-    from casestaff.files.caseload import ProviderJob, read_file
-    from casestaff.model.problems import did_you_mean
-
     month = _parse_month(month_text, as_of)
-    config, packset, chosen = _context(paths)
-    # The provider's customers are found through the cached runner; only their files are read whole.
-    caseload = _run_caseload(chosen, config, packset, ProviderJob(), dt.date.today(), no_cache=False)
-    _print_problems(caseload.problems, err=True)
-    with_cycle = [r for r in caseload.results if packset.get(r[0]) and packset.get(r[0]).provider_cycle]
-    wanted = " ".join(provider.casefold().split())
-    mine = []
-    for _, their_provider, file in with_cycle:
-        if " ".join(their_provider.casefold().split()) == wanted:
-            case, problems = read_file(Path(file), packset)
-            _print_problems(problems, err=True)
-            if case is not None:
-                mine.append(case)
-    if not mine:
-        known = sorted({their_provider for _, their_provider, _ in with_cycle if their_provider})
-        listed = ", ".join(known) or "none"
-        raise UsageError(f"--provider: no customer of '{provider}' in the case files{did_you_mean(provider, known)}; providers: {listed}")
-    programs = sorted({c.program for c in mine})
-    if len(programs) > 1:
-        raise UsageError(f"--provider: '{provider}' has customers in {', '.join(programs)}; give the case files of one program")
-    pack = packset.get(programs[0])
-    name = mine[0].provider or provider
-    meetings = config.provider_meetings.get(name, ())
-    agenda = build_provider_agenda(mine, pack, name, month, as_of, meetings, meeting, config.worker or "")
-    try:
-        text = render_provider_agenda(agenda, fmt, templates or config.templates)
-    except TemplateProblem as exc:
-        raise UsageError(f"agenda template: {exc}") from None
-    path = None
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = out_dir / f"{_safe_name(name)}-{month:%Y-%m}.{fmt}"
+    workspace = Workspace.open(paths)
+    found = orchestrate.provider_month(workspace, provider, month, as_of, meeting)
+    print_problems(found.problems, err=True)
+    agenda = found.agenda
+    text = orchestrate.render(agenda, fmt, templates or workspace.config.templates)
+    path = orchestrate.output_folder(out_dir) / found.file_name(fmt) if out_dir is not None else None
     wrote = (
-        f"Wrote the {month:%B %Y} provider staffing agenda for {name} ({len(agenda.customers)} customer(s),"
+        f"Wrote the {month:%B %Y} provider staffing agenda for {agenda.provider} ({len(agenda.customers)} customer(s),"
         f" {len(agenda.needing_staffing)} needing a customer staffing) to {path}."
     )
-    head = f"Readiness for the {month:%B %Y} provider staffing of {name}:"
+    head = f"Readiness for the {month:%B %Y} provider staffing of {agenda.provider}:"
     _deliver(text, fmt, _checks_text(head, agenda.readiness), path, wrote)
-    if caseload.problems:
+    if found.problems:
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if agenda.blocked else EXIT_OK

@@ -7,6 +7,7 @@ comes from `record.py`, and every write goes through `writer.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -14,56 +15,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from casestaff.cli.app import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    AsOfOpt,
-    UsageError,
-    _context,
-    _err,
-    _locate_case,
-    _parse_date,
-    _print_problems,
-    _run,
-    app,
-    write_output,
-)
+from casestaff.actions.narration import provider_peers
+from casestaff.actions.workspace import Workspace, open_case, write_output
+from casestaff.cli.common import AsOfOpt, app, parse_date
+from casestaff.documents import narrate as narration
+from casestaff.documents import record as core
+from casestaff.documents import skeleton
+from casestaff.files import writer
+from casestaff.model import records as model
+from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
+from casestaff.model.problems import did_you_mean
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
-
-
-def _open_case(case_arg: str):
-    """(config, packset, pack, doc, case) for CASE, or exit 1 naming the file's problems."""
-    from casestaff.files import writer
-    from casestaff.files.casefile import read_case
-    from casestaff.files.yamlread import ReadError
-
-    path, config, packset = _locate_case(case_arg)
-    try:
-        doc = writer.read_for_edit(path)
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ReadError as exc:
-        _err(f"{path}:{max(exc.line, 1)}:{max(exc.col, 1)}: {exc.message}")
-        raise typer.Exit(EXIT_PROBLEMS) from None
-    case, problems = read_case(doc.data, str(path), packset.packs)
-    if case is None:
-        _print_problems(problems, err=True)
-        _err(f"casestaff: fix the problems in {path} first (`casestaff check {path}`)")
-        raise typer.Exit(EXIT_PROBLEMS)
-    return config, packset, packset.get(case.program), doc, case
-
-
-def _report_refusal(exc: Exception) -> int:
-    from casestaff.documents.record import OutcomeRefused
-
-    if isinstance(exc, OutcomeRefused):
-        _print_problems(exc.problems, err=True)
-        _err("casestaff: nothing was written." + (f" {exc.note}" if exc.note else ""))
-        return EXIT_PROBLEMS
-    _print_problems(getattr(exc, "problems", []), err=True)
-    _err(f"casestaff: {exc}")
-    return EXIT_PROBLEMS
 
 
 # -- record ---------------------------------------------------------------------------------------
@@ -82,76 +45,59 @@ def record(
     ] = None,
     as_of: AsOfOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
-) -> None:
+) -> int:
     """Record a staffing's outcome in the case file, or mark a next step done.
 
     Only the new entry is added; comments, order and formatting are kept.
     Nothing is written if the file changed on disk meanwhile, is read-only, or would not be valid.
     What you typed is then saved to a private file, and its path is printed.
     """
-
-    def action() -> int:
-        from casestaff.documents import record as core
-        from casestaff.files import writer
-
-        day = _parse_date(as_of, "--as-of")
-        if from_file is not None and done is not None:
-            raise UsageError("--from and --done do different things; use one at a time")
-        config, packset, pack, doc, loaded = _open_case(case)
-        try:
-            if done is not None:
-                try:
-                    ref = core.find_step(loaded, done)
-                except core.StepNotFound as exc:
-                    raise UsageError(str(exc)) from None
-                core.mark_done(doc, ref, day, packset.packs)
-                typer.echo(f"Marked done on {day}: {ref.step.step}  ({doc.path})")
-                return EXIT_OK
-            if from_file is not None:
-                staffing = _outcome_from_file(from_file)
-                if staffing is None:
-                    return EXIT_PROBLEMS
-                core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
-            else:
-                _TYPED.clear()
-                try:
-                    staffing = _ask_outcome(loaded, pack, day)
-                except typer.Abort:
-                    message = f"stopped before the outcome was complete; nothing was written to {doc.path}"
-                    if _TYPED:
-                        answers = "\n".join(
-                            [f"# Answers typed for `casestaff record {doc.path}` before it stopped:", *_TYPED, ""]
-                        )
-                        _, note = writer.keep_input(doc.path, answers, "answers")
-                        message += f". {note}"
-                    raise UsageError(message) from None
-                typer.echo("")
-                typer.echo(core.outcome_yaml(staffing))
-                if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
-                    _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
-                    typer.echo(f"Nothing was written. {note}")
-                    return EXIT_OK
-                core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=True)
-        except (core.OutcomeRefused, writer.WriteRefused) as exc:
-            return _report_refusal(exc)
-        typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
-        typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
+    day = parse_date(as_of, "--as-of")
+    if from_file is not None and done is not None:
+        raise UsageError("--from and --done do different things; use one at a time")
+    config, packset, pack, doc, loaded = open_case(case)
+    if done is not None:
+        ref = core.find_step(loaded, done)
+        core.mark_done(doc, ref, day, packset.packs)
+        typer.echo(f"Marked done on {day}: {ref.step.step}  ({doc.path})")
         return EXIT_OK
-
-    _run(action)
+    if from_file is not None:
+        staffing = _outcome_from_file(from_file)
+        core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
+    else:
+        _TYPED.clear()
+        try:
+            staffing = _ask_outcome(loaded, pack, day)
+        except typer.Abort:
+            message = f"stopped before the outcome was complete; nothing was written to {doc.path}"
+            if _TYPED:
+                answers = "\n".join(
+                    [f"# Answers typed for `casestaff record {doc.path}` before it stopped:", *_TYPED, ""]
+                )
+                _, note = writer.keep_input(doc.path, answers, "answers")
+                message += f". {note}"
+            raise UsageError(message) from None
+        typer.echo("")
+        typer.echo(core.outcome_yaml(staffing))
+        if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
+            _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
+            typer.echo(f"Nothing was written. {note}")
+            return EXIT_OK
+        core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=True)
+    typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
+    typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
+    return EXIT_OK
 
 
 def _outcome_from_file(path: Path):
-    from casestaff.documents.record import read_outcome
-
+    """The staffing in an outcome file; a file with problems is refused with them."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
-    staffing, problems = read_outcome(data, str(path))
+    staffing, problems = core.read_outcome(data, str(path))
     if staffing is None:
-        _print_problems(problems, err=True)
-        _err(f"casestaff: nothing was written; fix {path} and run the command again (format: docs/recording.md)")
+        raise CaseProblems(f"nothing was written; fix {path} and run the command again (format: docs/recording.md)", problems=problems)
     return staffing
 
 
@@ -213,9 +159,6 @@ def _ask_list(text: str) -> list[str]:
 
 def _ask_outcome(case, pack, day: dt.date):
     """The staffing, asked field by field, with defaults from the case and its program."""
-    from casestaff.documents import record as core
-    from casestaff.model import records as model
-
     typer.echo(f"Recording a staffing for {case.participant.name} ({case.case_id}, {pack.name}).")
     read_date = _date_reader("date")
 
@@ -235,8 +178,6 @@ def _ask_outcome(case, pack, day: dt.date):
         text = str(value).strip()
         if text in kinds:
             return text
-        from casestaff.model.problems import did_you_mean
-
         raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
 
     kind = _ask("Kind", core.default_kind(case, pack, date), value_proc=kind_of)
@@ -287,9 +228,6 @@ def _first_staff(pack) -> str:
 
 
 def _ask_present(case, pack):
-    from casestaff.documents import record as core
-    from casestaff.model import records as model
-
     typer.echo("Roles: " + "; ".join(f"{r.abbr} ({r.title})" for r in pack.roles))
     suggested = core.default_present(case, pack)
     if suggested:
@@ -307,8 +245,6 @@ def _ask_present(case, pack):
             return ""
         canonical = core.canonical_role(pack, text)
         if canonical is None:
-            from casestaff.model.problems import did_you_mean
-
             names = [r.abbr for r in pack.roles]
             raise typer.BadParameter(f"'{text}' is not a role in {pack.id}{did_you_mean(text, names)}; use one of {', '.join(names)}")
         return canonical
@@ -339,37 +275,30 @@ def new(
         Optional[Path],
         typer.Option("--out", metavar="FILE", help="File to create (default: CASE_ID.yaml, or new-PROGRAM.yaml, in the case folder).", show_default=False),
     ] = None,
-) -> None:
+) -> int:
     """Start a case file from the program's skeleton: every field it uses, each with a comment.
 
     Never overwrites an existing file. The file is created readable by you only.
     """
-
-    def action() -> int:
-        from casestaff.documents import skeleton
-        from casestaff.files import writer
-        from casestaff.model.problems import did_you_mean
-
-        config, packset, _ = _context([out] if out is not None and out.parent.exists() else None)
-        pack = packset.get(program)
-        if pack is None:
-            raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
-        target = out
-        if target is None:
-            folder = config.cases or Path(".")
-            target = folder / skeleton.file_name(case_id, program)
-        text = skeleton.skeleton(pack, case_id=case_id, name=name, worker=worker or config.worker)
-        try:
-            writer.create_private(target, text.encode("utf-8"))
-        except FileExistsError:
-            raise UsageError(f"{target} already exists; casestaff never overwrites a file: choose another name with --out") from None
-        except OSError as exc:
-            raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
-        typer.echo(f"Created {target} ({pack.name}).")
-        typer.echo(f"Fill in the values (lines marked 'required' must have one), then run: casestaff check {target}")
-        return EXIT_OK
-
-    _run(action)
+    workspace = Workspace.open([out] if out is not None and out.parent.exists() else None)
+    config, packset = workspace.config, workspace.packset
+    pack = packset.get(program)
+    if pack is None:
+        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+    target = out
+    if target is None:
+        folder = config.cases or Path(".")
+        target = folder / skeleton.file_name(case_id, program)
+    text = skeleton.skeleton(pack, case_id=case_id, name=name, worker=worker or config.worker)
+    try:
+        writer.create_private(target, text.encode("utf-8"))
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; casestaff never overwrites a file: choose another name with --out") from None
+    except OSError as exc:
+        raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
+    typer.echo(f"Created {target} ({pack.name}).")
+    typer.echo(f"Fill in the values (lines marked 'required' must have one), then run: casestaff check {target}")
+    return EXIT_OK
 
 
 # -- narrate --------------------------------------------------------------------------------------
@@ -389,77 +318,38 @@ def narrate(
     ] = None,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (readable by you only) instead of stdout.", show_default=False)] = None,
     as_of: AsOfOpt = None,
-) -> None:
+) -> int:
     """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
 
     Refuses (exit 1), naming what is missing, when the record lacks what the program's policy requires.
     That is: who was present, next steps, pre-sanction documentation, a complete team.
     """
-
-    def action() -> int:
-        from casestaff.documents import narrate as core
-        from casestaff.documents.templating import TemplateProblem
-
-        day = _parse_date(as_of, "--as-of")
-        config, packset, pack, doc, loaded = _open_case(case)
-        held = loaded
-        if staffing in ("", core.LATEST):
-            import dataclasses
-
-            held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
+    day = parse_date(as_of, "--as-of")
+    config, packset, pack, doc, loaded = open_case(case)
+    held = loaded
+    if staffing in ("", narration.LATEST):
+        held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
+    chosen = narration.select_staffing(held, staffing)
+    others = provider_peers(loaded, pack, chosen, config, packset, doc.path)
+    try:
+        text = narration.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
+    except narration.NarrationRefused as exc:
+        missing = "".join(f"\n  - {item}" for item in exc.missing)
+        raise Refused(f"{doc.path}: the narration of the {chosen.date} {chosen.kind} cannot be printed yet:{missing}") from None
+    if ascii_only:
+        text = narration.to_ascii(text)
+    if width:
+        text = narration.wrap(text, width)
+    if max_chars:
         try:
-            chosen = core.select_staffing(held, staffing)
-        except core.StaffingNotFound as exc:
+            text = "\n".join(narration.split_parts(text, max_chars))
+        except narration.TooShort as exc:
             raise UsageError(str(exc)) from None
-        others = _provider_peers(loaded, pack, chosen, config, packset, doc.path)
-        try:
-            text = core.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)
-        except core.NarrationRefused as exc:
-            _err(f"casestaff: {doc.path}: the narration of the {chosen.date} {chosen.kind} cannot be printed yet:")
-            for item in exc.missing:
-                _err(f"  - {item}")
-            return EXIT_PROBLEMS
-        except TemplateProblem as exc:
-            raise UsageError(str(exc)) from None
-        if ascii_only:
-            text = core.to_ascii(text)
-        if width:
-            text = core.wrap(text, width)
-        if max_chars:
-            try:
-                text = "\n".join(core.split_parts(text, max_chars))
-            except core.TooShort as exc:
-                raise UsageError(str(exc)) from None
-        if out is not None:
-            if out.resolve() == doc.path.resolve():
-                raise UsageError(f"--out {out}: that is the case file; write the narration to a .txt file")
-            write_output(out, text, "narration", ".txt")
-            typer.echo(f"Wrote the narration to {out}.", err=True)
-        else:
-            sys.stdout.write(text)
-        return EXIT_OK
-
-    _run(action)
-
-
-def _provider_peers(case, pack, staffing, config, packset, path: Path):
-    """For a provider staffing, the other cases in the case folder (one narration line each)."""
-    from casestaff.documents.narrate import is_provider_staffing
-    from casestaff.files.casefile import read_case
-    from casestaff.files.caseload import discover
-
-    if not is_provider_staffing(pack, staffing):
-        return []
-    folders = [config.cases] if config.cases else [path.parent]
-    peers = []
-    for candidate in discover(folders, skip=config.pack_files):
-        if candidate.resolve() == path.resolve():
-            continue
-        try:
-            other, _ = read_case(candidate.read_bytes(), str(candidate), packset.packs)
-        except OSError:
-            continue
-        if other is not None:
-            peers.append(other)
-    return peers
-
+    if out is not None:
+        if out.resolve() == doc.path.resolve():
+            raise UsageError(f"--out {out}: that is the case file; write the narration to a .txt file")
+        write_output(out, text, "narration", ".txt")
+        typer.echo(f"Wrote the narration to {out}.", err=True)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,142 @@
+"""What every command works on: the settings, the program packs and the paths to read.
+
+A command opens a `Workspace` for the paths it was given (or the case folder casestaff.toml
+names), finds a case by its file or its id, runs a job over the caseload through the cached
+runner, and writes its output files owner-only -- the same way for every command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from casestaff.files import writer
+from casestaff.files.casefile import read_case
+from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, run_caseload
+from casestaff.files.config import Config, find_config, load_config
+from casestaff.files.yamlread import ReadError
+from casestaff.model import records as model
+from casestaff.model.dates import preload_holidays
+from casestaff.model.errors import CaseProblems, UsageError
+from casestaff.model.pack import Pack, PackSet
+from casestaff.model.problems import Problem, did_you_mean
+from casestaff.packset import load_packset
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The settings found for the paths, the pack set they give, and the paths to read."""
+
+    config: Config
+    packset: PackSet
+    paths: tuple[Path, ...]
+
+    @classmethod
+    def open(cls, paths: Sequence[Path] | None = None) -> Workspace:
+        """Settings and packs for these paths; no paths means the case folder from casestaff.toml, else here."""
+        start = paths[0] if paths else Path.cwd()
+        config = load_config(find_config(start))
+        packset = load_packset(config)
+        if not paths:
+            paths = [config.cases] if config.cases else [Path(".")]
+        return cls(config, packset, tuple(paths))
+
+    def run(self, job: CaseJob | None, today: dt.date, *, no_cache: bool = False) -> CaseloadRun:
+        """`job` over every case under the paths, through the cached, parallel runner (no job: check only)."""
+        return run_caseload(
+            self.paths,
+            self.packset,
+            job,
+            today,
+            skip=self.config.pack_files,
+            use_cache=self.config.cache and not no_cache,
+            warm_up=preload_holidays if job is not None else None,
+        )
+
+    def load(self, paths: Sequence[Path], today: dt.date) -> Caseload:
+        """Every case under `paths` as typed records, read whole (agendas read cases, not cached entries)."""
+        return load_caseload(paths, self.packset, today, skip=self.config.pack_files)
+
+
+def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Workspace]:
+    """CASE as a case file: its path (as the user would write it) and the workspace it belongs to.
+
+    CASE is a case file, or a case id found in the case folder. A case id held by two files is
+    refused rather than guessed: the agenda, narration or recorded outcome would otherwise be
+    about the wrong participant.
+    """
+    path = Path(target)
+    if path.is_dir():
+        raise UsageError(f"{target} is a folder; give one case file or case id")
+    if path.is_file():
+        return path, Workspace.open([path])
+    if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
+        raise UsageError(f"no such file: {target}")
+    workspace = Workspace.open([cases_dir] if cases_dir else None)
+    config = workspace.config
+    files, run = find_case_files(target, workspace.paths, workspace.packset, dt.date.today(), skip=config.pack_files, use_cache=config.cache)
+    if len(files) > 1:
+        raise UsageError(
+            f"case_id '{target}' is in {len(files)} files: {', '.join(files)}; give the file's path,"
+            " and give each case its own id"
+        )
+    if not files:
+        where = ", ".join(str(f) for f in workspace.paths)
+        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
+        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
+        raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
+    found = Path(files[0])
+    if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
+        found = found.relative_to(Path.cwd())
+    return found, workspace
+
+
+class OpenCase(NamedTuple):
+    """A case file opened for a change: its workspace's settings and packs, its program, the
+    file as read for editing, and the case it holds."""
+
+    config: Config
+    packset: PackSet
+    pack: Pack
+    doc: writer.CaseText
+    case: model.Case
+
+
+def open_case(target: str) -> OpenCase:
+    """CASE opened for editing (or narrating); a file that cannot be read as a case is refused with its problems."""
+    path, workspace = locate_case(target)
+    try:
+        doc = writer.read_for_edit(path)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ReadError as exc:
+        raise CaseProblems(problems=[Problem(str(path), max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
+    packset = workspace.packset
+    case, problems = read_case(doc.data, str(path), packset.packs)
+    if case is None:
+        raise CaseProblems(f"fix the problems in {path} first (`casestaff check {path}`)", problems=problems)
+    return OpenCase(workspace.config, packset, packset.get(case.program), doc, case)
+
+
+OUTPUT_REFUSED = (".yaml", ".yml", ".toml")
+"""Suffixes an output file never gets: a case file, a program pack or casestaff.toml would be lost."""
+
+
+def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
+    """Write an output file (agenda, narration, schema) owner-only and atomically.
+
+    Refuses a path that looks like a case or settings file: `--out` given the case file itself
+    would otherwise replace it with the agenda.
+    """
+    if path.suffix.lower() in OUTPUT_REFUSED:
+        raise UsageError(f"--out {path}: that looks like a case or settings file; write the {what} to a {suffixes} file")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        writer.write_private(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,115 @@
+"""What every command shares: the app, the option types, dates read from the command line,
+problems printed, and the one place an error becomes a message and an exit code.
+
+Exit codes (also in `casestaff --help` and docs/cli.md):
+  0  done, every file loaded
+  1  problems found in case files (each printed as path:line:col: message)
+  2  usage or settings error (bad option, missing path, casestaff.toml or a pack is wrong)
+  3  an agenda has blocking readiness problems
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from casestaff import __version__
+from casestaff.model.errors import CasestaffError, UsageError
+from casestaff.model.problems import Problem
+from casestaff.model.records import PLAUSIBLE_YEARS
+
+EPILOG = (
+    "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
+    "3 agenda blocked by readiness checks."
+)
+
+
+def say(message: str) -> None:
+    """A line for the user on stderr, apart from the output a pipe takes."""
+    typer.echo(message, err=True)
+
+
+def print_problems(problems: Iterable[Problem], *, err: bool) -> None:
+    """Each problem as path:line:col: message, so an editor can jump to it."""
+    for problem in problems:
+        typer.echo(str(problem), err=err)
+
+
+def show_error(error: CasestaffError) -> None:
+    """An error as the user sees it, on stderr: its located problems, then `casestaff: message`."""
+    print_problems(error.problems, err=True)
+    if error.message:
+        say(f"casestaff: {error.message}" + (f" {error.note}" if error.note else ""))
+
+
+class Commands(TyperGroup):
+    """casestaff's commands. Each returns its exit code; an error of casestaff's family, from any
+    command or the core beneath it, is shown here -- the one place -- and exits with its class's
+    code (`casestaff.model.errors`)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            code = super().invoke(ctx)
+        except CasestaffError as error:
+            show_error(error)
+            raise typer.Exit(error.exit_code) from None
+        if code:
+            raise typer.Exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="casestaff",
+    help="Who needs a case staffing, and why -- from a folder of YAML case files.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    cls=Commands,
+)
+
+
+def parse_date(value: str | None, option: str) -> dt.date:
+    """The date an option gives (YYYY-MM-DD), today when it is not given."""
+    if value is None:
+        return dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+    if day.year not in PLAUSIBLE_YEARS:
+        raise UsageError(f"{option}: {value} is in the year {day.year}; check the year")
+    return day
+
+
+def say_if_no_case_files(files: int, paths: Sequence[Path]) -> None:
+    """An empty answer from the wrong folder must not read as 'nothing is due'."""
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        say(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")
+
+
+PathsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
+]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casestaff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Who needs a case staffing, and why -- from a folder of YAML case files."""
