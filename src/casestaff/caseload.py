@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import model
+from . import model, yamlread
 from .casefile import read_case
 from .packs import PackSet
 from .problems import Problem
@@ -68,8 +68,19 @@ class CaseloadRun:
 
 
 def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
-    """Case files under `paths`: *.yaml and *.yml, recursively, skipping hidden folders."""
-    return [Path(name) for name in _discover_names(paths, skip)]
+    """Case files under `paths`: *.yaml and *.yml, recursively, skipping hidden folders.
+
+    Only those that may be read: a named pipe, a device or a file over the size limit that
+    carries a case file's name is left out here (`check` and `due` report it as a problem).
+    """
+    return [Path(name) for name in _discover_names(paths, skip) if _readable(name)]
+
+
+def _readable(name: str) -> bool:
+    try:
+        return yamlread.refusal(os.stat(name), name) is None
+    except OSError:
+        return False
 
 
 def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None) -> list[str]:
@@ -92,6 +103,8 @@ def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: s
                     for name in sorted(files)
                     if name.endswith(CASE_SUFFIXES) and not name.startswith(".")
                 )
+        elif path.exists():  # a named pipe or a device given by name: reading reports what it is
+            found.append(str(path))
         else:
             raise PathError(f"no such file or folder: {path}")
     unique: dict[str, str] = {}
@@ -102,13 +115,27 @@ def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: s
     return list(unique.values())
 
 
+def read_bytes(shown: str) -> tuple[bytes | None, os.stat_result | None, list[Problem]]:
+    """(bytes, stat, []) of one case file, or (None, None, [the located reason it is not read]).
+
+    Only an ordinary file up to the size limit is opened (yamlread.read_file): a named pipe,
+    a device or a huge file is a problem of its own, found from its stat in no time.
+    """
+    try:
+        data, info = yamlread.read_file(shown)
+    except yamlread.ReadError as exc:
+        return None, None, [Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]
+    except OSError as exc:
+        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    return data, info, []
+
+
 def read_file(path: Path, packset: PackSet) -> tuple[model.Case | None, list[Problem]]:
     """Read and validate one case file (all checks but those against today's date)."""
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")]
+    data, _, problems = read_bytes(shown)
+    if data is None:
+        return None, problems
     return read_case(data, shown, packset.packs)
 
 
@@ -192,13 +219,9 @@ def _parse_one(shown: str, shard: Any) -> _FileOutcome:
     packset: PackSet = _WORKER["packset"]
     job: CaseJob | None = _WORKER["job"]
     read_ns = time.time_ns()
-    try:
-        with open(shown, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            data = handle.read()
-    except OSError as exc:
-        problem = Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")
-        return _FileOutcome(shown, (0, 0), read_ns, [problem], None, (1, 1), (), None, "parsed")
+    data, info, problems = read_bytes(shown)
+    if data is None or info is None:
+        return _FileOutcome(shown, (0, 0), read_ns, problems, None, (1, 1), (), None, "parsed")
     signature = (info.st_size, info.st_mtime_ns)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:

@@ -82,7 +82,8 @@ def _locate_case(target: str, cases_dir: Path | None = None):
     path = Path(target)
     if path.is_dir():
         raise UsageError(f"{target} is a folder; give one case file or case id")
-    if path.is_file():
+    if path.exists():  # an ordinary file, or a named pipe or device given by name
+        _refuse_unreadable(path)
         config, packset, _ = _context([path])
         return path, config, packset
     if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
@@ -107,6 +108,20 @@ def _locate_case(target: str, cases_dir: Path | None = None):
     if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
         found = found.relative_to(Path.cwd())
     return found, config, packset
+
+
+def _refuse_unreadable(path: Path) -> None:
+    """Exit 1 with the located problem when CASE is not an ordinary file of a case file's size,
+    decided from its stat before anything opens it (a named pipe would hang the read)."""
+    from .yamlread import refusal
+
+    try:
+        refused = refusal(os.stat(path), path)
+    except OSError:
+        return  # reading it says why
+    if refused is not None:
+        _err(f"{path}:{refused.line}:{refused.col}: {refused.message}")
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 def _run_caseload(paths: list[Path], config, packset, job, today: dt.date, no_cache: bool):

@@ -138,10 +138,12 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     shown = str(path)
-    from .yamlread import ReadError, decode  # one decoder for every file a user edits
+    from .yamlread import ReadError, decode, read_file  # one reader and decoder for every file a user edits
 
     try:
-        raw = path.read_bytes()
+        raw, _ = read_file(path)
+    except ReadError as exc:
+        raise ConfigError([Problem(shown, exc.line, exc.col, exc.message)]) from None
     except OSError as exc:
         raise ConfigError([Problem(shown, 1, 1, f"cannot read the settings file: {exc.strerror}")]) from None
     try:

@@ -446,7 +446,9 @@ def load_packset(config: Config) -> PackSet:
     builtin = len(sources)
     for path in config.pack_files:
         try:
-            sources.append((str(path), path.read_bytes()))
+            sources.append((str(path), yamlread.read_file(path)[0]))
+        except yamlread.ReadError as exc:
+            problems.append(Problem(str(path), exc.line, exc.col, exc.message))
         except OSError as exc:
             shown = str(config.file) if config.file else str(path)
             problems.append(Problem(shown, 1, 1, f"cannot read pack file {path}: {exc.strerror}"))

@@ -13,7 +13,9 @@ a line and column and says how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +79,93 @@ class _NodeBuilder(_Parser):
 
 
 # ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _too_big(size: int) -> str:
+    shown = f"{size / 1024**3:.1f} GB" if size >= 1024**3 else f"{size / 1024**2:.1f} MB"
+    return (
+        f"the file is {shown}; a case file is a few kilobytes, so this"
+        " is probably not a case file (casestaff reads files up to 1 MB)"
+    )
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check must not block the open
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+
+
+def refusal(info: os.stat_result, path: str | os.PathLike[str] | None = None) -> ReadError | None:
+    """Why a file with this stat is not read at all: not an ordinary file, or too large.
+
+    Decided from the stat alone, before the file is opened: a named pipe would block the
+    open forever, and a link to /dev/zero or a huge file would be read into memory. With the
+    path, a symbolic link is named as one.
+    """
+    mode = info.st_mode
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _NOT_A_FILE if test(mode)), "not an ordinary file")
+        if path is not None and os.path.islink(path):
+            what = f"a link to {os.readlink(path)}, {what}"
+        return ReadError(
+            1,
+            1,
+            f"this is {what}, not a file; casestaff reads only ordinary files: move it out of the"
+            " case folder, or rename it so its name does not end in .yaml or .yml",
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        return ReadError(1, 1, _too_big(info.st_size))
+    return None
+
+
+def read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file a user edits (case file, pack, casestaff.toml), and its stat.
+
+    Stat first (a link is followed to what it names; nothing is opened): anything but an
+    ordinary file of at most MAX_FILE_BYTES is a ReadError before it is opened. It is then
+    opened without blocking and read to at most MAX_FILE_BYTES + 1 bytes, so a file swapped
+    or grown in between can neither hang the read nor fill memory (decode() then refuses it).
+    Raises OSError when the file cannot be opened.
+    """
+    refused = refusal(os.stat(path), path)
+    if refused is not None:
+        raise refused
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        refused = refusal(info)  # replaced between the stat and the open
+        if refused is not None:
+            raise refused
+        chunks = []
+        left = MAX_FILE_BYTES + 1
+        want = min(info.st_size + 1, left)  # one read for a file that does not change meanwhile
+        while left > 0:
+            chunk = os.read(fd, want)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+            if len(chunk) < want:  # end of file
+                break
+            want = min(want * 2, left)
+    finally:
+        os.close(fd)
+    return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), info
+
+
+# ---------------------------------------------------------------------------------------------
 # Decoding
 
 
@@ -86,12 +175,7 @@ def decode(data: bytes) -> str:
     Anything else is a ReadError that names the encoding it probably is and how to re-save it.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            0,
-            0,
-            f"the file is {len(data) / 1_048_576:.1f} MB; a case file is a few kilobytes, so this"
-            " is probably not a case file (casestaff reads files up to 1 MB)",
-        )
+        raise ReadError(0, 0, _too_big(len(data)))
     resave = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
         raise ReadError(1, 1, f"the file is saved as UTF-16; {resave}")
