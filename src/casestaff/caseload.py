@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import model, yamlread
+from .cache import Signature
+from .cache import signature as file_signature
 from .casefile import read_case
 from .packs import PackSet
 from .problems import Problem
@@ -185,7 +187,8 @@ def _births(case: model.Case) -> Births:
 @dataclass(slots=True)
 class _FileOutcome:
     shown: str
-    signature: tuple[int, int]
+    signature: Signature | tuple[()]
+    """The file's signature when it was read; () when it could not be."""
     read_ns: int
     problems: list[Problem]
     case_id: str | None
@@ -202,7 +205,7 @@ class _ShardTask:
 
     folder: str
     shard: int
-    items: list[tuple[str, str, tuple[int, int] | None]]
+    items: list[tuple[str, str, Signature | None]]
     """(path as shown, file name, signature when the cached case may be trusted, else None)."""
     gone: list[str]
 
@@ -221,8 +224,8 @@ def _parse_one(shown: str, shard: Any) -> _FileOutcome:
     read_ns = time.time_ns()
     data, info, problems = read_bytes(shown)
     if data is None or info is None:
-        return _FileOutcome(shown, (0, 0), read_ns, problems, None, (1, 1), (), None, "parsed")
-    signature = (info.st_size, info.st_mtime_ns)
+        return _FileOutcome(shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
+    signature = file_signature(info)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
         return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
@@ -353,7 +356,7 @@ def run_caseload(
                 except OSError:
                     info = None
                 if info is not None:
-                    signature = (info.st_size, info.st_mtime_ns)
+                    signature = file_signature(info)
                     if index.trusted(name, signature):
                         # An answer names the file as this run shows it (`cases/a.yaml` from one
                         # folder, `a.yaml` from another), so the path is part of its key.
@@ -372,7 +375,7 @@ def run_caseload(
                     task_for(folder, name).gone.append(name)
         for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
             outcomes[outcome.shown] = outcome
-            if use_cache and not outcome.problems and outcome.signature != (0, 0):
+            if use_cache and not outcome.problems and outcome.signature:
                 folder, name = os.path.split(os.path.abspath(outcome.shown))
                 read_ns = outcome.read_ns or indexes[folder].entries[name][1]
                 indexes[folder].store(
