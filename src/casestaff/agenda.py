@@ -41,6 +41,7 @@ from .agenda_parts import (
 )
 from .agenda_values import NARRATIVE, Value, fact, values_in
 from .packs import Pack
+from .problems import printable
 
 
 # -- the agenda --------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ def build_agenda(
         participant=fact(case.participant.name, case.participant.line_of("name"), label="participant"),
         worker=case.worker or "",
         provider=case.provider or "",
-        file=Path(case.file).name,
+        file=printable(Path(case.file).name),
         meeting=meeting,
         as_of=as_of,
         audience="team",

@@ -43,7 +43,9 @@ class UsageError(Exception):
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    from .problems import printable
+
+    typer.echo(printable(message), err=True)
 
 
 def _parse_date(value: str | None, option: str) -> dt.date:
@@ -58,6 +60,15 @@ def _parse_date(value: str | None, option: str) -> dt.date:
     if day.year not in PLAUSIBLE_YEARS:
         raise UsageError(f"{option}: {value} is in the year {day.year}; check the year")
     return day
+
+
+MAX_WITHIN = 36_500
+"""--within beyond 100 years of days would take dates past the calendar (OverflowError)."""
+
+
+def _check_within(days: int) -> None:
+    if days > MAX_WITHIN:
+        raise UsageError(f"--within: {days} days is more than 100 years; give at most {MAX_WITHIN} days")
 
 
 def _context(paths: list[Path] | None):
@@ -227,6 +238,7 @@ def due(
         if fmt not in ("table", "json", "csv"):
             raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
         day = _parse_date(as_of, "--as-of")
+        _check_within(within)
         config, packset, chosen = _context(paths)
         if program and packset.get(program) is None:
             from .problems import did_you_mean

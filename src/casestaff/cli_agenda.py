@@ -20,6 +20,7 @@ from .cli import (
     EXIT_PROBLEMS,
     AsOfOpt,
     UsageError,
+    _check_within,
     _context,
     _err,
     _locate_case,
@@ -196,6 +197,7 @@ def agenda(
                 " customer's barriers and is for the team only"
             )
         day = _parse_date(as_of, "--as-of")
+        _check_within(within)
         meeting = _parse_date(date, "--date") if date else None
         if due or provider:
             if out is not None:

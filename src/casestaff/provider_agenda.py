@@ -16,6 +16,7 @@ from .agenda_values import PROGRESS_WORDS, Value, ask, fact, hours, item_line, w
 from .dates import month_end
 from .evaluate import evaluate_case, workdays_for
 from .packs import Pack
+from .problems import printable
 from .provider_cycle import deadline_date
 from .readiness import BLOCKING, OK, eligibility_status
 from .templating import months_between
@@ -136,7 +137,7 @@ def customer_row(case: model.Case, pack: Pack, month: dt.date, meeting: dt.date,
     return CustomerRow(
         case_id=case.case_id,
         participant=case.participant.name,
-        file=Path(case.file).name,
+        file=printable(Path(case.file).name),
         component=_current_component(case, as_of, meeting),
         participation=_participation(case, month, as_of),
         progress=_progress(case, as_of),
