@@ -56,6 +56,9 @@ class Caseload:
     problems: list[Problem]
     files: int
     stats: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """What was skipped while looking for case files that a user would want to know (linked
+    folders already read or looping, folders that could not be read)."""
 
 
 @dataclass
@@ -67,10 +70,19 @@ class CaseloadRun:
     shared_ids: dict[str, list[str]] = field(default_factory=dict)
     """Case ids found in more than one valid file, with every such file (the first one's result
     is in `results`, the others are problems)."""
+    notes: list[str] = field(default_factory=list)
+    """As Caseload.notes."""
+
+
+def is_case_file_name(name: str) -> bool:
+    """The one rule for which names in a folder are case files: ending in .yaml or .yml, in any
+    case (AMY.YAML too), and not hidden. Hidden names (starting with '.') are never case files:
+    casestaff's own temp, lock and saved-aside files are named so, as are editors' swap files."""
+    return not name.startswith(".") and name.lower().endswith(CASE_SUFFIXES)
 
 
 def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
-    """Case files under `paths`: *.yaml and *.yml, recursively, skipping hidden folders.
+    """Case files under `paths` (see is_case_file_name), recursively, skipping hidden folders.
 
     Only those that may be read: a named pipe, a device or a file over the size limit that
     carries a case file's name is left out here (`check` and `due` report it as a problem).
@@ -85,30 +97,112 @@ def _readable(name: str) -> bool:
         return False
 
 
-def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None) -> list[str]:
+_LISTED = 3
+"""How many folders a note names before it says how many more."""
+
+
+def _note(what: str, items: list[str]) -> str:
+    """`what` with {n}, {s} (plural s), {es} (verb s) and {them} filled in for len(items), then the items."""
+    n = len(items)
+    shown = "; ".join(items[:_LISTED]) + (f"; and {n - _LISTED} more" if n > _LISTED else "")
+    words = what.format(n=n, s="" if n == 1 else "s", es="s" if n == 1 else "", them="it" if n == 1 else "them")
+    return f"{words}: {shown}"
+
+
+def _discover_names(
+    paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None, notes: list[str] | None = None
+) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
-    `scanned` collects the folders read in full, whose caches may forget files no longer there.
+    Every folder is read once: real sub-folders first, in name order (top-down, as a person
+    reads the tree), then folders reached through symbolic links, unless that folder was read
+    already -- which is also how a link that leads back into a folder above it (a loop) ends.
+    `notes` collects what a user would want to know was skipped: such links, folders that
+    could not be read, and links to nothing. `scanned` collects the folders read in full,
+    whose caches may forget files no longer there.
     """
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     found: list[str] = []
+    read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
+    links: list[str] = []  # symbolic links to folders, followed once every real folder is read
+    already: list[str] = []
+    loops: list[str] = []
+    unreadable: list[str] = []
+    dangling: list[str] = []
+
+    def walk(top: str, info: os.stat_result) -> None:
+        stack = [(top, info)]
+        while stack:
+            folder, folder_info = stack.pop()
+            identity = (folder_info.st_dev, folder_info.st_ino)
+            if identity in read:
+                if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
+                    already.append(f"{folder} (= {read[identity]})")
+                continue
+            read[identity] = folder
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                unreadable.append(f"{folder} ({(exc.strerror or str(exc)).lower()})")
+                continue
+            if scanned is not None:
+                scanned.add(os.path.abspath(folder))
+            subfolders = []
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    if is_case_file_name(name):
+                        found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
+                    elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
+                        dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
+                elif entry.is_symlink():
+                    links.append(entry.path)
+                else:
+                    try:  # followed: a Windows junction is a real folder here, known by where it leads
+                        subfolders.append((entry.path, entry.stat()))
+                    except OSError as exc:
+                        unreadable.append(f"{entry.path} ({(exc.strerror or str(exc)).lower()})")
+            stack.extend(reversed(subfolders))
+
     for path in paths:
         if path.is_file():
             found.append(str(path))
         elif path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                if scanned is not None:
-                    scanned.add(os.path.abspath(folder))
-                found.extend(
-                    os.path.join(folder, name)
-                    for name in sorted(files)
-                    if name.endswith(CASE_SUFFIXES) and not name.startswith(".")
-                )
+            walk(os.fspath(path), os.stat(path))
         elif path.exists():  # a named pipe or a device given by name: reading reports what it is
             found.append(str(path))
         else:
             raise PathError(f"no such file or folder: {path}")
+    while links:
+        link = links.pop(0)
+        try:
+            info = os.stat(link)
+        except OSError as exc:
+            unreadable.append(f"{link} ({(exc.strerror or str(exc)).lower()})")
+            continue
+        first = read.get((info.st_dev, info.st_ino))
+        if first is None:
+            walk(link, info)
+        elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
+            loops.append(f"{link} (leads back to {first})")
+        else:
+            already.append(f"{link} (= {first})")
+    if notes is not None:
+        for items, what in (
+            (already, "skipped {n} linked folder{s} already read"),
+            (loops, "skipped {n} linked folder{s} that lead{es} back into a folder above (a loop)"),
+            (unreadable, "could not read {n} folder{s}; case files in {them} are not listed"),
+            (dangling, "skipped {n} link{s} that lead{es} nowhere"),
+        ):
+            if items:
+                notes.append(_note(what, items))
     unique: dict[str, str] = {}
     for name in found:
         key = os.path.normcase(os.path.abspath(name))
@@ -155,7 +249,8 @@ def _quiet_gc() -> Iterator[None]:
 
 def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip: Sequence[Path] = ()) -> Caseload:
     """Load every case file under `paths` as typed cases, collecting problems across all of them."""
-    files = discover(paths, skip)
+    notes: list[str] = []
+    files = [Path(name) for name in _discover_names(paths, skip, notes=notes)]
     cases: list[model.Case] = []
     problems: list[Problem] = []
     with _quiet_gc():
@@ -168,7 +263,7 @@ def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip:
     problems.extend(_cross_checks(outcomes, today))
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
-    return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files))
+    return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files), notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +420,8 @@ def run_caseload(
     from .cache import FolderIndex, shard_of
 
     scanned: set[str] = set()
-    files = _discover_names(paths, skip, scanned)
+    notes: list[str] = []
+    files = _discover_names(paths, skip, scanned, notes)
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
@@ -403,7 +499,7 @@ def run_caseload(
         if o.case_id is not None:
             holders.setdefault(o.case_id, []).append(o.shown)
     shared = {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
-    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared)
+    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
 
 
 @dataclass(frozen=True)

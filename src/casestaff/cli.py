@@ -97,7 +97,7 @@ def _locate_case(target: str, cases_dir: Path | None = None):
         _refuse_unreadable(path)
         config, packset, _ = _context([path])
         return path, config, packset
-    if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
+    if target.lower().endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
         raise UsageError(f"no such file: {target}")
     from .caseload import find_case_files
 
@@ -173,8 +173,11 @@ def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _say_if_no_case_files(files: int, paths: list[Path]) -> None:
-    """An empty answer from the wrong folder must not read as 'nothing is due'."""
+def _say_if_no_case_files(files: int, paths: list[Path], notes: list[str] | None = None) -> None:
+    """What was skipped while looking for case files, then: an empty answer from the wrong
+    folder must not read as 'nothing is due'."""
+    for note in notes or ():
+        _err(f"casestaff: {note}")
     if not files:
         where = ", ".join(str(p) for p in paths)
         _err(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")
@@ -251,7 +254,7 @@ def due(
         from . import render_due
 
         report = due_report(caseload.results, packset, config, day, within, worker, program)
-        _say_if_no_case_files(caseload.files, chosen)
+        _say_if_no_case_files(caseload.files, chosen, caseload.notes)
         _print_problems(caseload.problems, err=True)
         if fmt == "json":
             sys.stdout.write(render_due.as_json(report))
@@ -285,7 +288,7 @@ def check(
         day = _parse_date(as_of, "--as-of")
         config, packset, chosen = _context(paths)
         caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
-        _say_if_no_case_files(caseload.files, chosen)
+        _say_if_no_case_files(caseload.files, chosen, caseload.notes)
         if fmt == "json":
             typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
         else:

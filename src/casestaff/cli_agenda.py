@@ -242,7 +242,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     # files of the participants listed are then read whole for their agendas.
     job = DueJob(packset=packset, as_of=as_of, within=within, default_worker=config.worker or "")
     caseload = _run_caseload(chosen, config, packset, job, dt.date.today(), no_cache=False)
-    _say_if_no_case_files(caseload.files, chosen)
+    _say_if_no_case_files(caseload.files, chosen, caseload.notes)
     _print_problems(caseload.problems, err=True)
     report = due_report(caseload.results, packset, config, as_of, within)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -322,6 +322,7 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     config, packset, chosen = _context(paths)
     # The provider's customers are found through the cached runner; only their files are read whole.
     caseload = _run_caseload(chosen, config, packset, ProviderJob(), dt.date.today(), no_cache=False)
+    _say_if_no_case_files(caseload.files, chosen, caseload.notes)
     _print_problems(caseload.problems, err=True)
     with_cycle = [r for r in caseload.results if packset.get(r[0]) and packset.get(r[0]).provider_cycle]
     wanted = " ".join(provider.casefold().split())
