@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import re
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,7 +254,7 @@ def parse(text: str) -> Node | None:
         _check_depth(text)
     builder = _NodeBuilder(text)
     try:
-        return builder.get_single_node()
+        root = builder.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except ReaderError as exc:
@@ -262,6 +263,65 @@ def parse(text: str) -> Node | None:
         raise ReadError(0, 0, f"YAML error: {exc}") from None
     finally:
         builder.dispose()
+    if root is not None and _YAML_ONLY_BREAK.search(text):
+        _to_editor_marks(root, text)
+    return root
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines as a text editor counts them
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+"""Characters libyaml (YAML 1.1) counts as line breaks that Notepad and VS Code do not show as
+new lines. A node after one would be reported a line too far down."""
+
+
+class _Lines:
+    """1-based (line, column) of a character index, as a text editor counts them: only \\n,
+    \\r\\n and \\r end a line. libyaml's marks count in characters, so their index is exact."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+
+def editor_lines(text: str) -> list[str]:
+    """The text's lines as an editor shows them (str.splitlines also splits at U+0085 and more)."""
+    return _EDITOR_BREAK.split(text)
+
+
+def _to_editor_marks(root: Node, text: str) -> None:
+    """Give every node marks whose line and column are the editor's (index unchanged)."""
+    lines = _Lines(text)
+
+    def mark(old: Any) -> yaml.Mark:
+        line, col = lines.at(old.index)
+        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias repeats a node: remapped once
+            continue
+        seen.add(id(node))
+        node.start_mark, node.end_mark = mark(node.start_mark), mark(node.end_mark)
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+
+
+def _where(mark: Any, text: str) -> tuple[int, int]:
+    """1-based (line, column) of a libyaml mark, as an editor counts them."""
+    if _YAML_ONLY_BREAK.search(text):
+        return _Lines(text).at(mark.index)
+    return mark.line + 1, mark.column + 1
 
 
 def _refuse_surrogates(text: str) -> None:
@@ -300,7 +360,7 @@ def _check_flow_depth(text: str) -> None:
     depth = 0
     quote = ""
     block_scalar_indent = -1
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(editor_lines(text), 1):
         if depth == 0 and not quote:
             stripped = line.lstrip(" ")
             indent = len(line) - len(stripped)
@@ -363,8 +423,7 @@ def _check_depth(text: str) -> None:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise ReadError(mark.line + 1, mark.column + 1, _TOO_DEEP)
+                raise ReadError(*_where(event.start_mark, text), _TOO_DEEP)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
@@ -374,7 +433,7 @@ def _refuse_directives(text: str) -> None:
     for event in _events(text):
         if isinstance(event, DocumentStartEvent):
             if event.version or event.tags:
-                line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("%"))
+                line = next(i for i, row in enumerate(editor_lines(text), 1) if row.startswith("%"))
                 raise ReadError(
                     line, 1, "directives (%YAML, %TAG) are not used in case files; delete the lines up to '---'"
                 )
@@ -384,8 +443,7 @@ def _refuse_directives(text: str) -> None:
 def _reader_error(exc: ReaderError, text: str) -> ReadError:
     """A character YAML does not allow in a file, located (libyaml counts its position in bytes)."""
     before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
-    line = before.count("\n") + 1
-    col = len(before) - (before.rfind("\n") + 1) + 1
+    line, col = _Lines(text).at(len(before))
     if isinstance(exc.character, int):
         code = f"U+{exc.character:04X}"
     else:
@@ -425,12 +483,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     context = exc.context or ""
     where = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
-    line, col = (where.line + 1, where.column + 1) if where else (0, 0)
-    lines = text.splitlines()
+    line, col = _where(where, text) if where else (0, 0)
+    open_line, open_col = _where(opened, text) if opened else (0, 0)
+    lines = editor_lines(text)
     char = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
 
     def at_open() -> str:
-        return f"line {opened.line + 1}, column {opened.column + 1}" if opened else "above"
+        return f"line {open_line}, column {open_col}" if opened else "above"
+
+    runaway = _runaway_quote(text, opened if "quoted scalar" in context and opened else where)
+    if runaway is not None:
+        return runaway
 
     if "tab" in problem or char == "\t":
         message = "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces"
@@ -442,14 +505,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
             " new field must not be indented further than the field above it"
         )
     elif "end of stream" in problem and "quoted scalar" in context and opened:
-        line, col = opened.line + 1, opened.column + 1
+        line, col = open_line, open_col
         message = "this quote is never closed; add the closing quote at the end of the value"
     elif "did not find expected ',' or ']'" in problem:
         message = f"the list opened with '[' at {at_open()} is not closed; add ']' at its end"
     elif "did not find expected ',' or '}'" in problem:
         message = f"the block opened with '{{' at {at_open()} is not closed; add '}}' at its end"
     elif "could not find expected ':'" in problem and opened:
-        line, col = opened.line + 1, opened.column + 1
+        line, col = open_line, open_col
         message = "this line has no ':'; each line of a block of fields is 'name: value'"
     elif "did not find expected '-' indicator" in problem:
         message = (
@@ -466,7 +529,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     elif "block sequence entries are not allowed" in problem:
         message = "a list entry ('- ') cannot start here; put the list on the lines below its field name, indented"
     elif "directive" in context:
-        line, col = (opened.line + 1, opened.column + 1) if opened else (line, col)
+        line, col = (open_line, open_col) if opened else (line, col)
         message = "a line cannot start with '%'; indent it under its field, or put the value in quotes"
     elif "undefined alias" in problem:
         message = "this *name refers to no &name anchor; write the value out instead"
@@ -475,7 +538,54 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     else:
         detail = f"{context}, {problem}" if context and problem else problem or context or "unreadable YAML"
         message = f"{detail}; check the YAML syntax on this line"
+    hidden = _YAML_ONLY_BREAK.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    if hidden:
+        message += (
+            f"; this line holds an invisible character (U+{ord(hidden[0]):04X}) that YAML reads as a line break:"
+            f" delete it (at column {hidden.start() + 1})"
+        )
     return ReadError(line, col, f"YAML syntax error: {message}")
+
+
+_FIELD_LINE = re.compile(r"^\s*(?:- )?[^\s\"'#:][^:#]*:(?:\s|$)")
+
+
+def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
+    """A quote not closed on its line, found when YAML has read on to the next quote and failed
+    there: the error is reported where that quote opened, not lines below.
+
+    It is the last quoted value before the error that spans lines, ends on the error's line, and
+    swallowed at least one line that reads as a field of its own (`name: value`): a long text
+    continued on purpose over several lines has no such line.
+    """
+    if error_mark is None:
+        return None
+    scanner = _NodeBuilder(text)
+    found = None
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.start_mark.index >= error_mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'"):
+                inside = editor_lines(text[token.start_mark.index : token.end_mark.index])
+                if len(inside) > 1 and any(_FIELD_LINE.match(row) for row in inside[1:]):
+                    found = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if found is None:
+        return None
+    opened_at = _where(found.start_mark, text)
+    closed_line = _where(found.end_mark, text)[0]
+    if closed_line != _where(error_mark, text)[0]:
+        return None
+    return ReadError(
+        *opened_at,
+        f"YAML syntax error: this quote is not closed on its line, so YAML reads everything up to the"
+        f" next quote (line {closed_line}) as one value; add the closing quote at the end of the value",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -660,7 +770,7 @@ def scalar_value(node: ScalarNode) -> Any:
 
 
 def position(node: Node) -> tuple[int, int]:
-    """1-based (line, column) where a node starts."""
+    """1-based (line, column) where a node starts (as an editor counts lines: see parse)."""
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
 
