@@ -259,7 +259,7 @@ def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip:
             problems.extend(found)
             if case is not None:
                 cases.append(case)
-    outcomes = [(c.file, c.case_id, c.at["case_id"], _births(c), c) for c in cases]
+    outcomes = [(c.file, c.case_id, c.at["case_id"], births(c), c) for c in cases]
     problems.extend(_cross_checks(outcomes, today))
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
@@ -270,7 +270,7 @@ def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip:
 # The fast path: a job over every case, in parallel, memoised by file signature.
 
 
-def _births(case: model.Case) -> Births:
+def births(case: model.Case) -> Births:
     """Birth dates with where they stand, so the check against today needs no Case (cache hits)."""
     people: list[tuple[Any, str]] = [(case.participant, "participant.birth_date")]
     people += [(member, f"household[{i}].birth_date") for i, member in enumerate(case.household, 1)]
@@ -327,7 +327,7 @@ def _parse_one(shown: str, shard: Any) -> _FileOutcome:
     result = job(case) if job is not None else None
     if shard is not None:
         shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
-    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], _births(case), result, "parsed")
+    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
 
 
 def _run_task(task: _ShardTask) -> list[_FileOutcome]:
@@ -349,7 +349,7 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
                 case.file = shown
                 result = job(case) if job is not None else None
                 outcomes.append(
-                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], _births(case), result, "recomputed")
+                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed")
                 )
                 continue
         outcomes.append(_parse_one(shown, shard))
@@ -458,8 +458,8 @@ def run_caseload(
                         # folder, `a.yaml` from another), so the path is part of its key.
                         found, result = index.result(name, f"{key}|{shown}")
                         if found:
-                            _, read_ns, (case_id, case_id_at, births), _ = index.entries[name]
-                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, "cached")
+                            _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
+                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached")
                             continue
                         trusted = signature
             task_for(folder, name).items.append((shown, name, trusted))
@@ -540,12 +540,38 @@ def find_case_files(
     return files, run
 
 
+def future_births(shown: str, born: Births, today: dt.date) -> list[Problem]:
+    """Birth dates after `today`: a problem of the file for `check` and `due`, and a reason
+    `narrate` refuses (it would print a negative age)."""
+    return [Problem(shown, line, col, f"{label}: {day} is in the future; check the year") for day, line, col, label in born if day > today]
+
+
+@dataclass(frozen=True)
+class EditableJob:
+    """What `record` and `narrate` refuse in a case file before anything else, as a problem of
+    the file, so that `check` names it (a file in { } braces): the writer's own test,
+    writer.read_for_edit, run as a job so that it runs once per change of the file."""
+
+    key: str = "editable"
+
+    def __call__(self, case: model.Case) -> Problem | None:
+        from .writer import read_for_edit
+
+        try:
+            read_for_edit(Path(case.file))
+        except yamlread.ReadError as exc:
+            return Problem(case.file, max(exc.line, 1), max(exc.col, 1), exc.message)
+        except OSError:  # gone or changed since it was read: the next run reads it again
+            return None
+        return None
+
+
 def _cross_checks(items: Sequence[tuple[str, str | None, tuple[int, int], Births, Any]], today: dt.date) -> list[Problem]:
     """Checks across files (duplicate case ids) and against today's date (birth dates)."""
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    for shown, case_id, case_id_at, births, _ in items:
-        future = [Problem(shown, line, col, f"{label}: {born} is in the future; check the year") for born, line, col, label in births if born > today]
+    for shown, case_id, case_id_at, born, _ in items:
+        future = future_births(shown, born, today)
         if future:
             problems.extend(future)
             continue

@@ -287,18 +287,25 @@ def check(
             raise UsageError(f"--format: {fmt!r} is not one of text, json")
         day = _parse_date(as_of, "--as-of")
         config, packset, chosen = _context(paths)
-        caseload = _run_caseload(chosen, config, packset, None, day, no_cache)
+        from .caseload import EditableJob
+
+        # Every check the other commands make of a file: what `record` and `narrate` refuse
+        # before reading a case (EditableJob) too, so a file that passes is never refused later.
+        caseload = _run_caseload(chosen, config, packset, EditableJob(), day, no_cache)
+        problems = sorted(
+            [*caseload.problems, *(p for p in caseload.results if p is not None)], key=lambda p: (p.file, p.line, p.col)
+        )
         _say_if_no_case_files(caseload.files, chosen, caseload.notes)
         if fmt == "json":
-            typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
+            typer.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
         else:
-            _print_problems(caseload.problems, err=False)
-            bad = len({p.file for p in caseload.problems})
-            if caseload.problems:
-                typer.echo(f"{len(caseload.problems)} problem(s) in {bad} of {caseload.files} file(s).")
+            _print_problems(problems, err=False)
+            bad = len({p.file for p in problems})
+            if problems:
+                typer.echo(f"{len(problems)} problem(s) in {bad} of {caseload.files} file(s).")
             else:
                 typer.echo(f"{caseload.files} file(s) checked, no problems.")
-        return EXIT_PROBLEMS if caseload.problems else EXIT_OK
+        return EXIT_PROBLEMS if problems else EXIT_OK
 
     _run(action)
 

@@ -241,10 +241,18 @@ def appointment_how(how: str | None) -> str:
     return f"by {how}"
 
 
+def _born_in_the_future(case: model.Case) -> list[str]:
+    """The birth dates `check` reports as in the future (the same test): no age is printed from them."""
+    from .caseload import births, future_births
+
+    return [str(problem) for problem in future_births(case.file, births(case), dt.date.today())]
+
+
 def _age(birth: dt.date | None, on: dt.date) -> int | None:
+    """Whole years on a day; None for no birth date, or one after that day (never a negative age)."""
     from .dates import age_on
 
-    return age_on(birth, on) if birth else None
+    return age_on(birth, on) if birth and birth <= on else None
 
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
@@ -352,7 +360,7 @@ def narrate(
     """The narration text, or NarrationRefused saying what is missing (TemplateProblem for a broken template)."""
     from . import templating
 
-    missing = missing_for_narration(case, staffing, pack)
+    missing = missing_for_narration(case, staffing, pack) + _born_in_the_future(case)
     if missing:
         raise NarrationRefused(missing)
     names = templating.candidates("narration", pack.id, "txt")
