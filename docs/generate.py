@@ -196,6 +196,14 @@ field the program uses, each with a comment. `casestaff check` tells you, line b
 is wrong and how to fix it, and `casestaff schema` lets VS Code check them as you type (see
 [editor.md](editor.md)).
 
+Which files are case files: every file in the case folder and its sub-folders whose name ends
+in `.yaml` or `.yml` (in any case: `AMY.YAML` too), except hidden ones (a name starting with
+`.`, like casestaff's own temporary, lock and saved-aside files, and hidden folders). A folder
+reached through a symbolic link (or a Windows junction) is read once; a link that leads back
+into a folder above is reported and not followed. Only ordinary files up to 1 MB are read: a
+file with a case file's name that is something else (a named pipe, a device) or far larger is
+reported by `check`.
+
 ## Writing YAML by hand: the five things to know
 
 1. **Save as UTF-8.** Accented names are fine. (Notepad: *File > Save as*, *Encoding: UTF-8*.

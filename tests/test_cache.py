@@ -183,3 +183,34 @@ def test_an_answer_from_another_folder_names_the_file_as_this_run_shows_it(runne
     assert second.exit_code == 0, second.output
     files = {item["file"] for item in json.loads(second.stdout) if item["file"]}
     assert files and all(os.path.exists(f) and not f.startswith("cases") for f in files), files
+
+
+@pytest.mark.parametrize("how", ["in place", "replaced (sed -i)"])
+def test_an_edit_that_keeps_size_and_mtime_is_read_again(runner, cases, how):
+    """`sed -i` then `touch -d` back: same size, same modification time, a different answer."""
+    import json
+
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+
+    def next_step_due() -> list[str]:
+        result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [i["due"] for i in json.loads(result.stdout) if i["case"] == "OR-RE-0001" and i["rule"].endswith("next-steps")]
+
+    assert next_step_due() == ["2026-11-24"]
+    before = amy.stat()
+    edited = amy.read_bytes().replace(b"        due: 2026-11-24\n", b"        due: 2026-11-27\n")
+    assert len(edited) == before.st_size
+    if how == "in place":
+        with open(amy, "r+b") as handle:
+            handle.write(edited)
+    else:
+        temp = cases / ".amy.tmp"
+        temp.write_bytes(edited)
+        os.replace(temp, amy)
+    os.utime(amy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = amy.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    if (after.st_ino, after.st_ctime_ns) == (before.st_ino, before.st_ctime_ns):
+        pytest.skip("this file system's change time is too coarse to tell the edit apart")
+    assert next_step_due() == ["2026-11-27"]

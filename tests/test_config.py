@@ -284,6 +284,6 @@ def test_a_threshold_too_large_for_dates_is_a_settings_error_not_a_traceback(run
     result = runner.invoke(app, ["due", str(tmp_path), "--as-of", AS_OF])
     assert result.exit_code == 2, result.output
     assert result.stderr == (
-        f"{settings}:1:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
+        f"{settings}:2:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
         " cannot be more than 36500 (100 years of days), not 99999999999\n"
     )

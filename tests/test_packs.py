@@ -507,22 +507,22 @@ def test_the_state_for_holidays_can_be_set_per_program(tmp_path: Path) -> None:
         ),
         (
             "[programs.la-step.rules.no-progress]\ndayz = 30\n",
-            "casestaff.toml:1:1: programs.la-step.rules.no-progress: no_progress_for_days has no parameter 'dayz';"
+            "casestaff.toml:2:1: programs.la-step.rules.no-progress: no_progress_for_days has no parameter 'dayz';"
             " did you mean 'days'?; it takes: days, due_within_days",
         ),
         (
             '[programs.la-step.rules.no-progress]\ndays = "30"\n',
-            "casestaff.toml:1:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
+            "casestaff.toml:2:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
             " must be a whole number, not '30'",
         ),
         (
             "# our office\n[programs.la-step.rules.no-progress]\ndays = 30.5\n",
-            "casestaff.toml:2:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
+            "casestaff.toml:3:1: programs.la-step.rules.no-progress: parameter 'days' of no_progress_for_days"
             " must be a whole number, not 30.5",
         ),
         (
             '[programs.il-snap-et.rules.component-benchmark]\nmonths = [6, "nine"]\n',
-            "casestaff.toml:1:1: programs.il-snap-et.rules.component-benchmark: parameter 'months' of"
+            "casestaff.toml:2:1: programs.il-snap-et.rules.component-benchmark: parameter 'months' of"
             " months_in_component must be a list of whole numbers, not [6, 'nine']",
         ),
         (
@@ -532,7 +532,7 @@ def test_the_state_for_holidays_can_be_set_per_program(tmp_path: Path) -> None:
         (
             # the name before the count became workdays: an older casestaff.toml is told the new one
             "[programs.la-step.rules.pending-sanction]\ndays_before_effective = 2\n",
-            "casestaff.toml:1:1: programs.la-step.rules.pending-sanction: staffing_before_sanction has no parameter"
+            "casestaff.toml:2:1: programs.la-step.rules.pending-sanction: staffing_before_sanction has no parameter"
             " 'days_before_effective'; did you mean 'workdays_before_effective'?; it takes: workdays_before_effective",
         ),
     ],

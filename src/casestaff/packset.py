@@ -58,23 +58,30 @@ _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a lis
 def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None) -> list[str]:
     """What is wrong with `params` for `function` (a name in `specs`, by default the rule functions):
     unknown, missing or mistyped parameters."""
+    return [message for _, message in param_problems(function, params, specs)]
+
+
+def param_problems(
+    function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None
+) -> list[tuple[str | None, str]]:
+    """check_params with the parameter each message is about (None: one that is missing)."""
     rules = specs is None
     wanted = (RULE_SPECS if specs is None else specs)[function].params
     counts = "counts days, months or a share: it " if rules else ""  # what rule thresholds are
-    messages = []
+    messages: list[tuple[str | None, str]] = []
     for name, value in params.items():
         if name not in wanted:
             known = ", ".join(wanted) or "none"
-            messages.append(f"{function} has no parameter '{name}'{did_you_mean(name, wanted)}; it takes: {known}")
+            messages.append((name, f"{function} has no parameter '{name}'{did_you_mean(name, wanted)}; it takes: {known}"))
         elif not _fits(value, wanted[name]):
-            messages.append(f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}")
+            messages.append((name, f"parameter '{name}' of {function} must be {_TYPE_WORDS[wanted[name]]}, not {value!r}"))
         elif any(v < 0 for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
-            messages.append(f"parameter '{name}' of {function} {counts}cannot be negative ({value!r})")
+            messages.append((name, f"parameter '{name}' of {function} {counts}cannot be negative ({value!r})"))
         elif any(v > MAX_PARAM for v in (value if isinstance(value, list) else [value]) if isinstance(v, (int, float))):
-            messages.append(f"parameter '{name}' of {function} cannot be more than {MAX_PARAM} (100 years of days), not {value!r}")
+            messages.append((name, f"parameter '{name}' of {function} cannot be more than {MAX_PARAM} (100 years of days), not {value!r}"))
     for name in wanted:
         if name not in params:
-            messages.append(f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})")
+            messages.append((None, f"{function} needs the parameter '{name}' ({_TYPE_WORDS[wanted[name]]})"))
     return messages
 
 
@@ -287,14 +294,15 @@ def builtin_pack_files() -> list[tuple[str, bytes]]:
     )
 
 
-def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[str]]:
-    """The pack with one rule's parameters overridden, and what is wrong with the override."""
+def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[tuple[str | None, str]]]:
+    """The pack with one rule's parameters overridden, and what is wrong with the override
+    (each message with the parameter it is about, None when about the rule)."""
     rule = next((r for r in pack.rules if r.id == rule_id), None)
     if rule is None:
         ids = [r.id for r in pack.rules]
-        return pack, [f"{pack.id} has no rule '{rule_id}'{did_you_mean(rule_id, ids)}; its rules: {', '.join(ids)}"]
+        return pack, [(None, f"{pack.id} has no rule '{rule_id}'{did_you_mean(rule_id, ids)}; its rules: {', '.join(ids)}")]
     merged = {**rule.params, **params}
-    errors = check_params(rule.function, merged)
+    errors = param_problems(rule.function, merged)
     if errors:
         return pack, errors
     rules = [replace(r, params=merged) if r is rule else r for r in pack.rules]
@@ -327,7 +335,9 @@ def load_packset(config: Config) -> PackSet:
     builtin = len(sources)
     for path in config.pack_files:
         try:
-            sources.append((str(path), path.read_bytes()))
+            sources.append((str(path), yamlread.read_file(path)[0]))
+        except yamlread.ReadError as exc:
+            problems.append(Problem(str(path), exc.line, exc.col, exc.message))
         except OSError as exc:
             shown = str(config.file) if config.file else str(path)
             problems.append(Problem(shown, 1, 1, f"cannot read pack file {path}: {exc.strerror}"))
@@ -355,8 +365,10 @@ def load_packset(config: Config) -> PackSet:
             problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
             continue
         packs[program], errors = with_params(pack, rule_id, params)
-        line, col = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
-        problems.extend(Problem(shown, line, col, f"programs.{program}.rules.{rule_id}: {e}") for e in errors)
+        for param, error in errors:  # at the parameter's own line when it is the one written there
+            rule_at = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
+            line, col = config.key_lines.get(f"{program}.{rule_id}.{param}", rule_at) if param in params else rule_at
+            problems.append(Problem(shown, line, col, f"programs.{program}.rules.{rule_id}: {error}"))
     if problems:
         raise ConfigError(problems)
     settings = repr(

@@ -127,6 +127,7 @@ class DueAgendas:
         due = who_is_due(workspace, as_of, within)
         self.workspace, self.as_of, self.fmt, self.audience, self.partner = workspace, as_of, fmt, audience, partner
         self.files = due.run.files
+        self.notes = due.run.notes
         self.problems: list[Problem] = list(due.run.problems)
         """Every file left out: those with problems, and any that changed on disk since listed."""
         self.report = due.report
@@ -162,6 +163,8 @@ class ProviderMonth:
 
     agenda: ProviderAgenda
     problems: list[Problem]
+    files: int = 0
+    notes: tuple[str, ...] = ()
 
     def file_name(self, fmt: str) -> str:
         return f"{safe_name(self.agenda.provider)}-{self.agenda.month:%Y-%m}.{fmt}"
@@ -200,4 +203,4 @@ def provider_month(workspace: Workspace, provider: str, month: dt.date, as_of: d
     name = mine[0].provider or provider
     meetings = config.provider_meetings.get(name, ())
     agenda = build_provider_agenda(mine, packset.get(programs[0]), name, month, as_of, meetings, meeting, config.worker or "")
-    return ProviderMonth(agenda, problems)
+    return ProviderMonth(agenda, problems, run.files, tuple(run.notes))

@@ -8,6 +8,7 @@ runner, and writes its output files owner-only -- the same way for every command
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from casestaff.files import writer
 from casestaff.files.casefile import read_case
 from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, run_caseload
 from casestaff.files.config import Config, find_config, load_config
-from casestaff.files.yamlread import ReadError
+from casestaff.files.yamlread import ReadError, refusal
 from casestaff.model import records as model
 from casestaff.model.dates import preload_holidays
 from casestaff.model.errors import CaseProblems, UsageError
@@ -71,9 +72,10 @@ def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Works
     path = Path(target)
     if path.is_dir():
         raise UsageError(f"{target} is a folder; give one case file or case id")
-    if path.is_file():
+    if path.exists():  # an ordinary file, or a named pipe or device given by name
+        refuse_unreadable(path)
         return path, Workspace.open([path])
-    if target.endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
+    if target.lower().endswith((".yaml", ".yml")) or "/" in target or "\\" in target:
         raise UsageError(f"no such file: {target}")
     workspace = Workspace.open([cases_dir] if cases_dir else None)
     config = workspace.config
@@ -92,6 +94,17 @@ def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Works
     if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
         found = found.relative_to(Path.cwd())
     return found, workspace
+
+
+def refuse_unreadable(path: Path) -> None:
+    """CASE that is not an ordinary file of a case file's size is refused with the located
+    problem, decided from its stat before anything opens it (a named pipe would hang the read)."""
+    try:
+        refused = refusal(os.stat(path), path)
+    except OSError:
+        return  # reading it says why
+    if refused is not None:
+        raise CaseProblems(problems=[Problem(str(path), refused.line, refused.col, refused.message)])
 
 
 class OpenCase(NamedTuple):

@@ -16,7 +16,7 @@ import typer
 
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.common import AsOfOpt, app, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import AsOfOpt, app, check_within, parse_date, print_problems, say, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
@@ -130,6 +130,7 @@ def agenda(
             " customer's barriers and is for the team only"
         )
     day = parse_date(as_of, "--as-of")
+    check_within(within)
     meeting = parse_date(date, "--date") if date else None
     if due or provider:
         if out is not None:
@@ -166,7 +167,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     """One agenda per participant due within the window, written into `out_dir`."""
     workspace = Workspace.open(paths)
     batch = orchestrate.DueAgendas(workspace, as_of, within, fmt, out_dir, audience, partner, templates)
-    say_if_no_case_files(batch.files, workspace.paths)
+    say_if_no_case_files(batch.files, workspace.paths, batch.notes)
     print_problems(batch.problems, err=True)
     rows = batch.report.rows
     written: list[orchestrate.WrittenAgenda] = []
@@ -223,6 +224,7 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     month = _parse_month(month_text, as_of)
     workspace = Workspace.open(paths)
     found = orchestrate.provider_month(workspace, provider, month, as_of, meeting)
+    say_if_no_case_files(found.files, workspace.paths, found.notes)
     print_problems(found.problems, err=True)
     agenda = found.agenda
     text = orchestrate.render(agenda, fmt, templates or workspace.config.templates)

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from casestaff import __version__
 from casestaff.model.errors import CasestaffError, UsageError
-from casestaff.model.problems import Problem
+from casestaff.model.problems import Problem, printable
 from casestaff.model.records import PLAUSIBLE_YEARS
 
 EPILOG = (
@@ -30,8 +30,9 @@ EPILOG = (
 
 
 def say(message: str) -> None:
-    """A line for the user on stderr, apart from the output a pipe takes."""
-    typer.echo(message, err=True)
+    """A line for the user on stderr, apart from the output a pipe takes (file names that are not
+    UTF-8 shown with escapes, never a traceback)."""
+    typer.echo(printable(message), err=True)
 
 
 def print_problems(problems: Iterable[Problem], *, err: bool) -> None:
@@ -87,8 +88,20 @@ def parse_date(value: str | None, option: str) -> dt.date:
     return day
 
 
-def say_if_no_case_files(files: int, paths: Sequence[Path]) -> None:
-    """An empty answer from the wrong folder must not read as 'nothing is due'."""
+MAX_WITHIN = 36_500
+"""--within beyond 100 years of days would take dates past the calendar (OverflowError)."""
+
+
+def check_within(days: int) -> None:
+    if days > MAX_WITHIN:
+        raise UsageError(f"--within: {days} days is more than 100 years; give at most {MAX_WITHIN} days")
+
+
+def say_if_no_case_files(files: int, paths: Sequence[Path], notes: Sequence[str] = ()) -> None:
+    """What was skipped while looking for case files, then: an empty answer from the wrong
+    folder must not read as 'nothing is due'."""
+    for note in notes:
+        say(f"casestaff: {note}")
     if not files:
         where = ", ".join(str(p) for p in paths)
         say(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")

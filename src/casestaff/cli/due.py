@@ -11,7 +11,18 @@ import typer
 from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace
 from casestaff.cli import render_due
-from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, app, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import (
+    AsOfOpt,
+    NoCacheOpt,
+    PathsArg,
+    app,
+    check_within,
+    parse_date,
+    print_problems,
+    say,
+    say_if_no_case_files,
+)
+from casestaff.files.caseload import EditableJob
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 
@@ -30,13 +41,14 @@ def due(
     if fmt not in ("table", "json", "csv"):
         raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
     day = parse_date(as_of, "--as-of")
+    check_within(within)
     workspace = Workspace.open(paths)
     packset = workspace.packset
     if program and packset.get(program) is None:
         raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
     due_list = who_is_due(workspace, day, within, worker, program, no_cache=no_cache)
     caseload, report = due_list.run, due_list.report
-    say_if_no_case_files(caseload.files, workspace.paths)
+    say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     print_problems(caseload.problems, err=True)
     if fmt == "json":
         sys.stdout.write(render_due.as_json(report))
@@ -65,15 +77,20 @@ def check(
         raise UsageError(f"--format: {fmt!r} is not one of text, json")
     day = parse_date(as_of, "--as-of")
     workspace = Workspace.open(paths)
-    caseload = workspace.run(None, day, no_cache=no_cache)
-    say_if_no_case_files(caseload.files, workspace.paths)
+    # Every check the other commands make of a file: what `record` and `narrate` refuse before
+    # reading a case (EditableJob) too, so a file that passes is never refused later.
+    caseload = workspace.run(EditableJob(), day, no_cache=no_cache)
+    problems = sorted(
+        [*caseload.problems, *(p for p in caseload.results if p is not None)], key=lambda p: (p.file, p.line, p.col)
+    )
+    say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     if fmt == "json":
-        typer.echo(json.dumps([p.as_dict() for p in caseload.problems], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     else:
-        print_problems(caseload.problems, err=False)
-        bad = len({p.file for p in caseload.problems})
-        if caseload.problems:
-            typer.echo(f"{len(caseload.problems)} problem(s) in {bad} of {caseload.files} file(s).")
+        print_problems(problems, err=False)
+        bad = len({p.file for p in problems})
+        if problems:
+            typer.echo(f"{len(problems)} problem(s) in {bad} of {caseload.files} file(s).")
         else:
             typer.echo(f"{caseload.files} file(s) checked, no problems.")
-    return EXIT_PROBLEMS if caseload.problems else EXIT_OK
+    return EXIT_PROBLEMS if problems else EXIT_OK

@@ -13,6 +13,7 @@ from typing import Any
 from casestaff.model.dates import relative_days
 from casestaff.rules.due import DueReport
 from casestaff.rules.flags import Deadline, Flag
+from casestaff.model.problems import printable
 
 COLUMNS = ("kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation", "provider")
 
@@ -44,7 +45,7 @@ def plain(report: DueReport) -> str:
     width = len(f"{len(report.rows)}. ")
     for number, row in enumerate(report.rows, 1):
         pad = " " * width
-        out.append(f"{f'{number}.':<{width}}{row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {row.file}")
+        out.append(f"{f'{number}.':<{width}}{row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {printable(row.file)}")
         for flag in row.flags:
             out.append(f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}")
             out.append(f"{pad}  {flag.reason}")
@@ -86,7 +87,7 @@ def _deadline_record(d: Deadline) -> dict[str, Any]:
 
 def records(report: DueReport) -> list[dict[str, Any]]:
     """One object per flag (then one per calendar deadline), in the order of the list."""
-    items = [{"kind": "flag", **flag.as_dict(), "provider": ""} for flag in report.flags]
+    items = [{"kind": "flag", **flag.as_dict(), "file": printable(flag.file), "provider": ""} for flag in report.flags]
     items += [_deadline_record(d) for d in report.deadlines]
     return items
 
@@ -139,7 +140,7 @@ def rich_table(report: DueReport, console: Any) -> None:
             due.append(relative_days(first.due, report.as_of), style=_STYLE[row.status])
             who = Text(row.participant, style="bold")
             who.append(f"\n{row.case}\n{row.program}\nworker {row.worker or '-'}\n")
-            who.append(row.file, style="dim")
+            who.append(printable(row.file), style="dim")
             why = Text()
             for i, flag in enumerate(row.flags):
                 if i:

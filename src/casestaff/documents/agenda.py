@@ -27,6 +27,7 @@ from casestaff.documents.readiness import run_checks
 from casestaff.documents.templating import candidates, render
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
+from casestaff.model.problems import printable
 
 
 def kind_name(case: model.Case, pack: Pack) -> str:
@@ -62,7 +63,7 @@ def build_agenda(
         participant=fact(case.participant.name, case.participant.line_of("name"), label="participant"),
         worker=case.worker or "",
         provider=case.provider or "",
-        file=Path(case.file).name,
+        file=printable(Path(case.file).name),
         meeting=meeting,
         as_of=as_of,
         audience="team",

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from casestaff.documents import templating
+from casestaff.files.caseload import births, future_births
 from casestaff.model import records as model
 from casestaff.model.dates import age_on
 from casestaff.model.errors import Refused, UsageError
@@ -252,9 +253,14 @@ def appointment_how(how: str | None) -> str:
     return f"by {how}"
 
 
-def _age(birth: dt.date | None, on: dt.date) -> int | None:
+def _born_in_the_future(case: model.Case) -> list[str]:
+    """The birth dates `check` reports as in the future (the same test): no age is printed from them."""
+    return [str(problem) for problem in future_births(case.file, births(case), dt.date.today())]
 
-    return age_on(birth, on) if birth else None
+
+def _age(birth: dt.date | None, on: dt.date) -> int | None:
+    """Whole years on a day; None for no birth date, or one after that day (never a negative age)."""
+    return age_on(birth, on) if birth and birth <= on else None
 
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
@@ -363,7 +369,7 @@ def narrate(
 ) -> str:
     """The narration text, or NarrationRefused saying what is missing (TemplateProblem for a broken template)."""
 
-    missing = missing_for_narration(case, staffing, pack)
+    missing = missing_for_narration(case, staffing, pack) + _born_in_the_future(case)
     if missing:
         raise NarrationRefused(missing)
     names = templating.candidates("narration", pack.id, "txt")

@@ -27,6 +27,7 @@ from casestaff.model.dates import month_end
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.provider_cycle import deadline_date
+from casestaff.model.problems import printable
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def customer_row(case: model.Case, pack: Pack, month: dt.date, meeting: dt.date,
     return CustomerRow(
         case_id=case.case_id,
         participant=case.participant.name,
-        file=Path(case.file).name,
+        file=printable(Path(case.file).name),
         component=_current_component(case, as_of, meeting),
         participation=_participation(case, month, as_of),
         progress=_progress(case, as_of),

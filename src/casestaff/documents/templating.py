@@ -66,10 +66,12 @@ def shortdate(value: Any) -> str:
     return f"{_as_date(value):%a %Y-%m-%d}"
 
 
-def age(birth: Any, on: Any) -> int:
-    """Whole years between a birth date and a day."""
+def age(birth: Any, on: Any) -> int | None:
+    """Whole years between a birth date and a day; None (printed as empty, which a narration
+    refuses) when the birth date is after the day: never a negative age."""
 
-    return age_on(_as_date(birth), _as_date(on))
+    born, day = _as_date(birth), _as_date(on)
+    return age_on(born, day) if born <= day else None
 
 
 def months_between(start: Any, on: Any) -> int:

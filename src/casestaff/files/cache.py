@@ -1,7 +1,7 @@
 """A private cache so unchanged case files are not parsed again (and unchanged answers not recomputed).
 
 Per case folder, in the user's cache directory:
-  index     -- per file: signature (size, mtime_ns), when it was read, the facts cross-file checks
+  index     -- per file: signature (see `signature`), when it was read, the facts cross-file checks
                need, and the last job result with the key it was computed under (e.g. the
                due-list entry for an as-of date and pack set);
   cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
@@ -9,9 +9,12 @@ Per case folder, in the user's cache directory:
                handles those files, so cases never travel between processes.
 
 Safety: the folder is created owner-only (0700), files owner-only (0600) and replaced
-atomically; on POSIX a cache not owned by this user or writable by others is ignored. A file
-whose modification time is within two seconds of when the cache was written is never trusted
-(its change may not show in size and mtime yet). Unpickling only admits casestaff's own record
+atomically; on POSIX a cache not owned by this user or writable by others is ignored. A file is
+known by its size, modification time, inode, device and change time: an edit that keeps the
+size and sets the modification time back (`sed -i`, then `touch -d`) still moves the change
+time, which no user can set back, and a file replaced by another (a rename, a restore) has
+another inode. A file whose modification time is within two seconds of when the cache was
+written is never trusted (its change may not show in its signature yet). Unpickling only admits casestaff's own record
 classes and dates, so a tampered cache cannot run code. Any doubt means re-parse: the cache can
 only make a run faster, never change its answer.
 """
@@ -32,12 +35,22 @@ from typing import Any
 from casestaff import __version__
 from casestaff.files.writer import write_private
 
-FORMAT = 2
+FORMAT = 3
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
 
-Signature = tuple[int, int]
+Signature = tuple[int, int, int, int, int]
+"""(size, mtime_ns, inode, device, ctime_ns): what the platform says changes with a file."""
+
+
+def signature(info: os.stat_result) -> Signature:
+    """A file's signature from its stat. The modification time stays second: `trusted` reads it.
+
+    On Windows the inode is the file index and ctime the creation time (a file saved by
+    replacing it is a new file there too).
+    """
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns)
 
 
 def cache_root() -> Path:

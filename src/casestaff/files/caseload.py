@@ -30,6 +30,10 @@ from casestaff.model import records as model
 from casestaff.model.errors import UsageError
 from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
+from casestaff.files import yamlread
+from casestaff.files.cache import Signature
+from casestaff.files.cache import signature as file_signature
+from casestaff.files.writer import read_for_edit
 
 CASE_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 64
@@ -56,6 +60,9 @@ class Caseload:
     problems: list[Problem]
     files: int
     stats: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """What was skipped while looking for case files that a user would want to know (linked
+    folders already read or looping, folders that could not be read)."""
 
 
 @dataclass
@@ -67,35 +74,139 @@ class CaseloadRun:
     shared_ids: dict[str, list[str]] = field(default_factory=dict)
     """Case ids found in more than one valid file, with every such file (the first one's result
     is in `results`, the others are problems)."""
+    notes: list[str] = field(default_factory=list)
+    """As Caseload.notes."""
+
+
+def is_case_file_name(name: str) -> bool:
+    """The one rule for which names in a folder are case files: ending in .yaml or .yml, in any
+    case (AMY.YAML too), and not hidden. Hidden names (starting with '.') are never case files:
+    casestaff's own temp, lock and saved-aside files are named so, as are editors' swap files."""
+    return not name.startswith(".") and name.lower().endswith(CASE_SUFFIXES)
 
 
 def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
-    """Case files under `paths`: *.yaml and *.yml, recursively, skipping hidden folders."""
-    return [Path(name) for name in _discover_names(paths, skip)]
+    """Case files under `paths` (see is_case_file_name), recursively, skipping hidden folders.
+
+    Only those that may be read: a named pipe, a device or a file over the size limit that
+    carries a case file's name is left out here (`check` and `due` report it as a problem).
+    """
+    return [Path(name) for name in _discover_names(paths, skip) if _readable(name)]
 
 
-def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None) -> list[str]:
+def _readable(name: str) -> bool:
+    try:
+        return yamlread.refusal(os.stat(name), name) is None
+    except OSError:
+        return False
+
+
+_LISTED = 3
+"""How many folders a note names before it says how many more."""
+
+
+def _note(what: str, items: list[str]) -> str:
+    """`what` with {n}, {s} (plural s), {es} (verb s) and {them} filled in for len(items), then the items."""
+    n = len(items)
+    shown = "; ".join(items[:_LISTED]) + (f"; and {n - _LISTED} more" if n > _LISTED else "")
+    words = what.format(n=n, s="" if n == 1 else "s", es="s" if n == 1 else "", them="it" if n == 1 else "them")
+    return f"{words}: {shown}"
+
+
+def _discover_names(
+    paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None, notes: list[str] | None = None
+) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
-    `scanned` collects the folders read in full, whose caches may forget files no longer there.
+    Every folder is read once: real sub-folders first, in name order (top-down, as a person
+    reads the tree), then folders reached through symbolic links, unless that folder was read
+    already -- which is also how a link that leads back into a folder above it (a loop) ends.
+    `notes` collects what a user would want to know was skipped: such links, folders that
+    could not be read, and links to nothing. `scanned` collects the folders read in full,
+    whose caches may forget files no longer there.
     """
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     found: list[str] = []
+    read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
+    links: list[str] = []  # symbolic links to folders, followed once every real folder is read
+    already: list[str] = []
+    loops: list[str] = []
+    unreadable: list[str] = []
+    dangling: list[str] = []
+
+    def walk(top: str, info: os.stat_result) -> None:
+        stack = [(top, info)]
+        while stack:
+            folder, folder_info = stack.pop()
+            identity = (folder_info.st_dev, folder_info.st_ino)
+            if identity in read:
+                if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
+                    already.append(f"{folder} (= {read[identity]})")
+                continue
+            read[identity] = folder
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                unreadable.append(f"{folder} ({(exc.strerror or str(exc)).lower()})")
+                continue
+            if scanned is not None:
+                scanned.add(os.path.abspath(folder))
+            subfolders = []
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    if is_case_file_name(name):
+                        found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
+                    elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
+                        dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
+                elif entry.is_symlink():
+                    links.append(entry.path)
+                else:
+                    try:  # followed: a Windows junction is a real folder here, known by where it leads
+                        subfolders.append((entry.path, entry.stat()))
+                    except OSError as exc:
+                        unreadable.append(f"{entry.path} ({(exc.strerror or str(exc)).lower()})")
+            stack.extend(reversed(subfolders))
+
     for path in paths:
         if path.is_file():
             found.append(str(path))
         elif path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                if scanned is not None:
-                    scanned.add(os.path.abspath(folder))
-                found.extend(
-                    os.path.join(folder, name)
-                    for name in sorted(files)
-                    if name.endswith(CASE_SUFFIXES) and not name.startswith(".")
-                )
+            walk(os.fspath(path), os.stat(path))
+        elif path.exists():  # a named pipe or a device given by name: reading reports what it is
+            found.append(str(path))
         else:
             raise PathError(f"no such file or folder: {path}")
+    while links:
+        link = links.pop(0)
+        try:
+            info = os.stat(link)
+        except OSError as exc:
+            unreadable.append(f"{link} ({(exc.strerror or str(exc)).lower()})")
+            continue
+        first = read.get((info.st_dev, info.st_ino))
+        if first is None:
+            walk(link, info)
+        elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
+            loops.append(f"{link} (leads back to {first})")
+        else:
+            already.append(f"{link} (= {first})")
+    if notes is not None:
+        for items, what in (
+            (already, "skipped {n} linked folder{s} already read"),
+            (loops, "skipped {n} linked folder{s} that lead{es} back into a folder above (a loop)"),
+            (unreadable, "could not read {n} folder{s}; case files in {them} are not listed"),
+            (dangling, "skipped {n} link{s} that lead{es} nowhere"),
+        ):
+            if items:
+                notes.append(_note(what, items))
     unique: dict[str, str] = {}
     for name in found:
         key = os.path.normcase(os.path.abspath(name))
@@ -104,13 +215,27 @@ def _discover_names(paths: Sequence[Path], skip: Sequence[Path] = (), scanned: s
     return list(unique.values())
 
 
+def read_bytes(shown: str) -> tuple[bytes | None, os.stat_result | None, list[Problem]]:
+    """(bytes, stat, []) of one case file, or (None, None, [the located reason it is not read]).
+
+    Only an ordinary file up to the size limit is opened (yamlread.read_file): a named pipe,
+    a device or a huge file is a problem of its own, found from its stat in no time.
+    """
+    try:
+        data, info = yamlread.read_file(shown)
+    except yamlread.ReadError as exc:
+        return None, None, [Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]
+    except OSError as exc:
+        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    return data, info, []
+
+
 def read_file(path: Path, packset: PackSet) -> tuple[model.Case | None, list[Problem]]:
     """Read and validate one case file (all checks but those against today's date)."""
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")]
+    data, _, problems = read_bytes(shown)
+    if data is None:
+        return None, problems
     return read_case(data, shown, packset.packs)
 
 
@@ -128,7 +253,8 @@ def _quiet_gc() -> Iterator[None]:
 
 def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip: Sequence[Path] = ()) -> Caseload:
     """Load every case file under `paths` as typed cases, collecting problems across all of them."""
-    files = discover(paths, skip)
+    notes: list[str] = []
+    files = [Path(name) for name in _discover_names(paths, skip, notes=notes)]
     cases: list[model.Case] = []
     problems: list[Problem] = []
     with _quiet_gc():
@@ -137,18 +263,18 @@ def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip:
             problems.extend(found)
             if case is not None:
                 cases.append(case)
-    outcomes = [(c.file, c.case_id, c.at["case_id"], _births(c), c) for c in cases]
+    outcomes = [(c.file, c.case_id, c.at["case_id"], births(c), c) for c in cases]
     problems.extend(_cross_checks(outcomes, today))
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
-    return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files))
+    return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files), notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------
 # The fast path: a job over every case, in parallel, memoised by file signature.
 
 
-def _births(case: model.Case) -> Births:
+def births(case: model.Case) -> Births:
     """Birth dates with where they stand, so the check against today needs no Case (cache hits)."""
     people: list[tuple[Any, str]] = [(case.participant, "participant.birth_date")]
     people += [(member, f"household[{i}].birth_date") for i, member in enumerate(case.household, 1)]
@@ -160,7 +286,8 @@ def _births(case: model.Case) -> Births:
 @dataclass(slots=True)
 class _FileOutcome:
     shown: str
-    signature: tuple[int, int]
+    signature: Signature | tuple[()]
+    """The file's signature when it was read; () when it could not be."""
     read_ns: int
     problems: list[Problem]
     case_id: str | None
@@ -177,7 +304,7 @@ class _ShardTask:
 
     folder: str
     shard: int
-    items: list[tuple[str, str, tuple[int, int] | None]]
+    items: list[tuple[str, str, Signature | None]]
     """(path as shown, file name, signature when the cached case may be trusted, else None)."""
     gone: list[str]
 
@@ -194,21 +321,17 @@ def _parse_one(shown: str, shard: Any) -> _FileOutcome:
     packset: PackSet = _WORKER["packset"]
     job: CaseJob | None = _WORKER["job"]
     read_ns = time.time_ns()
-    try:
-        with open(shown, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            data = handle.read()
-    except OSError as exc:
-        problem = Problem(shown, 1, 1, f"cannot read the file: {exc.strerror}")
-        return _FileOutcome(shown, (0, 0), read_ns, [problem], None, (1, 1), (), None, "parsed")
-    signature = (info.st_size, info.st_mtime_ns)
+    data, info, problems = read_bytes(shown)
+    if data is None or info is None:
+        return _FileOutcome(shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
+    signature = file_signature(info)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
         return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
     result = job(case) if job is not None else None
     if shard is not None:
         shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
-    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], _births(case), result, "parsed")
+    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
 
 
 def _run_task(task: _ShardTask) -> list[_FileOutcome]:
@@ -229,7 +352,7 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
                 case.file = shown
                 result = job(case) if job is not None else None
                 outcomes.append(
-                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], _births(case), result, "recomputed")
+                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed")
                 )
                 continue
         outcomes.append(_parse_one(shown, shard))
@@ -299,7 +422,8 @@ def run_caseload(
     """
 
     scanned: set[str] = set()
-    files = _discover_names(paths, skip, scanned)
+    notes: list[str] = []
+    files = _discover_names(paths, skip, scanned, notes)
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
@@ -330,14 +454,14 @@ def run_caseload(
                 except OSError:
                     info = None
                 if info is not None:
-                    signature = (info.st_size, info.st_mtime_ns)
+                    signature = file_signature(info)
                     if index.trusted(name, signature):
                         # An answer names the file as this run shows it (`cases/a.yaml` from one
                         # folder, `a.yaml` from another), so the path is part of its key.
                         found, result = index.result(name, f"{key}|{shown}")
                         if found:
-                            _, read_ns, (case_id, case_id_at, births), _ = index.entries[name]
-                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, births, result, "cached")
+                            _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
+                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached")
                             continue
                         trusted = signature
             task_for(folder, name).items.append((shown, name, trusted))
@@ -349,7 +473,7 @@ def run_caseload(
                     task_for(folder, name).gone.append(name)
         for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
             outcomes[outcome.shown] = outcome
-            if use_cache and not outcome.problems and outcome.signature != (0, 0):
+            if use_cache and not outcome.problems and outcome.signature:
                 folder, name = os.path.split(os.path.abspath(outcome.shown))
                 read_ns = outcome.read_ns or indexes[folder].entries[name][1]
                 indexes[folder].store(
@@ -377,7 +501,7 @@ def run_caseload(
         if o.case_id is not None:
             holders.setdefault(o.case_id, []).append(o.shown)
     shared = {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
-    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared)
+    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
 
 
 @dataclass(frozen=True)
@@ -418,12 +542,36 @@ def find_case_files(
     return files, run
 
 
+def future_births(shown: str, born: Births, today: dt.date) -> list[Problem]:
+    """Birth dates after `today`: a problem of the file for `check` and `due`, and a reason
+    `narrate` refuses (it would print a negative age)."""
+    return [Problem(shown, line, col, f"{label}: {day} is in the future; check the year") for day, line, col, label in born if day > today]
+
+
+@dataclass(frozen=True)
+class EditableJob:
+    """What `record` and `narrate` refuse in a case file before anything else, as a problem of
+    the file, so that `check` names it (a file in { } braces): the writer's own test,
+    writer.read_for_edit, run as a job so that it runs once per change of the file."""
+
+    key: str = "editable"
+
+    def __call__(self, case: model.Case) -> Problem | None:
+        try:
+            read_for_edit(Path(case.file))
+        except yamlread.ReadError as exc:
+            return Problem(case.file, max(exc.line, 1), max(exc.col, 1), exc.message)
+        except OSError:  # gone or changed since it was read: the next run reads it again
+            return None
+        return None
+
+
 def _cross_checks(items: Sequence[tuple[str, str | None, tuple[int, int], Births, Any]], today: dt.date) -> list[Problem]:
     """Checks across files (duplicate case ids) and against today's date (birth dates)."""
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    for shown, case_id, case_id_at, births, _ in items:
-        future = [Problem(shown, line, col, f"{label}: {born} is in the future; check the year") for born, line, col, label in births if born > today]
+    for shown, case_id, case_id_at, born, _ in items:
+        future = future_births(shown, born, today)
         if future:
             problems.extend(future)
             continue

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casestaff.files.yamlread import (  # one decoder for every file a user edits
+from casestaff.files.yamlread import (  # one reader and decoder for every file a user edits
     ReadError,
     decode,
+    read_file,
     why_not_a_date,
 )
 from casestaff.model.dates import US_STATES
@@ -105,10 +106,24 @@ def _key_parts(key: str, offset: int) -> list[tuple[str, int]]:
     return parts
 
 
+def _inline_keys(line: str, start: int, names: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(name, 0-based column) of `names` written one inside the other in an inline table on
+    `line` after `start` (`no-progress = { days = 5 }`), as far as they are written."""
+    found = []
+    for name in names:
+        quoted = re.escape(name)
+        match = re.compile(rf"(?<![\w\"'-])(?:{quoted}|\"{quoted}\"|'{quoted}')\s*=").search(line, start)
+        if not match:
+            break
+        found.append((name, match.start()))
+        start = match.end()
+    return found
+
+
 def _locate(text: str, *path: str) -> tuple[int, int]:
     """Line and column of a setting (a key path such as programs, la-step, state) in the TOML
-    text: tomllib gives none. Where the full path is not written out (an inline table), the
-    longest written prefix."""
+    text: tomllib gives none. A key inside an inline table (`no-progress = { days = 5 }`) is
+    found on its line; where the full path is not written out, the longest written prefix."""
     best, where = 0, (1, 1)
     table: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -127,6 +142,10 @@ def _locate(text: str, *path: str) -> tuple[int, int]:
             if name != wanted:
                 break
             matched += 1
+        if assign and matched == len(full) and matched < len(path):
+            inline = _inline_keys(line, assign.end(), path[matched:])
+            full = full + inline
+            matched += len(inline)
         if matched > best:
             if header:  # a table: point at its '['
                 column = len(line) - len(line.lstrip())
@@ -145,7 +164,9 @@ def load_config(path: Path | None) -> Config:
     shown = str(path)
 
     try:
-        raw = path.read_bytes()
+        raw, _ = read_file(path)
+    except ReadError as exc:
+        raise ConfigError([Problem(shown, exc.line, exc.col, exc.message)]) from None
     except OSError as exc:
         raise ConfigError([Problem(shown, 1, 1, f"cannot read the settings file: {exc.strerror}")]) from None
     try:
@@ -296,6 +317,8 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
                         continue
                     rule_params[(program, rule)] = dict(params)
                     key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
+                    for param in params:  # a wrong parameter is reported at its own line
+                        key_lines[f"{program}.{rule}.{param}"] = _locate(text, *where, rule, param)
             else:
                 bad(where, f"unknown setting programs.{program}.{key} (settings: state, rules){_suggest(key, ('state', 'rules'))}")
 

@@ -13,7 +13,10 @@ a line and column and says how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +80,93 @@ class _NodeBuilder(_Parser):
 
 
 # ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _too_big(size: int) -> str:
+    shown = f"{size / 1024**3:.1f} GB" if size >= 1024**3 else f"{size / 1024**2:.1f} MB"
+    return (
+        f"the file is {shown}; a case file is a few kilobytes, so this"
+        " is probably not a case file (casestaff reads files up to 1 MB)"
+    )
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check must not block the open
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+
+
+def refusal(info: os.stat_result, path: str | os.PathLike[str] | None = None) -> ReadError | None:
+    """Why a file with this stat is not read at all: not an ordinary file, or too large.
+
+    Decided from the stat alone, before the file is opened: a named pipe would block the
+    open forever, and a link to /dev/zero or a huge file would be read into memory. With the
+    path, a symbolic link is named as one.
+    """
+    mode = info.st_mode
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _NOT_A_FILE if test(mode)), "not an ordinary file")
+        if path is not None and os.path.islink(path):
+            what = f"a link to {os.readlink(path)}, {what}"
+        return ReadError(
+            1,
+            1,
+            f"this is {what}, not a file; casestaff reads only ordinary files: move it out of the"
+            " case folder, or rename it so its name does not end in .yaml or .yml",
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        return ReadError(1, 1, _too_big(info.st_size))
+    return None
+
+
+def read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file a user edits (case file, pack, casestaff.toml), and its stat.
+
+    Stat first (a link is followed to what it names; nothing is opened): anything but an
+    ordinary file of at most MAX_FILE_BYTES is a ReadError before it is opened. It is then
+    opened without blocking and read to at most MAX_FILE_BYTES + 1 bytes, so a file swapped
+    or grown in between can neither hang the read nor fill memory (decode() then refuses it).
+    Raises OSError when the file cannot be opened.
+    """
+    refused = refusal(os.stat(path), path)
+    if refused is not None:
+        raise refused
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        refused = refusal(info)  # replaced between the stat and the open
+        if refused is not None:
+            raise refused
+        chunks = []
+        left = MAX_FILE_BYTES + 1
+        want = min(info.st_size + 1, left)  # one read for a file that does not change meanwhile
+        while left > 0:
+            chunk = os.read(fd, want)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+            if len(chunk) < want:  # end of file
+                break
+            want = min(want * 2, left)
+    finally:
+        os.close(fd)
+    return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), info
+
+
+# ---------------------------------------------------------------------------------------------
 # Decoding
 
 
@@ -86,12 +176,7 @@ def decode(data: bytes) -> str:
     Anything else is a ReadError that names the encoding it probably is and how to re-save it.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            0,
-            0,
-            f"the file is {len(data) / 1_048_576:.1f} MB; a case file is a few kilobytes, so this"
-            " is probably not a case file (casestaff reads files up to 1 MB)",
-        )
+        raise ReadError(0, 0, _too_big(len(data)))
     resave = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
         raise ReadError(1, 1, f"the file is saved as UTF-16; {resave}")
@@ -169,7 +254,7 @@ def parse(text: str) -> Node | None:
         _check_depth(text)
     builder = _NodeBuilder(text)
     try:
-        return builder.get_single_node()
+        root = builder.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except ReaderError as exc:
@@ -178,6 +263,65 @@ def parse(text: str) -> Node | None:
         raise ReadError(0, 0, f"YAML error: {exc}") from None
     finally:
         builder.dispose()
+    if root is not None and _YAML_ONLY_BREAK.search(text):
+        _to_editor_marks(root, text)
+    return root
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines as a text editor counts them
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+"""Characters libyaml (YAML 1.1) counts as line breaks that Notepad and VS Code do not show as
+new lines. A node after one would be reported a line too far down."""
+
+
+class _Lines:
+    """1-based (line, column) of a character index, as a text editor counts them: only \\n,
+    \\r\\n and \\r end a line. libyaml's marks count in characters, so their index is exact."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+
+def editor_lines(text: str) -> list[str]:
+    """The text's lines as an editor shows them (str.splitlines also splits at U+0085 and more)."""
+    return _EDITOR_BREAK.split(text)
+
+
+def _to_editor_marks(root: Node, text: str) -> None:
+    """Give every node marks whose line and column are the editor's (index unchanged)."""
+    lines = _Lines(text)
+
+    def mark(old: Any) -> yaml.Mark:
+        line, col = lines.at(old.index)
+        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias repeats a node: remapped once
+            continue
+        seen.add(id(node))
+        node.start_mark, node.end_mark = mark(node.start_mark), mark(node.end_mark)
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+
+
+def _where(mark: Any, text: str) -> tuple[int, int]:
+    """1-based (line, column) of a libyaml mark, as an editor counts them."""
+    if _YAML_ONLY_BREAK.search(text):
+        return _Lines(text).at(mark.index)
+    return mark.line + 1, mark.column + 1
 
 
 def _refuse_surrogates(text: str) -> None:
@@ -216,7 +360,7 @@ def _check_flow_depth(text: str) -> None:
     depth = 0
     quote = ""
     block_scalar_indent = -1
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(editor_lines(text), 1):
         if depth == 0 and not quote:
             stripped = line.lstrip(" ")
             indent = len(line) - len(stripped)
@@ -279,8 +423,7 @@ def _check_depth(text: str) -> None:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise ReadError(mark.line + 1, mark.column + 1, _TOO_DEEP)
+                raise ReadError(*_where(event.start_mark, text), _TOO_DEEP)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
@@ -290,7 +433,7 @@ def _refuse_directives(text: str) -> None:
     for event in _events(text):
         if isinstance(event, DocumentStartEvent):
             if event.version or event.tags:
-                line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("%"))
+                line = next(i for i, row in enumerate(editor_lines(text), 1) if row.startswith("%"))
                 raise ReadError(
                     line, 1, "directives (%YAML, %TAG) are not used in case files; delete the lines up to '---'"
                 )
@@ -300,8 +443,7 @@ def _refuse_directives(text: str) -> None:
 def _reader_error(exc: ReaderError, text: str) -> ReadError:
     """A character YAML does not allow in a file, located (libyaml counts its position in bytes)."""
     before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
-    line = before.count("\n") + 1
-    col = len(before) - (before.rfind("\n") + 1) + 1
+    line, col = _Lines(text).at(len(before))
     if isinstance(exc.character, int):
         code = f"U+{exc.character:04X}"
     else:
@@ -341,12 +483,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     context = exc.context or ""
     where = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
-    line, col = (where.line + 1, where.column + 1) if where else (0, 0)
-    lines = text.splitlines()
+    line, col = _where(where, text) if where else (0, 0)
+    open_line, open_col = _where(opened, text) if opened else (0, 0)
+    lines = editor_lines(text)
     char = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
 
     def at_open() -> str:
-        return f"line {opened.line + 1}, column {opened.column + 1}" if opened else "above"
+        return f"line {open_line}, column {open_col}" if opened else "above"
+
+    runaway = _runaway_quote(text, opened if "quoted scalar" in context and opened else where)
+    if runaway is not None:
+        return runaway
 
     if "tab" in problem or char == "\t":
         message = "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces"
@@ -358,14 +505,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
             " new field must not be indented further than the field above it"
         )
     elif "end of stream" in problem and "quoted scalar" in context and opened:
-        line, col = opened.line + 1, opened.column + 1
+        line, col = open_line, open_col
         message = "this quote is never closed; add the closing quote at the end of the value"
     elif "did not find expected ',' or ']'" in problem:
         message = f"the list opened with '[' at {at_open()} is not closed; add ']' at its end"
     elif "did not find expected ',' or '}'" in problem:
         message = f"the block opened with '{{' at {at_open()} is not closed; add '}}' at its end"
     elif "could not find expected ':'" in problem and opened:
-        line, col = opened.line + 1, opened.column + 1
+        line, col = open_line, open_col
         message = "this line has no ':'; each line of a block of fields is 'name: value'"
     elif "did not find expected '-' indicator" in problem:
         message = (
@@ -382,7 +529,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     elif "block sequence entries are not allowed" in problem:
         message = "a list entry ('- ') cannot start here; put the list on the lines below its field name, indented"
     elif "directive" in context:
-        line, col = (opened.line + 1, opened.column + 1) if opened else (line, col)
+        line, col = (open_line, open_col) if opened else (line, col)
         message = "a line cannot start with '%'; indent it under its field, or put the value in quotes"
     elif "undefined alias" in problem:
         message = "this *name refers to no &name anchor; write the value out instead"
@@ -391,7 +538,54 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     else:
         detail = f"{context}, {problem}" if context and problem else problem or context or "unreadable YAML"
         message = f"{detail}; check the YAML syntax on this line"
+    hidden = _YAML_ONLY_BREAK.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    if hidden:
+        message += (
+            f"; this line holds an invisible character (U+{ord(hidden[0]):04X}) that YAML reads as a line break:"
+            f" delete it (at column {hidden.start() + 1})"
+        )
     return ReadError(line, col, f"YAML syntax error: {message}")
+
+
+_FIELD_LINE = re.compile(r"^\s*(?:- )?[^\s\"'#:][^:#]*:(?:\s|$)")
+
+
+def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
+    """A quote not closed on its line, found when YAML has read on to the next quote and failed
+    there: the error is reported where that quote opened, not lines below.
+
+    It is the last quoted value before the error that spans lines, ends on the error's line, and
+    swallowed at least one line that reads as a field of its own (`name: value`): a long text
+    continued on purpose over several lines has no such line.
+    """
+    if error_mark is None:
+        return None
+    scanner = _NodeBuilder(text)
+    found = None
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token.start_mark.index >= error_mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'"):
+                inside = editor_lines(text[token.start_mark.index : token.end_mark.index])
+                if len(inside) > 1 and any(_FIELD_LINE.match(row) for row in inside[1:]):
+                    found = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if found is None:
+        return None
+    opened_at = _where(found.start_mark, text)
+    closed_line = _where(found.end_mark, text)[0]
+    if closed_line != _where(error_mark, text)[0]:
+        return None
+    return ReadError(
+        *opened_at,
+        f"YAML syntax error: this quote is not closed on its line, so YAML reads everything up to the"
+        f" next quote (line {closed_line}) as one value; add the closing quote at the end of the value",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -576,7 +770,7 @@ def scalar_value(node: ScalarNode) -> Any:
 
 
 def position(node: Node) -> tuple[int, int]:
-    """1-based (line, column) where a node starts."""
+    """1-based (line, column) where a node starts (as an editor counts lines: see parse)."""
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
 

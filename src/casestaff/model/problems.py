@@ -7,6 +7,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """Text that can be printed and saved as UTF-8, shown the same way everywhere.
+
+    A file name that is not valid UTF-8 (bytes such as 0xFF on Linux, kept by Python as
+    surrogate escapes) shows its undecodable bytes as \\xff escapes; any other lone surrogate
+    as \\udXXX. Every other text is returned as it is.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte decodes to (Windows file names)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in a file, where it is (1-based line and column), and how to fix it."""
@@ -17,10 +38,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return printable(f"{self.file}:{self.line}:{self.col}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.col, "message": self.message}
+        return {"file": printable(self.file), "line": self.line, "column": self.col, "message": printable(self.message)}
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -1,0 +1,120 @@
+"""Which files in a folder are case files, by one rule, and what is skipped is said.
+
+A case file's name ends in .yaml or .yml in any case and does not start with '.'. Linked
+folders are followed once; a link back into a folder above is a loop, reported and not
+followed. Hidden files (casestaff's own temp, lock and saved-aside files among them) are not
+case files and need no word.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from casestaff.cli.main import app
+
+from .test_bad_input import AS_OF, GOOD
+
+LINKS = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need extra rights on Windows")
+
+
+def case(case_id: str, name: str = "Robin Example") -> str:
+    return GOOD.replace("LA-0001", case_id).replace("Robin Example", name)
+
+
+def _due(runner, folder: Path):
+    result = runner.invoke(app, ["due", str(folder), "--as-of", AS_OF, "--format", "json"])
+    return result, sorted({(row["case"], row["file"]) for row in json.loads(result.stdout or "[]")})
+
+
+def test_extensions_count_in_any_case(runner, tmp_path):
+    (tmp_path / "AMY.YAML").write_text(case("LA-0001"), encoding="utf-8")
+    (tmp_path / "ben.Yml").write_text(case("LA-0002"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(case("LA-0003"), encoding="utf-8")
+    result, rows = _due(runner, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert rows == [("LA-0001", str(tmp_path / "AMY.YAML")), ("LA-0002", str(tmp_path / "ben.Yml"))]
+    assert result.stderr == ""
+
+
+def test_hidden_temp_lock_and_saved_aside_files_are_not_case_files(runner, tmp_path):
+    (tmp_path / "amy.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    for name in (".amy.yaml.casestaff-host-1-x.tmp", ".casestaff.lock", ".amy.unsaved-outcome-20261201-0900.yaml", ".amy.yaml"):
+        (tmp_path / name).write_text(case("LA-0009"), encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "old.yaml").write_text(case("LA-0009"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
+    assert result.output == "1 file(s) checked, no problems.\n"
+    assert result.exit_code == 0
+
+
+@LINKS
+def test_a_linked_folder_is_followed(runner, tmp_path):
+    cases, shared = tmp_path / "cases", tmp_path / "shared"
+    cases.mkdir()
+    shared.mkdir()
+    (cases / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (shared / "b.yaml").write_text(case("LA-0002"), encoding="utf-8")
+    (cases / "team").symlink_to(shared, target_is_directory=True)
+    result, rows = _due(runner, cases)
+    assert result.exit_code == 0, result.output
+    assert rows == [("LA-0001", str(cases / "a.yaml")), ("LA-0002", str(cases / "team" / "b.yaml"))]
+    assert result.stderr == ""
+
+
+@LINKS
+def test_a_linked_folder_already_read_is_read_once_and_said(runner, tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (tmp_path / "alias").symlink_to("real", target_is_directory=True)  # sorts before 'real'
+    result, rows = _due(runner, tmp_path)
+    assert result.exit_code == 0, result.output  # no 'case_id already used' from reading it twice
+    assert rows == [("LA-0001", str(tmp_path / "real" / "a.yaml"))]
+    assert result.stderr == f"casestaff: skipped 1 linked folder already read: {tmp_path / 'alias'} (= {tmp_path / 'real'})\n"
+
+
+@LINKS
+def test_a_link_loop_is_reported_not_followed_forever(runner, tmp_path):
+    (tmp_path / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "up").symlink_to("..", target_is_directory=True)
+    (sub / "here").symlink_to(".", target_is_directory=True)
+    (tmp_path / "knot").symlink_to("knot")  # a link that names itself
+    result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])
+    assert result.exit_code == 0
+    assert result.stdout == "1 file(s) checked, no problems.\n"
+    assert result.stderr == (
+        f"casestaff: skipped 2 linked folders that lead back into a folder above (a loop): {sub / 'here'} (leads back to {sub});"
+        f" {sub / 'up'} (leads back to {tmp_path})\n"
+        f"casestaff: skipped 1 link that leads nowhere: {tmp_path / 'knot'} -> knot\n"
+    )
+
+
+@LINKS
+def test_a_link_to_a_folder_that_is_gone_is_said(runner, tmp_path):
+    (tmp_path / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (tmp_path / "archive").symlink_to(tmp_path / "unmounted-share", target_is_directory=True)
+    result, rows = _due(runner, tmp_path)
+    assert result.exit_code == 0
+    assert rows == [("LA-0001", str(tmp_path / "a.yaml"))]
+    assert result.stderr == f"casestaff: skipped 1 link that leads nowhere: {tmp_path / 'archive'} -> {tmp_path / 'unmounted-share'}\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX permissions; root reads every folder")
+def test_a_folder_that_cannot_be_read_is_said(runner, tmp_path):
+    (tmp_path / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.yaml").write_text(case("LA-0002"), encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result, rows = _due(runner, tmp_path)
+    finally:
+        locked.chmod(0o700)
+    assert rows == [("LA-0001", str(tmp_path / "a.yaml"))]
+    assert result.stderr == f"casestaff: could not read 1 folder; case files in it are not listed: {locked} (permission denied)\n"
