@@ -13,6 +13,10 @@ intended change, and (2) validate as a case file. The write itself goes to an ow
 in the same folder (flushed and fsynced) and is moved over the original with `os.replace`, after
 checking that the file on disk is still byte for byte what was read. Whenever a write is refused
 or fails, what the user typed is saved aside to an owner-only file whose path is reported.
+
+A temp file is named `.NAME.casestaff-HOST-PID-RANDOM.tmp` (never a case file name); one that a
+killed write left behind is removed by a later write into the same folder once it is old and
+its writer is gone.
 """
 
 from __future__ import annotations
@@ -440,22 +444,156 @@ def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
     _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
 
 
-def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
+# Temp files: `.NAME.casestaff-HOST-PID-RANDOM.tmp`. The leading '.' and the '.tmp' ending keep
+# the caseload (*.yaml, *.yml, never hidden files) from ever reading one as a case file; HOST and
+# PID name the process that writes it, so a later run can tell a killed writer's leftover from a
+# write in progress.
+_TEMP_NAME = re.compile(r"^\..*\.casestaff-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp$")
+# What earlier casestaff left (tempfile.mkstemp): `.NAME.XXXXXXXX.tmp` beside NAME.
+_LEGACY_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+STALE_AFTER = 3600.0
+"""Seconds after its last change that a temp file whose writer is gone counts as left over."""
+LEGACY_STALE_AFTER = 86400.0
+"""The same for the old names, whose writer cannot be told: a day, when no write lasts a second."""
+_SWEPT: set[str] = set()
+"""Folders already cleaned of leftovers by this process."""
+
+
+class TempLeft(OSError):
+    """A write failed, and its temp file could not be removed either.
+
+    Carries the first error's errno and text (what the user must hear: e.g. the disk is full),
+    the temp file's path and the error that kept it from being removed.
+    """
+
+    def __init__(self, original: OSError, temp: Path, cleanup: OSError) -> None:
+        super().__init__(original.errno, original.strerror or str(original))
+        self.original = original
+        self.temp = temp
+        self.cleanup = cleanup
+
+    def note(self) -> str:
+        return (
+            f"the temporary file {self.temp} could not be removed either ({self.cleanup.strerror or self.cleanup});"
+            " casestaff removes it on a later write, or delete it yourself"
+        )
+
+
+def _host_tag() -> str:
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _temp_path(path: Path) -> Path:
+    import secrets
+
+    stem = path.name[:100]  # a long name plus the suffix must stay within the 255 a name may have
+    return path.with_name(f".{stem}.casestaff-{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _writer_gone(host: str, pid: int) -> bool:
+    """Whether the process that named a temp file is provably gone (never guessed for another computer)."""
+    if host != _host_tag() or pid == os.getpid():
+        return False
+    if os.name != "posix":
+        # Windows: os.kill would end the process. A writer that is alive holds its temp file open,
+        # and Windows refuses to delete an open file, so the removal itself is the test.
+        return True
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, someone else's
+        return False
+    return False
+
+
+def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files that killed writes left in `folder`: only casestaff's, only the
+    current user's, only old enough, and only those whose writer is gone. Returns what was removed."""
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        ours = _TEMP_NAME.match(name)
+        legacy = None if ours else _LEGACY_TEMP_NAME.match(name)
+        if ours is None and (legacy is None or not os.path.isfile(os.path.join(folder, legacy["name"]))):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            continue
+        if ours is not None:
+            if now - info.st_mtime < STALE_AFTER or not _writer_gone(ours["host"], int(ours["pid"])):
+                continue
+        elif now - info.st_mtime < LEGACY_STALE_AFTER:
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _sweep_once(folder: Path) -> None:
+    key = os.path.normcase(os.path.abspath(folder))
+    if key not in _SWEPT:
+        _SWEPT.add(key)
+        sweep_leftovers(folder)
+
+
+def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
+    """Write `data` to an owner-only temp file beside `path`, then move it over `path` in one step.
+
+    On any failure the temp file is removed and `path` is untouched; when the removal fails too,
+    the first error is raised as a TempLeft (same errno and text) that also names the temp file.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    _sweep_once(folder)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        temp = _temp_path(path)
+        try:
+            fd = os.open(temp, flags, OWNER_ONLY)
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
+        break
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
             if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temp, mode)
         if before_replace is not None:
             before_replace()
         os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
+    except BaseException as exc:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        except OSError as cleanup:
+            if isinstance(exc, OSError):
+                raise TempLeft(exc, temp, cleanup) from exc
         raise
     if durable:
         _sync_folder(folder)
@@ -479,6 +617,12 @@ def _sync_folder(folder: Path) -> None:
 
 class _ChangedOnDisk(Exception):
     pass
+
+
+class _RereadFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def commit(
@@ -521,8 +665,10 @@ def commit(
     def still_the_same() -> None:
         try:
             current = doc.path.read_bytes()
-        except OSError:
-            current = None
+        except FileNotFoundError:
+            current = None  # deleted or renamed meanwhile: changed
+        except OSError as exc:
+            raise _RereadFailed(exc) from exc
         if current != doc.data:
             raise _ChangedOnDisk()
 
@@ -542,6 +688,14 @@ def commit(
             f"{doc.path}: nothing was written: the file changed on disk while you were entering this"
             " (saved from an editor?). Check the file, then record again"
         ) from None
+    except _RereadFailed as exc:
+        raise refuse(
+            f"{doc.path}: nothing was written: reading the file again to check it before replacing it failed:"
+            f" {exc.error.strerror or exc.error} (an error of the disk or the network drive, not a change to the file);"
+            " the file is unchanged"
+        ) from None
+    except TempLeft as exc:
+        raise refuse(f"{doc.path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}") from None
     except OSError as exc:
         raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
     except Exception as exc:  # any failure mid-write: the original is untouched, say so
