@@ -209,13 +209,29 @@ def test_an_io_error_reading_the_file_again_is_not_called_a_change(amy, monkeypa
 
 # -- a write killed at any step ---------------------------------------------------------------------
 
+_TRACK_TEMP = """
+import os
+TEMP_FDS = set()
+real_open = os.open
+def tracking_open(path, *a, **k):
+    fd = real_open(path, *a, **k)
+    if '.casestaff-' in str(path):
+        TEMP_FDS.add(fd)
+        if STEP == 'temp created':
+            os._exit(137)
+    return fd
+os.open = tracking_open
+"""
 KILL_AT = {
     # step: code run in the writing process, making it die there the way a kill -9 or power cut would
-    "temp created": "real = os.open\ndef hook(path, *a, **k):\n    fd = real(path, *a, **k)\n    if '.casestaff-' in str(path): os._exit(137)\n    return fd\nos.open = hook",
-    "half written": "real = os.write\ndef hook(fd, data):\n    real(fd, bytes(data[: len(data) // 2]))\n    os._exit(137)\nos.write = hook",
-    "before fsync": "def hook(fd):\n    os._exit(137)\nos.fsync = hook",
-    "before chmod": "def hook(*a, **k):\n    os._exit(137)\nos.chmod = hook",
-    "before replace": "def hook(*a, **k):\n    os._exit(137)\nos.replace = hook",
+    "temp created": "",
+    "half written": "real = os.write\ndef hook(fd, data):\n    if fd not in TEMP_FDS: return real(fd, data)\n"
+    "    real(fd, bytes(data[: len(data) // 2]))\n    os._exit(137)\nos.write = hook",
+    "before fsync": "real = os.fsync\ndef hook(fd):\n    if fd in TEMP_FDS: os._exit(137)\n    return real(fd)\nos.fsync = hook",
+    "before chmod": "real = os.chmod\ndef hook(path, *a, **k):\n    if '.casestaff-' in str(path): os._exit(137)\n"
+    "    return real(path, *a, **k)\nos.chmod = hook",
+    "before replace": "real = os.replace\ndef hook(source, *a, **k):\n    if '.casestaff-' in str(source): os._exit(137)\n"
+    "    return real(source, *a, **k)\nos.replace = hook",
     "after replace": "real = os.replace\ndef hook(*a, **k):\n    real(*a, **k)\n    os._exit(137)\nos.replace = hook",
 }
 
@@ -223,7 +239,7 @@ KILL_AT = {
 @pytest.mark.parametrize("step", list(KILL_AT))
 def test_a_write_killed_at_any_step_leaves_the_original_or_the_whole_new_file(amy, write, step):
     original = amy.read_text(encoding="utf-8")
-    died = _record(amy, write("outcome.yaml", outcome(1)), "import os", KILL_AT[step])
+    died = _record(amy, write("outcome.yaml", outcome(1)), f"STEP = {step!r}", _TRACK_TEMP, KILL_AT[step])
     assert died.returncode == 137, died.stderr
     now = amy.read_text(encoding="utf-8")
     if step == "after replace":
@@ -235,8 +251,184 @@ def test_a_write_killed_at_any_step_leaves_the_original_or_the_whole_new_file(am
     assert len(left) == (0 if step == "after replace" else 1)
     # a later write, once the leftover is old, removes it and records normally
     _age(left, writer.STALE_AFTER + 60)
-    again = _record(amy, write("outcome2.yaml", outcome(2)))
-    assert again.returncode == 0, again.stderr
+    again = _record_in_process(amy, write("outcome2.yaml", outcome(2)))
+    assert again.exit_code == 0, again.output
     assert _temps(amy.parent) == []
     final = amy.read_text(encoding="utf-8")
     assert final.startswith(now) and final.count("Writer 2 was here.") == 1
+
+
+# -- many writers at once -------------------------------------------------------------------------
+
+WRITERS = 12
+
+_AT_START = """
+import os, time, casestaff.cli, casestaff.record, casestaff.writer, filelock
+open(os.path.join(BARRIER, str(os.getpid())), "w").close()
+while not os.path.exists(os.path.join(BARRIER, "go")):
+    time.sleep(0.002)
+"""
+
+
+def _outcome_files(tmp_path: Path, count: int) -> list[Path]:
+    folder = tmp_path / "outcomes"
+    folder.mkdir(exist_ok=True)
+    files = []
+    for n in range(1, count + 1):
+        path = folder / f"outcome-{n}.yaml"
+        path.write_text(outcome(n), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def _start_together(commands: list[list[str]], barrier: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Run each [code, *args] in its own process; all reach the command at the same moment."""
+    barrier.mkdir()
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", f"BARRIER = {str(barrier)!r}\n" + code, *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+        )
+        for code, *args in commands
+    ]
+    deadline = time.monotonic() + 120
+    while len(list(barrier.iterdir())) < len(children) and time.monotonic() < deadline:
+        if any(child.poll() is not None for child in children):
+            break
+        time.sleep(0.01)
+    (barrier / "go").touch()
+    results = []
+    for child in children:
+        out, err = child.communicate(timeout=180)
+        results.append(subprocess.CompletedProcess(child.args, child.returncode, out, err))
+    return results
+
+
+def _cli(case: Path, *args: str) -> list[str]:
+    code = _AT_START + "import sys\nsys.argv = ['casestaff', *sys.argv[1:]]\ncasestaff.cli.main()"
+    return [code, "record", str(case), *args, "--as-of", AS_OF, "--yes"]
+
+
+def _comments(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "#" in line]
+
+
+def test_many_records_into_one_case_at_once_keep_every_entry(amy, tmp_path):
+    from casestaff.casefile import read_case
+    from casestaff.config import Config
+    from casestaff.packs import load_packset
+
+    original = amy.read_text(encoding="utf-8")
+    files = _outcome_files(tmp_path, WRITERS)
+    results = _start_together([_cli(amy, "--from", str(f)) for f in files], tmp_path / "barrier")
+    assert [r.returncode for r in results] == [0] * WRITERS, [r.stderr for r in results if r.returncode]
+    text = amy.read_text(encoding="utf-8")
+    assert [text.count(f"discussion: Writer {n} was here.\n") for n in range(1, WRITERS + 1)] == [1] * WRITERS
+    assert _comments(text) == _comments(original)
+    case, problems = read_case(amy.read_bytes(), str(amy), load_packset(Config()).packs)
+    assert problems == [] and len(case.staffings) == STAFFINGS_BEFORE + WRITERS
+    assert [p.name for p in amy.parent.iterdir() if p.name != writer.LOCK_NAME] == ["amy.yaml"]
+
+
+def test_steps_marked_done_while_others_record_are_kept_too(amy, tmp_path):
+    files = _outcome_files(tmp_path, 4)
+    commands = [_cli(amy, "--from", str(f)) for f in files] + [_cli(amy, "--done", "2"), _cli(amy, "--done", "2")]
+    results = _start_together(commands, tmp_path / "barrier")
+    assert [r.returncode for r in results[:4]] == [0] * 4, [r.stderr for r in results]
+    text = amy.read_text(encoding="utf-8")
+    assert all(text.count(f"discussion: Writer {n} was here.\n") == 1 for n in range(1, 5))
+    assert text.count(f"done: {AS_OF}") == 1
+    # of the two that marked the same step, one did it; the other says so
+    done, other = sorted(results[4:], key=lambda r: r.returncode)
+    assert done.returncode == 0 and done.stdout.startswith(f"Marked done on {AS_OF}: Amy will contact 4 more providers")
+    if other.returncode == 1:  # it had read the file before the step was marked
+        assert f"casestaff: {amy}: nothing was written: step 2 (Amy will contact 4 more providers" in other.stderr
+        assert f"was marked done on {AS_OF} meanwhile" in other.stderr
+    else:  # it read the file after
+        assert other.returncode == 2 and f"is already marked done on {AS_OF}" in other.stderr
+
+
+_TYPED_THEN_SAVE = _AT_START.replace("time.sleep", "import sys\nfrom pathlib import Path\nfrom casestaff import record, writer\n"
+"from casestaff.casefile import build_record, read_case\nfrom casestaff.config import Config\nfrom casestaff import model\n"
+"from casestaff.packs import load_packset\nimport datetime as dt\n"
+"packs = load_packset(Config()).packs\n"
+"path = Path(sys.argv[1])\n"
+"doc = writer.read_for_edit(path)\n"
+"case, _ = read_case(doc.data, str(path), packs)\n"
+"staffing, _ = build_record(Path(sys.argv[2]).read_bytes(), sys.argv[2], model.Staffing)\n"
+"time.sleep", 1) + """
+try:
+    record.record_outcome(doc, case, staffing, packs[case.program], packs, dt.date(2026, 11, 24), typed=True)
+    print("recorded")
+except writer.WriteRefused as exc:
+    print("refused", exc.saved_to)
+"""
+
+
+def test_outcomes_typed_while_another_writes_are_recorded_or_saved_never_lost(amy, tmp_path):
+    """Typed at the prompts, an outcome is never added to a file that changed while it was typed:
+    it is refused and saved aside, for the user to check. Either way it is somewhere."""
+    files = _outcome_files(tmp_path, 6)
+    results = _start_together([[_TYPED_THEN_SAVE, str(amy), str(f)] for f in files], tmp_path / "barrier")
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
+    text = amy.read_text(encoding="utf-8")
+    recorded = 0
+    for n, result in enumerate(results, 1):
+        if result.stdout.startswith("recorded"):
+            recorded += 1
+            assert text.count(f"discussion: Writer {n} was here.\n") == 1
+        else:
+            saved = Path(result.stdout.split(" ", 1)[1].strip())
+            assert f"discussion: Writer {n} was here.\n" in saved.read_text(encoding="utf-8")
+            assert f"Writer {n} was here." not in text
+    assert recorded >= 1
+    assert text.count("discussion: Writer ") == recorded
+
+
+# -- the lock ---------------------------------------------------------------------------------------
+
+
+def test_a_write_waits_a_bounded_time_for_the_lock_then_refuses_and_a_killed_holder_frees_it(amy, tmp_path, monkeypatch, write):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\nfrom casestaff.writer import folder_lock\n"
+         "with folder_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(120)", str(amy.parent)],
+        stdout=subprocess.PIPE, text=True, env=_env(),
+    )
+    try:
+        assert holder.stdout.readline() == "held\n"
+        before = amy.read_bytes()
+        monkeypatch.setattr(writer, "LOCK_WAIT", 0.5)
+        outcome_file = write("outcome.yaml", outcome(1))
+        busy = _record_in_process(amy, outcome_file)
+        assert busy.exit_code == 1
+        assert (
+            f"casestaff: {amy}: nothing was written: another casestaff command has been writing in {amy.parent} for 0.5"
+            f" seconds (it holds {amy.parent / writer.LOCK_NAME}); try again in a moment"
+        ) in busy.output
+        assert amy.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+    done = _record_in_process(amy, outcome_file)
+    assert done.exit_code == 0, done.output
+
+
+def test_the_lock_file_is_hidden_owner_only_and_never_read_as_a_case(amy, runner, write):
+    from casestaff.cli import app
+
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 0, done.output
+    lock = amy.parent / writer.LOCK_NAME
+    assert lock.name.startswith(".") and not lock.name.endswith((".yaml", ".yml"))
+    if os.name == "posix":
+        assert lock.exists() and stat.S_IMODE(lock.stat().st_mode) == 0o600
+    checked = runner.invoke(app, ["check", str(amy.parent)])
+    assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_in_a_folder_others_may_write_in_they_may_take_the_lock_too(amy, write):
+    amy.parent.chmod(0o770)
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 0, done.output
+    assert stat.S_IMODE((amy.parent / writer.LOCK_NAME).stat().st_mode) == 0o660

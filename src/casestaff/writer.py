@@ -11,8 +11,11 @@ entry, by construction.
 Before anything is written, the result must (1) parse back to the original data plus exactly the
 intended change, and (2) validate as a case file. The write itself goes to an owner-only temp file
 in the same folder (flushed and fsynced) and is moved over the original with `os.replace`, after
-checking that the file on disk is still byte for byte what was read. Whenever a write is refused
-or fails, what the user typed is saved aside to an owner-only file whose path is reported.
+checking that the file on disk is still byte for byte what was read. Check and replace happen
+under the folder's write lock (`.casestaff.lock`), so two casestaff commands writing at once are
+served one after the other; a change that is not typed (an outcome file, a step marked done) is
+then made again to the file as the other left it, a typed one is refused. Whenever a write is
+refused or fails, what the user typed is saved aside to an owner-only file whose path is reported.
 
 A temp file is named `.NAME.casestaff-HOST-PID-RANDOM.tmp` (never a case file name); one that a
 killed write left behind is removed by a later write into the same folder once it is old and
@@ -29,7 +32,8 @@ import re
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -625,6 +629,110 @@ class _RereadFailed(Exception):
         self.error = error
 
 
+# -- one writer at a time -------------------------------------------------------------------------
+
+LOCK_NAME = ".casestaff.lock"
+"""The lock file in a folder whose case files are being written. Its name starts with '.' and does
+not end in .yaml/.yml, so the caseload never reads it. It is empty and may stay (on macOS and Linux
+removing a lock file others may be waiting on would let two writers in at once)."""
+LOCK_WAIT = 30.0
+"""Seconds a write waits for another casestaff writing into the same folder before it gives up."""
+
+
+class _LockBusy(Exception):
+    def __init__(self, lock_file: Path) -> None:
+        super().__init__(str(lock_file))
+        self.lock_file = lock_file
+
+
+class _LockFailed(Exception):
+    def __init__(self, lock_file: Path, error: OSError) -> None:
+        super().__init__(str(error))
+        self.lock_file = lock_file
+        self.error = error
+
+
+def _lock_mode(folder: Path) -> int:
+    """Owner-only, unless the folder lets others write in it: they must be able to take the lock too
+    (the file is empty, so this shows nothing)."""
+    mode = OWNER_ONLY
+    if os.name == "posix":
+        try:
+            folder_mode = folder.stat().st_mode
+        except OSError:
+            return mode
+        if folder_mode & stat.S_IWGRP:
+            mode |= 0o060
+        if folder_mode & stat.S_IWOTH:
+            mode |= 0o006
+    return mode
+
+
+@contextmanager
+def folder_lock(folder: Path, wait: float | None = None) -> Iterator[Path]:
+    """Hold the exclusive write lock of `folder` (yields the lock file's path).
+
+    The lock sits in a separate file, `.casestaff.lock`: a case file itself cannot carry it, since
+    every write replaces the case file by a new one (os.replace) and a lock held on the old one
+    would not stop a writer that opened the new one. The operating system releases the lock when
+    its holder ends, however it ends, so a killed casestaff never leaves a folder locked.
+    Raises _LockBusy after `wait` seconds (LOCK_WAIT by default), _LockFailed when it cannot be taken.
+    """
+    import warnings
+
+    from filelock import FileLock, Timeout
+
+    lock_file = folder / LOCK_NAME
+    lock = FileLock(str(lock_file), timeout=LOCK_WAIT if wait is None else wait, mode=_lock_mode(folder))
+    try:
+        with warnings.catch_warnings():  # a file system without flock: filelock says so, and copes
+            warnings.simplefilter("ignore")
+            lock.acquire()
+    except Timeout:
+        raise _LockBusy(lock_file) from None
+    except OSError as exc:
+        raise _LockFailed(lock_file, exc) from None
+    try:
+        yield lock_file
+    finally:
+        lock.release()
+
+
+Redo = Callable[[CaseText], tuple[str, Any]]
+"""Makes the same change again to the file as it is now: (new text, expected data), or raises
+WriteRefused / EditImpossible when the change no longer applies."""
+
+
+def _checked(doc: CaseText, new_text: str, expected: Any, packs: Mapping[str, Pack]) -> bytes:
+    """The new file's bytes, once they read back as `expected` and validate; else WriteRefused."""
+    from .casefile import read_case
+
+    new_data = doc.encode(new_text)
+    try:
+        reread = yamlread.to_plain(yamlread.parse(yamlread.decode(new_data)))
+    except yamlread.ReadError as exc:
+        reread = exc
+    if reread != expected:
+        raise WriteRefused(
+            f"{doc.path}: nothing was written: the change could not be added without touching other lines"
+            " (please report this, with the file if you can)"
+        )
+    case, problems = read_case(new_data, str(doc.path), packs)
+    if case is None:
+        raise WriteRefused(f"{doc.path}: nothing was written: the result would not be a valid case file", problems=problems)
+    return new_data
+
+
+def _read_again(path: Path) -> bytes | None:
+    """The file's bytes now (None when it is gone); an I/O error is _RereadFailed, never 'changed'."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None  # deleted or renamed meanwhile: changed
+    except OSError as exc:
+        raise _RereadFailed(exc) from exc
+
+
 def commit(
     doc: CaseText,
     new_text: str,
@@ -633,74 +741,109 @@ def commit(
     *,
     typed: str | None = None,
     what: str = "outcome",
+    redo: Redo | None = None,
 ) -> None:
     """Replace the case file with `new_text`, or refuse and keep what the user typed.
 
     Refuses when the new text does not read back as `expected` (the original data plus exactly
-    the change), when it would not validate as a case file, when the file on disk changed since
-    `doc` was read, or when the write fails. In every refusal the original is untouched.
+    the change), when it would not validate as a case file, when the write fails, and when the
+    file on disk changed since `doc` was read -- unless `redo` is given: then the file as it is
+    now is read and `redo` makes the change to it again (re-checked the same way). All of this
+    happens under the folder's write lock, so two casestaff commands never interleave their
+    read-check-replace; another one waits up to LOCK_WAIT seconds. In every refusal the original
+    is untouched.
     """
-    from .casefile import read_case
+    path = doc.path
 
     def refuse(message: str, problems: Sequence[Problem] = ()) -> WriteRefused:
         if typed is None:
             return WriteRefused(message, problems=problems)
-        saved, note = keep_input(doc.path, typed, what)
+        saved, note = keep_input(path, typed, what)
         return WriteRefused(f"{message}\n{note}", problems=problems, saved_to=saved)
 
-    new_data = doc.encode(new_text)
     try:
-        reread = yamlread.to_plain(yamlread.parse(yamlread.decode(new_data)))
-    except yamlread.ReadError as exc:
-        reread = exc
-    if reread != expected:
-        raise refuse(
-            f"{doc.path}: nothing was written: the change could not be added without touching other lines"
-            " (please report this, with the file if you can)"
-        )
-    case, problems = read_case(new_data, str(doc.path), packs)
-    if case is None:
-        raise refuse(f"{doc.path}: nothing was written: the result would not be a valid case file", problems)
+        new_data = _checked(doc, new_text, expected, packs)
+    except WriteRefused as exc:
+        raise refuse(exc.message, exc.problems) from None
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        with folder_lock(folder):
+            current = _read_again(path)
+            if current != doc.data:
+                if redo is None:
+                    raise _ChangedOnDisk()
+                if current is None:
+                    raise WriteRefused(f"{path}: nothing was written: the file was deleted or moved meanwhile")
+                doc = _reread(path, current)
+                new_text, expected = redo(doc)
+                new_data = _checked(doc, new_text, expected, packs)
+            seen = doc.data
 
-    def still_the_same() -> None:
-        try:
-            current = doc.path.read_bytes()
-        except FileNotFoundError:
-            current = None  # deleted or renamed meanwhile: changed
-        except OSError as exc:
-            raise _RereadFailed(exc) from exc
-        if current != doc.data:
-            raise _ChangedOnDisk()
+            def still_the_same() -> None:  # an editor may still save meanwhile; casestaff cannot
+                if _read_again(path) != seen:
+                    raise _ChangedOnDisk()
 
-    try:
-        mode = doc.path.stat().st_mode & 0o777
-    except OSError as exc:
-        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
-    if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+            try:
+                mode = path.stat().st_mode & 0o777
+            except OSError as exc:
+                raise WriteRefused(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+            if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+                raise WriteRefused(
+                    f"{path}: nothing was written: the file is read-only; make it writable"
+                    " (or ask whoever locked it), then record again"
+                )
+            _replace_atomically(path, new_data, mode=mode, before_replace=still_the_same)
+    except WriteRefused as exc:
+        raise refuse(exc.message, exc.problems) from None
+    except EditImpossible as exc:
+        raise refuse(f"{exc}") from None
+    except _LockBusy as exc:
         raise refuse(
-            f"{doc.path}: nothing was written: the file is read-only; make it writable"
-            " (or ask whoever locked it), then record again"
-        )
-    try:
-        _replace_atomically(doc.path, new_data, mode=mode, before_replace=still_the_same)
+            f"{path}: nothing was written: another casestaff command has been writing in {folder} for"
+            f" {LOCK_WAIT:g} seconds (it holds {exc.lock_file}); try again in a moment"
+        ) from None
+    except _LockFailed as exc:
+        raise refuse(
+            f"{path}: nothing was written: {exc.lock_file} could not be created or locked"
+            f" ({exc.error.strerror or exc.error}), and casestaff writes a case file only under its lock;"
+            " the file is unchanged"
+        ) from None
     except _ChangedOnDisk:
         raise refuse(
-            f"{doc.path}: nothing was written: the file changed on disk while you were entering this"
+            f"{path}: nothing was written: the file changed on disk while you were entering this"
             " (saved from an editor?). Check the file, then record again"
         ) from None
     except _RereadFailed as exc:
         raise refuse(
-            f"{doc.path}: nothing was written: reading the file again to check it before replacing it failed:"
+            f"{path}: nothing was written: reading the file again to check it before replacing it failed:"
             f" {exc.error.strerror or exc.error} (an error of the disk or the network drive, not a change to the file);"
             " the file is unchanged"
         ) from None
     except TempLeft as exc:
-        raise refuse(f"{doc.path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}") from None
+        raise refuse(f"{path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}") from None
     except OSError as exc:
-        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+        raise refuse(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
     except Exception as exc:  # any failure mid-write: the original is untouched, say so
-        raise refuse(f"{doc.path}: nothing was written: {exc}; the file is unchanged") from None
+        raise refuse(f"{path}: nothing was written: {exc}; the file is unchanged") from None
     except BaseException:  # Ctrl-C mid-write: keep the input, then stop
         if typed is not None:
-            save_aside(doc.path, typed, what)
+            save_aside(path, typed, what)
         raise
+
+
+def _reread(path: Path, data: bytes) -> CaseText:
+    """The file as it is now, for `redo`; WriteRefused when it no longer reads as a case file."""
+    try:
+        text = yamlread.decode(data)
+        root = yamlread.parse(text)
+    except yamlread.ReadError as exc:
+        raise WriteRefused(
+            f"{path}: nothing was written: the file changed on disk meanwhile and no longer reads as YAML"
+            f" ({path}:{max(exc.line, 1)}:{max(exc.col, 1)}: {exc.message}); fix it, then run the command again"
+        ) from None
+    if not isinstance(root, MappingNode) or root.flow_style:
+        raise WriteRefused(
+            f"{path}: nothing was written: the file changed on disk meanwhile and is no longer a block of fields;"
+            " check it, then run the command again"
+        )
+    return CaseText(path=path, data=data, text=text, root=root)
