@@ -4,6 +4,7 @@ reported as what they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import shutil
@@ -432,3 +433,122 @@ def test_in_a_folder_others_may_write_in_they_may_take_the_lock_too(amy, write):
     done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
     assert done.exit_code == 0, done.output
     assert stat.S_IMODE((amy.parent / writer.LOCK_NAME).stat().st_mode) == 0o660
+
+
+# -- links, owner and mode --------------------------------------------------------------------------
+
+
+def _symlink(link: Path, target: Path | str) -> None:
+    try:
+        link.symlink_to(target)
+    except (OSError, NotImplementedError) as exc:  # Windows without the right to make links
+        pytest.skip(f"cannot make a symbolic link here: {exc}")
+
+
+def test_a_linked_case_file_is_written_through_to_its_target_in_the_case_folder(amy, write):
+    real = amy.parent / "files" / "amy-real.yaml"
+    real.parent.mkdir()
+    amy.rename(real)
+    _symlink(amy, Path("files") / "amy-real.yaml")
+    before = real.read_text(encoding="utf-8")
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 0, done.output
+    assert amy.is_symlink() and amy.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8").startswith(before) and "Writer 1 was here." in real.read_text(encoding="utf-8")
+    assert _temps(amy.parent) == [] and _temps(real.parent) == []
+
+
+def test_a_link_to_a_file_outside_the_case_folder_is_refused(amy, tmp_path, write):
+    outside = tmp_path / "elsewhere" / "amy.yaml"
+    outside.parent.mkdir()
+    amy.rename(outside)
+    _symlink(amy, outside)
+    before = outside.read_bytes()
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 1
+    target = os.path.realpath(outside)
+    assert (
+        f"casestaff: {amy}: nothing was written: it is a link to {target}, outside the case folder"
+        f" {os.path.realpath(amy.parent)}, and casestaff writes only inside the case folder; record into {target} itself"
+    ) in done.output
+    assert outside.read_bytes() == before and amy.is_symlink()
+    assert sorted(p.name for p in amy.parent.iterdir()) == ["amy.yaml"]  # no lock, no temp beside the link
+
+
+def test_a_hard_linked_case_file_is_refused_and_the_typed_input_kept(amy):
+    from casestaff import record
+    from casestaff.casefile import build_record, read_case
+    from casestaff.config import Config
+    from casestaff.model import Staffing
+    from casestaff.packs import load_packset
+
+    other = amy.parent / "backup" / "amy.yaml"
+    other.parent.mkdir()
+    try:
+        os.link(amy, other)
+    except OSError as exc:
+        pytest.skip(f"cannot make a hard link here: {exc}")
+    before = amy.read_bytes()
+    packs = load_packset(Config()).packs
+    doc = writer.read_for_edit(amy)
+    case, _ = read_case(doc.data, str(amy), packs)
+    staffing, _ = build_record(outcome(1).encode(), "outcome.yaml", Staffing)
+    with pytest.raises(writer.WriteRefused) as refused:
+        record.record_outcome(doc, case, staffing, packs[case.program], packs, dt.date(2026, 11, 24))
+    message = str(refused.value)
+    assert message.startswith(
+        f"{amy}: nothing was written: this file has 2 names on disk (hard links), and replacing it would leave the other"
+        " names with the old text; keep a single name"
+    )
+    assert f"What you entered is saved in {refused.value.saved_to}" in message
+    assert "Writer 1 was here." in refused.value.saved_to.read_text(encoding="utf-8")
+    assert amy.read_bytes() == before == other.read_bytes()
+    assert os.stat(amy).st_nlink == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664])
+def test_a_written_case_file_keeps_its_mode(amy, write, mode):
+    amy.chmod(mode)
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 0, done.output
+    assert stat.S_IMODE(amy.stat().st_mode) == mode
+
+
+needs_root = pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() != 0, reason="giving a file to another user (to test keeping it theirs) needs root"
+)
+
+
+@needs_root
+def test_a_written_case_file_keeps_its_owner_and_group(amy, write):
+    os.chown(amy, 4321, 4322)
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 0, done.output
+    info = amy.stat()
+    assert (info.st_uid, info.st_gid) == (4321, 4322)
+    assert "Writer 1 was here." in amy.read_text(encoding="utf-8")
+
+
+@needs_root
+@pytest.mark.parametrize("owner", [(4321, 0), (0, 4322)], ids=["another user", "another group"])
+def test_a_file_whose_owner_cannot_be_kept_is_refused_not_given_away(amy, write, monkeypatch, owner):
+    user, group = writer._user(owner[0]), writer._group(owner[1])
+    says = {
+        (4321, 0): f"the file belongs to {user}, and casestaff cannot write it without making it yours ({writer._user(0)});"
+        f" record as {user}, or have the file given to you, then record again",
+        (0, 4322): f"the file's group is {group}, which you are not in, and casestaff cannot write it without changing its"
+        f" group to {writer._group(0)}; ask its owner to record this",
+    }[owner]
+    os.chown(amy, *owner)
+    before = amy.read_bytes()
+
+    def not_permitted(fd, uid, gid):  # what a user who is not root gets
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fchown", not_permitted)
+    done = _record_in_process(amy, write("outcome.yaml", outcome(1)))
+    assert done.exit_code == 1
+    assert f"casestaff: {amy}: nothing was written: {says}" in done.output
+    assert amy.read_bytes() == before and (amy.stat().st_uid, amy.stat().st_gid) == owner
+    assert _temps(amy.parent) == []

@@ -561,11 +561,67 @@ def _sweep_once(folder: Path) -> None:
         sweep_leftovers(folder)
 
 
-def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
+class NotOwner(Exception):
+    """The file's owner or group cannot be given to the new file (only root may give a file away)."""
+
+    def __init__(self, wanted: tuple[int, int], got: tuple[int, int]) -> None:
+        super().__init__(f"owner {wanted}, got {got}")
+        self.wanted = wanted
+        self.got = got
+
+    def describe(self, path: Path) -> str:
+        (uid, gid), (my_uid, my_gid) = self.wanted, self.got
+        if uid != my_uid:
+            return (
+                f"{path}: nothing was written: the file belongs to {_user(uid)}, and casestaff cannot write it without"
+                f" making it yours ({_user(my_uid)}); record as {_user(uid)}, or have the file given to you, then record again"
+            )
+        return (
+            f"{path}: nothing was written: the file's group is {_group(gid)}, which you are not in, and casestaff cannot"
+            f" write it without changing its group to {_group(my_gid)}; ask its owner to record this, or have its group"
+            " changed, then record again"
+        )
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _group(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return f"group {gid}"
+
+
+def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
+    """Give the new file the old one's owner and group (POSIX), or raise NotOwner."""
+    info = os.fstat(fd)
+    got = (info.st_uid, info.st_gid)
+    if got == owner:
+        return
+    try:
+        os.fchown(fd, owner[0] if owner[0] != got[0] else -1, owner[1] if owner[1] != got[1] else -1)
+    except PermissionError:
+        raise NotOwner(owner, got) from None
+
+
+def _replace_atomically(
+    path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True, owner: tuple[int, int] | None = None
+) -> None:
     """Write `data` to an owner-only temp file beside `path`, then move it over `path` in one step.
 
-    On any failure the temp file is removed and `path` is untouched; when the removal fails too,
-    the first error is raised as a TempLeft (same errno and text) that also names the temp file.
+    With `owner` (uid, gid), the new file gets them (POSIX), or NotOwner is raised before
+    anything is written. On any failure the temp file is removed and `path` is untouched; when
+    the removal fails too, the first error is raised as a TempLeft (same errno and text) that
+    also names the temp file.
     """
     folder = path.parent if str(path.parent) else Path(".")
     _sweep_once(folder)
@@ -579,6 +635,8 @@ def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None,
         break
     try:
         try:
+            if owner is not None and hasattr(os, "fchown"):
+                _keep_owner(fd, owner)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
@@ -698,6 +756,44 @@ def folder_lock(folder: Path, wait: float | None = None) -> Iterator[Path]:
         lock.release()
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to `path` replaces: `path` itself, or, when it is a symbolic link, the file
+    it points to -- if that lies in the link's folder or below it. Else WriteRefused.
+
+    Replacing the link itself would turn it into a separate file and leave its target without the
+    new entry; a target elsewhere is refused, because following a link out of the case folder
+    would let a link placed there make casestaff write to any file.
+    """
+    if not path.is_symlink():
+        return path
+    folder = os.path.realpath(path.parent if str(path.parent) else ".")
+    target = os.path.realpath(path)
+    try:
+        inside = os.path.normcase(os.path.commonpath([folder, target])) == os.path.normcase(folder)
+    except ValueError:  # Windows: another drive
+        inside = False
+    if not inside:
+        raise WriteRefused(
+            f"{path}: nothing was written: it is a link to {target}, outside the case folder {folder}, and casestaff"
+            f" writes only inside the case folder; record into {target} itself, or put that file in the case folder in"
+            " place of the link, then record again"
+        )
+    if not os.path.isfile(target):
+        raise WriteRefused(f"{path}: nothing was written: it is a link to {target}, which is not a file")
+    return Path(target)
+
+
+def _hard_link_refusal(path: Path, names: int) -> str:
+    """A file with several names (hard links) would be split by a replace: the other names would
+    keep the old text. Writing in place instead would not be atomic (a crash could leave half a
+    file), so casestaff refuses and says how to keep one name."""
+    return (
+        f"{path}: nothing was written: this file has {names} names on disk (hard links), and replacing it would leave"
+        " the other names with the old text; keep a single name (copy the file to a new name, delete the old names,"
+        " rename the copy back), then record again"
+    )
+
+
 Redo = Callable[[CaseText], tuple[str, Any]]
 """Makes the same change again to the file as it is now: (new text, expected data), or raises
 WriteRefused / EditImpossible when the change no longer applies."""
@@ -765,9 +861,15 @@ def commit(
         new_data = _checked(doc, new_text, expected, packs)
     except WriteRefused as exc:
         raise refuse(exc.message, exc.problems) from None
-    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        target = write_target(path)
+    except WriteRefused as exc:
+        raise refuse(exc.message) from None
+    folder = target.parent
     try:
         with folder_lock(folder):
+            if write_target(path) != target:  # the link was pointed elsewhere meanwhile
+                raise _ChangedOnDisk()
             current = _read_again(path)
             if current != doc.data:
                 if redo is None:
@@ -784,19 +886,25 @@ def commit(
                     raise _ChangedOnDisk()
 
             try:
-                mode = path.stat().st_mode & 0o777
+                info = target.stat()
             except OSError as exc:
                 raise WriteRefused(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+            mode = info.st_mode & 0o777
             if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
                 raise WriteRefused(
                     f"{path}: nothing was written: the file is read-only; make it writable"
                     " (or ask whoever locked it), then record again"
                 )
-            _replace_atomically(path, new_data, mode=mode, before_replace=still_the_same)
+            if info.st_nlink > 1:
+                raise WriteRefused(_hard_link_refusal(path, info.st_nlink))
+            owner = (info.st_uid, info.st_gid) if os.name == "posix" else None
+            _replace_atomically(target, new_data, mode=mode, before_replace=still_the_same, owner=owner)
     except WriteRefused as exc:
         raise refuse(exc.message, exc.problems) from None
     except EditImpossible as exc:
         raise refuse(f"{exc}") from None
+    except NotOwner as exc:
+        raise refuse(exc.describe(path)) from None
     except _LockBusy as exc:
         raise refuse(
             f"{path}: nothing was written: another casestaff command has been writing in {folder} for"
