@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.files import writer
-from casestaff.files.casefile import build_record
+from casestaff.files.casefile import build_record, read_case
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
@@ -227,7 +227,10 @@ def record_outcome(
 ) -> None:
     """Add the staffing to the case file read as `doc`, or raise OutcomeRefused / WriteRefused.
 
-    With `typed`, what the user entered is saved aside whenever the write is refused.
+    With `typed`, what the user entered is saved aside whenever the write is refused, and a file
+    that changed on disk since `doc` was read (while they typed) is refused, for them to check.
+    An outcome from a file (not `typed`) is instead checked again against the file as it is then
+    and added to it: another casestaff may have written into it a moment before.
     """
     problems = check_outcome(staffing, case, pack, source, as_of)
     kept = outcome_yaml(staffing, aside_header(case, doc.path)) if typed else None
@@ -241,7 +244,42 @@ def record_outcome(
             raise writer.WriteRefused(str(exc)) from None
         saved, note = writer.keep_input(doc.path, kept)
         raise writer.WriteRefused(f"{exc}\n{note}", saved_to=saved) from None
-    writer.commit(doc, new_text, expected, packs, typed=kept)
+    redo = None if typed else _add_again(staffing, pack.id, packs, source, as_of)
+    writer.commit(doc, new_text, expected, packs, typed=kept, redo=redo)
+
+
+def _fresh_case(doc: writer.CaseText, packs: Mapping[str, Pack]) -> model.Case:
+    """The case in the file as it is now, for a change made again; WriteRefused when it has problems."""
+    case, problems = read_case(doc.data, str(doc.path), packs)
+    if case is None:
+        raise writer.WriteRefused(
+            f"{doc.path}: nothing was written: the file changed on disk meanwhile and now has problems;"
+            f" fix them (`casestaff check {doc.path}`), then run the command again",
+            problems=problems,
+        )
+    return case
+
+
+def _add_again(staffing: model.Staffing, program: str, packs: Mapping[str, Pack], source: str, as_of: dt.date) -> writer.Redo:
+    """The same outcome, checked against and added to the file as it is now."""
+
+    def redo(fresh: writer.CaseText) -> tuple[str, Any]:
+        case = _fresh_case(fresh, packs)
+        pack = packs.get(case.program)
+        if case.program != program or pack is None:
+            raise writer.WriteRefused(
+                f"{fresh.path}: nothing was written: the file changed on disk meanwhile and its program is now"
+                f" '{case.program}', not '{program}'; check the file, then run the command again"
+            )
+        problems = check_outcome(staffing, case, pack, source, as_of)
+        if problems:
+            raise writer.WriteRefused(
+                f"{fresh.path}: nothing was written: the file changed on disk meanwhile, and the outcome does not fit it now",
+                problems=problems,
+            )
+        return writer.append_entry(fresh, "staffings", _entry(staffing, flow_styles(fresh)))
+
+    return redo
 
 
 # -- marking a next step done ---------------------------------------------------------------------
@@ -318,11 +356,30 @@ def mark_done(doc: writer.CaseText, ref: StepRef, day: dt.date, packs: Mapping[s
         raise writer.WriteRefused(
             f"{doc.path}: nothing was written: {day} is before the {ref.staffing.date} staffing that set this step; check --as-of"
         )
+    where = ("staffings", ref.staffing_index, "next_steps", ref.step_index)
     try:
-        new_text, expected = writer.set_field(doc, ("staffings", ref.staffing_index, "next_steps", ref.step_index), "done", day)
+        new_text, expected = writer.set_field(doc, where, "done", day)
     except writer.EditImpossible as exc:
         raise writer.WriteRefused(str(exc)) from None
-    writer.commit(doc, new_text, expected, packs, typed=None)
+
+    def redo(fresh: writer.CaseText) -> tuple[str, Any]:
+        """The same step, found at the same place in the file as it is now, and still open."""
+        case = _fresh_case(fresh, packs)
+        staffing = case.staffings[ref.staffing_index] if ref.staffing_index < len(case.staffings) else None
+        steps = staffing.next_steps if staffing is not None else []
+        step = steps[ref.step_index] if ref.step_index < len(steps) else None
+        if step is None or (staffing.date, staffing.kind, step.step) != (ref.staffing.date, ref.staffing.kind, ref.step.step):
+            raise writer.WriteRefused(
+                f"{fresh.path}: nothing was written: the file changed on disk meanwhile and step {ref.number} is no"
+                f" longer '{ref.step.step}'; run the command again"
+            )
+        if step.done is not None:
+            raise writer.WriteRefused(
+                f"{fresh.path}: nothing was written: step {ref.number} ({step.step}) was marked done on {step.done} meanwhile"
+            )
+        return writer.set_field(fresh, where, "done", day)
+
+    writer.commit(doc, new_text, expected, packs, typed=None, redo=redo)
 
 
 # -- defaults for the prompts ---------------------------------------------------------------------

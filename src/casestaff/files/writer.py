@@ -11,8 +11,15 @@ entry, by construction.
 Before anything is written, the result must (1) parse back to the original data plus exactly the
 intended change, and (2) validate as a case file. The write itself goes to an owner-only temp file
 in the same folder (flushed and fsynced) and is moved over the original with `os.replace`, after
-checking that the file on disk is still byte for byte what was read. Whenever a write is refused
-or fails, what the user typed is saved aside to an owner-only file whose path is reported.
+checking that the file on disk is still byte for byte what was read. Check and replace happen
+under the folder's write lock (`.casestaff.lock`), so two casestaff commands writing at once are
+served one after the other; a change that is not typed (an outcome file, a step marked done) is
+then made again to the file as the other left it, a typed one is refused. Whenever a write is
+refused or fails, what the user typed is saved aside to an owner-only file whose path is reported.
+
+A temp file is named `.NAME.casestaff-HOST-PID-RANDOM.tmp` (never a case file name); one that a
+killed write left behind is removed by a later write into the same folder once it is old and
+its writer is gone.
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ import re
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -435,22 +443,214 @@ def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
     _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
 
 
-def _replace_atomically(path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
+# Temp files: `.NAME.casestaff-HOST-PID-RANDOM.tmp`. The leading '.' and the '.tmp' ending keep
+# the caseload (*.yaml, *.yml, never hidden files) from ever reading one as a case file; HOST and
+# PID name the process that writes it, so a later run can tell a killed writer's leftover from a
+# write in progress.
+_TEMP_NAME = re.compile(r"^\..*\.casestaff-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp$")
+# What earlier casestaff left (tempfile.mkstemp): `.NAME.XXXXXXXX.tmp` beside NAME.
+_LEGACY_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+STALE_AFTER = 3600.0
+"""Seconds after its last change that a temp file whose writer is gone counts as left over."""
+LEGACY_STALE_AFTER = 86400.0
+"""The same for the old names, whose writer cannot be told: a day, when no write lasts a second."""
+_SWEPT: set[str] = set()
+"""Folders already cleaned of leftovers by this process."""
+
+
+class TempLeft(OSError):
+    """A write failed, and its temp file could not be removed either.
+
+    Carries the first error's errno and text (what the user must hear: e.g. the disk is full),
+    the temp file's path and the error that kept it from being removed.
+    """
+
+    def __init__(self, original: OSError, temp: Path, cleanup: OSError) -> None:
+        super().__init__(original.errno, original.strerror or str(original))
+        self.original = original
+        self.temp = temp
+        self.cleanup = cleanup
+
+    def note(self) -> str:
+        return (
+            f"the temporary file {self.temp} could not be removed either ({self.cleanup.strerror or self.cleanup});"
+            " casestaff removes it on a later write, or delete it yourself"
+        )
+
+
+def _host_tag() -> str:
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _temp_path(path: Path) -> Path:
+    import secrets
+
+    stem = path.name[:100]  # a long name plus the suffix must stay within the 255 a name may have
+    return path.with_name(f".{stem}.casestaff-{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _writer_gone(host: str, pid: int) -> bool:
+    """Whether the process that named a temp file is provably gone (never guessed for another computer)."""
+    if host != _host_tag() or pid == os.getpid():
+        return False
+    if os.name != "posix":
+        # Windows: os.kill would end the process. A writer that is alive holds its temp file open,
+        # and Windows refuses to delete an open file, so the removal itself is the test.
+        return True
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, someone else's
+        return False
+    return False
+
+
+def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files that killed writes left in `folder`: only casestaff's, only the
+    current user's, only old enough, and only those whose writer is gone. Returns what was removed."""
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        ours = _TEMP_NAME.match(name)
+        legacy = None if ours else _LEGACY_TEMP_NAME.match(name)
+        if ours is None and (legacy is None or not os.path.isfile(os.path.join(folder, legacy["name"]))):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            continue
+        if ours is not None:
+            if now - info.st_mtime < STALE_AFTER or not _writer_gone(ours["host"], int(ours["pid"])):
+                continue
+        elif now - info.st_mtime < LEGACY_STALE_AFTER:
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _sweep_once(folder: Path) -> None:
+    key = os.path.normcase(os.path.abspath(folder))
+    if key not in _SWEPT:
+        _SWEPT.add(key)
+        sweep_leftovers(folder)
+
+
+class NotOwner(Exception):
+    """The file's owner or group cannot be given to the new file (only root may give a file away)."""
+
+    def __init__(self, wanted: tuple[int, int], got: tuple[int, int]) -> None:
+        super().__init__(f"owner {wanted}, got {got}")
+        self.wanted = wanted
+        self.got = got
+
+    def describe(self, path: Path) -> str:
+        (uid, gid), (my_uid, my_gid) = self.wanted, self.got
+        if uid != my_uid:
+            return (
+                f"{path}: nothing was written: the file belongs to {_user(uid)}, and casestaff cannot write it without"
+                f" making it yours ({_user(my_uid)}); record as {_user(uid)}, or have the file given to you, then record again"
+            )
+        return (
+            f"{path}: nothing was written: the file's group is {_group(gid)}, which you are not in, and casestaff cannot"
+            f" write it without changing its group to {_group(my_gid)}; ask its owner to record this, or have its group"
+            " changed, then record again"
+        )
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _group(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return f"group {gid}"
+
+
+def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
+    """Give the new file the old one's owner and group (POSIX), or raise NotOwner."""
+    info = os.fstat(fd)
+    got = (info.st_uid, info.st_gid)
+    if got == owner:
+        return
+    try:
+        os.fchown(fd, owner[0] if owner[0] != got[0] else -1, owner[1] if owner[1] != got[1] else -1)
+    except PermissionError:
+        raise NotOwner(owner, got) from None
+
+
+def _replace_atomically(
+    path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True, owner: tuple[int, int] | None = None
+) -> None:
+    """Write `data` to an owner-only temp file beside `path`, then move it over `path` in one step.
+
+    With `owner` (uid, gid), the new file gets them (POSIX), or NotOwner is raised before
+    anything is written. On any failure the temp file is removed and `path` is untouched; when
+    the removal fails too, the first error is raised as a TempLeft (same errno and text) that
+    also names the temp file.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    _sweep_once(folder)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        temp = _temp_path(path)
+        try:
+            fd = os.open(temp, flags, OWNER_ONLY)
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
+        break
+    try:
+        try:
+            if owner is not None and hasattr(os, "fchown"):
+                _keep_owner(fd, owner)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
             if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temp, mode)
         if before_replace is not None:
             before_replace()
         os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
+    except BaseException as exc:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        except OSError as cleanup:
+            if isinstance(exc, OSError):
+                raise TempLeft(exc, temp, cleanup) from exc
         raise
     if durable:
         _sync_folder(folder)
@@ -476,6 +676,152 @@ class _ChangedOnDisk(Exception):
     pass
 
 
+class _RereadFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+# -- one writer at a time -------------------------------------------------------------------------
+
+LOCK_NAME = ".casestaff.lock"
+"""The lock file in a folder whose case files are being written. Its name starts with '.' and does
+not end in .yaml/.yml, so the caseload never reads it. It is empty and may stay (on macOS and Linux
+removing a lock file others may be waiting on would let two writers in at once)."""
+LOCK_WAIT = 30.0
+"""Seconds a write waits for another casestaff writing into the same folder before it gives up."""
+
+
+class _LockBusy(Exception):
+    def __init__(self, lock_file: Path) -> None:
+        super().__init__(str(lock_file))
+        self.lock_file = lock_file
+
+
+class _LockFailed(Exception):
+    def __init__(self, lock_file: Path, error: OSError) -> None:
+        super().__init__(str(error))
+        self.lock_file = lock_file
+        self.error = error
+
+
+def _lock_mode(folder: Path) -> int:
+    """Owner-only, unless the folder lets others write in it: they must be able to take the lock too
+    (the file is empty, so this shows nothing)."""
+    mode = OWNER_ONLY
+    if os.name == "posix":
+        try:
+            folder_mode = folder.stat().st_mode
+        except OSError:
+            return mode
+        if folder_mode & stat.S_IWGRP:
+            mode |= 0o060
+        if folder_mode & stat.S_IWOTH:
+            mode |= 0o006
+    return mode
+
+
+@contextmanager
+def folder_lock(folder: Path, wait: float | None = None) -> Iterator[Path]:
+    """Hold the exclusive write lock of `folder` (yields the lock file's path).
+
+    The lock sits in a separate file, `.casestaff.lock`: a case file itself cannot carry it, since
+    every write replaces the case file by a new one (os.replace) and a lock held on the old one
+    would not stop a writer that opened the new one. The operating system releases the lock when
+    its holder ends, however it ends, so a killed casestaff never leaves a folder locked.
+    Raises _LockBusy after `wait` seconds (LOCK_WAIT by default), _LockFailed when it cannot be taken.
+    """
+    import warnings
+
+    from filelock import FileLock, Timeout
+
+    lock_file = folder / LOCK_NAME
+    lock = FileLock(str(lock_file), timeout=LOCK_WAIT if wait is None else wait, mode=_lock_mode(folder))
+    try:
+        with warnings.catch_warnings():  # a file system without flock: filelock says so, and copes
+            warnings.simplefilter("ignore")
+            lock.acquire()
+    except Timeout:
+        raise _LockBusy(lock_file) from None
+    except OSError as exc:
+        raise _LockFailed(lock_file, exc) from None
+    try:
+        yield lock_file
+    finally:
+        lock.release()
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to `path` replaces: `path` itself, or, when it is a symbolic link, the file
+    it points to -- if that lies in the link's folder or below it. Else WriteRefused.
+
+    Replacing the link itself would turn it into a separate file and leave its target without the
+    new entry; a target elsewhere is refused, because following a link out of the case folder
+    would let a link placed there make casestaff write to any file.
+    """
+    if not path.is_symlink():
+        return path
+    folder = os.path.realpath(path.parent if str(path.parent) else ".")
+    target = os.path.realpath(path)
+    try:
+        inside = os.path.normcase(os.path.commonpath([folder, target])) == os.path.normcase(folder)
+    except ValueError:  # Windows: another drive
+        inside = False
+    if not inside:
+        raise WriteRefused(
+            f"{path}: nothing was written: it is a link to {target}, outside the case folder {folder}, and casestaff"
+            f" writes only inside the case folder; record into {target} itself, or put that file in the case folder in"
+            " place of the link, then record again"
+        )
+    if not os.path.isfile(target):
+        raise WriteRefused(f"{path}: nothing was written: it is a link to {target}, which is not a file")
+    return Path(target)
+
+
+def _hard_link_refusal(path: Path, names: int) -> str:
+    """A file with several names (hard links) would be split by a replace: the other names would
+    keep the old text. Writing in place instead would not be atomic (a crash could leave half a
+    file), so casestaff refuses and says how to keep one name."""
+    return (
+        f"{path}: nothing was written: this file has {names} names on disk (hard links), and replacing it would leave"
+        " the other names with the old text; keep a single name (copy the file to a new name, delete the old names,"
+        " rename the copy back), then record again"
+    )
+
+
+Redo = Callable[[CaseText], tuple[str, Any]]
+"""Makes the same change again to the file as it is now: (new text, expected data), or raises
+WriteRefused / EditImpossible when the change no longer applies."""
+
+
+def _checked(doc: CaseText, new_text: str, expected: Any, packs: Mapping[str, Pack]) -> bytes:
+    """The new file's bytes, once they read back as `expected` and validate; else WriteRefused."""
+    new_data = doc.encode(new_text)
+    try:
+        reread = yamlread.to_plain(yamlread.parse(yamlread.decode(new_data)))
+    except yamlread.ReadError as exc:
+        reread = exc
+    if reread != expected:
+        raise WriteRefused(
+            f"{doc.path}: nothing was written: the change could not be added without touching other lines"
+            " (please report this, with the file if you can)"
+        )
+    case, problems = read_case(new_data, str(doc.path), packs)
+    if case is None:
+        raise WriteRefused(f"{doc.path}: nothing was written: the result would not be a valid case file", problems=problems)
+    return new_data
+
+
+def _read_again(path: Path) -> bytes | None:
+    """The file's bytes now (None when it is gone); an I/O error is _RereadFailed, never 'changed'."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None  # deleted or renamed meanwhile: changed
+    except OSError as exc:
+        raise _RereadFailed(exc) from exc
+
+
 def commit(
     doc: CaseText,
     new_text: str,
@@ -484,63 +830,121 @@ def commit(
     *,
     typed: str | None = None,
     what: str = "outcome",
+    redo: Redo | None = None,
 ) -> None:
     """Replace the case file with `new_text`, or refuse and keep what the user typed.
 
     Refuses when the new text does not read back as `expected` (the original data plus exactly
-    the change), when it would not validate as a case file, when the file on disk changed since
-    `doc` was read, or when the write fails. In every refusal the original is untouched.
+    the change), when it would not validate as a case file, when the write fails, and when the
+    file on disk changed since `doc` was read -- unless `redo` is given: then the file as it is
+    now is read and `redo` makes the change to it again (re-checked the same way). All of this
+    happens under the folder's write lock, so two casestaff commands never interleave their
+    read-check-replace; another one waits up to LOCK_WAIT seconds. In every refusal the original
+    is untouched.
     """
+    path = doc.path
 
     def refuse(message: str, problems: Sequence[Problem] = ()) -> WriteRefused:
         if typed is None:
             return WriteRefused(message, problems=problems)
-        saved, note = keep_input(doc.path, typed, what)
+        saved, note = keep_input(path, typed, what)
         return WriteRefused(f"{message}\n{note}", problems=problems, saved_to=saved)
 
-    new_data = doc.encode(new_text)
     try:
-        reread = yamlread.to_plain(yamlread.parse(yamlread.decode(new_data)))
-    except yamlread.ReadError as exc:
-        reread = exc
-    if reread != expected:
-        raise refuse(
-            f"{doc.path}: nothing was written: the change could not be added without touching other lines"
-            " (please report this, with the file if you can)"
-        )
-    case, problems = read_case(new_data, str(doc.path), packs)
-    if case is None:
-        raise refuse(f"{doc.path}: nothing was written: the result would not be a valid case file", problems)
+        new_data = _checked(doc, new_text, expected, packs)
+    except WriteRefused as exc:
+        raise refuse(exc.message, exc.problems) from None
+    try:
+        target = write_target(path)
+    except WriteRefused as exc:
+        raise refuse(exc.message) from None
+    folder = target.parent
+    try:
+        with folder_lock(folder):
+            if write_target(path) != target:  # the link was pointed elsewhere meanwhile
+                raise _ChangedOnDisk()
+            current = _read_again(path)
+            if current != doc.data:
+                if redo is None:
+                    raise _ChangedOnDisk()
+                if current is None:
+                    raise WriteRefused(f"{path}: nothing was written: the file was deleted or moved meanwhile")
+                doc = _reread(path, current)
+                new_text, expected = redo(doc)
+                new_data = _checked(doc, new_text, expected, packs)
+            seen = doc.data
 
-    def still_the_same() -> None:
-        try:
-            current = doc.path.read_bytes()
-        except OSError:
-            current = None
-        if current != doc.data:
-            raise _ChangedOnDisk()
+            def still_the_same() -> None:  # an editor may still save meanwhile; casestaff cannot
+                if _read_again(path) != seen:
+                    raise _ChangedOnDisk()
 
-    try:
-        mode = doc.path.stat().st_mode & 0o777
-    except OSError as exc:
-        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
-    if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+            try:
+                info = target.stat()
+            except OSError as exc:
+                raise WriteRefused(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+            mode = info.st_mode & 0o777
+            if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+                raise WriteRefused(
+                    f"{path}: nothing was written: the file is read-only; make it writable"
+                    " (or ask whoever locked it), then record again"
+                )
+            if info.st_nlink > 1:
+                raise WriteRefused(_hard_link_refusal(path, info.st_nlink))
+            owner = (info.st_uid, info.st_gid) if os.name == "posix" else None
+            _replace_atomically(target, new_data, mode=mode, before_replace=still_the_same, owner=owner)
+    except WriteRefused as exc:
+        raise refuse(exc.message, exc.problems) from None
+    except EditImpossible as exc:
+        raise refuse(f"{exc}") from None
+    except NotOwner as exc:
+        raise refuse(exc.describe(path)) from None
+    except _LockBusy as exc:
         raise refuse(
-            f"{doc.path}: nothing was written: the file is read-only; make it writable"
-            " (or ask whoever locked it), then record again"
-        )
-    try:
-        _replace_atomically(doc.path, new_data, mode=mode, before_replace=still_the_same)
+            f"{path}: nothing was written: another casestaff command has been writing in {folder} for"
+            f" {LOCK_WAIT:g} seconds (it holds {exc.lock_file}); try again in a moment"
+        ) from None
+    except _LockFailed as exc:
+        raise refuse(
+            f"{path}: nothing was written: {exc.lock_file} could not be created or locked"
+            f" ({exc.error.strerror or exc.error}), and casestaff writes a case file only under its lock;"
+            " the file is unchanged"
+        ) from None
     except _ChangedOnDisk:
         raise refuse(
-            f"{doc.path}: nothing was written: the file changed on disk while you were entering this"
+            f"{path}: nothing was written: the file changed on disk while you were entering this"
             " (saved from an editor?). Check the file, then record again"
         ) from None
+    except _RereadFailed as exc:
+        raise refuse(
+            f"{path}: nothing was written: reading the file again to check it before replacing it failed:"
+            f" {exc.error.strerror or exc.error} (an error of the disk or the network drive, not a change to the file);"
+            " the file is unchanged"
+        ) from None
+    except TempLeft as exc:
+        raise refuse(f"{path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}") from None
     except OSError as exc:
-        raise refuse(f"{doc.path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+        raise refuse(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
     except Exception as exc:  # any failure mid-write: the original is untouched, say so
-        raise refuse(f"{doc.path}: nothing was written: {exc}; the file is unchanged") from None
+        raise refuse(f"{path}: nothing was written: {exc}; the file is unchanged") from None
     except BaseException:  # Ctrl-C mid-write: keep the input, then stop
         if typed is not None:
-            save_aside(doc.path, typed, what)
+            save_aside(path, typed, what)
         raise
+
+
+def _reread(path: Path, data: bytes) -> CaseText:
+    """The file as it is now, for `redo`; WriteRefused when it no longer reads as a case file."""
+    try:
+        text = yamlread.decode(data)
+        root = yamlread.parse(text)
+    except yamlread.ReadError as exc:
+        raise WriteRefused(
+            f"{path}: nothing was written: the file changed on disk meanwhile and no longer reads as YAML"
+            f" ({path}:{max(exc.line, 1)}:{max(exc.col, 1)}: {exc.message}); fix it, then run the command again"
+        ) from None
+    if not isinstance(root, MappingNode) or root.flow_style:
+        raise WriteRefused(
+            f"{path}: nothing was written: the file changed on disk meanwhile and is no longer a block of fields;"
+            " check it, then run the command again"
+        )
+    return CaseText(path=path, data=data, text=text, root=root)
