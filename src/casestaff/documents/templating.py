@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from casestaff.model.dates import age_on
+from casestaff.model import dates
 
 TEMPLATE_SUFFIX = ".j2"
 
@@ -68,15 +68,12 @@ def shortdate(value: Any) -> str:
 def age(birth: Any, on: Any) -> int:
     """Whole years between a birth date and a day."""
 
-    return age_on(_as_date(birth), _as_date(on))
+    return dates.age_on(_as_date(birth), _as_date(on))
 
 
 def months_between(start: Any, on: Any) -> int:
     """Whole months from `start` to `on` (months in a component)."""
-    from dateutil.relativedelta import relativedelta
-
-    delta = relativedelta(_as_date(on), _as_date(start))
-    return delta.years * 12 + delta.months
+    return dates.months_between(_as_date(start), _as_date(on))
 
 
 def time12(value: Any) -> str:
