@@ -23,7 +23,7 @@ from casestaff.documents.agenda_values import (
     words,
     yes_no,
 )
-from casestaff.documents.templating import months_between
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import add_months, age_on
 from casestaff.model.pack import Pack
@@ -275,23 +275,21 @@ def _benchmark(component: model.Component, marks: Sequence[int], meeting: dt.dat
 
 
 def _activity(c: model.Component, b: Basis, marks: Sequence[int]) -> Activity:
-    until = c.end if c.end is not None and c.end < b.meeting else b.meeting
     return Activity(
         name=fact(c.name, c.line_of("name"), label="activity"),
         start=fact(c.start, c.line_of("start"), label="activity"),
         end=of(c, "end", "", label="activity"),
         provider=of(c, "provider", "", label="activity"),
         note=of(c, "note", "", areas=(NARRATIVE,), label="activity note"),
-        months=months_between(c.start, until),
-        benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if c.end is None or c.end > b.as_of else None,
+        months=queries.months_in_component(c, b.meeting),
+        benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if queries.in_component_on(c, b.as_of) else None,
     )
 
 
 def activities(b: Basis) -> ActivitiesPart:
     marks = benchmarks(b.pack)
-    started = [c for c in b.case.components if c.start <= b.as_of]
-    past = tuple(_activity(c, b, marks) for c in started if c.end is not None and c.end <= b.as_of)
-    current = tuple(_activity(c, b, marks) for c in started if c.end is None or c.end > b.as_of)
+    past = tuple(_activity(c, b, marks) for c in queries.past_components(b.case, b.as_of))
+    current = tuple(_activity(c, b, marks) for c in queries.current_components(b.case, b.as_of))
     months = sorted((p for p in b.case.participation if p.month <= b.as_of), key=lambda p: p.month)[-3:]
     shown_hours = []
     for p in months:
