@@ -41,3 +41,27 @@ def test_a_component_ending_on_the_as_of_day_is_current_on_both_agendas(runner, 
     after = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-10-01", "--date", "2026-10-01", "--format", "txt"])
     assert "- Earlier component: Job search [line 7]" in after.stdout
     assert "- Current component: Vocational training [line 10]" in after.stdout
+
+
+IL_COMPONENT_ENDS_BEFORE_THE_MEETING = """\
+case_id: IL-Q-2
+program: il-snap-et
+provider: Example Works
+participant: {name: Casey Ending}
+enrolled: 2026-03-02
+components:
+  - name: Job search
+    start: 2026-03-15
+    end: 2026-09-10
+"""
+
+
+def test_months_in_a_component_ending_before_the_meeting_stop_at_its_end_on_both_agendas(runner, write):
+    """The 6-month mark (09-15) falls after the component's last day (09-10): five months, on both agendas."""
+    path = write("il.yaml", IL_COMPONENT_ENDS_BEFORE_THE_MEETING)
+    provider = runner.invoke(
+        app, ["agenda", str(path), "--provider", "Example Works", "--as-of", "2026-09-05", "--format", "txt"]
+    )
+    assert "   Component: Job search since 2026-03-15 (5 months by the meeting) [il.yaml, line 7]\n" in provider.stdout
+    team = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-09-05", "--date", "2026-09-30", "--format", "txt"])
+    assert "  - Months in the component by the meeting: 5\n" in team.stdout

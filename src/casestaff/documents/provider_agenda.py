@@ -21,7 +21,8 @@ from casestaff.documents.agenda_values import (
     words,
 )
 from casestaff.documents.readiness import BLOCKING, OK, eligibility_status
-from casestaff.documents.templating import months_between, render
+from casestaff.documents.templating import render
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import Pack
@@ -77,12 +78,12 @@ class ProviderAgenda:
 
 
 def _current_component(case: model.Case, as_of: dt.date, meeting: dt.date) -> Value:
-    """The component the customer is in on the as-of date, with whole months by the meeting."""
-    current = [c for c in case.components if c.start <= as_of and (c.end is None or c.end >= as_of)]
+    """The component the customer is in on the as-of date, with whole months in it by the meeting."""
+    current = queries.current_components(case, as_of)
     if not current:
         return ask("current component -- none recorded")
     c = max(current, key=lambda c: c.start)
-    months = months_between(c.start, max(meeting, as_of))
+    months = queries.months_in_component(c, max(meeting, as_of))
     return fact(f"{c.name} since {c.start.isoformat()} ({months} months by the meeting)", c.line_of("name"))
 
 
