@@ -710,7 +710,11 @@ and `narrate` alike:
   (IL IDHS SNAP E&T Staffing Meetings, introduction).
 - A risk factor's `resolved`, an outstanding item's `received` and a sanction's `decided_on`
   are the day something stopped or arrived: from that day the risk is a past issue, the item is
-  in, and the sanction is no longer pending.
+  in, and the sanction is no longer pending. A staffing held on the day a sanction is decided
+  still comes before it (the team meets, then the sanction is entered or withdrawn): `record`
+  asks whether all available information was discussed, and `narrate` wants the pre-sanction
+  documentation. When the file says a sanction was decided but not when, a staffing held
+  before it took effect is taken to come before it.
 - Eligibility counts for the month it was verified for, from the day it was verified; a later
   verification of the same month replaces an earlier one.
 """

@@ -65,3 +65,67 @@ def test_months_in_a_component_ending_before_the_meeting_stop_at_its_end_on_both
     assert "   Component: Job search since 2026-03-15 (5 months by the meeting) [il.yaml, line 7]\n" in provider.stdout
     team = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-09-05", "--date", "2026-09-30", "--format", "txt"])
     assert "  - Months in the component by the meeting: 5\n" in team.stdout
+
+
+LA_SANCTION_DECIDED = """\
+case_id: LA-Q-1
+program: la-step
+worker: KM
+participant: {{name: Robin Decided}}
+enrolled: 2026-01-05
+sanction:
+  reason: No participation in January
+  proposed_on: 2026-02-02
+  effective_on: 2026-03-01
+  status: withdrawn
+  decided_on: {decided}
+"""
+
+RECORD_ANSWERS = [
+    "2026-02-10",  # held on
+    "",  # kind: case-staffing
+    "",  # title
+    "y",  # present: Coach KM
+    "",  # nobody else
+    "Reviewed January with Robin; her childcare fell through.",
+    "",  # no strengths
+    "",  # no challenges
+]
+AFTER_THE_SANCTION_QUESTION = [
+    "Refer to intensive case management",
+    "Childcare, not refusal, kept her from her activities.",
+    "Apply for CCAP childcare",
+    "",  # owner: participant
+    "",  # due: two weeks later
+    "",  # no more steps
+    "",  # no next appointment
+    "y",  # write it
+]
+
+
+def test_the_staffing_on_the_day_a_sanction_is_decided_comes_before_it_for_record_and_narrate(runner, write):
+    """The team meets, then the sanction is withdrawn the same day: record asks the pre-sanction
+    question and narrate prints the pre-sanction documentation -- the same staffing counts for both."""
+    path = write("la.yaml", LA_SANCTION_DECIDED.format(decided="2026-02-10"))
+    answers = RECORD_ANSWERS + ["y"] + AFTER_THE_SANCTION_QUESTION
+    recorded = runner.invoke(app, ["record", str(path), "--as-of", "2026-02-10"], input="\n".join(answers) + "\n")
+    assert recorded.exit_code == 0, recorded.output
+    assert "A sanction is pending. Was all available information discussed with the team? [y/N]" in recorded.output
+    assert "    all_information_discussed: true\n" in path.read_text(encoding="utf-8")
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-02-10"])
+    assert narrated.exit_code == 0, narrated.output
+    assert "Prior to entering a sanction: all available information was discussed with the team." in narrated.stdout
+
+
+def test_a_staffing_after_the_sanction_was_decided_does_not_decide_it_for_record_or_narrate(runner, write):
+    """Withdrawn on 02-05, before the 02-10 staffing: record does not ask, and narrate does not demand, the
+    pre-sanction documentation (narrate demanded it because the sanction had not taken effect yet)."""
+    path = write("la.yaml", LA_SANCTION_DECIDED.format(decided="2026-02-05"))
+    answers = RECORD_ANSWERS + AFTER_THE_SANCTION_QUESTION
+    recorded = runner.invoke(app, ["record", str(path), "--as-of", "2026-02-10"], input="\n".join(answers) + "\n")
+    assert recorded.exit_code == 0, recorded.output
+    assert "A sanction is pending" not in recorded.output
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-02-10"])
+    assert narrated.exit_code == 0, narrated.output
+    assert "Prior to entering a sanction" not in narrated.stdout
+    assert "Decision: Refer to intensive case management." in narrated.stdout

@@ -231,6 +231,24 @@ def test_no_sanction_is_never_pending() -> None:
     assert queries.pending_sanction(case(), D(2026, 11, 2)) is None
 
 
+@pytest.mark.parametrize(
+    "s, day, precedes",
+    [
+        (sanction(), D(2026, 11, 1), False),  # a staffing before the proposal
+        (sanction(), D(2026, 11, 2), True),  # on the day it was proposed
+        (sanction(), D(2026, 12, 2), True),  # still pending after its effective day
+        (sanction("withdrawn", D(2026, 11, 20)), D(2026, 11, 19), True),
+        (sanction("withdrawn", D(2026, 11, 20)), D(2026, 11, 20), True),  # the team met, then withdrew it
+        (sanction("withdrawn", D(2026, 11, 20)), D(2026, 11, 21), False),  # decided before the staffing
+        (sanction("imposed"), D(2026, 12, 1), True),  # decided, date unknown: up to its effective day ...
+        (sanction("imposed"), D(2026, 12, 2), False),  # ... and not after
+    ],
+)
+def test_a_staffing_comes_before_a_sanction_from_its_proposal_through_the_day_it_is_decided(s, day, precedes) -> None:
+    assert (queries.sanction_to_decide(case(sanction=s), day) is s) is precedes
+    assert queries.sanction_to_decide(case(), day) is None
+
+
 # -- ages -------------------------------------------------------------------------------------
 
 

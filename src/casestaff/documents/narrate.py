@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from casestaff.documents import templating
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import age_on
 from casestaff.model.pack import Pack
@@ -99,11 +100,7 @@ def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     """The staffing is the one held before entering a proposed sanction, or its decision names one."""
-    sanction = case.sanction
-    proposed = sanction is not None and sanction.proposed_on <= staffing.date and (
-        sanction.status == "pending" or sanction.effective_on >= staffing.date
-    )
-    return proposed or "sanction" in (staffing.decision or "").casefold()
+    return queries.sanction_to_decide(case, staffing.date) is not None or "sanction" in (staffing.decision or "").casefold()
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from casestaff.files import writer
 from casestaff.files.casefile import build_record
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
@@ -370,5 +371,5 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
 
 def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
     """Before a sanction, the team must document that all available information was discussed."""
-    return case.sanction is not None and case.sanction.pending_on(staffing_date)
+    return queries.sanction_to_decide(case, staffing_date) is not None
 

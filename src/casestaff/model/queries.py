@@ -212,6 +212,27 @@ def pending_sanction(case: model.Case, day: dt.date) -> model.Sanction | None:
     return sanction if sanction is not None and sanction_pending_on(sanction, day) else None
 
 
+def sanction_to_decide(case: model.Case, day: dt.date) -> model.Sanction | None:
+    """The sanction a staffing held on `day` comes before, or None.
+
+    LA DCFS P-380 wants a case staffing "prior to entering a sanction", documented as such; that
+    staffing is the one held once the sanction was proposed and before it was decided. A
+    sanction decided on the very day of the staffing still counts -- the team meets, then the
+    sanction is entered or withdrawn -- so this is pending on the day *or* decided on it. When
+    the file says a sanction was decided but not when, a staffing before it took effect is taken
+    to come before it: the safe side, its pre-sanction documentation is asked for. `record`
+    asks its question and `narrate` checks its documentation with this one answer.
+    """
+    sanction = case.sanction
+    if sanction is None or sanction.proposed_on > day:
+        return None
+    if sanction_pending_on(sanction, day) or sanction.decided_on == day:
+        return sanction
+    if sanction.status != "pending" and sanction.decided_on is None and sanction.effective_on >= day:
+        return sanction
+    return None
+
+
 # -- people -----------------------------------------------------------------------------------
 
 
