@@ -129,3 +129,25 @@ def test_a_staffing_after_the_sanction_was_decided_does_not_decide_it_for_record
     assert narrated.exit_code == 0, narrated.output
     assert "Prior to entering a sanction" not in narrated.stdout
     assert "Decision: Refer to intensive case management." in narrated.stdout
+
+
+LA_NO_SANCTION_ON_FILE = """\
+case_id: LA-Q-2
+program: la-step
+worker: KM
+participant: {name: Robin Deciding}
+enrolled: 2026-01-05
+"""
+
+
+def test_a_decision_naming_a_sanction_is_asked_about_at_record_as_narrate_requires(runner, write):
+    """No sanction in the file, but the team decides to pursue one: record asks the pre-sanction
+    question after the decision (it asked nothing, and narrate then refused the staffing)."""
+    path = write("la.yaml", LA_NO_SANCTION_ON_FILE)
+    answers = RECORD_ANSWERS + ["Pursue the sanction", "No good cause was found.", "y"] + AFTER_THE_SANCTION_QUESTION[2:]
+    recorded = runner.invoke(app, ["record", str(path), "--as-of", "2026-02-10"], input="\n".join(answers) + "\n")
+    assert recorded.exit_code == 0, recorded.output
+    assert "The decision is about a sanction. Was all available information discussed with the team? [y/N]" in recorded.output
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-02-10"])
+    assert narrated.exit_code == 0, narrated.output
+    assert "Prior to entering a sanction: all available information was discussed with the team." in narrated.stdout

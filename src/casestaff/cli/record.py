@@ -250,6 +250,8 @@ def _ask_outcome(case, pack, day: dt.date):
         all_info = _confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
     decision = str(_ask("Decision or determination (empty if none)")).strip() or None
     explanation = str(_ask("Why the team decided so (empty if none)")).strip() or None
+    if all_info is None and core.needs_sanction_answer(case, date, decision):
+        all_info = _confirm("The decision is about a sanction. Was all available information discussed with the team?", default=False)
     steps = []
     typer.echo("Next steps: who does what by when.")
     while True:

@@ -100,7 +100,14 @@ def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     """The staffing is the one held before entering a proposed sanction, or its decision names one."""
-    return queries.sanction_to_decide(case, staffing.date) is not None or "sanction" in (staffing.decision or "").casefold()
+    return sanction_decision(case, staffing.date, staffing.decision)
+
+
+def sanction_decision(case: model.Case, day: dt.date, decision: str | None) -> bool:
+    """A staffing held on `day` that decided `decision` decides on a sanction: it comes before one
+    the file proposes (queries.sanction_to_decide), or its decision names one. record asks for the
+    pre-sanction documentation with this answer, and the narration checks it with the same."""
+    return queries.sanction_to_decide(case, day) is not None or "sanction" in (decision or "").casefold()
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.files import writer
+from casestaff.documents.narrate import sanction_decision
 from casestaff.files.casefile import build_record
-from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
@@ -369,7 +369,8 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
     return role.abbr if role else None
 
 
-def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
-    """Before a sanction, the team must document that all available information was discussed."""
-    return queries.sanction_to_decide(case, staffing_date) is not None
+def needs_sanction_answer(case: model.Case, staffing_date: dt.date, decision: str | None = None) -> bool:
+    """Before a sanction, the team must document that all available information was discussed:
+    asked before the decision when the file proposes one, and after it when the decision names one."""
+    return sanction_decision(case, staffing_date, decision)
 
