@@ -717,6 +717,9 @@ and `narrate` alike:
   before it took effect is taken to come before it.
 - Eligibility counts for the month it was verified for, from the day it was verified; a later
   verification of the same month replaces an earlier one.
+- Two entries on one day (two staffings, two eligibility checks, two components started
+  together): the one written later in the file is the latest, the file being written oldest
+  first.
 """
 
 PROGRAMS_CUSTOMIZE = """\

@@ -151,3 +151,78 @@ def test_a_decision_naming_a_sanction_is_asked_about_at_record_as_narrate_requir
     narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-02-10"])
     assert narrated.exit_code == 0, narrated.output
     assert "Prior to entering a sanction: all available information was discussed with the team." in narrated.stdout
+
+
+# -- two records on one day: the later entry in the file is the latest, in every command ------
+
+LA_TWO_STAFFINGS_ONE_DAY = """\
+case_id: LA-Q-3
+program: la-step
+participant: {name: Robin Twice}
+enrolled: 2026-05-04
+risk_factors:
+  - factor: homelessness
+    noted: 2026-06-01
+staffings:
+  - date: 2026-06-10
+    kind: case-staffing
+    title: Morning staffing
+  - date: 2026-06-10
+    kind: case-staffing
+    title: Afternoon staffing with the shelter
+"""
+
+
+def test_due_cites_the_later_of_two_staffings_held_on_one_day_as_the_agenda_does(runner, write):
+    path = write("la.yaml", LA_TWO_STAFFINGS_ONE_DAY)
+    due = runner.invoke(app, ["due", str(path), "--as-of", "2026-09-10", "--no-cache"])
+    assert due.exit_code == 0, due.output
+    assert "last staffing: 2026-06-10 (line 12)" in due.stdout  # it cited line 9, the morning's
+    agenda = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-09-10", "--format", "txt"])
+    assert "- Last staffing: STEP case staffing on 2026-06-10 [line 12]" in agenda.stdout
+
+
+IL_TWO_ON_ONE_DAY = """\
+case_id: IL-Q-4
+program: il-snap-et
+provider: Example Works
+participant: {name: Casey Corrected}
+enrolled: 2026-03-02
+components:
+  - name: Job search
+    start: 2026-11-02
+  - name: Work experience
+    start: 2026-11-02
+eligibility_checks:
+  - {month: 2026-12, verified_on: 2026-12-02, eligible: false}
+  - {month: 2026-12, verified_on: 2026-12-02, eligible: true}
+staffings:
+  - date: 2026-12-03
+    kind: customer-staffing
+    present: [{role: IDHS, initials: LP}]
+    discussion: Reviewed the new placement.
+    next_steps: [{step: Start work experience, due: 2026-12-07}]
+"""
+
+
+def test_a_same_day_correction_of_eligibility_is_the_answer_on_both_agendas(runner, write):
+    """Verified NOT eligible, then corrected the same day: the later entry stands (the first one did)."""
+    path = write("il.yaml", IL_TWO_ON_ONE_DAY)
+    team = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-12-03", "--date", "2026-12-10", "--format", "txt"])
+    assert "SNAP eligibility for December 2026 verified on 2026-12-02 (line 13)." in team.stderr
+    assert "NOT eligible" not in team.stdout + team.stderr
+    provider = runner.invoke(
+        app, ["agenda", str(path), "--provider", "Example Works", "--as-of", "2026-12-03", "--format", "txt"]
+    )
+    assert "   SNAP eligibility: SNAP eligibility for December 2026 verified on 2026-12-02 (line 13)." in provider.stdout
+
+
+def test_of_two_components_started_on_one_day_the_later_entry_is_current_for_agenda_and_narrate(runner, write):
+    path = write("il.yaml", IL_TWO_ON_ONE_DAY)
+    provider = runner.invoke(
+        app, ["agenda", str(path), "--provider", "Example Works", "--as-of", "2026-12-03", "--format", "txt"]
+    )
+    assert "   Component: Work experience since 2026-11-02 (1 months by the meeting) [il.yaml, line 9]\n" in provider.stdout
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-12-03"])
+    assert narrated.exit_code == 0, narrated.output
+    assert "Current activity: Work experience since 11/02/26 (1 months)." in narrated.stdout

@@ -505,15 +505,14 @@ class EligibilityPart:
 
 def eligibility(b: Basis) -> EligibilityPart:
     month = b.meeting.replace(day=1)
-    checks = [e for e in b.case.eligibility_checks if e.month == month and e.verified_on <= b.as_of]
+    last = queries.eligibility_check(b.case, month, b.as_of)
     label = f"{month:%B %Y}"
-    if not checks:
+    if last is None:
         return EligibilityPart(
             month=label,
             verified=ask(f"SNAP eligibility for {label} -- not verified yet; verify in IES before the staffing", label="eligibility"),
             eligible=None,
         )
-    last = max(checks, key=lambda e: e.verified_on)
     word = "eligible" if last.eligible else "NOT eligible"
     return EligibilityPart(
         month=label,

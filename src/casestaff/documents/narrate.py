@@ -324,10 +324,7 @@ def context(
         ],
         "progress": sorted((r for r in clean_case.progress_reviews if r.date <= on), key=lambda r: r.date),
         "participation": sorted((p for p in clean_case.participation if p.month < on.replace(day=1)), key=lambda p: p.month),
-        "component": next(
-            (c for c in sorted(clean_case.components, key=lambda c: c.start, reverse=True) if c.start <= on and (c.end is None or c.end >= on)),
-            None,
-        ),
+        "component": queries.current_component(clean_case, on),
         "risks": [r for r in clean_case.risk_factors if r.noted <= on],
         "referrals_since_last": [
             r for r in clean_case.referrals if r.date <= on and (not previous or r.date >= max(s.date for s in previous))

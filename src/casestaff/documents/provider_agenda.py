@@ -79,10 +79,9 @@ class ProviderAgenda:
 
 def _current_component(case: model.Case, as_of: dt.date, meeting: dt.date) -> Value:
     """The component the customer is in on the as-of date, with whole months in it by the meeting."""
-    current = queries.current_components(case, as_of)
-    if not current:
+    c = queries.current_component(case, as_of)
+    if c is None:
         return ask("current component -- none recorded")
-    c = max(current, key=lambda c: c.start)
     months = queries.months_in_component(c, max(meeting, as_of))
     return fact(f"{c.name} since {c.start.isoformat()} ({months} months by the meeting)", c.line_of("name"))
 
@@ -140,8 +139,8 @@ def customer_row(case: model.Case, pack: Pack, month: dt.date, meeting: dt.date,
         f for f in evaluate_case(case, pack, as_of, window, worker) if f.rule in customer_rules and f.since <= month_end(month)
     ]
     eligible, said = eligibility_status(case, month, as_of)
-    checks = [e for e in case.eligibility_checks if e.month == month and e.verified_on <= as_of]
-    line = max(checks, key=lambda e: e.verified_on).line_of("verified_on") if checks else 0
+    check = queries.eligibility_check(case, month, as_of)
+    line = check.line_of("verified_on") if check is not None else 0
     return CustomerRow(
         case_id=case.case_id,
         participant=case.participant.name,

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from casestaff.documents.agenda_parts import invitees
 from casestaff.documents.agenda_records import Agenda, Check
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 
@@ -125,11 +126,10 @@ def no_information_outstanding(i: Inputs) -> Outcome:
 
 def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
     """(verified and eligible, what the file says) for SNAP eligibility in `month`."""
-    checks = [e for e in case.eligibility_checks if e.month == month and e.verified_on <= as_of]
+    last = queries.eligibility_check(case, month, as_of)
     label = f"{month:%B %Y}"
-    if not checks:
+    if last is None:
         return False, f"SNAP eligibility for {label} is not verified; verify it in IES before the staffing."
-    last = max(checks, key=lambda e: e.verified_on)
     if not last.eligible:
         return False, (
             f"SNAP eligibility for {label} was verified on {last.verified_on.isoformat()} and the customer is NOT eligible"

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays, add_months, next_month_start
 from casestaff.rules.flags import Evidence, Finding
@@ -31,9 +32,8 @@ class RuleContext:
     satisfied_by: tuple[str, ...]
 
     def held(self, case: model.Case, kinds: Sequence[str] | None = None) -> list[model.Staffing]:
-        """Staffings held on or before the as-of date (of the given kinds, else the satisfying ones)."""
-        wanted = self.satisfied_by if kinds is None else kinds
-        return [s for s in case.staffings if s.date <= self.as_of and s.kind in wanted]
+        """Staffings held on or before the as-of date, oldest first (of the given kinds, else the satisfying ones)."""
+        return queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
     def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
         """A computed due date on a weekend or state holiday moves to the workday before it --
@@ -42,8 +42,8 @@ class RuleContext:
         return moved if moved >= since else self.workdays.on_or_after(due)
 
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
-        held = self.held(case, kinds)
-        return max(held, key=lambda s: s.date) if held else None
+        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
+        return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
@@ -77,7 +77,7 @@ def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_w
         evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
         last_progress = f"none since enrollment on {base}"
     since = base + dt.timedelta(days=days)
-    for staffing in sorted(ctx.held(case), key=lambda s: s.date):
+    for staffing in ctx.held(case):
         if staffing.date >= since:
             since = staffing.date + dt.timedelta(days=days)
             evidence.append(_ev(staffing, "date", "last staffing", staffing.date))
@@ -337,8 +337,9 @@ def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iter
     job = case.employment
     if job is None or job.start > ctx.as_of or (job.end is not None and job.end < ctx.as_of):
         return
-    checks = [s for s in ctx.held(case) if s.date >= job.start]
-    last = max(checks, key=lambda s: s.date) if checks else None
+    last = ctx.last_held(case)
+    if last is not None and last.date < job.start:
+        last = None  # check-ins count from the first day of work
     base = last.date if last else job.start
     due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))  # after the last one, as periodic_review
     evidence = [_ev(job, "employer", "employed at", f"{job.employer} since {job.start}")]
