@@ -226,3 +226,26 @@ def test_of_two_components_started_on_one_day_the_later_entry_is_current_for_age
     narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-12-03"])
     assert narrated.exit_code == 0, narrated.output
     assert "Current activity: Work experience since 11/02/26 (1 months)." in narrated.stdout
+
+
+IL_TWO_REVIEWS_ONE_DAY = """\
+case_id: IL-Q-5
+program: il-snap-et
+provider: Example Works
+participant: {name: Casey Reviewed}
+enrolled: 2026-03-02
+progress_reviews:
+  - {date: 2026-11-20, progress: none, note: Missed the first interview}
+  - {date: 2026-11-20, progress: some, note: Rescheduled and attended it}
+"""
+
+
+def test_the_provider_agenda_shows_the_later_of_two_reviews_on_one_day_as_the_team_agenda_ends_with(runner, write):
+    path = write("il.yaml", IL_TWO_REVIEWS_ONE_DAY)
+    provider = runner.invoke(
+        app, ["agenda", str(path), "--provider", "Example Works", "--as-of", "2026-12-01", "--format", "txt"]
+    )
+    assert "   Progress: 2026-11-20: some progress -- Rescheduled and attended it [il.yaml, line 8]\n" in provider.stdout
+    team = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-12-01", "--format", "txt"])
+    reviews = [line for line in team.stdout.splitlines() if line.startswith("  - 2026-11-20")]
+    assert reviews[-1].startswith("  - 2026-11-20 [line 8]: some progress"), reviews

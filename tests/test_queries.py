@@ -265,3 +265,56 @@ def test_a_staffing_comes_before_a_sanction_from_its_proposal_through_the_day_it
 )
 def test_age_on_a_day(born, day, years) -> None:
     assert queries.age(born, day) == years
+
+
+# -- progress and plans -----------------------------------------------------------------------
+
+
+def test_progress_reviews_by_a_day_oldest_first_and_the_latest_of_two_on_one_day() -> None:
+    none = model.ProgressReview(date=D(2026, 2, 28), progress="none")
+    some = model.ProgressReview(date=D(2026, 2, 28), progress="some")
+    march = model.ProgressReview(date=D(2026, 3, 1), progress="good")
+    c = case(progress_reviews=[march, none, some])
+    assert queries.progress_reviews(c, D(2026, 2, 27)) == []
+    assert queries.progress_reviews(c, D(2026, 2, 28)) == [none, some]  # the last day of the month
+    assert queries.progress_reviews(c, D(2026, 3, 1)) == [none, some, march]
+    assert queries.latest_progress_review(c, D(2026, 2, 27)) is None
+    assert queries.latest_progress_review(c, D(2026, 2, 28)) is some
+    assert queries.latest_progress_review(c, D(2026, 3, 1)) is march
+
+
+def test_a_step_is_done_from_the_day_it_is_marked_done() -> None:
+    step = model.NextStep(step="Call the housing authority", due=D(2026, 3, 1), done=D(2026, 3, 31))
+    assert not queries.step_done_by(step, D(2026, 3, 30))
+    assert queries.step_done_by(step, D(2026, 3, 31))
+    assert not queries.step_done_by(model.NextStep(step="Open", due=D(2026, 3, 1)), D(2030, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "status, completed, day, achieved",
+    [
+        ("achieved", D(2026, 4, 1), D(2026, 3, 31), False),  # achieved the next day
+        ("achieved", D(2026, 4, 1), D(2026, 4, 1), True),
+        ("achieved", None, D(2026, 1, 1), True),  # no date: the worker's word stands
+        ("not_achieved", None, D(2026, 4, 1), False),
+        ("open", D(2026, 4, 1), D(2026, 4, 1), False),
+    ],
+)
+def test_a_task_is_achieved_from_its_completion_day(status, completed, day, achieved) -> None:
+    task = model.CasePlanTask(task="Parenting class", due=D(2026, 3, 1), status=status, completed=completed)
+    assert queries.task_achieved_by(task, day) is achieved
+
+
+@pytest.mark.parametrize(
+    "day, employed",
+    [
+        (D(2026, 1, 31), False),  # the day before the first day of work
+        (D(2026, 2, 1), True),
+        (D(2026, 6, 30), True),  # the last day of work
+        (D(2026, 7, 1), False),
+    ],
+)
+def test_employed_from_the_first_through_the_last_day_of_work(day, employed) -> None:
+    job = model.Employment(employer="Example Grocers", start=D(2026, 2, 1), end=D(2026, 6, 30))
+    assert queries.employed_on(job, day) is employed
+    assert queries.employed_on(None, day) is False

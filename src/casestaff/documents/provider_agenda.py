@@ -100,10 +100,9 @@ def _participation(case: model.Case, month: dt.date, as_of: dt.date) -> Value:
 
 
 def _progress(case: model.Case, as_of: dt.date) -> Value:
-    reviews = [r for r in case.progress_reviews if r.date <= as_of]
-    if not reviews:
+    r = queries.latest_progress_review(case, as_of)
+    if r is None:
         return ask("progress -- no progress review recorded")
-    r = max(reviews, key=lambda r: r.date)
     return fact(f"{r.date.isoformat()}: {PROGRESS_WORDS[r.progress]}" + (f" -- {r.note}" if r.note else ""), r.line_of("progress"))
 
 

@@ -42,6 +42,38 @@ def _latest(records: Iterable[R], key: Callable[[R], dt.date]) -> R | None:
     return best
 
 
+# -- progress and plans -----------------------------------------------------------------------
+
+
+def progress_reviews(case: model.Case, day: dt.date) -> list[model.ProgressReview]:
+    """Progress reviews dated on or before `day`, oldest first (two on one day keep their file order)."""
+    return sorted((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
+
+
+def latest_progress_review(case: model.Case, day: dt.date) -> model.ProgressReview | None:
+    """The last progress review on or before `day`: what the team knows of progress then."""
+    return _latest((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
+
+
+def step_done_by(step: model.NextStep, day: dt.date) -> bool:
+    """The next step was marked done on or before `day`; until then it is open (only marking it done closes it)."""
+    return step.done is not None and step.done <= day
+
+
+def task_achieved_by(task: model.CasePlanTask, day: dt.date) -> bool:
+    """The case plan task is achieved and was by `day`.
+
+    A task marked achieved without a completion date counts as achieved on any day: the file
+    does not say since when, and the worker's word stands.
+    """
+    return task.status == "achieved" and (task.completed is None or task.completed <= day)
+
+
+def employed_on(job: model.Employment | None, day: dt.date) -> bool:
+    """The job had started by `day` and had not ended before it (`end` is the last day of work)."""
+    return job is not None and job.start <= day and (job.end is None or job.end >= day)
+
+
 # -- outstanding information ------------------------------------------------------------------
 
 
