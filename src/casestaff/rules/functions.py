@@ -66,7 +66,7 @@ def _hours(value: float) -> str:
 
 def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
     """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
-    reviews = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
+    reviews = queries.progress_reviews(case, ctx.as_of)
     progressed = [r for r in reviews if r.progress != "none"]
     if progressed:
         base = progressed[-1].date
@@ -131,8 +131,8 @@ def staffing_before_sanction(
     case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
 ) -> Iterator[Finding]:
     """A pending sanction: the staffing is due `workdays_before_effective` workdays before it takes effect."""
-    sanction = case.sanction
-    if sanction is None or not sanction.pending_on(ctx.as_of):
+    sanction = queries.pending_sanction(case, ctx.as_of)
+    if sanction is None:
         return
     # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
     due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
@@ -148,14 +148,6 @@ def staffing_before_sanction(
     )
 
 
-def _active_risks(case: model.Case, as_of: dt.date, factors: Sequence[str]) -> list[model.RiskFactor]:
-    return [
-        r
-        for r in case.risk_factors
-        if r.factor in factors and r.noted <= as_of and (r.resolved is None or r.resolved > as_of)
-    ]
-
-
 def _factor_names(risks: Sequence[model.RiskFactor]) -> str:
     names: list[str] = []
     for r in risks:
@@ -169,7 +161,7 @@ def risk_without_staffing(
     case: model.Case, ctx: RuleContext, *, factors: list[str], days: int, due_within_days: int
 ) -> Iterator[Finding]:
     """Risk factors present and no staffing within `days` days: a candidate for intensive case management."""
-    risks = _active_risks(case, ctx.as_of, factors)
+    risks = queries.active_risks(case, ctx.as_of, factors)
     if not risks:
         return
     first_noted = min(r.noted for r in risks)
@@ -197,7 +189,7 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
             continue
         for count in months:
             reached = add_months(component.start, count)
-            if component.end is not None and component.end < reached:
+            if not queries.in_component_on(component, reached):  # ended before the benchmark
                 continue
             yield Finding(
                 since=reached,
@@ -215,8 +207,7 @@ def cooperating_without_progress(
     case: model.Case, ctx: RuleContext, *, reviews: int, min_share: float, due_within_days: int
 ) -> Iterator[Finding]:
     """The last `reviews` progress reviews say no progress while hours met the requirement."""
-    held = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
-    latest = held[-reviews:]
+    latest = queries.progress_reviews(case, ctx.as_of)[-reviews:]
     if len(latest) < reviews or any(r.progress != "none" for r in latest):
         return
     first_month = latest[0].date.replace(day=1)
@@ -247,7 +238,7 @@ def need_without_referral(
     case: model.Case, ctx: RuleContext, *, factors: list[str], due_within_days: int
 ) -> Iterator[Finding]:
     """A noted need (substance use, mental health, DV ...) with no referral for it yet."""
-    for risk in _active_risks(case, ctx.as_of, factors):
+    for risk in queries.active_risks(case, ctx.as_of, factors):
         if any(ref.service == risk.factor and ref.date <= ctx.as_of for ref in case.referrals):
             continue
         yield Finding(
@@ -260,8 +251,8 @@ def need_without_referral(
 
 def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
     """All outstanding information is in: the follow-up case review is due within `days` days."""
-    items = [o for o in case.outstanding_info if o.requested <= ctx.as_of]
-    if not items or any(o.received is None or o.received > ctx.as_of for o in items):
+    items = queries.information_requested(case, ctx.as_of)
+    if not items or queries.information_outstanding(case, ctx.as_of):
         return
     arrived = max(items, key=lambda o: o.received or o.requested)
     since = arrived.received or arrived.requested
@@ -279,8 +270,7 @@ def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days
     after = last.date if last else dt.date.min
     triggers: list[tuple[dt.date, Evidence]] = []
     for task in case.case_plan_tasks:
-        achieved = task.status == "achieved" and (task.completed is None or task.completed <= ctx.as_of)
-        if task.due < ctx.as_of and not achieved and task.due + ONE_DAY > after:
+        if task.due < ctx.as_of and not queries.task_achieved_by(task, ctx.as_of) and task.due + ONE_DAY > after:
             triggers.append((task.due + ONE_DAY, _ev(task, "due", f"case plan task '{task.task}' ({task.status})", task.due)))
     for review in case.progress_reviews:
         if review.progress == "none" and after < review.date <= ctx.as_of:
@@ -335,7 +325,7 @@ def periodic_review(case: model.Case, ctx: RuleContext, *, days: int) -> Iterato
 def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
     """An employed family gets a retention check-in every `days` days while the job lasts."""
     job = case.employment
-    if job is None or job.start > ctx.as_of or (job.end is not None and job.end < ctx.as_of):
+    if job is None or not queries.employed_on(job, ctx.as_of):
         return
     last = ctx.last_held(case)
     if last is not None and last.date < job.start:
@@ -355,11 +345,9 @@ def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iter
 
 def next_steps_past_due(case: model.Case, ctx: RuleContext) -> Iterator[Finding]:
     """Next steps set at a staffing, due and not marked done; only marking them done clears them."""
-    for staffing in case.staffings:
-        if staffing.date > ctx.as_of:
-            continue
+    for staffing in queries.staffings_held(case, ctx.as_of):
         for step in staffing.next_steps:
-            if step.done is not None and step.done <= ctx.as_of:
+            if queries.step_done_by(step, ctx.as_of):
                 continue
             yield Finding(
                 since=step.due,
