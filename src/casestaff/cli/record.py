@@ -404,13 +404,8 @@ def narrate(
 
         day = _parse_date(as_of, "--as-of")
         config, packset, pack, doc, loaded = _open_case(case)
-        held = loaded
-        if staffing in ("", core.LATEST):
-            import dataclasses
-
-            held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
         try:
-            chosen = core.select_staffing(held, staffing)
+            chosen = core.select_staffing(loaded, staffing, day)
         except core.StaffingNotFound as exc:
             raise UsageError(str(exc)) from None
         others = _provider_peers(loaded, pack, chosen, config, packset, doc.path)

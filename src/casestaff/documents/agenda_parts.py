@@ -25,7 +25,7 @@ from casestaff.documents.agenda_values import (
 )
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import add_months, age_on
+from casestaff.model.dates import add_months
 from casestaff.model.pack import Pack
 
 REVIEW_AREAS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
@@ -88,7 +88,7 @@ class Background:
 
 
 def _age(birth: dt.date, on: dt.date) -> str:
-    return f"{age_on(birth, on)}"
+    return f"{queries.age(birth, on)}"
 
 
 def background(b: Basis) -> Background:
@@ -161,7 +161,7 @@ def _risk(r: model.RiskFactor) -> Risk:
 
 
 def _risks(b: Basis) -> list[model.RiskFactor]:
-    return sorted((r for r in b.case.risk_factors if r.noted <= b.as_of), key=lambda r: r.noted)
+    return sorted(queries.risks_noted(b.case, b.as_of), key=lambda r: r.noted)
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,8 @@ class ChallengesPart:
 def challenges(b: Basis) -> ChallengesPart:
     c = b.case.challenges
     risks = _risks(b)
-    current = tuple(_risk(r) for r in risks if r.resolved is None or r.resolved > b.as_of)
-    past = tuple(_risk(r) for r in risks if r.resolved is not None and r.resolved <= b.as_of)
+    current = tuple(_risk(r) for r in risks if queries.risk_active_on(r, b.as_of))
+    past = tuple(_risk(r) for r in risks if not queries.risk_active_on(r, b.as_of))
     return ChallengesPart(
         participant=texts(c, "participant", "the participant's challenges -- ask the participant and the worker", label="challenge"),
         family=texts(c, "family", "the family's challenges -- ask the participant", label="family challenge"),
@@ -310,7 +310,7 @@ def activities(b: Basis) -> ActivitiesPart:
                 note=of(p, "note", "", areas=(NARRATIVE,), label="participation note"),
             )
         )
-    reviews = sorted((r for r in b.case.progress_reviews if r.date <= b.as_of), key=lambda r: r.date)[-3:]
+    reviews = queries.progress_reviews(b.case, b.as_of)[-3:]
     shown_reviews = tuple(
         Review(
             date=fact(r.date, r.line_of("date"), label="progress review"),
@@ -396,7 +396,7 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
     window_start = add_months(b.meeting, -6) if area == "domestic_violence" else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
-            state = "still present" if r.resolved is None or r.resolved > b.as_of else f"resolved {r.resolved.isoformat()}"
+            state = "still present" if queries.risk_active_on(r, b.as_of) else f"resolved {r.resolved.isoformat()}"
             related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), areas=areas, label="risk factor"))
     for ref in b.case.referrals:
         if ref.service in factors and ref.date <= b.as_of:
@@ -460,10 +460,8 @@ class Outstanding:
 
 def outstanding(b: Basis) -> tuple[Outstanding, ...]:
     rows = []
-    for o in sorted(b.case.outstanding_info, key=lambda o: o.requested):
-        if o.requested > b.as_of:
-            continue
-        waiting = o.received is None or o.received > b.as_of
+    for o in sorted(queries.information_requested(b.case, b.as_of), key=lambda o: o.requested):
+        waiting = not queries.received_by(o, b.as_of)
         rows.append(
             Outstanding(
                 item=fact(o.item, o.line_of("item"), areas=(NARRATIVE,), label="outstanding information"),
@@ -485,8 +483,8 @@ class SanctionPart:
 
 def sanction(b: Basis) -> SanctionPart | None:
     """The pending sanction (or disqualification) as of the as-of date; None when there is none."""
-    s = b.case.sanction
-    if s is None or not s.pending_on(b.as_of):
+    s = queries.pending_sanction(b.case, b.as_of)
+    if s is None:
         return None
     return SanctionPart(
         reason=fact(s.reason, s.line_of("reason"), areas=(NARRATIVE,), label="sanction reason"),
@@ -536,9 +534,8 @@ def employment(b: Basis) -> EmploymentPart:
     if job is None or job.start > b.as_of:
         missing = ask("employment -- no current job recorded; ask the client about work and wages")
         return EmploymentPart(employed=False, employer=missing, start=Value(), hours=Value(), wage=Value(), end=Value())
-    employed = job.end is None or job.end >= b.as_of
     return EmploymentPart(
-        employed=employed,
+        employed=queries.employed_on(job, b.as_of),
         employer=fact(job.employer, job.line_of("employer"), label="employment"),
         start=fact(job.start, job.line_of("start"), label="employment"),
         hours=of(job, "hours_per_week", "usual hours per week -- ask the client", label="employment", show=hours),
@@ -569,7 +566,7 @@ class ChildPart:
 def child(b: Basis) -> ChildPart:
     c = b.case.child
     cw = ("child_welfare",)
-    years = age_on(c.birth_date, b.meeting) if c else None
+    years = queries.age(c.birth_date, b.meeting) if c else None
     forward: list[Value] = []
     if c is not None and years is not None and years >= 14:
         wants = {"yes": "the child wants to be adopted", "no": "the child does NOT want to be adopted: explore other permanency options"}.get(
@@ -642,8 +639,7 @@ def case_plan(b: Basis) -> CasePlanPart:
     cw = ("child_welfare",)
     tasks = []
     for t in sorted(b.case.case_plan_tasks, key=lambda t: t.due):
-        achieved = t.status == "achieved" and (t.completed is None or t.completed <= b.as_of)
-        status = "achieved" if achieved else ("not_achieved" if t.status == "not_achieved" else "open")
+        status = "achieved" if queries.task_achieved_by(t, b.as_of) else ("not_achieved" if t.status == "not_achieved" else "open")
         tasks.append(
             Task(
                 task=fact(t.task, t.line_of("task"), areas=(*cw, NARRATIVE), label="case plan task"),
@@ -690,7 +686,7 @@ class HistoryPart:
 
 
 def history(b: Basis) -> HistoryPart:
-    held = sorted((s for s in b.case.staffings if s.date <= b.as_of), key=lambda s: s.date)
+    held = queries.staffings_held(b.case, b.as_of)
     kinds = {k.id: k.name for k in b.pack.staffing_kinds}
     last = None
     if held:
@@ -705,7 +701,7 @@ def history(b: Basis) -> HistoryPart:
     open_steps, done_steps = [], []
     for s in held:
         for n in s.next_steps:
-            done = n.done is not None and n.done <= b.as_of
+            done = queries.step_done_by(n, b.as_of)
             if done and s is not held[-1]:
                 continue
             (done_steps if done else open_steps).append(
@@ -776,15 +772,9 @@ class Team:
     """The question when nobody is invited yet."""
 
 
-def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model.Person]:
-    """The planned staffing's invitations plus those given on the command line."""
-    planned = list(case.planned_staffing.invited) if case.planned_staffing else []
-    return planned + list(extra)
-
-
 def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Team:
     people = []
-    for p in invitees(case, extra):
+    for p in queries.invitees(case, extra):
         role = pack.role(p.role)
         shown = " ".join(filter(None, [p.initials, f"({p.name})" if p.name else "", f"-- {p.organization}" if p.organization else ""]))
         line = p.line_of("initials")

@@ -110,9 +110,8 @@ def _challenges(case: model.Case, as_of: dt.date) -> tuple[Value, ...]:
     found = []
     if case.challenges:
         found += [fact(text, item_line(case.challenges, "participant", i)) for i, text in enumerate(case.challenges.participant, 1)]
-    for r in case.risk_factors:
-        if r.noted <= as_of and (r.resolved is None or r.resolved > as_of):
-            found.append(fact(f"barrier: {words(r.factor)} (noted {r.noted.isoformat()})", r.line_of("factor")))
+    for r in queries.active_risks(case, as_of):
+        found.append(fact(f"barrier: {words(r.factor)} (noted {r.noted.isoformat()})", r.line_of("factor")))
     return tuple(found)
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from casestaff.documents.agenda_parts import invitees
 from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import queries
 from casestaff.model import records as model
@@ -104,16 +103,12 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
 
 
 def invited_people(i: Inputs) -> list[model.Person]:
-    return invitees(i.case, i.invite)
+    return queries.invitees(i.case, i.invite)
 
 
 def no_information_outstanding(i: Inputs) -> Outcome:
     """Nothing the team is waiting for; otherwise no determination can be made at this meeting."""
-    waiting = [
-        o
-        for o in i.case.outstanding_info
-        if o.requested <= i.agenda.as_of and (o.received is None or o.received > i.agenda.as_of)
-    ]
+    waiting = queries.information_outstanding(i.case, i.agenda.as_of)
     if not waiting:
         return Outcome(True, "No information is outstanding: the team can make a determination.")
     return Outcome(

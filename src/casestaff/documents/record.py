@@ -18,6 +18,7 @@ from typing import Any
 from casestaff.files import writer
 from casestaff.documents.narrate import sanction_decision
 from casestaff.files.casefile import build_record
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
@@ -347,12 +348,12 @@ def default_kind(case: model.Case, pack: Pack, as_of: dt.date) -> str:
 def default_present(case: model.Case, pack: Pack) -> list[model.Person]:
     """Who was invited to the planned staffing; else who came to the last one; else the assigned
     worker in the program's first staff role."""
-    if case.planned_staffing and case.planned_staffing.invited:
-        return list(case.planned_staffing.invited)
-    if case.staffings:
-        last = max(enumerate(case.staffings), key=lambda pair: (pair[1].date, pair[0]))[1]
-        if last.present:
-            return list(last.present)
+    invited = queries.invitees(case)
+    if invited:
+        return invited
+    last = queries.latest_staffing(case)
+    if last is not None and last.present:
+        return list(last.present)
     staff = next((role for role in pack.roles if role.department), None)
     if case.worker and staff is not None:
         return [model.Person(role=staff.abbr, initials=case.worker)]
