@@ -109,6 +109,16 @@ def test_active_risks_can_be_limited_to_some_factors() -> None:
     assert queries.active_risks(c, D(2026, 4, 1), []) == []
 
 
+def test_referrals_made_on_or_before_the_day_optionally_for_some_services() -> None:
+    counseling = model.Referral(service="mental_health", date=D(2026, 4, 30))
+    shelter = model.Referral(service="homelessness", date=D(2026, 5, 1))
+    c = case(referrals=[shelter, counseling])
+    assert queries.referrals_made(c, D(2026, 4, 29)) == []
+    assert queries.referrals_made(c, D(2026, 4, 30)) == [counseling]  # the last day of the month
+    assert queries.referrals_made(c, D(2026, 5, 1)) == [shelter, counseling]  # file order
+    assert queries.referrals_made(c, D(2026, 5, 1), ["homelessness"]) == [shelter]
+
+
 # -- components -------------------------------------------------------------------------------
 
 JOB_SEARCH = model.Component(name="Job search", start=D(2026, 1, 5), end=D(2026, 3, 31))

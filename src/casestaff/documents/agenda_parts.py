@@ -370,7 +370,7 @@ def _referral(r: model.Referral) -> ReferralRow:
 
 
 def referrals(b: Basis) -> ReferralsPart:
-    rows = tuple(_referral(r) for r in sorted(b.case.referrals, key=lambda r: r.date) if r.date <= b.as_of)
+    rows = tuple(_referral(r) for r in sorted(queries.referrals_made(b.case, b.as_of), key=lambda r: r.date))
     return ReferralsPart(rows=rows, none=None if rows else ask("referrals and resources -- none recorded; which resources are available?"))
 
 
@@ -398,9 +398,8 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
             state = "still present" if queries.risk_active_on(r, b.as_of) else f"resolved {r.resolved.isoformat()}"
             related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), areas=areas, label="risk factor"))
-    for ref in b.case.referrals:
-        if ref.service in factors and ref.date <= b.as_of:
-            related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
+    for ref in queries.referrals_made(b.case, b.as_of, factors):
+        related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
     if entry is None:
         source = "review the Family Assessment, eligibility and JOBS notes, and contractor feedback"
         return ReviewRow(

@@ -319,7 +319,7 @@ def context(
         "participation": sorted((p for p in clean_case.participation if p.month < on.replace(day=1)), key=lambda p: p.month),
         "component": queries.current_component(clean_case, on),
         "risks": queries.risks_noted(clean_case, on),
-        "referrals_since_last": [r for r in clean_case.referrals if r.date <= on and (previous is None or r.date >= previous.date)],
+        "referrals_since_last": [r for r in queries.referrals_made(clean_case, on) if previous is None or r.date >= previous.date],
         "decides_sanction": decides_sanction(case, staffing),
         "follow_up": _follow_up_meeting(case, staffing, pack),
         "customers": _customers(case, staffing, pack, cases, as_of or on),

@@ -146,6 +146,14 @@ def active_risks(case: model.Case, day: dt.date, factors: Collection[str] | None
     return [r for r in case.risk_factors if (factors is None or r.factor in factors) and risk_active_on(r, day)]
 
 
+def referrals_made(case: model.Case, day: dt.date, services: Collection[str] | None = None) -> list[model.Referral]:
+    """Referrals made on or before `day` (only for `services`, when given), in file order.
+
+    A need with a referral made is a need the team has acted on; one dated later was not made yet.
+    """
+    return [r for r in case.referrals if r.date <= day and (services is None or r.service in services)]
+
+
 # -- components -------------------------------------------------------------------------------
 
 

@@ -239,7 +239,7 @@ def need_without_referral(
 ) -> Iterator[Finding]:
     """A noted need (substance use, mental health, DV ...) with no referral for it yet."""
     for risk in queries.active_risks(case, ctx.as_of, factors):
-        if any(ref.service == risk.factor and ref.date <= ctx.as_of for ref in case.referrals):
+        if queries.referrals_made(case, ctx.as_of, [risk.factor]):
             continue
         yield Finding(
             since=risk.noted,
