@@ -11,8 +11,8 @@ Two conventions hold for every query:
 
 - A record dated on the day is known on that day, one dated after it is not: a past morning
   replays exactly, whatever was typed into the file since.
-- A date the file calls a *last day* is still inside (a component's `end`: the participant is
-  in the component on it); a date the file calls the day something *stopped or arrived* is
+- A date the file calls a *last day* is still inside (a component's `end`, a job's `end`: the
+  participant is in the component, or at work, on it); a date the file calls the day something *stopped or arrived* is
   already past it (a risk `resolved`, an item `received`, a sanction `decided_on`).
 
 When two records tie on the date that orders them, the later one in the file wins: lists are
@@ -40,38 +40,6 @@ def _latest(records: Iterable[R], key: Callable[[R], dt.date]) -> R | None:
         if best is None or key(record) >= key(best):
             best = record
     return best
-
-
-# -- progress and plans -----------------------------------------------------------------------
-
-
-def progress_reviews(case: model.Case, day: dt.date) -> list[model.ProgressReview]:
-    """Progress reviews dated on or before `day`, oldest first (two on one day keep their file order)."""
-    return sorted((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
-
-
-def latest_progress_review(case: model.Case, day: dt.date) -> model.ProgressReview | None:
-    """The last progress review on or before `day`: what the team knows of progress then."""
-    return _latest((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
-
-
-def step_done_by(step: model.NextStep, day: dt.date) -> bool:
-    """The next step was marked done on or before `day`; until then it is open (only marking it done closes it)."""
-    return step.done is not None and step.done <= day
-
-
-def task_achieved_by(task: model.CasePlanTask, day: dt.date) -> bool:
-    """The case plan task is achieved and was by `day`.
-
-    A task marked achieved without a completion date counts as achieved on any day: the file
-    does not say since when, and the worker's word stands.
-    """
-    return task.status == "achieved" and (task.completed is None or task.completed <= day)
-
-
-def employed_on(job: model.Employment | None, day: dt.date) -> bool:
-    """The job had started by `day` and had not ended before it (`end` is the last day of work)."""
-    return job is not None and job.start <= day and (job.end is None or job.end >= day)
 
 
 # -- outstanding information ------------------------------------------------------------------
@@ -122,7 +90,7 @@ def eligibility_check(case: model.Case, month: dt.date, as_of: dt.date) -> model
     )
 
 
-# -- risk factors -----------------------------------------------------------------------------
+# -- risk factors and referrals ---------------------------------------------------------------
 
 
 def risks_noted(case: model.Case, day: dt.date) -> list[model.RiskFactor]:
@@ -228,6 +196,38 @@ def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model
     """
     planned = list(case.planned_staffing.invited) if case.planned_staffing else []
     return planned + list(extra)
+
+
+# -- progress and plans -----------------------------------------------------------------------
+
+
+def progress_reviews(case: model.Case, day: dt.date) -> list[model.ProgressReview]:
+    """Progress reviews dated on or before `day`, oldest first (two on one day keep their file order)."""
+    return sorted((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
+
+
+def latest_progress_review(case: model.Case, day: dt.date) -> model.ProgressReview | None:
+    """The last progress review on or before `day`: what the team knows of progress then."""
+    return _latest((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
+
+
+def step_done_by(step: model.NextStep, day: dt.date) -> bool:
+    """The next step was marked done on or before `day`; until then it is open (only marking it done closes it)."""
+    return step.done is not None and step.done <= day
+
+
+def task_achieved_by(task: model.CasePlanTask, day: dt.date) -> bool:
+    """The case plan task is achieved and was by `day`.
+
+    A task marked achieved without a completion date counts as achieved on any day: the file
+    does not say since when, and the worker's word stands.
+    """
+    return task.status == "achieved" and (task.completed is None or task.completed <= day)
+
+
+def employed_on(job: model.Employment | None, day: dt.date) -> bool:
+    """The job had started by `day` and had not ended before it (`end` is the last day of work)."""
+    return job is not None and job.start <= day and (job.end is None or job.end >= day)
 
 
 # -- sanctions --------------------------------------------------------------------------------
