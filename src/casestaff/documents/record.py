@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casestaff.files import writer
 from casestaff.documents.narrate import sanction_decision
+from casestaff.files import writer
 from casestaff.files.casefile import build_record
 from casestaff.model import queries
 from casestaff.model import records as model
