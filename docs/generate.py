@@ -695,6 +695,41 @@ Thresholds that are not numbers from the policy (the policy says "at any point")
 *local practice* in the pack files; change them for your office in `casestaff.toml` (below).
 """
 
+COMPONENT_QUOTE = (
+    "must be called if a participant has been engaged in the same component for a period of 6, 9"
+    " and/or 12 months to review those benchmarks"
+)
+"""The IL SNAP E&T words the reading of a component's end rests on (tests/test_docs.py finds them in the policy)."""
+
+PROGRAMS_DATES = f"""\
+## How the dates in a case file are read
+
+Every command reads a case file as of one day (`--as-of`, today unless given) and answers the
+same questions of it the same way -- `due`, `agenda` (the team's and the provider's), `record`
+and `narrate` alike:
+
+- A record dated on that day is known on it; one dated after it is not yet, so a past morning
+  replays exactly.
+- **A component's `end` is its last day in the component.** On that day the participant is
+  still in it: it is the current component on every agenda and in the narration, and a 6-, 9-
+  or 12-month benchmark that falls on it is reached. From the next day it is a past activity.
+  This is how a caseworker reads "job search ends on the 30th", and how the IL SNAP E&T policy
+  counts the benchmarks -- by time *engaged in* the component: a customer staffing "{COMPONENT_QUOTE}"
+  (IL IDHS SNAP E&T Staffing Meetings, introduction).
+- A risk factor's `resolved`, an outstanding item's `received` and a sanction's `decided_on`
+  are the day something stopped or arrived: from that day the risk is a past issue, the item is
+  in, and the sanction is no longer pending. A staffing held on the day a sanction is decided
+  still comes before it (the team meets, then the sanction is entered or withdrawn): `record`
+  asks whether all available information was discussed, and `narrate` wants the pre-sanction
+  documentation. When the file says a sanction was decided but not when, a staffing held
+  before it took effect is taken to come before it.
+- Eligibility counts for the month it was verified for, from the day it was verified; a later
+  verification of the same month replaces an earlier one.
+- Two entries on one day (two staffings, two eligibility checks, two components started
+  together): the one written later in the file is the latest, the file being written oldest
+  first.
+"""
+
 PROGRAMS_CUSTOMIZE = """\
 ## Changing a threshold
 
@@ -909,6 +944,7 @@ def programs_md() -> str:
             PROGRAMS_INTRO.rstrip().replace("# Programs", "# Programs\n\n" + GENERATED, 1),
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
+            PROGRAMS_DATES.rstrip(),
             PROGRAMS_CUSTOMIZE.rstrip(),
             "### An example pack",
             example_marker("program-pack") + "\n" + fenced(EXAMPLE_PACK, "yaml"),

@@ -283,6 +283,13 @@ def test_a_pack_added_as_the_docs_say_flags_cases_without_python(runner, tmp_pat
 # --- editor set-up -------------------------------------------------------------------------------
 
 
+def test_the_reading_of_a_components_end_quotes_the_policys_own_words():
+    """programs.md says why a component's end day is still current; the quote must be the policy's."""
+    policy = " ".join((REPO / "tests" / "rule_cases" / "policies" / "il-snap-et.txt").read_text(encoding="utf-8").split())
+    assert generate.COMPONENT_QUOTE in policy
+    assert generate.COMPONENT_QUOTE in " ".join((DOCS / "programs.md").read_text(encoding="utf-8").split())
+
+
 def test_editor_settings_example_is_valid_json_with_a_glob():
     text = (DOCS / "editor.md").read_text(encoding="utf-8")
     block = re.search(r"```json\n(.*?)\n *```", text, re.S).group(1)

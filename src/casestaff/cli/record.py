@@ -7,7 +7,6 @@ comes from `record.py`, and every write goes through `writer.py`.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -191,6 +190,8 @@ def _ask_outcome(case, pack, day: dt.date):
         all_info = _confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
     decision = str(_ask("Decision or determination (empty if none)")).strip() or None
     explanation = str(_ask("Why the team decided so (empty if none)")).strip() or None
+    if all_info is None and core.needs_sanction_answer(case, date, decision):
+        all_info = _confirm("The decision is about a sanction. Was all available information discussed with the team?", default=False)
     steps = []
     typer.echo("Next steps: who does what by when.")
     while True:
@@ -326,10 +327,7 @@ def narrate(
     """
     day = parse_date(as_of, "--as-of")
     config, packset, pack, doc, loaded = open_case(case)
-    held = loaded
-    if staffing in ("", narration.LATEST):
-        held = dataclasses.replace(loaded, staffings=[s for s in loaded.staffings if s.date <= day])
-    chosen = narration.select_staffing(held, staffing)
+    chosen = narration.select_staffing(loaded, staffing, day)
     others = provider_peers(loaded, pack, chosen, config, packset, doc.path)
     try:
         text = narration.narrate(loaded, chosen, pack, cases=others, user_dir=config.templates)

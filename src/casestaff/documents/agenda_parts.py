@@ -24,9 +24,9 @@ from casestaff.documents.agenda_values import (
     words,
     yes_no,
 )
-from casestaff.documents.templating import months_between
+from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import add_months, age_on
+from casestaff.model.dates import add_months
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.functions import RULE_SPECS
@@ -64,7 +64,8 @@ class Background:
 
 
 def _age(birth: dt.date, on: dt.date) -> str:
-    return f"{age_on(birth, on)}"
+    years = queries.age(birth, on)
+    return f"{years}" if years is not None else f"born {birth.isoformat()}, after the meeting -- check the birth date"
 
 
 def background(b: Basis) -> Background:
@@ -137,7 +138,7 @@ def _risk(r: model.RiskFactor) -> Risk:
 
 
 def _risks(b: Basis) -> list[model.RiskFactor]:
-    return sorted((r for r in b.case.risk_factors if r.noted <= b.as_of), key=lambda r: r.noted)
+    return sorted(queries.risks_noted(b.case, b.as_of), key=lambda r: r.noted)
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ class ChallengesPart:
 def challenges(b: Basis) -> ChallengesPart:
     c = b.case.challenges
     risks = _risks(b)
-    current = tuple(_risk(r) for r in risks if r.resolved is None or r.resolved > b.as_of)
-    past = tuple(_risk(r) for r in risks if r.resolved is not None and r.resolved <= b.as_of)
+    current = tuple(_risk(r) for r in risks if queries.risk_active_on(r, b.as_of))
+    past = tuple(_risk(r) for r in risks if not queries.risk_active_on(r, b.as_of))
     return ChallengesPart(
         participant=texts(c, "participant", "the participant's challenges -- ask the participant and the worker", label="challenge"),
         family=texts(c, "family", "the family's challenges -- ask the participant", label="family challenge"),
@@ -253,23 +254,21 @@ def _benchmark(component: model.Component, marks: Sequence[int], meeting: dt.dat
 
 
 def _activity(c: model.Component, b: Basis, marks: Sequence[int]) -> Activity:
-    until = c.end if c.end is not None and c.end < b.meeting else b.meeting
     return Activity(
         name=fact(c.name, c.line_of("name"), label="activity"),
         start=fact(c.start, c.line_of("start"), label="activity"),
         end=of(c, "end", "", label="activity"),
         provider=of(c, "provider", "", label="activity"),
         note=of(c, "note", "", areas=(NARRATIVE,), label="activity note"),
-        months=months_between(c.start, until),
-        benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if c.end is None or c.end > b.as_of else None,
+        months=queries.months_in_component(c, b.meeting),
+        benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if queries.in_component_on(c, b.as_of) else None,
     )
 
 
 def activities(b: Basis) -> ActivitiesPart:
     marks = benchmarks(b.pack)
-    started = [c for c in b.case.components if c.start <= b.as_of]
-    past = tuple(_activity(c, b, marks) for c in started if c.end is not None and c.end <= b.as_of)
-    current = tuple(_activity(c, b, marks) for c in started if c.end is None or c.end > b.as_of)
+    past = tuple(_activity(c, b, marks) for c in queries.past_components(b.case, b.as_of))
+    current = tuple(_activity(c, b, marks) for c in queries.current_components(b.case, b.as_of))
     months = sorted((p for p in b.case.participation if p.month <= b.as_of), key=lambda p: p.month)[-3:]
     shown_hours = []
     for p in months:
@@ -290,7 +289,7 @@ def activities(b: Basis) -> ActivitiesPart:
                 note=of(p, "note", "", areas=(NARRATIVE,), label="participation note"),
             )
         )
-    reviews = sorted((r for r in b.case.progress_reviews if r.date <= b.as_of), key=lambda r: r.date)[-3:]
+    reviews = queries.progress_reviews(b.case, b.as_of)[-3:]
     shown_reviews = tuple(
         Review(
             date=fact(r.date, r.line_of("date"), label="progress review"),
@@ -350,7 +349,7 @@ def _referral(r: model.Referral) -> ReferralRow:
 
 
 def referrals(b: Basis) -> ReferralsPart:
-    rows = tuple(_referral(r) for r in sorted(b.case.referrals, key=lambda r: r.date) if r.date <= b.as_of)
+    rows = tuple(_referral(r) for r in sorted(queries.referrals_made(b.case, b.as_of), key=lambda r: r.date))
     return ReferralsPart(rows=rows, none=None if rows else ask("referrals and resources -- none recorded; which resources are available?"))
 
 
@@ -376,11 +375,10 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
     window_start = add_months(b.meeting, -lookback_months) if lookback_months is not None else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
-            state = "still present" if r.resolved is None or r.resolved > b.as_of else f"resolved {r.resolved.isoformat()}"
+            state = "still present" if queries.risk_active_on(r, b.as_of) else f"resolved {r.resolved.isoformat()}"
             related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), areas=areas, label="risk factor"))
-    for ref in b.case.referrals:
-        if ref.service in factors and ref.date <= b.as_of:
-            related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
+    for ref in queries.referrals_made(b.case, b.as_of, factors):
+        related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
     if entry is None:
         source = "review the Family Assessment, eligibility and JOBS notes, and contractor feedback"
         return ReviewRow(
@@ -443,10 +441,8 @@ class Outstanding:
 
 def outstanding(b: Basis) -> tuple[Outstanding, ...]:
     rows = []
-    for o in sorted(b.case.outstanding_info, key=lambda o: o.requested):
-        if o.requested > b.as_of:
-            continue
-        waiting = o.received is None or o.received > b.as_of
+    for o in sorted(queries.information_requested(b.case, b.as_of), key=lambda o: o.requested):
+        waiting = not queries.received_by(o, b.as_of)
         rows.append(
             Outstanding(
                 item=fact(o.item, o.line_of("item"), areas=(NARRATIVE,), label="outstanding information"),
@@ -468,8 +464,8 @@ class SanctionPart:
 
 def sanction(b: Basis) -> SanctionPart | None:
     """The pending sanction (or disqualification) as of the as-of date; None when there is none."""
-    s = b.case.sanction
-    if s is None or not s.pending_on(b.as_of):
+    s = queries.pending_sanction(b.case, b.as_of)
+    if s is None:
         return None
     return SanctionPart(
         reason=fact(s.reason, s.line_of("reason"), areas=(NARRATIVE,), label="sanction reason"),
@@ -488,15 +484,14 @@ class EligibilityPart:
 
 def eligibility(b: Basis) -> EligibilityPart:
     month = b.meeting.replace(day=1)
-    checks = [e for e in b.case.eligibility_checks if e.month == month and e.verified_on <= b.as_of]
+    last = queries.eligibility_check(b.case, month, b.as_of)
     label = f"{month:%B %Y}"
-    if not checks:
+    if last is None:
         return EligibilityPart(
             month=label,
             verified=ask(f"SNAP eligibility for {label} -- not verified yet; verify in IES before the staffing", label="eligibility"),
             eligible=None,
         )
-    last = max(checks, key=lambda e: e.verified_on)
     word = "eligible" if last.eligible else "NOT eligible"
     return EligibilityPart(
         month=label,
@@ -520,9 +515,8 @@ def employment(b: Basis) -> EmploymentPart:
     if job is None or job.start > b.as_of:
         missing = ask("employment -- no current job recorded; ask the client about work and wages")
         return EmploymentPart(employed=False, employer=missing, start=Value(), hours=Value(), wage=Value(), end=Value())
-    employed = job.end is None or job.end >= b.as_of
     return EmploymentPart(
-        employed=employed,
+        employed=queries.employed_on(job, b.as_of),
         employer=fact(job.employer, job.line_of("employer"), label="employment"),
         start=fact(job.start, job.line_of("start"), label="employment"),
         hours=of(job, "hours_per_week", "usual hours per week -- ask the client", label="employment", show=hours),
@@ -553,7 +547,7 @@ class ChildPart:
 def child(b: Basis) -> ChildPart:
     c = b.case.child
     cw = ("child_welfare",)
-    years = age_on(c.birth_date, b.meeting) if c else None
+    years = queries.age(c.birth_date, b.meeting) if c else None
     forward: list[Value] = []
     if c is not None and years is not None and years >= 14:
         wants = {"yes": "the child wants to be adopted", "no": "the child does NOT want to be adopted: explore other permanency options"}.get(
@@ -627,8 +621,7 @@ def case_plan(b: Basis) -> CasePlanPart:
     cw = ("child_welfare",)
     tasks = []
     for t in sorted(b.case.case_plan_tasks, key=lambda t: t.due):
-        achieved = t.status == "achieved" and (t.completed is None or t.completed <= b.as_of)
-        status = "achieved" if achieved else ("not_achieved" if t.status == "not_achieved" else "open")
+        status = "achieved" if queries.task_achieved_by(t, b.as_of) else ("not_achieved" if t.status == "not_achieved" else "open")
         tasks.append(
             Task(
                 task=fact(t.task, t.line_of("task"), areas=(*cw, NARRATIVE), label="case plan task"),
@@ -675,7 +668,7 @@ class HistoryPart:
 
 
 def history(b: Basis) -> HistoryPart:
-    held = sorted((s for s in b.case.staffings if s.date <= b.as_of), key=lambda s: s.date)
+    held = queries.staffings_held(b.case, b.as_of)
     kinds = {k.id: k.name for k in b.pack.staffing_kinds}
     last = None
     if held:
@@ -690,7 +683,7 @@ def history(b: Basis) -> HistoryPart:
     open_steps, done_steps = [], []
     for s in held:
         for n in s.next_steps:
-            done = n.done is not None and n.done <= b.as_of
+            done = queries.step_done_by(n, b.as_of)
             if done and s is not held[-1]:
                 continue
             (done_steps if done else open_steps).append(
@@ -772,15 +765,9 @@ class Team:
     """The question when nobody is invited yet."""
 
 
-def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model.Person]:
-    """The planned staffing's invitations plus those given on the command line."""
-    planned = list(case.planned_staffing.invited) if case.planned_staffing else []
-    return planned + list(extra)
-
-
 def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Team:
     people = []
-    for p in invitees(case, extra):
+    for p in queries.invitees(case, extra):
         role = pack.role(p.role)
         shown = " ".join(filter(None, [p.initials, f"({p.name})" if p.name else "", f"-- {p.organization}" if p.organization else ""]))
         line = p.line_of("initials")

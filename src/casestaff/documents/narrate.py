@@ -24,9 +24,9 @@ from typing import Any
 from casestaff.documents import templating
 from casestaff.files.caseload import births, future_births
 from casestaff.model import records as model
-from casestaff.model.dates import age_on
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.named import Named, registry
+from casestaff.model import queries
 from casestaff.model.pack import Pack
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.rules.functions import RULE_SPECS
@@ -56,12 +56,17 @@ def _listing(case: model.Case) -> str:
     return ", ".join(f"{s.date} ({s.kind})" for s in case.staffings) or "none"
 
 
-def select_staffing(case: model.Case, which: str | None) -> model.Staffing:
-    """`latest` (the default), `YYYY-MM-DD`, or `YYYY-MM-DD:KIND` when two were held that day."""
-    if not case.staffings:
-        raise StaffingNotFound(f"{case.file}: no staffing is recorded yet; record one with `casestaff record {case.file}`")
+def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None = None) -> model.Staffing:
+    """`latest` (the default: the last held by `as_of`, when given), `YYYY-MM-DD`, or
+    `YYYY-MM-DD:KIND` when two were held that day."""
+    nothing_yet = StaffingNotFound(f"{case.file}: no staffing is recorded yet; record one with `casestaff record {case.file}`")
     if which in (None, "", LATEST):
-        return max(enumerate(case.staffings), key=lambda pair: (pair[1].date, pair[0]))[1]
+        latest = queries.latest_staffing(case, as_of)
+        if latest is None:
+            raise nothing_yet
+        return latest
+    if not case.staffings:
+        raise nothing_yet
     day_text, _, kind = which.partition(":")
     try:
         day = dt.date.fromisoformat(day_text.strip())
@@ -103,11 +108,14 @@ def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     """The staffing is the one held before entering a proposed sanction, or its decision names one."""
-    sanction = case.sanction
-    proposed = sanction is not None and sanction.proposed_on <= staffing.date and (
-        sanction.status == "pending" or sanction.effective_on >= staffing.date
-    )
-    return proposed or "sanction" in (staffing.decision or "").casefold()
+    return sanction_decision(case, staffing.date, staffing.decision)
+
+
+def sanction_decision(case: model.Case, day: dt.date, decision: str | None) -> bool:
+    """A staffing held on `day` that decided `decision` decides on a sanction: it comes before one
+    the file proposes (queries.sanction_to_decide), or its decision names one. record asks for the
+    pre-sanction documentation with this answer, and the narration checks it with the same."""
+    return queries.sanction_to_decide(case, day) is not None or "sanction" in (decision or "").casefold()
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
@@ -133,11 +141,7 @@ def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack)
     """A determination is recorded only once no requested information is still outstanding."""
     if not (staffing.decision or "").strip():
         return []
-    waiting = [
-        item
-        for item in case.outstanding_info
-        if item.requested <= staffing.date and (item.received is None or item.received > staffing.date)
-    ]
+    waiting = queries.information_outstanding(case, staffing.date)
     if not waiting:
         return []
     shown = "; ".join(
@@ -258,11 +262,6 @@ def _born_in_the_future(case: model.Case) -> list[str]:
     return [str(problem) for problem in future_births(case.file, births(case), dt.date.today())]
 
 
-def _age(birth: dt.date | None, on: dt.date) -> int | None:
-    """Whole years on a day; None for no birth date, or one after that day (never a negative age)."""
-    return age_on(birth, on) if birth and birth <= on else None
-
-
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
     """The meeting a rule of the pack says must follow this kind of staffing (a rule function that
     declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it is
@@ -324,7 +323,7 @@ def context(
     clean = _blank_to_none(staffing)
     kind_names = {k.id: k.name for k in pack.staffing_kinds}
     roles = {r.abbr: r for r in pack.roles}
-    previous = [s for s in case.staffings if s.date < on]
+    previous = queries.latest_staffing(case, on - dt.timedelta(days=1))
     return {
         "case": clean_case,
         "staffing": clean,
@@ -333,20 +332,13 @@ def context(
         "role_of": pack.role,
         "kind_name": kind_names.get(staffing.kind, staffing.kind),
         "title": clean.title or kind_names.get(staffing.kind, staffing.kind),
-        "participant_age": _age(case.participant.birth_date, on),
-        "household": [
-            {"member": m, "age": _age(m.birth_date, on)} for m in clean_case.household
-        ],
-        "progress": sorted((r for r in clean_case.progress_reviews if r.date <= on), key=lambda r: r.date),
+        "participant_age": queries.age(case.participant.birth_date, on),
+        "household": [{"member": m, "age": queries.age(m.birth_date, on)} for m in clean_case.household],
+        "progress": queries.progress_reviews(clean_case, on),
         "participation": sorted((p for p in clean_case.participation if p.month < on.replace(day=1)), key=lambda p: p.month),
-        "component": next(
-            (c for c in sorted(clean_case.components, key=lambda c: c.start, reverse=True) if c.start <= on and (c.end is None or c.end >= on)),
-            None,
-        ),
-        "risks": [r for r in clean_case.risk_factors if r.noted <= on],
-        "referrals_since_last": [
-            r for r in clean_case.referrals if r.date <= on and (not previous or r.date >= max(s.date for s in previous))
-        ],
+        "component": queries.current_component(clean_case, on),
+        "risks": queries.risks_noted(clean_case, on),
+        "referrals_since_last": [r for r in queries.referrals_made(clean_case, on) if previous is None or r.date >= previous.date],
         "decides_sanction": decides_sanction(case, staffing),
         "follow_up": _follow_up_meeting(case, staffing, pack),
         "customers": _customers(case, staffing, pack, cases, as_of or on),

@@ -21,7 +21,8 @@ from casestaff.documents.agenda_values import (
     words,
 )
 from casestaff.documents.readiness import BLOCKING, OK, READINESS_SPECS, eligibility_status
-from casestaff.documents.templating import months_between, render
+from casestaff.documents.templating import render
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import Pack
@@ -78,12 +79,11 @@ class ProviderAgenda:
 
 
 def _current_component(case: model.Case, as_of: dt.date, meeting: dt.date) -> Value:
-    """The component the customer is in on the as-of date, with whole months by the meeting."""
-    current = [c for c in case.components if c.start <= as_of and (c.end is None or c.end >= as_of)]
-    if not current:
+    """The component the customer is in on the as-of date, with whole months in it by the meeting."""
+    c = queries.current_component(case, as_of)
+    if c is None:
         return ask("current component -- none recorded")
-    c = max(current, key=lambda c: c.start)
-    months = months_between(c.start, max(meeting, as_of))
+    months = queries.months_in_component(c, max(meeting, as_of))
     return fact(f"{c.name} since {c.start.isoformat()} ({months} months by the meeting)", c.line_of("name"))
 
 
@@ -101,10 +101,9 @@ def _participation(case: model.Case, month: dt.date, as_of: dt.date) -> Value:
 
 
 def _progress(case: model.Case, as_of: dt.date) -> Value:
-    reviews = [r for r in case.progress_reviews if r.date <= as_of]
-    if not reviews:
+    r = queries.latest_progress_review(case, as_of)
+    if r is None:
         return ask("progress -- no progress review recorded")
-    r = max(reviews, key=lambda r: r.date)
     return fact(f"{r.date.isoformat()}: {PROGRESS_WORDS[r.progress]}" + (f" -- {r.note}" if r.note else ""), r.line_of("progress"))
 
 
@@ -112,9 +111,8 @@ def _challenges(case: model.Case, as_of: dt.date) -> tuple[Value, ...]:
     found = []
     if case.challenges:
         found += [fact(text, item_line(case.challenges, "participant", i)) for i, text in enumerate(case.challenges.participant, 1)]
-    for r in case.risk_factors:
-        if r.noted <= as_of and (r.resolved is None or r.resolved > as_of):
-            found.append(fact(f"barrier: {words(r.factor)} (noted {r.noted.isoformat()})", r.line_of("factor")))
+    for r in queries.active_risks(case, as_of):
+        found.append(fact(f"barrier: {words(r.factor)} (noted {r.noted.isoformat()})", r.line_of("factor")))
     return tuple(found)
 
 
@@ -140,8 +138,8 @@ def customer_row(case: model.Case, pack: Pack, month: dt.date, meeting: dt.date,
         f for f in evaluate_case(case, pack, as_of, window, worker) if f.rule in customer_rules and f.since <= month_end(month)
     ]
     eligible, said = eligibility_status(case, month, as_of)
-    checks = [e for e in case.eligibility_checks if e.month == month and e.verified_on <= as_of]
-    line = max(checks, key=lambda e: e.verified_on).line_of("verified_on") if checks else 0
+    check = queries.eligibility_check(case, month, as_of)
+    line = check.line_of("verified_on") if check is not None else 0
     return CustomerRow(
         case_id=case.case_id,
         participant=case.participant.name,

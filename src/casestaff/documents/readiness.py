@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from casestaff.documents.agenda_parts import invitees
 from casestaff.documents.agenda_records import Agenda, Check
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
@@ -104,16 +104,12 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
 
 
 def invited_people(i: Inputs) -> list[model.Person]:
-    return invitees(i.case, i.invite)
+    return queries.invitees(i.case, i.invite)
 
 
 def no_information_outstanding(i: Inputs) -> Outcome:
     """Nothing the team is waiting for; otherwise no determination can be made at this meeting."""
-    waiting = [
-        o
-        for o in i.case.outstanding_info
-        if o.requested <= i.agenda.as_of and (o.received is None or o.received > i.agenda.as_of)
-    ]
+    waiting = queries.information_outstanding(i.case, i.agenda.as_of)
     if not waiting:
         return Outcome(True, "No information is outstanding: the team can make a determination.")
     return Outcome(
@@ -126,11 +122,10 @@ def no_information_outstanding(i: Inputs) -> Outcome:
 
 def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
     """(verified and eligible, what the file says) for SNAP eligibility in `month`."""
-    checks = [e for e in case.eligibility_checks if e.month == month and e.verified_on <= as_of]
+    last = queries.eligibility_check(case, month, as_of)
     label = f"{month:%B %Y}"
-    if not checks:
+    if last is None:
         return False, f"SNAP eligibility for {label} is not verified; verify it in IES before the staffing."
-    last = max(checks, key=lambda e: e.verified_on)
     if not last.eligible:
         return False, (
             f"SNAP eligibility for {label} was verified on {last.verified_on.isoformat()} and the customer is NOT eligible"

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casestaff.documents.narrate import sanction_decision
 from casestaff.files import writer
 from casestaff.files.casefile import build_record, read_case
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
@@ -401,12 +403,12 @@ def default_kind(case: model.Case, pack: Pack, as_of: dt.date) -> str:
 def default_present(case: model.Case, pack: Pack) -> list[model.Person]:
     """Who was invited to the planned staffing; else who came to the last one; else the assigned
     worker in the program's first staff role."""
-    if case.planned_staffing and case.planned_staffing.invited:
-        return list(case.planned_staffing.invited)
-    if case.staffings:
-        last = max(enumerate(case.staffings), key=lambda pair: (pair[1].date, pair[0]))[1]
-        if last.present:
-            return list(last.present)
+    invited = queries.invitees(case)
+    if invited:
+        return invited
+    last = queries.latest_staffing(case)
+    if last is not None and last.present:
+        return list(last.present)
     staff = next((role for role in pack.roles if role.department), None)
     if case.worker and staff is not None:
         return [model.Person(role=staff.abbr, initials=case.worker)]
@@ -423,7 +425,8 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
     return role.abbr if role else None
 
 
-def needs_sanction_answer(case: model.Case, staffing_date: dt.date) -> bool:
-    """Before a sanction, the team must document that all available information was discussed."""
-    return case.sanction is not None and case.sanction.pending_on(staffing_date)
+def needs_sanction_answer(case: model.Case, staffing_date: dt.date, decision: str | None = None) -> bool:
+    """Before a sanction, the team must document that all available information was discussed:
+    asked before the decision when the file proposes one, and after it when the decision names one."""
+    return sanction_decision(case, staffing_date, decision)
 

@@ -19,8 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from casestaff.model.dates import age_on
 from casestaff.model.errors import SettingsError
+from casestaff.model import dates
 
 TEMPLATE_SUFFIX = ".j2"
 
@@ -71,15 +71,12 @@ def age(birth: Any, on: Any) -> int | None:
     refuses) when the birth date is after the day: never a negative age."""
 
     born, day = _as_date(birth), _as_date(on)
-    return age_on(born, day) if born <= day else None
+    return dates.age_on(born, day) if born <= day else None
 
 
 def months_between(start: Any, on: Any) -> int:
     """Whole months from `start` to `on` (months in a component)."""
-    from dateutil.relativedelta import relativedelta
-
-    delta = relativedelta(_as_date(on), _as_date(start))
-    return delta.years * 12 + delta.months
+    return dates.months_between(_as_date(start), _as_date(on))
 
 
 def time12(value: Any) -> str:

@@ -30,6 +30,13 @@ def next_month_start(day: dt.date) -> dt.date:
     return day.replace(day=1) + relativedelta(months=1)
 
 
+@lru_cache(maxsize=65536)
+def months_between(start: dt.date, on: dt.date) -> int:
+    """Whole months from `start` to `on`, counted as add_months counts them (Aug 31 to Feb 28 is 6)."""
+    delta = relativedelta(on, start)
+    return delta.years * 12 + delta.months
+
+
 def age_on(birth: dt.date, on: dt.date) -> int:
     return relativedelta(on, birth).years
 

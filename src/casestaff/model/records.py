@@ -191,12 +191,6 @@ class Sanction(Record):
         "Date it was imposed or withdrawn; before that day it still counts as pending (so past mornings replay).", None
     )
 
-    def pending_on(self, day: dt.date) -> bool:
-        """Proposed by `day` and not yet imposed or withdrawn on it (decided_on lets the past replay)."""
-        if self.proposed_on > day:
-            return False
-        return self.status == "pending" or (self.decided_on is not None and self.decided_on > day)
-
 
 @dataclass(kw_only=True, slots=True)
 class OutstandingItem(Record):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casestaff.files.config import Config
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import PackSet
@@ -41,7 +42,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         provider=case.provider or "",
         file=case.file,
         flags=flags,
-        held=tuple((s.kind, s.date) for s in case.staffings if s.kind in calendar_kinds and s.date <= as_of),
+        held=tuple((s.kind, s.date) for s in queries.staffings_held(case, as_of, calendar_kinds)),
         calendar=calendar,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays
 from casestaff.model.pack import Pack, RuleDef
@@ -27,8 +28,9 @@ def _fill(template: str, values: dict[str, object]) -> str:
 
 
 def _satisfied(case: model.Case, rule: RuleDef, since: dt.date, as_of: dt.date) -> bool:
-    kinds = rule.satisfied_by
-    return any(s.kind in kinds and since <= s.date <= as_of for s in case.staffings)
+    """A staffing of a kind the rule names was held on or after `since`, by the as-of date."""
+    last = queries.latest_staffing(case, as_of, rule.satisfied_by)
+    return last is not None and last.date >= since
 
 
 class _Step:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays, add_months, next_month_start
 from casestaff.model.named import Named, registry
@@ -32,9 +33,8 @@ class RuleContext:
     satisfied_by: tuple[str, ...]
 
     def held(self, case: model.Case, kinds: Sequence[str] | None = None) -> list[model.Staffing]:
-        """Staffings held on or before the as-of date (of the given kinds, else the satisfying ones)."""
-        wanted = self.satisfied_by if kinds is None else kinds
-        return [s for s in case.staffings if s.date <= self.as_of and s.kind in wanted]
+        """Staffings held on or before the as-of date, oldest first (of the given kinds, else the satisfying ones)."""
+        return queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
     def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
         """A computed due date on a weekend or state holiday moves to the workday before it --
@@ -43,8 +43,8 @@ class RuleContext:
         return moved if moved >= since else self.workdays.on_or_after(due)
 
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
-        held = self.held(case, kinds)
-        return max(held, key=lambda s: s.date) if held else None
+        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
+        return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
@@ -67,7 +67,7 @@ def _hours(value: float) -> str:
 
 def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
     """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
-    reviews = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
+    reviews = queries.progress_reviews(case, ctx.as_of)
     progressed = [r for r in reviews if r.progress != "none"]
     if progressed:
         base = progressed[-1].date
@@ -78,7 +78,7 @@ def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_w
         evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
         last_progress = f"none since enrollment on {base}"
     since = base + dt.timedelta(days=days)
-    for staffing in sorted(ctx.held(case), key=lambda s: s.date):
+    for staffing in ctx.held(case):
         if staffing.date >= since:
             since = staffing.date + dt.timedelta(days=days)
             evidence.append(_ev(staffing, "date", "last staffing", staffing.date))
@@ -132,8 +132,8 @@ def staffing_before_sanction(
     case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
 ) -> Iterator[Finding]:
     """A pending sanction: the staffing is due `workdays_before_effective` workdays before it takes effect."""
-    sanction = case.sanction
-    if sanction is None or not sanction.pending_on(ctx.as_of):
+    sanction = queries.pending_sanction(case, ctx.as_of)
+    if sanction is None:
         return
     # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
     due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
@@ -149,14 +149,6 @@ def staffing_before_sanction(
     )
 
 
-def _active_risks(case: model.Case, as_of: dt.date, factors: Sequence[str]) -> list[model.RiskFactor]:
-    return [
-        r
-        for r in case.risk_factors
-        if r.factor in factors and r.noted <= as_of and (r.resolved is None or r.resolved > as_of)
-    ]
-
-
 def _factor_names(risks: Sequence[model.RiskFactor]) -> str:
     names: list[str] = []
     for r in risks:
@@ -170,7 +162,7 @@ def risk_without_staffing(
     case: model.Case, ctx: RuleContext, *, factors: list[str], days: int, due_within_days: int
 ) -> Iterator[Finding]:
     """Risk factors present and no staffing within `days` days: a candidate for intensive case management."""
-    risks = _active_risks(case, ctx.as_of, factors)
+    risks = queries.active_risks(case, ctx.as_of, factors)
     if not risks:
         return
     first_noted = min(r.noted for r in risks)
@@ -198,7 +190,7 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
             continue
         for count in months:
             reached = add_months(component.start, count)
-            if component.end is not None and component.end < reached:
+            if not queries.in_component_on(component, reached):  # ended before the benchmark
                 continue
             yield Finding(
                 since=reached,
@@ -216,8 +208,7 @@ def cooperating_without_progress(
     case: model.Case, ctx: RuleContext, *, reviews: int, min_share: float, due_within_days: int
 ) -> Iterator[Finding]:
     """The last `reviews` progress reviews say no progress while hours met the requirement."""
-    held = sorted((r for r in case.progress_reviews if r.date <= ctx.as_of), key=lambda r: r.date)
-    latest = held[-reviews:]
+    latest = queries.progress_reviews(case, ctx.as_of)[-reviews:]
     if len(latest) < reviews or any(r.progress != "none" for r in latest):
         return
     first_month = latest[0].date.replace(day=1)
@@ -248,8 +239,8 @@ def need_without_referral(
     case: model.Case, ctx: RuleContext, *, factors: list[str], due_within_days: int
 ) -> Iterator[Finding]:
     """A noted need (substance use, mental health, DV ...) with no referral for it yet."""
-    for risk in _active_risks(case, ctx.as_of, factors):
-        if any(ref.service == risk.factor and ref.date <= ctx.as_of for ref in case.referrals):
+    for risk in queries.active_risks(case, ctx.as_of, factors):
+        if queries.referrals_made(case, ctx.as_of, [risk.factor]):
             continue
         yield Finding(
             since=risk.noted,
@@ -261,8 +252,8 @@ def need_without_referral(
 
 def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
     """All outstanding information is in: the follow-up case review is due within `days` days."""
-    items = [o for o in case.outstanding_info if o.requested <= ctx.as_of]
-    if not items or any(o.received is None or o.received > ctx.as_of for o in items):
+    items = queries.information_requested(case, ctx.as_of)
+    if not items or queries.information_outstanding(case, ctx.as_of):
         return
     arrived = max(items, key=lambda o: o.received or o.requested)
     since = arrived.received or arrived.requested
@@ -280,8 +271,7 @@ def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days
     after = last.date if last else dt.date.min
     triggers: list[tuple[dt.date, Evidence]] = []
     for task in case.case_plan_tasks:
-        achieved = task.status == "achieved" and (task.completed is None or task.completed <= ctx.as_of)
-        if task.due < ctx.as_of and not achieved and task.due + ONE_DAY > after:
+        if task.due < ctx.as_of and not queries.task_achieved_by(task, ctx.as_of) and task.due + ONE_DAY > after:
             triggers.append((task.due + ONE_DAY, _ev(task, "due", f"case plan task '{task.task}' ({task.status})", task.due)))
     for review in case.progress_reviews:
         if review.progress == "none" and after < review.date <= ctx.as_of:
@@ -336,10 +326,11 @@ def periodic_review(case: model.Case, ctx: RuleContext, *, days: int) -> Iterato
 def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
     """An employed family gets a retention check-in every `days` days while the job lasts."""
     job = case.employment
-    if job is None or job.start > ctx.as_of or (job.end is not None and job.end < ctx.as_of):
+    if job is None or not queries.employed_on(job, ctx.as_of):
         return
-    checks = [s for s in ctx.held(case) if s.date >= job.start]
-    last = max(checks, key=lambda s: s.date) if checks else None
+    last = ctx.last_held(case)
+    if last is not None and last.date < job.start:
+        last = None  # check-ins count from the first day of work
     base = last.date if last else job.start
     due = ctx.workday_due(base + ONE_DAY, base + dt.timedelta(days=days))  # after the last one, as periodic_review
     evidence = [_ev(job, "employer", "employed at", f"{job.employer} since {job.start}")]
@@ -355,11 +346,9 @@ def retention_check_in(case: model.Case, ctx: RuleContext, *, days: int) -> Iter
 
 def next_steps_past_due(case: model.Case, ctx: RuleContext) -> Iterator[Finding]:
     """Next steps set at a staffing, due and not marked done; only marking them done clears them."""
-    for staffing in case.staffings:
-        if staffing.date > ctx.as_of:
-            continue
+    for staffing in queries.staffings_held(case, ctx.as_of):
         for step in staffing.next_steps:
-            if step.done is not None and step.done <= ctx.as_of:
+            if queries.step_done_by(step, ctx.as_of):
                 continue
             yield Finding(
                 since=step.due,
