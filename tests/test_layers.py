@@ -124,3 +124,28 @@ def test_only_the_cli_imports_typer_or_rich():
         if name.split(".")[0] in ("typer", "rich", "click")
     ]
     assert not leaking, "\n".join(leaking)
+
+
+def test_tests_use_only_public_names():
+    """Tests are written from the user's side: they use what casestaff offers, not its internals."""
+    tests = Path(__file__).resolve().parent
+    private = []
+    for path in sorted(tests.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("casestaff")
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("casestaff"):
+                private += [f"{path.name}:{node.lineno} imports {a.name}" for a in node.names if a.name.startswith("_")]
+            elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+                if isinstance(node.value, ast.Name) and node.value.id in modules:
+                    private.append(f"{path.name}:{node.lineno} uses {node.value.id}.{node.attr}")
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "setattr" and len(node.args) >= 2:
+                target, name = node.args[0], node.args[1]
+                if isinstance(target, ast.Name) and target.id in modules and isinstance(name, ast.Constant) and str(name.value).startswith("_"):
+                    private.append(f"{path.name}:{node.lineno} patches {target.id}.{name.value}")
+    assert not private, "\n".join(private)

@@ -55,11 +55,11 @@ def amy(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _fresh_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test's writes look for leftovers again, as a new casestaff process would."""
-    monkeypatch.setattr(writer, "_SWEPT", set())
+    monkeypatch.setattr(writer, "SWEPT_FOLDERS", set())
 
 
 def _env() -> dict[str, str]:
-    src = str(Path(writer.__file__).resolve().parents[1])
+    src = str(Path(writer.__file__).resolve().parents[2])
     return {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
@@ -122,7 +122,7 @@ def _dead_pid() -> int:
 
 def test_a_later_write_removes_only_leftovers_of_gone_writers(amy, write):
     folder = amy.parent
-    me = writer._host_tag()
+    me = writer.host_tag()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         gone = folder / f".amy.yaml.casestaff-{me}-{_dead_pid()}-0badc0de.tmp"
@@ -150,7 +150,7 @@ def test_a_later_write_removes_only_leftovers_of_gone_writers(amy, write):
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making another user's file needs root")
 def test_another_users_leftover_is_never_removed(amy, write):
-    other = amy.parent / f".amy.yaml.casestaff-{writer._host_tag()}-{_dead_pid()}-0badc0de.tmp"
+    other = amy.parent / f".amy.yaml.casestaff-{writer.host_tag()}-{_dead_pid()}-0badc0de.tmp"
     other.write_text("x")
     os.chown(other, 4321, 4321)
     _age([other], writer.STALE_AFTER + 60)
@@ -544,12 +544,12 @@ def test_a_written_case_file_keeps_its_owner_and_group(amy, write):
 @needs_root
 @pytest.mark.parametrize("owner", [(4321, 0), (0, 4322)], ids=["another user", "another group"])
 def test_a_file_whose_owner_cannot_be_kept_is_refused_not_given_away(amy, write, monkeypatch, owner):
-    user, group = writer._user(owner[0]), writer._group(owner[1])
+    user, group = writer.user_name(owner[0]), writer.group_name(owner[1])
     says = {
-        (4321, 0): f"the file belongs to {user}, and casestaff cannot write it without making it yours ({writer._user(0)});"
+        (4321, 0): f"the file belongs to {user}, and casestaff cannot write it without making it yours ({writer.user_name(0)});"
         f" record as {user}, or have the file given to you, then record again",
         (0, 4322): f"the file's group is {group}, which you are not in, and casestaff cannot write it without changing its"
-        f" group to {writer._group(0)}; ask its owner to record this",
+        f" group to {writer.group_name(0)}; ask its owner to record this",
     }[owner]
     os.chown(amy, *owner)
     before = amy.read_bytes()

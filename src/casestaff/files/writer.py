@@ -454,7 +454,7 @@ STALE_AFTER = 3600.0
 """Seconds after its last change that a temp file whose writer is gone counts as left over."""
 LEGACY_STALE_AFTER = 86400.0
 """The same for the old names, whose writer cannot be told: a day, when no write lasts a second."""
-_SWEPT: set[str] = set()
+SWEPT_FOLDERS: set[str] = set()
 """Folders already cleaned of leftovers by this process."""
 
 
@@ -478,7 +478,7 @@ class TempLeft(OSError):
         )
 
 
-def _host_tag() -> str:
+def host_tag() -> str:
     import hashlib
     import socket
 
@@ -489,12 +489,12 @@ def _temp_path(path: Path) -> Path:
     import secrets
 
     stem = path.name[:100]  # a long name plus the suffix must stay within the 255 a name may have
-    return path.with_name(f".{stem}.casestaff-{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{stem}.casestaff-{host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 def _writer_gone(host: str, pid: int) -> bool:
     """Whether the process that named a temp file is provably gone (never guessed for another computer)."""
-    if host != _host_tag() or pid == os.getpid():
+    if host != host_tag() or pid == os.getpid():
         return False
     if os.name != "posix":
         # Windows: os.kill would end the process. A writer that is alive holds its temp file open,
@@ -551,8 +551,8 @@ def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
 
 def _sweep_once(folder: Path) -> None:
     key = os.path.normcase(os.path.abspath(folder))
-    if key not in _SWEPT:
-        _SWEPT.add(key)
+    if key not in SWEPT_FOLDERS:
+        SWEPT_FOLDERS.add(key)
         sweep_leftovers(folder)
 
 
@@ -568,17 +568,17 @@ class NotOwner(Exception):
         (uid, gid), (my_uid, my_gid) = self.wanted, self.got
         if uid != my_uid:
             return (
-                f"{path}: nothing was written: the file belongs to {_user(uid)}, and casestaff cannot write it without"
-                f" making it yours ({_user(my_uid)}); record as {_user(uid)}, or have the file given to you, then record again"
+                f"{path}: nothing was written: the file belongs to {user_name(uid)}, and casestaff cannot write it without"
+                f" making it yours ({user_name(my_uid)}); record as {user_name(uid)}, or have the file given to you, then record again"
             )
         return (
-            f"{path}: nothing was written: the file's group is {_group(gid)}, which you are not in, and casestaff cannot"
-            f" write it without changing its group to {_group(my_gid)}; ask its owner to record this, or have its group"
+            f"{path}: nothing was written: the file's group is {group_name(gid)}, which you are not in, and casestaff cannot"
+            f" write it without changing its group to {group_name(my_gid)}; ask its owner to record this, or have its group"
             " changed, then record again"
         )
 
 
-def _user(uid: int) -> str:
+def user_name(uid: int) -> str:
     try:
         import pwd
 
@@ -587,7 +587,7 @@ def _user(uid: int) -> str:
         return f"user {uid}"
 
 
-def _group(gid: int) -> str:
+def group_name(gid: int) -> str:
     try:
         import grp
 

@@ -56,13 +56,13 @@ TABLE_YEARS = range(2020, 2036)
 def preload_holidays() -> None:
     """Import the holidays package now (~60 ms: it loads every country), e.g. once before
     starting worker processes that would each import it again -- unless the packaged tables
-    will answer every question (see _holidays)."""
-    if _packaged_tables_usable():
+    will answer every question (see holidays_in)."""
+    if packaged_tables_usable():
         return
     from holidays.countries.united_states import UnitedStates  # noqa: F401
 
 
-def _installed_holidays_version() -> str | None:
+def installed_holidays_version() -> str | None:
     """The installed holidays version, read from its dist-info folder name without importing it."""
     import importlib.util
 
@@ -85,13 +85,13 @@ def holiday_tables_folder() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _packaged_tables_usable() -> bool:
+def packaged_tables_usable() -> bool:
     """The packaged tables were made by the same holidays version as the one installed."""
     try:
         made_by = (holiday_tables_folder() / "VERSION").read_text(encoding="utf-8").strip()
     except OSError:
         return False
-    return made_by == _installed_holidays_version()
+    return made_by == installed_holidays_version()
 
 
 @lru_cache(maxsize=None)
@@ -110,7 +110,7 @@ def compute_holidays(state: str, year: int) -> dict[dt.date, str]:
 
 
 @lru_cache(maxsize=None)
-def _holidays(state: str, year: int) -> dict[dt.date, str]:
+def holidays_in(state: str, year: int) -> dict[dt.date, str]:
     """A state's public holidays in a year.
 
     Importing holidays takes ~60 ms (it loads every country), more than reading a whole small
@@ -119,7 +119,7 @@ def _holidays(state: str, year: int) -> dict[dt.date, str]:
     them only when the installed holidays is the version that made them; any other version,
     state or year is asked of the holidays package itself.
     """
-    if year in TABLE_YEARS and _packaged_tables_usable():
+    if year in TABLE_YEARS and packaged_tables_usable():
         table = _packaged_table(state)
         if table is not None and str(year) in table:
             return {dt.date.fromisoformat(day): name for day, name in table[str(year)].items()}
@@ -148,7 +148,7 @@ class Workdays:
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day`, if any."""
-        return _holidays(self.state, day.year).get(day)
+        return holidays_in(self.state, day.year).get(day)
 
     def is_workday(self, day: dt.date) -> bool:
         return day.weekday() < 5 and self.holiday(day) is None
