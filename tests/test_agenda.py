@@ -200,6 +200,23 @@ def test_user_template_overrides_and_extends_the_packaged_one(runner, tmp_path):
     assert "## 1. Participant's Background Information" in result.stdout
 
 
+def test_a_user_body_template_serves_both_markdown_and_text(runner, tmp_path):
+    """agenda/la-step.j2 in the user's folder is the md and the txt agenda (told apart by `fmt`);
+    html has templates of its own."""
+    folder = tmp_path / "t" / "agenda"
+    folder.mkdir(parents=True)
+    (folder / "la-step.j2").write_text("{{ fmt }} agenda for {{ agenda.case_id }}\n", encoding="utf-8")
+    shown = {}
+    for fmt in FORMATS:
+        args = ["agenda", str(LA), "--as-of", "2026-11-23", "--format", fmt, "--templates", str(tmp_path / "t")]
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 3), result.output
+        shown[fmt] = result.stdout
+    assert shown["md"] == "md agenda for LA-T-0001\n"
+    assert shown["txt"] == "txt agenda for LA-T-0001\n"
+    assert shown["html"].startswith("<!DOCTYPE html>")
+
+
 def test_a_broken_user_template_is_a_settings_error(runner, tmp_path):
     folder = tmp_path / "t" / "agenda"
     folder.mkdir(parents=True)
