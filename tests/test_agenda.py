@@ -12,6 +12,7 @@ from casestaff.documents.agenda import render_agenda
 from casestaff.cli.app import app
 
 from .agenda_helpers import AS_OF, FIXTURES, FORMATS, PROGRAMS, agenda_for, check_html
+from .conftest import REPO, SAMPLES
 
 LA = FIXTURES / "la-step-sanction.yaml"
 
@@ -268,6 +269,37 @@ def test_a_program_added_as_a_pack_gets_an_agenda_without_python(runner, tmp_pat
     md = runner.invoke(app, ["agenda", str(cases / "lee.yaml"), "--as-of", "2026-11-02"]).stdout
     assert "## 1. Housing stability\n\n_EX Policy, III_\n\n- Where the family sleeps tonight\n- Rent owed\n" in md
     assert "- **Relationship status:** **Not in the case file:** relationship status -- ask the participant\n" in md
+
+
+OUTLINE_SAMPLES = {"la-step": "la-step-jose-nunez"}
+
+
+@pytest.mark.parametrize("program", sorted(OUTLINE_SAMPLES))
+def test_section_titles_are_the_packs_outline_in_every_format(runner, tmp_path, program):
+    """A pack that renames its outline sections renames them in the md, txt and html agenda:
+    the templates write no outline title of their own."""
+    from markupsafe import escape
+
+    pack = (REPO / "src" / "casestaff" / "program_packs" / f"{program}.yaml").read_text(encoding="utf-8")
+    head, rest = pack.split("\noutline:\n")
+    outline, tail = rest.split("\n\n", 1)
+    titles = re.findall(r"^  - title: (.+)$", outline, flags=re.M)
+    for i, title in enumerate(titles):
+        outline = outline.replace(f"  - title: {title}\n", f"  - title: Renamed section {i}\n")
+    (tmp_path / "pack.yaml").write_text(f"{head}\noutline:\n{outline}\n\n{tail}", encoding="utf-8")
+    (tmp_path / "casestaff.toml").write_text('packs = ["pack.yaml"]\n', encoding="utf-8")
+    case = tmp_path / "cases" / "case.yaml"
+    case.parent.mkdir()
+    shutil.copy(SAMPLES / f"{OUTLINE_SAMPLES[program]}.yaml", case)
+    for fmt in FORMATS:
+        stock = runner.invoke(app, ["agenda", str(SAMPLES / f"{OUTLINE_SAMPLES[program]}.yaml"), "--as-of", "2026-11-23", "--format", fmt])
+        renamed = runner.invoke(app, ["agenda", str(case), "--as-of", "2026-11-23", "--format", fmt])
+        assert renamed.exit_code == stock.exit_code, renamed.output
+        shown = [(n, i) for i, title in enumerate(titles) for n in range(1, 10) if f"{n}. {escape(title)}" in stock.stdout]
+        assert shown, f"the {fmt} agenda shows no outline section"
+        for n, i in shown:
+            assert f"{n}. {escape(titles[i])}" not in renamed.stdout
+            assert f"{n}. Renamed section {i}" in renamed.stdout
 
 
 def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):
