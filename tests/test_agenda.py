@@ -271,7 +271,12 @@ def test_a_program_added_as_a_pack_gets_an_agenda_without_python(runner, tmp_pat
     assert "- **Relationship status:** **Not in the case file:** relationship status -- ask the participant\n" in md
 
 
-OUTLINE_SAMPLES = {"la-step": "la-step-jose-nunez", "fc-reintegration": "fc-reintegration-lucia-ferreira", "il-snap-et": "il-snap-et-luis-ortega"}
+OUTLINE_SAMPLES = {
+    "la-step": "la-step-jose-nunez",
+    "fc-reintegration": "fc-reintegration-lucia-ferreira",
+    "il-snap-et": "il-snap-et-luis-ortega",
+    "or-ssp-case-management": "or-ssp-case-management-owen-mcallister",
+}
 
 
 @pytest.mark.parametrize("program", sorted(OUTLINE_SAMPLES))
