@@ -276,6 +276,7 @@ OUTLINE_SAMPLES = {
     "fc-reintegration": "fc-reintegration-lucia-ferreira",
     "il-snap-et": "il-snap-et-luis-ortega",
     "or-ssp-case-management": "or-ssp-case-management-owen-mcallister",
+    "or-ssp-reengagement": "or-ssp-reengagement-rosa-delgado",
 }
 
 
