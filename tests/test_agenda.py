@@ -218,6 +218,27 @@ def test_a_user_body_template_serves_both_markdown_and_text(runner, tmp_path):
     assert shown["html"].startswith("<!DOCTYPE html>")
 
 
+def test_a_user_template_written_against_the_per_format_names_still_renders(runner, tmp_path):
+    """A template copied before md and txt shared one body extends agenda/base.md.j2 (or .txt.j2)
+    and imports agenda/macros.md.j2: those names still resolve."""
+    folder = tmp_path / "t" / "agenda"
+    folder.mkdir(parents=True)
+    for fmt in ("md", "txt"):
+        (folder / f"la-step.{fmt}.j2").write_text(
+            f'{{% extends "agenda/base.{fmt}.j2" %}}\n{{% import "agenda/macros.{fmt}.j2" as m %}}\n'
+            "{% block sections %}\n\nOur own section: {{ m.value(agenda.background.goal) }}\n{% endblock %}\n",
+            encoding="utf-8",
+        )
+    md, txt = (
+        runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--format", fmt, "--templates", str(tmp_path / "t")])
+        for fmt in ("md", "txt")
+    )
+    assert md.exit_code == 3 and txt.exit_code == 3, md.output + txt.output
+    assert "\n## Readiness\n" in md.stdout and "\nReadiness\n---------\n" in txt.stdout
+    assert "\nOur own section: Full-time work as a certified nursing assistant[^17]\n" in md.stdout
+    assert "\nOur own section: Full-time work as a certified nursing assistant [line 17]\n" in txt.stdout
+
+
 def test_a_broken_user_template_is_a_settings_error(runner, tmp_path):
     folder = tmp_path / "t" / "agenda"
     folder.mkdir(parents=True)
