@@ -802,12 +802,18 @@ Three more sections say what the other commands do for the program. Each may be 
 A part or check name casestaff does not know, a parameter it does not take, or a value of the
 wrong type is a mistake in the pack file, named with its line and column like any other.
 
-The agenda's layout is a template: a program without one of its own gets
-`agenda/default.md.j2`, which shows the pack's outline and the generic parts. To show other
-parts (`review_areas`, `child` ...), put `agenda/PROGRAM.md.j2` (and `.txt.j2`, `.html.j2`) in
-your template folder, starting from a built-in program's template. `casestaff narrate` needs
-`narration/PROGRAM.txt.j2` there (see [recording.md](recording.md)). A new program is then a
-pack file and its templates -- no Python.
+The agenda's layout is a template: a program without one of its own gets `agenda/default.j2`
+(Markdown and plain text) and `agenda/default.html.j2`, which show the pack's outline and the
+generic parts. To show other parts (`review_areas`, `child` ...), put `agenda/PROGRAM.j2` and
+`agenda/PROGRAM.html.j2` in your template folder, starting from a built-in program's templates.
+`agenda/PROGRAM.j2` is both the Markdown and the plain-text agenda: it tells them apart by
+`fmt` (`md` or `txt`) and takes their markup from `agenda/macros.md.j2` and
+`agenda/macros.txt.j2`. A template for one format alone, `agenda/PROGRAM.md.j2` or
+`agenda/PROGRAM.txt.j2`, still overrides that format, and can extend the built-in agenda with
+`{% extends "default:agenda/PROGRAM.md.j2" %}`. The built-in templates take each outline
+section's title from the pack, so a pack that renames a section renames it in the agenda.
+`casestaff narrate` needs `narration/PROGRAM.txt.j2` there (see [recording.md](recording.md)).
+A new program is then a pack file and its templates -- no Python.
 """
 
 EXAMPLE_PACK = """\

@@ -12,6 +12,7 @@ from casestaff.documents.agenda import render_agenda
 from casestaff.cli.main import app
 
 from .agenda_helpers import AS_OF, FIXTURES, FORMATS, PROGRAMS, agenda_for, check_html
+from .conftest import REPO, SAMPLES
 
 LA = FIXTURES / "la-step-sanction.yaml"
 
@@ -200,6 +201,44 @@ def test_user_template_overrides_and_extends_the_packaged_one(runner, tmp_path):
     assert "## 1. Participant's Background Information" in result.stdout
 
 
+def test_a_user_body_template_serves_both_markdown_and_text(runner, tmp_path):
+    """agenda/la-step.j2 in the user's folder is the md and the txt agenda (told apart by `fmt`);
+    html has templates of its own."""
+    folder = tmp_path / "t" / "agenda"
+    folder.mkdir(parents=True)
+    (folder / "la-step.j2").write_text("{{ fmt }} agenda for {{ agenda.case_id }}\n", encoding="utf-8")
+    shown = {}
+    for fmt in FORMATS:
+        args = ["agenda", str(LA), "--as-of", "2026-11-23", "--format", fmt, "--templates", str(tmp_path / "t")]
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 3), result.output
+        shown[fmt] = result.stdout
+    assert shown["md"] == "md agenda for LA-T-0001\n"
+    assert shown["txt"] == "txt agenda for LA-T-0001\n"
+    assert shown["html"].startswith("<!DOCTYPE html>")
+
+
+def test_a_user_template_written_against_the_per_format_names_still_renders(runner, tmp_path):
+    """A template copied before md and txt shared one body extends agenda/base.md.j2 (or .txt.j2)
+    and imports agenda/macros.md.j2: those names still resolve."""
+    folder = tmp_path / "t" / "agenda"
+    folder.mkdir(parents=True)
+    for fmt in ("md", "txt"):
+        (folder / f"la-step.{fmt}.j2").write_text(
+            f'{{% extends "agenda/base.{fmt}.j2" %}}\n{{% import "agenda/macros.{fmt}.j2" as m %}}\n'
+            "{% block sections %}\n\nOur own section: {{ m.value(agenda.background.goal) }}\n{% endblock %}\n",
+            encoding="utf-8",
+        )
+    md, txt = (
+        runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--format", fmt, "--templates", str(tmp_path / "t")])
+        for fmt in ("md", "txt")
+    )
+    assert md.exit_code == 3 and txt.exit_code == 3, md.output + txt.output
+    assert "\n## Readiness\n" in md.stdout and "\nReadiness\n---------\n" in txt.stdout
+    assert "\nOur own section: Full-time work as a certified nursing assistant[^17]\n" in md.stdout
+    assert "\nOur own section: Full-time work as a certified nursing assistant [line 17]\n" in txt.stdout
+
+
 def test_a_broken_user_template_is_a_settings_error(runner, tmp_path):
     folder = tmp_path / "t" / "agenda"
     folder.mkdir(parents=True)
@@ -251,6 +290,43 @@ def test_a_program_added_as_a_pack_gets_an_agenda_without_python(runner, tmp_pat
     md = runner.invoke(app, ["agenda", str(cases / "lee.yaml"), "--as-of", "2026-11-02"]).stdout
     assert "## 1. Housing stability\n\n_EX Policy, III_\n\n- Where the family sleeps tonight\n- Rent owed\n" in md
     assert "- **Relationship status:** **Not in the case file:** relationship status -- ask the participant\n" in md
+
+
+OUTLINE_SAMPLES = {
+    "la-step": "la-step-jose-nunez",
+    "fc-reintegration": "fc-reintegration-lucia-ferreira",
+    "il-snap-et": "il-snap-et-luis-ortega",
+    "or-ssp-case-management": "or-ssp-case-management-owen-mcallister",
+    "or-ssp-reengagement": "or-ssp-reengagement-rosa-delgado",
+}
+
+
+@pytest.mark.parametrize("program", sorted(OUTLINE_SAMPLES))
+def test_section_titles_are_the_packs_outline_in_every_format(runner, tmp_path, program):
+    """A pack that renames its outline sections renames them in the md, txt and html agenda:
+    the templates write no outline title of their own."""
+    from markupsafe import escape
+
+    pack = (REPO / "src" / "casestaff" / "program_packs" / f"{program}.yaml").read_text(encoding="utf-8")
+    head, rest = pack.split("\noutline:\n")
+    outline, tail = rest.split("\n\n", 1)
+    titles = re.findall(r"^  - title: (.+)$", outline, flags=re.M)
+    for i, title in enumerate(titles):
+        outline = outline.replace(f"  - title: {title}\n", f"  - title: Renamed section {i}\n")
+    (tmp_path / "pack.yaml").write_text(f"{head}\noutline:\n{outline}\n\n{tail}", encoding="utf-8")
+    (tmp_path / "casestaff.toml").write_text('packs = ["pack.yaml"]\n', encoding="utf-8")
+    case = tmp_path / "cases" / "case.yaml"
+    case.parent.mkdir()
+    shutil.copy(SAMPLES / f"{OUTLINE_SAMPLES[program]}.yaml", case)
+    for fmt in FORMATS:
+        stock = runner.invoke(app, ["agenda", str(SAMPLES / f"{OUTLINE_SAMPLES[program]}.yaml"), "--as-of", "2026-11-23", "--format", fmt])
+        renamed = runner.invoke(app, ["agenda", str(case), "--as-of", "2026-11-23", "--format", fmt])
+        assert renamed.exit_code == stock.exit_code, renamed.output
+        shown = [(n, i) for i, title in enumerate(titles) for n in range(1, 10) if f"{n}. {escape(title)}" in stock.stdout]
+        assert shown, f"the {fmt} agenda shows no outline section"
+        for n, i in shown:
+            assert f"{n}. {escape(titles[i])}" not in renamed.stdout
+            assert f"{n}. Renamed section {i}" in renamed.stdout
 
 
 def test_markdown_is_rendered_by_rich_on_a_terminal(monkeypatch):

@@ -113,8 +113,8 @@ FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 def render_agenda(agenda: Agenda, fmt: str, user_dir: Path | None = None) -> str:
     """The agenda in md, txt or html through the program's template (the user's first)."""
     names = candidates("agenda", agenda.program, fmt)
-    text = render(names, {"agenda": agenda}, user_dir, html=fmt == "html")
+    text = render(names, {"agenda": agenda, "fmt": fmt}, user_dir, html=fmt == "html")
     if fmt == "md":  # footnote definitions for exactly the lines the text cites
         cited = tuple(sorted({int(n) for n in FOOTNOTE.findall(text)}))
-        text = render(names, {"agenda": dataclasses.replace(agenda, cited_lines=cited)}, user_dir)
+        text = render(names, {"agenda": dataclasses.replace(agenda, cited_lines=cited), "fmt": fmt}, user_dir)
     return text

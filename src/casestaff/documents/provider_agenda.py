@@ -210,5 +210,5 @@ def build_provider_agenda(
 
 
 def render_provider_agenda(agenda: ProviderAgenda, fmt: str, user_dir: Path | None = None) -> str:
-
-    return render([f"agenda/{agenda.program}-provider.{fmt}.j2"], {"agenda": agenda}, user_dir, html=fmt == "html")
+    """The provider agenda in md, txt or html through the program's provider template (the user's first)."""
+    return render([f"agenda/{agenda.program}-provider.{fmt}.j2"], {"agenda": agenda, "fmt": fmt}, user_dir, html=fmt == "html")

@@ -5,6 +5,11 @@ or `--templates`), then in the packaged `templates/`. A user template can extend
 one it replaces with `{% extends "default:agenda/la-step.md.j2" %}`. The most specific name
 is tried first: `agenda/{program}.{fmt}.j2`, then `agenda/default.{fmt}.j2`.
 
+Markdown and plain text share one body: in each folder, a name `X.md.j2` or `X.txt.j2` that is
+not there is served by `X.j2`, which renders both formats with `fmt` ("md" or "txt") in its
+context. So the names a user overrides or extends stay the same, and a user's
+`agenda/la-step.j2` covers both formats.
+
 Undefined names are errors (StrictUndefined), so a typo in a template never prints an empty
 field; the sandbox keeps a user's template from reaching into Python.
 """
@@ -23,6 +28,8 @@ from casestaff.model.errors import SettingsError
 from casestaff.model import dates
 
 TEMPLATE_SUFFIX = ".j2"
+SHARED_BODY_FORMATS = ("md", "txt")
+"""The formats one template body renders, told apart by `fmt`; html has templates of its own."""
 
 
 def packaged_templates() -> Path:
@@ -107,16 +114,45 @@ FILTERS = {
 }
 
 
+def shared_body_name(name: str) -> str | None:
+    """agenda/la-step.md.j2 -> agenda/la-step.j2: the body the md and txt names fall back to."""
+    for fmt in SHARED_BODY_FORMATS:
+        suffix = f".{fmt}{TEMPLATE_SUFFIX}"
+        if name.endswith(suffix):
+            return name[: -len(suffix)] + TEMPLATE_SUFFIX
+    return None
+
+
+def _shared_body_loader(loader: Any) -> Any:
+    """`loader` (one folder), where a missing md or txt name is served by the body both formats share."""
+    from jinja2 import BaseLoader, TemplateNotFound
+
+    class SharedBodyLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return loader.get_source(environment, template)
+            except TemplateNotFound:
+                shared = shared_body_name(template)
+                if shared is None:
+                    raise
+            try:
+                return loader.get_source(environment, shared)
+            except TemplateNotFound:
+                raise TemplateNotFound(template) from None
+
+    return SharedBodyLoader()
+
+
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None, html: bool = False) -> Any:
     """A sandboxed Jinja2 environment over the user's folder, then the packaged templates."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
+    packaged = _shared_body_loader(FileSystemLoader(str(packaged_templates()), encoding="utf-8"))
     loaders = []
     if user_dir:
-        loaders.append(FileSystemLoader(user_dir, encoding="utf-8"))
+        loaders.append(_shared_body_loader(FileSystemLoader(user_dir, encoding="utf-8")))
     loaders += [packaged, PrefixLoader({"default": packaged}, delimiter=":")]
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
