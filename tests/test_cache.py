@@ -214,3 +214,21 @@ def test_an_edit_that_keeps_size_and_mtime_is_read_again(runner, cases, how):
     if (after.st_ino, after.st_ctime_ns) == (before.st_ino, before.st_ctime_ns):
         pytest.skip("this file system's change time is too coarse to tell the edit apart")
     assert next_step_due() == ["2026-11-27"]
+
+
+def test_an_edit_to_any_module_of_any_layer_changes_the_code_fingerprint(tmp_path):
+    """Cached answers are keyed on the code fingerprint: an edit anywhere in casestaff must change it."""
+    import shutil
+
+    import casestaff
+    cache = cache_module
+    package = tmp_path / "casestaff"
+    shutil.copytree(Path(casestaff.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    modules = sorted(package.rglob("*.py"))
+    assert {m.parent.name for m in modules} >= {"casestaff", "model", "files", "rules", "documents", "actions", "cli"}
+    seen = {cache.fingerprint_of_code(package)}
+    for module in modules:
+        module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        fingerprint = cache.fingerprint_of_code(package)
+        assert fingerprint not in seen, f"editing {module.relative_to(package)} left the code fingerprint unchanged"
+        seen.add(fingerprint)
