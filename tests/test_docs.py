@@ -15,6 +15,7 @@ import pytest
 import typer.main
 
 from casestaff.files.casefile import read_case
+from casestaff.model import dates
 from casestaff.cli.main import app
 from casestaff.files.config import SETTINGS, Config, load_config
 from casestaff.model.records import Case
@@ -73,6 +74,11 @@ def reachable_records() -> list[type]:
 
 
 def test_generated_docs_are_up_to_date():
+    if not dates.packaged_tables_usable():
+        pytest.skip(
+            "the docs name holidays as the holidays release of the lock does (constraints.txt); another"
+            " release names some differently, so install from the lock to check the docs"
+        )
     stale = [str(p.relative_to(REPO)) for p in generate.stale_files()]
     assert not stale, f"out of date: {', '.join(stale)}; run: python docs/generate.py"
 
