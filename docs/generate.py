@@ -760,10 +760,11 @@ every command with exit code 2 and a message giving the pack file's line and col
 replaces the built-in pack.
 
 Each rule names a *rule function* (the list is at the end of this page) and gives a value for
-every parameter that function takes. The `reason` is the text a flag shows; `{names}` in it are
-filled in from the finding (the function's *facts*) and from the parameters. `satisfied_by`
-names the staffing kinds that settle the condition once one is held on or after the day it
-began.
+every parameter that function takes, and under `sources:` where each value comes from: the
+policy's own words that give it, or `local default` when the policy sets no number. The
+`reason` is the text a flag shows; `{names}` in it are filled in from the finding (the
+function's *facts*) and from the parameters. `satisfied_by` names the staffing kinds that
+settle the condition once one is held on or after the day it began.
 
 Three more sections say what the other commands do for the program. Each may be left out.
 
@@ -771,9 +772,9 @@ Three more sections say what the other commands do for the program. Each may be 
   (background, activities, review_areas ...; the list is at the end of this page). Left out, the
   agenda has the generic parts: background, strengths, challenges, activities, referrals,
   outstanding information and the history. `readiness` lists the checks run before the
-  staffing: each has an `id`, a `title`, the `check` function, its `params`, `on_fail`
-  (`blocking`, the default, makes `casestaff agenda` exit with code 3; `warning` only shows it)
-  and the `citation` it rests on. Left out, there are no readiness checks. Two parts show lists
+  staffing: each has an `id`, a `title`, the `check` function, its `params` and their
+  `sources`, `on_fail` (`blocking`, the default, makes `casestaff agenda` exit with code 3;
+  `warning` only shows it) and the `citation` it rests on. Left out, there are no readiness checks. Two parts show lists
   the policy itself sets, which the pack gives under `agenda:` too, each entry with the
   `citation` it comes from (a `quote` in the policy's own words lets an auditor check it; the
   `or-ssp-reengagement` and `fc-reintegration` packs above show both lists):
@@ -791,9 +792,9 @@ Three more sections say what the other commands do for the program. Each may be 
   in the pack file; `casestaff programs ID` shows both lists.
 - `narration:` -- `checks` lists what a staffing's record must hold before `casestaff narrate`
   prints it, beyond who was present, the discussion and next steps, which every program needs:
-  each names a `check` function, with `params` when it takes any (`team_complete` refuses a
-  recorded decision with fewer than `minimum` department staff present), and may cite the
-  policy.
+  each names a `check` function, with `params` and their `sources` when it takes any
+  (`team_complete` refuses a recorded decision with fewer than `minimum` department staff
+  present), and may cite the policy.
 - `case_file:` -- `parts` lists the case-file blocks `casestaff new` writes beyond the common
   ones (who, since when, releases, staffings) and those the rules read (strengths,
   review_areas, child ...; [case-files.md](case-files.md) describes every block). Left out,
@@ -845,6 +846,8 @@ rules:
     function: periodic_review
     params:
       days: 60
+    sources:                     # where each value comes from: the policy's words, or local default
+      days: "at least every sixty days"
     satisfied_by: [case-review]
     explain: Every JOBS case is reviewed by the team at least every 60 days.
     reason: "Case review every {days} days (last: {last_review})"
@@ -857,12 +860,15 @@ rules:
     params:
       min_share: 0.5
       due_within_days: 14
+    sources:
+      min_share: "below half of the required hours"
+      due_within_days: local default   # the policy says a review, not how soon: two weeks is our own
     satisfied_by: [case-review]
-    explain: A participant with under half the required hours and no good cause is reviewed within two weeks.
+    explain: A participant with under half the required hours and no good cause is reviewed by the team.
     reason: "Under {percent} of required hours without good cause in {months}"
     citation:
       section: 12.4 Participation
-      quote: "Participation below half of the required hours is reviewed within 14 days."
+      quote: "Participation below half of the required hours is reviewed by the team."
 
   - id: next-steps
     function: next_steps_past_due
@@ -888,6 +894,8 @@ agenda:                          # what `casestaff agenda` reads from the case f
       check: department_staff_invited
       params:
         minimum: 2
+      sources:
+        minimum: "At least two department staff"
       on_fail: warning           # blocking (the default) makes casestaff agenda exit with 3
       citation:
         section: 12.2 Case reviews
@@ -898,6 +906,8 @@ narration:                       # what a record needs before `casestaff narrate
     - check: team_complete
       params:
         minimum: 2
+      sources:
+        minimum: "At least two department staff"
 
 case_file:                       # the blocks `casestaff new` writes besides the common ones
   parts: [strengths, challenges, referrals]

@@ -338,12 +338,14 @@ rules:
     function: periodic_review
     params:
       days: sixty
+    sources: {days: local default}
     explain: Review.
     reason: "Review"
     citation: {section: II}
   - id: wrong-kind
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     satisfied_by: [case-reveiw]
     explain: Review.
     reason: "Review"
@@ -351,12 +353,14 @@ rules:
   - id: stray-brace
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     explain: Review.
     reason: "Review every {days days"
     citation: {section: II}
   - id: unknown-name
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     explain: Review.
     reason: "Review every {dayz} days"
     citation: {section: II}
@@ -370,14 +374,14 @@ def test_a_user_pack_with_mistakes_gets_every_problem_located() -> None:
     assert len(shown) == 5, shown
     # the stray brace: casestaff's words and fix; Python's own note on it, in brackets between them, is not pinned
     stray = shown[3]
-    assert stray.startswith("packs/tx.yaml:39:13: rule stray-brace: the reason text has a stray brace ("), stray
+    assert stray.startswith("packs/tx.yaml:42:13: rule stray-brace: the reason text has a stray brace ("), stray
     assert stray.endswith("); write {{ or }} for a literal brace"), stray
     assert shown[:3] + shown[4:] == [
         "packs/tx.yaml:16:15: rule unknown-function: unknown rule function 'no_progress_for_day';"
         " did you mean 'no_progress_for_days'?; see `casestaff programs --functions`",
         "packs/tx.yaml:24:7: rule wrong-type: parameter 'days' of periodic_review must be a whole number, not 'sixty'",
-        "packs/tx.yaml:31:19: rule wrong-kind: 'case-reveiw' is not a staffing kind of tx-example; did you mean 'case-review'?",
-        "packs/tx.yaml:45:13: rule unknown-name: the reason uses {dayz}, which periodic_review does not give;"
+        "packs/tx.yaml:33:19: rule wrong-kind: 'case-reveiw' is not a staffing kind of tx-example; did you mean 'case-review'?",
+        "packs/tx.yaml:49:13: rule unknown-name: the reason uses {dayz}, which periodic_review does not give;"
         " did you mean 'days'?; available: days, last_review",
     ]
 
@@ -389,6 +393,7 @@ def test_a_user_pack_missing_a_parameter_or_with_an_extra_one() -> None:
           - id: review
             function: periodic_review
             params: {every: 90}
+            sources: {every: local default}
             explain: Review.
             reason: "Review"
             citation: {section: II}
@@ -413,6 +418,7 @@ def test_parameter_types_are_never_coerced(value: str, words: str) -> None:
           - id: review
             function: periodic_review
             params: {{days: {value}}}
+            sources: {{days: local default}}
             explain: Review.
             reason: "Review"
             citation: {{section: II}}
@@ -429,6 +435,7 @@ def test_a_user_pack_is_used_from_casestaff_toml(tmp_path: Path) -> None:
           - id: review
             function: periodic_review
             params: {days: 30}
+            sources: {days: local default}
             satisfied_by: [case-review]
             explain: A case review every month.
             reason: "Monthly case review (last: {last_review})"
@@ -651,6 +658,7 @@ def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(p
           - id: review
             function: periodic_review
             params: {{days: 90}}
+            sources: {{days: local default}}
             explain: Review.
             reason: "Review every {placeholder} days"
             citation: {{section: II}}
@@ -659,7 +667,7 @@ def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(p
     _, problems = read_pack(text.encode(), "tx.yaml")
     name = placeholder[1:].split("!")[0].split(":")[0]
     assert [str(p) for p in problems] == [
-        f"tx.yaml:19:13: rule review: write {{{name}}} in the reason, without '!' or ':' after the name;"
+        f"tx.yaml:20:13: rule review: write {{{name}}} in the reason, without '!' or ':' after the name;"
         " the value is filled in as it is"
     ]
 
@@ -671,7 +679,10 @@ def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(p
 @pytest.mark.parametrize(
     "sources, message",
     [
-        ("{dayz: local default}", "rule review: sources names 'dayz', which is not one of its params; did you mean 'days'?; its params: days"),
+        (
+            "{dayz: local default}",
+            "rule review: sources names 'dayz', which is not one of its params; did you mean 'days'?; its params: days",
+        ),
         ("{days: 90}", "rule review: the source of 'days' must be text: the policy's words that give 90, or local default; not 90"),
         ('{days: ""}', "rule review: the source of 'days' must be text: the policy's words that give 90, or local default; not ''"),
         *(
@@ -700,7 +711,33 @@ def test_a_wrong_source_is_a_located_problem(sources: str, message: str) -> None
     )
     pack, problems = read_pack(text.encode(), "tx.yaml")
     assert pack is None
-    assert [(p.line, p.col, p.message) for p in problems] == [(18, 14, message)]
+    found = [(p.line, p.col, p.message) for p in problems]
+    if "dayz" in sources:  # days then has no source either
+        assert found.pop(0) == (17, 13, NO_SOURCE)
+    assert found == [(18, 14, message)]
+
+
+NO_SOURCE = (
+    "rule review: parameter 'days' does not say where 90 comes from; under sources:, give the policy's words that state it,"
+    " or write days: local default when the policy sets no number"
+)
+
+
+def test_a_parameter_without_a_source_is_a_located_problem_with_the_fix() -> None:
+    text = USER_PACK.split("rules:\n")[0] + textwrap.dedent(
+        """\
+        rules:
+          - id: review
+            function: periodic_review
+            params: {days: 90}
+            explain: Review.
+            reason: "Review"
+            citation: {section: II}
+        """
+    )
+    pack, problems = read_pack(text.encode(), "tx.yaml")
+    assert pack is None
+    assert [(p.line, p.col, p.message) for p in problems] == [(17, 13, NO_SOURCE)]
 
 
 def test_a_source_may_quote_the_policy_or_say_local_default() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -90,24 +90,43 @@ _NOT_QUITE_LOCAL = ("local", "default", "local practice", SET_IN_CONFIG)
 """Sources a pack may mean as 'local default' but that would read as a quote from the policy."""
 
 
-def source_problems(params: Mapping[str, Any], sources: Mapping[str, Any]) -> list[str]:
-    """What is wrong with a rule's or check's `sources:`: each parameter says where its value comes
-    from -- the policy's words, or 'local default' -- and names nothing else."""
+def source_problems(params: Mapping[str, Any], sources: Mapping[str, Any], takes: Collection[str]) -> list[tuple[str, str]]:
+    """What is wrong with a rule's or check's `sources:`, each message with the field it is about:
+    every parameter its function `takes` says where its value comes from -- the policy's words, or
+    'local default' -- and sources names nothing else."""
     messages = []
+    for name, value in params.items():
+        if name in takes and name not in sources:
+            messages.append(
+                (
+                    "params",
+                    f"parameter '{name}' does not say where {value!r} comes from; under sources:, give the policy's words"
+                    f" that state it, or write {name}: {LOCAL_DEFAULT} when the policy sets no number",
+                )
+            )
     for name, source in sources.items():
         if name not in params:
             known = ", ".join(params) or "none"
-            messages.append(f"sources names '{name}', which is not one of its params{did_you_mean(name, params)}; its params: {known}")
+            messages.append(
+                ("sources", f"sources names '{name}', which is not one of its params{did_you_mean(name, params)}; its params: {known}")
+            )
         elif not isinstance(source, str) or not source.strip():
             messages.append(
-                f"the source of '{name}' must be text: the policy's words that give {params[name]!r}, or {LOCAL_DEFAULT}; not {source!r}"
+                (
+                    "sources",
+                    f"the source of '{name}' must be text: the policy's words that give {params[name]!r}, or {LOCAL_DEFAULT};"
+                    f" not {source!r}",
+                )
             )
         elif source != LOCAL_DEFAULT and (
             source.strip().casefold() in _NOT_QUITE_LOCAL or difflib.get_close_matches(source.casefold(), [LOCAL_DEFAULT], cutoff=0.8)
         ):
             messages.append(
-                f"the source of '{name}' is '{source}'; write {LOCAL_DEFAULT}, in those words, when the policy sets no number"
-                " (casestaff marks a value set in casestaff.toml itself)"
+                (
+                    "sources",
+                    f"the source of '{name}' is '{source}'; write {LOCAL_DEFAULT}, in those words, when the policy sets no number"
+                    " (casestaff marks a value set in casestaff.toml itself)",
+                )
             )
     return messages
 
@@ -147,8 +166,8 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
             continue
         for message in check_params(rule.function, rule.params):
             at(rule, "params", f"rule {rule.id}: {message}")
-        for message in source_problems(rule.params, rule.sources):
-            at(rule, "sources", f"rule {rule.id}: {message}")
+        for field, message in source_problems(rule.params, rule.sources, RULE_SPECS[rule.function].params):
+            at(rule, field, f"rule {rule.id}: {message}")
         for kind in rule.satisfied_by:
             if kind not in kinds:
                 at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
@@ -214,8 +233,8 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
             return
         for message in check_params(name, params, known):
             at(record, "params", f"{where}: {message}")
-        for message in source_problems(params, sources):
-            at(record, "sources", f"{where}: {message}")
+        for field, message in source_problems(params, sources, known[name].params):
+            at(record, field, f"{where}: {message}")
 
     if pack.agenda is not None:
         if pack.agenda.parts is not None:
