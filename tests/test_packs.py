@@ -503,6 +503,7 @@ def test_an_override_changes_the_answer(tmp_path: Path) -> None:
     ]
     rule = next(r for r in packset.get("la-step").rules if r.id == "no-progress")
     assert rule.params == {"days": 30, "due_within_days": 10}, "the other parameter keeps the pack's value"
+    assert rule.sources == {"days": "set in casestaff.toml", "due_within_days": "local default"}, "and its source"
     assert packset.fingerprint != builtin_packs().fingerprint, "a cache of answers must not outlive an override"
 
 
@@ -602,6 +603,7 @@ def test_evaluating_with_an_overridden_pack_keeps_the_builtin_untouched(tmp_path
     _packset_from(tmp_path, "[programs.la-step.rules.no-progress]\ndays = 30\n")
     rule = next(r for r in load_packset(load_config(None)).get("la-step").rules if r.id == "no-progress")
     assert rule.params["days"] == 60
+    assert rule.sources["days"] == "local default"
     case = load(STALLED)
     assert evaluate_case(case, builtin_packs().get("la-step"), dt.date(2026, 10, 5), 14) == []
 

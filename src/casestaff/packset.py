@@ -347,8 +347,9 @@ def builtin_pack_files() -> list[tuple[str, bytes]]:
 
 
 def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[tuple[str | None, str]]]:
-    """The pack with one rule's parameters overridden, and what is wrong with the override
-    (each message with the parameter it is about, None when about the rule)."""
+    """The pack with one rule's parameters overridden -- each then the office's own, its source
+    'set in casestaff.toml' -- and what is wrong with the override (each message with the
+    parameter it is about, None when about the rule)."""
     rule = next((r for r in pack.rules if r.id == rule_id), None)
     if rule is None:
         ids = [r.id for r in pack.rules]
@@ -357,7 +358,8 @@ def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pa
     errors = param_problems(rule.function, merged)
     if errors:
         return pack, errors
-    rules = [replace(r, params=merged) if r is rule else r for r in pack.rules]
+    sources = {**rule.sources, **{name: SET_IN_CONFIG for name in params}}
+    rules = [replace(r, params=merged, sources=sources) if r is rule else r for r in pack.rules]
     return replace(pack, rules=rules), []
 
 
