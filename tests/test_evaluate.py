@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casestaff.files.config import load_config
+from casestaff.packset import load_packset
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import status_of
 
@@ -105,6 +107,21 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "citation": "LA DCFS P-380, II. Procedures, Prior to entering a sanction",
         },
     ]
+
+
+def test_a_flag_says_which_of_its_numbers_are_not_the_policys(tmp_path) -> None:
+    """Local defaults and values set in casestaff.toml travel with the flag; the policy's own numbers do not."""
+    flags = evaluate_case(load(CASE), builtin_packs().get("la-step"), D(2026, 11, 25), 14)
+    assert {f.rule: [(v.param, v.value, v.source) for v in f.local_default] for f in flags} == {
+        "la-step.non-participation": [("min_share", 1.0, "local default"), ("due_within_days", 10, "local default")],
+        "la-step.intensive-case-management": [("days", 90, "local default"), ("due_within_days", 10, "local default")],
+        "la-step.pending-sanction": [("workdays_before_effective", 1, "local default")],
+    }
+    (tmp_path / "casestaff.toml").write_text("[programs.la-step.rules.pending-sanction]\nworkdays_before_effective = 2\n", encoding="utf-8")
+    packset = load_packset(load_config(tmp_path / "casestaff.toml"))
+    [flag] = flags_of(load(CASE), "pending-sanction", D(2026, 11, 25), packset=packset)
+    assert [(v.param, v.value, v.source) for v in flag.local_default] == [("workdays_before_effective", 2, "set in casestaff.toml")]
+    assert [str(v) for v in flag.local_default] == ["workdays_before_effective=2"]
 
 
 def test_the_case_worker_wins_over_the_default() -> None:
