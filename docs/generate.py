@@ -1125,8 +1125,10 @@ def readme_walkthrough() -> str:
             "text like this):",
             fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
-            "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
-            "same for a spreadsheet.",
+            "it is due and the policy it comes from; a `local default:` line names the numbers it "
+            "rests on that the policy does not set (your office can change them, see "
+            "[docs/programs.md](docs/programs.md)). `--format json` or "
+            "`--format csv` gives the same for a spreadsheet.",
         ]
         if _has("agenda"):
             parts += [

@@ -73,6 +73,10 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-11-10",  # 10 days on is Veterans Day, a Louisiana holiday
             "status": "overdue",
             "citation": "LA DCFS P-380, II. Procedures",
+            "local_default": [
+                {"param": "min_share", "value": 1.0, "source": "local default"},
+                {"param": "due_within_days", "value": 10, "source": "local default"},
+            ],
         },
         {
             "case": "LA-T-7001",
@@ -87,6 +91,10 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-11-30",
             "status": "due",
             "citation": "LA DCFS P-380, II. Procedures; Case Staffing Outline, Participant's Challenges",
+            "local_default": [
+                {"param": "days", "value": 90, "source": "local default"},
+                {"param": "due_within_days", "value": 10, "source": "local default"},
+            ],
         },
         {
             "case": "LA-T-7001",
@@ -105,6 +113,7 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-12-04",
             "status": "due",
             "citation": "LA DCFS P-380, II. Procedures, Prior to entering a sanction",
+            "local_default": [{"param": "workdays_before_effective", "value": 1, "source": "local default"}],
         },
     ]
 

@@ -85,6 +85,7 @@ class Flag:
             "due": self.due.isoformat(),
             "status": self.status,
             "citation": self.citation,
+            "local_default": [{"param": v.param, "value": v.value, "source": v.source} for v in self.local_default],
         }
 
 
