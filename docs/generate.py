@@ -647,7 +647,8 @@ cache = true
 state = "LA"
 
 # Change a rule's thresholds: [programs.PROGRAM.rules.RULE], one line per parameter.
-# `casestaff programs PROGRAM` lists each rule with its parameters.
+# `casestaff programs PROGRAM` lists each rule with its parameters and where each value comes
+# from; a value set here is then marked "set in casestaff.toml" there and on every flag.
 [programs.la-step.rules.no-progress]
 days = 45
 due_within_days = 7
@@ -742,7 +743,9 @@ days = 45
 ```
 
 A misspelt program, rule or parameter, or a value of the wrong type, stops every command with
-exit code 2 and a message that names the line in casestaff.toml and what is wrong. `casestaff programs la-step` then shows the new value.
+exit code 2 and a message that names the line in casestaff.toml and what is wrong. `casestaff
+programs la-step` then shows the new value marked *set in casestaff.toml*, and so does each flag
+of `casestaff due` that rests on it: the number is now your office's own, not the policy's.
 
 ## Adding a program
 

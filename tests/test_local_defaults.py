@@ -1,6 +1,6 @@
 """Numbers the policy does not give are visibly local, from the user's side: `casestaff due` marks
 a flag whose timing rests on a local default -- or on a value the office set in casestaff.toml --
-in every format."""
+in every format, and `casestaff programs ID` says beside each value where it comes from."""
 
 from __future__ import annotations
 
@@ -87,3 +87,25 @@ def test_a_flag_resting_only_on_the_policys_numbers_is_not_marked(runner, write,
     flags = [item for item in json.loads(_due(runner, "json")) if item["kind"] == "flag"]
     assert [(f["rule"], f["local_default"]) for f in flags] == [("il-snap-et.component-benchmark", [])]
     assert "local default" not in _due(runner, "table")
+
+
+def test_programs_says_beside_each_value_where_it_comes_from(runner, office) -> None:
+    result = runner.invoke(app, ["programs", "la-step"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "    days=45: set in casestaff.toml\n"
+        "    due_within_days=10: local default — the policy sets no number\n"
+        "  la-step.non-participation  [participation_shortfall(min_share=1.0, due_within_days=10)]\n"
+    ) in result.stdout
+    assert (
+        "    factors=['homelessness', 'domestic_violence', 'substance_use']:"
+        ' from the policy — "Risk Factors (Homeless/Domestic Violence/Substance Abuse/etc.)"\n'
+        "    days=90: local default — the policy sets no number\n"
+    ) in result.stdout
+    assert "    workdays_before_effective=1: local default — the policy sets no number\n" in result.stdout
+
+
+def test_programs_shows_a_checks_source_too(runner) -> None:
+    result = runner.invoke(app, ["programs", "or-ssp-reengagement"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count('    minimum=3: from the policy — "at least three department staff or designees"\n') == 2

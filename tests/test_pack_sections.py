@@ -326,9 +326,11 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
         "    Two department staff invited\n"
         "    policy: EX Policy, III. The team\n"
         '      "At least two staff attend."\n'
+        '    minimum=2: from the policy — "At least two staff attend"\n'
         "\n"
         "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded\n"
         "  team_complete(minimum=2)\n"
+        "    minimum=2: local default — the policy sets no number\n"
         "\n"
         "New case files (casestaff new): the common blocks, those the rules read, and: strengths\n"
     )
