@@ -692,8 +692,10 @@ their thresholds and the policy section they come from), and the outline of its 
 packs below are built in. `casestaff programs` lists them, and `casestaff programs ID` prints
 the same detail as this page.
 
-Thresholds that are not numbers from the policy (the policy says "at any point") are marked
-*local practice* in the pack files; change them for your office in `casestaff.toml` (below).
+Every number a rule or check uses says where it comes from: the policy's own words, or *local
+default* where the policy sets no number (it says "at any point", or "soon after") and the pack
+had to choose one. [Where the numbers come from](#where-the-numbers-come-from) lists them all;
+change a local default for your office in `casestaff.toml` ([below](#changing-a-threshold)).
 """
 
 COMPONENT_QUOTE = (
@@ -701,6 +703,76 @@ COMPONENT_QUOTE = (
     " and/or 12 months to review those benchmarks"
 )
 """The IL SNAP E&T words the reading of a component's end rests on (tests/test_docs.py finds them in the policy)."""
+
+PROGRAMS_SOURCES = """\
+## Where the numbers come from
+
+Each rule and check of a pack gives its parameters under `params:` and, beside them under
+`sources:`, where each value comes from: the words of the policy that state it, or `local
+default` when the policy sets no number. From two built-in packs:
+
+<!-- example: sources -->
+```yaml
+rules:
+  - id: component-benchmark              # il-snap-et: the policy gives the numbers
+    function: months_in_component
+    params:
+      months: [6, 9, 12]
+    sources:
+      months: "engaged in the same component for a period of 6, 9 and/or 12 months"
+    # satisfied_by, explain, reason and citation as usual
+  - id: no-progress                      # la-step: the policy says "at any point"
+    function: no_progress_for_days
+    params:
+      days: 60
+      due_within_days: 10
+    sources: {days: local default, due_within_days: local default}
+    # satisfied_by, explain, reason and citation as usual
+```
+
+A quote is the policy's own words, as in a citation (`...` leaves words out); the tests check
+every quote of the built-in packs word for word against the policy text, and that it states the
+number it is quoted for. A parameter without a source is a mistake in the pack file, named with
+its line and column like any other.
+
+A local default is casestaff's starting point, not the policy: `casestaff programs ID` prints
+"local default — the policy sets no number" beside it, and `casestaff due` adds a line to each
+flag whose timing rests on one (`local default: days=60, due_within_days=10`; in JSON and CSV,
+the `local_default` field). To use your office's own number, set it in `casestaff.toml`
+([Changing a threshold](#changing-a-threshold)); it is then marked *set in casestaff.toml*
+wherever a local default would be.
+
+The built-in packs, parameter by parameter:
+"""
+
+PROGRAMS_SOURCES_AFTER = """\
+Some numbers are not parameters. The il-snap-et calendar's days (forms 4333 and 4344 by the
+10th, invites by the 15th or 3 workdays before the meeting, the provider staffing by the end of
+the month) and the or-ssp-reengagement review areas' look-back (DV, last 6 months) are the
+policy's, quoted in their citations. One is fixed in casestaff's code, not in a pack: an
+il-snap-et months-in-component benchmark is due on the day it is reached (the workday before,
+when that is a weekend or holiday). The policy says the customer staffing "must be called" at 6,
+9 and 12 months, not by when, so that day is a local default too; casestaff.toml cannot change
+it yet.
+"""
+
+
+def parameter_sources_table() -> str:
+    """Every parameter of every built-in pack with its value and where it comes from."""
+    from casestaff.model.pack import LOCAL_DEFAULT
+
+    rows = []
+    for pack in sorted(builtin_packs().packs.values(), key=lambda p: p.id):
+        takers = [(f"`{r.id}`", r) for r in pack.rules]
+        takers += [(f"`{c.id}` (readiness check)", c) for c in pack.readiness_checks]
+        takers += [(f"`{c.check}` (narration check)", c) for c in pack.narration_checks]
+        for where, item in takers:
+            for name, value in item.params.items():
+                source = item.sources.get(name, LOCAL_DEFAULT)
+                shown = "local default" if source == LOCAL_DEFAULT else f'"{source}"'
+                rows.append((f"`{pack.id}`", where, f"`{name}`", f"`{_yaml_value(value)}`", shown))
+    return _table(("pack", "rule or check", "parameter", "value", "source"), rows)
+
 
 PROGRAMS_DATES = f"""\
 ## How the dates in a case file are read
@@ -957,6 +1029,9 @@ def programs_md() -> str:
             PROGRAMS_INTRO.rstrip().replace("# Programs", "# Programs\n\n" + GENERATED, 1),
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
+            PROGRAMS_SOURCES.rstrip(),
+            parameter_sources_table(),
+            PROGRAMS_SOURCES_AFTER.rstrip(),
             PROGRAMS_DATES.rstrip(),
             PROGRAMS_CUSTOMIZE.rstrip(),
             "### An example pack",
@@ -1130,7 +1205,7 @@ def readme_walkthrough() -> str:
             "Each flag gives the rule, the evidence from the file with its line number, the date "
             "it is due and the policy it comes from; a `local default:` line names the numbers it "
             "rests on that the policy does not set (your office can change them, see "
-            "[docs/programs.md](docs/programs.md)). `--format json` or "
+            "[docs/programs.md](docs/programs.md#where-the-numbers-come-from)). `--format json` or "
             "`--format csv` gives the same for a spreadsheet.",
         ]
         if _has("agenda"):
