@@ -647,7 +647,8 @@ cache = true
 state = "LA"
 
 # Change a rule's thresholds: [programs.PROGRAM.rules.RULE], one line per parameter.
-# `casestaff programs PROGRAM` lists each rule with its parameters.
+# `casestaff programs PROGRAM` lists each rule with its parameters and where each value comes
+# from; a value set here is then marked "set in casestaff.toml" there and on every flag.
 [programs.la-step.rules.no-progress]
 days = 45
 due_within_days = 7
@@ -691,8 +692,10 @@ their thresholds and the policy section they come from), and the outline of its 
 packs below are built in. `casestaff programs` lists them, and `casestaff programs ID` prints
 the same detail as this page.
 
-Thresholds that are not numbers from the policy (the policy says "at any point") are marked
-*local practice* in the pack files; change them for your office in `casestaff.toml` (below).
+Every number a rule or check uses says where it comes from: the policy's own words, or *local
+default* where the policy sets no number (it says "at any point", or "soon after") and the pack
+had to choose one. [Where the numbers come from](#where-the-numbers-come-from) lists them all;
+change a local default for your office in `casestaff.toml` ([below](#changing-a-threshold)).
 """
 
 COMPONENT_QUOTE = (
@@ -700,6 +703,76 @@ COMPONENT_QUOTE = (
     " and/or 12 months to review those benchmarks"
 )
 """The IL SNAP E&T words the reading of a component's end rests on (tests/test_docs.py finds them in the policy)."""
+
+PROGRAMS_SOURCES = """\
+## Where the numbers come from
+
+Each rule and check of a pack gives its parameters under `params:` and, beside them under
+`sources:`, where each value comes from: the words of the policy that state it, or `local
+default` when the policy sets no number. From two built-in packs:
+
+<!-- example: sources -->
+```yaml
+rules:
+  - id: component-benchmark              # il-snap-et: the policy gives the numbers
+    function: months_in_component
+    params:
+      months: [6, 9, 12]
+    sources:
+      months: "engaged in the same component for a period of 6, 9 and/or 12 months"
+    # satisfied_by, explain, reason and citation as usual
+  - id: no-progress                      # la-step: the policy says "at any point"
+    function: no_progress_for_days
+    params:
+      days: 60
+      due_within_days: 10
+    sources: {days: local default, due_within_days: local default}
+    # satisfied_by, explain, reason and citation as usual
+```
+
+A quote is the policy's own words, as in a citation (`...` leaves words out); the tests check
+every quote of the built-in packs word for word against the policy text, and that it states the
+number it is quoted for. A parameter without a source is a mistake in the pack file, named with
+its line and column like any other.
+
+A local default is casestaff's starting point, not the policy: `casestaff programs ID` prints
+"local default — the policy sets no number" beside it, and `casestaff due` adds a line to each
+flag whose timing rests on one (`local default: days=60, due_within_days=10`; in JSON and CSV,
+the `local_default` field). To use your office's own number, set it in `casestaff.toml`
+([Changing a threshold](#changing-a-threshold)); it is then marked *set in casestaff.toml*
+wherever a local default would be.
+
+The built-in packs, parameter by parameter:
+"""
+
+PROGRAMS_SOURCES_AFTER = """\
+Some numbers are not parameters. The il-snap-et calendar's days (forms 4333 and 4344 by the
+10th, invites by the 15th or 3 workdays before the meeting, the provider staffing by the end of
+the month) and the or-ssp-reengagement review areas' look-back (DV, last 6 months) are the
+policy's, quoted in their citations. One is fixed in casestaff's code, not in a pack: an
+il-snap-et months-in-component benchmark is due on the day it is reached (the workday before,
+when that is a weekend or holiday). The policy says the customer staffing "must be called" at 6,
+9 and 12 months, not by when, so that day is a local default too; casestaff.toml cannot change
+it yet.
+"""
+
+
+def parameter_sources_table() -> str:
+    """Every parameter of every built-in pack with its value and where it comes from."""
+    from casestaff.model.pack import LOCAL_DEFAULT
+
+    rows = []
+    for pack in sorted(builtin_packs().packs.values(), key=lambda p: p.id):
+        takers = [(f"`{r.id}`", r) for r in pack.rules]
+        takers += [(f"`{c.id}` (readiness check)", c) for c in pack.readiness_checks]
+        takers += [(f"`{c.check}` (narration check)", c) for c in pack.narration_checks]
+        for where, item in takers:
+            for name, value in item.params.items():
+                source = item.sources.get(name, LOCAL_DEFAULT)
+                shown = "local default" if source == LOCAL_DEFAULT else f'"{source}"'
+                rows.append((f"`{pack.id}`", where, f"`{name}`", f"`{_yaml_value(value)}`", shown))
+    return _table(("pack", "rule or check", "parameter", "value", "source"), rows)
+
 
 PROGRAMS_DATES = f"""\
 ## How the dates in a case file are read
@@ -742,7 +815,9 @@ days = 45
 ```
 
 A misspelt program, rule or parameter, or a value of the wrong type, stops every command with
-exit code 2 and a message that names the line in casestaff.toml and what is wrong. `casestaff programs la-step` then shows the new value.
+exit code 2 and a message that names the line in casestaff.toml and what is wrong. `casestaff
+programs la-step` then shows the new value marked *set in casestaff.toml*, and so does each flag
+of `casestaff due` that rests on it: the number is now your office's own, not the policy's.
 
 ## Adding a program
 
@@ -760,10 +835,11 @@ every command with exit code 2 and a message giving the pack file's line and col
 replaces the built-in pack.
 
 Each rule names a *rule function* (the list is at the end of this page) and gives a value for
-every parameter that function takes. The `reason` is the text a flag shows; `{names}` in it are
-filled in from the finding (the function's *facts*) and from the parameters. `satisfied_by`
-names the staffing kinds that settle the condition once one is held on or after the day it
-began.
+every parameter that function takes, and under `sources:` where each value comes from: the
+policy's own words that give it, or `local default` when the policy sets no number. The
+`reason` is the text a flag shows; `{names}` in it are filled in from the finding (the
+function's *facts*) and from the parameters. `satisfied_by` names the staffing kinds that
+settle the condition once one is held on or after the day it began.
 
 Three more sections say what the other commands do for the program. Each may be left out.
 
@@ -771,9 +847,9 @@ Three more sections say what the other commands do for the program. Each may be 
   (background, activities, review_areas ...; the list is at the end of this page). Left out, the
   agenda has the generic parts: background, strengths, challenges, activities, referrals,
   outstanding information and the history. `readiness` lists the checks run before the
-  staffing: each has an `id`, a `title`, the `check` function, its `params`, `on_fail`
-  (`blocking`, the default, makes `casestaff agenda` exit with code 3; `warning` only shows it)
-  and the `citation` it rests on. Left out, there are no readiness checks. Two parts show lists
+  staffing: each has an `id`, a `title`, the `check` function, its `params` and their
+  `sources`, `on_fail` (`blocking`, the default, makes `casestaff agenda` exit with code 3;
+  `warning` only shows it) and the `citation` it rests on. Left out, there are no readiness checks. Two parts show lists
   the policy itself sets, which the pack gives under `agenda:` too, each entry with the
   `citation` it comes from (a `quote` in the policy's own words lets an auditor check it; the
   `or-ssp-reengagement` and `fc-reintegration` packs above show both lists):
@@ -791,9 +867,9 @@ Three more sections say what the other commands do for the program. Each may be 
   in the pack file; `casestaff programs ID` shows both lists.
 - `narration:` -- `checks` lists what a staffing's record must hold before `casestaff narrate`
   prints it, beyond who was present, the discussion and next steps, which every program needs:
-  each names a `check` function, with `params` when it takes any (`team_complete` refuses a
-  recorded decision with fewer than `minimum` department staff present), and may cite the
-  policy.
+  each names a `check` function, with `params` and their `sources` when it takes any
+  (`team_complete` refuses a recorded decision with fewer than `minimum` department staff
+  present), and may cite the policy.
 - `case_file:` -- `parts` lists the case-file blocks `casestaff new` writes beyond the common
   ones (who, since when, releases, staffings) and those the rules read (strengths,
   review_areas, child ...; [case-files.md](case-files.md) describes every block). Left out,
@@ -851,6 +927,8 @@ rules:
     function: periodic_review
     params:
       days: 60
+    sources:                     # where each value comes from: the policy's words, or local default
+      days: "at least every sixty days"
     satisfied_by: [case-review]
     explain: Every JOBS case is reviewed by the team at least every 60 days.
     reason: "Case review every {days} days (last: {last_review})"
@@ -863,12 +941,15 @@ rules:
     params:
       min_share: 0.5
       due_within_days: 14
+    sources:
+      min_share: "below half of the required hours"
+      due_within_days: local default   # the policy says a review, not how soon: two weeks is our own
     satisfied_by: [case-review]
-    explain: A participant with under half the required hours and no good cause is reviewed within two weeks.
+    explain: A participant with under half the required hours and no good cause is reviewed by the team.
     reason: "Under {percent} of required hours without good cause in {months}"
     citation:
       section: 12.4 Participation
-      quote: "Participation below half of the required hours is reviewed within 14 days."
+      quote: "Participation below half of the required hours is reviewed by the team."
 
   - id: next-steps
     function: next_steps_past_due
@@ -894,6 +975,8 @@ agenda:                          # what `casestaff agenda` reads from the case f
       check: department_staff_invited
       params:
         minimum: 2
+      sources:
+        minimum: "At least two department staff"
       on_fail: warning           # blocking (the default) makes casestaff agenda exit with 3
       citation:
         section: 12.2 Case reviews
@@ -904,6 +987,8 @@ narration:                       # what a record needs before `casestaff narrate
     - check: team_complete
       params:
         minimum: 2
+      sources:
+        minimum: "At least two department staff"
 
 case_file:                       # the blocks `casestaff new` writes besides the common ones
   parts: [strengths, challenges, referrals]
@@ -950,6 +1035,9 @@ def programs_md() -> str:
             PROGRAMS_INTRO.rstrip().replace("# Programs", "# Programs\n\n" + GENERATED, 1),
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
+            PROGRAMS_SOURCES.rstrip(),
+            parameter_sources_table(),
+            PROGRAMS_SOURCES_AFTER.rstrip(),
             PROGRAMS_DATES.rstrip(),
             PROGRAMS_CUSTOMIZE.rstrip(),
             "### An example pack",
@@ -1121,8 +1209,10 @@ def readme_walkthrough() -> str:
             "text like this):",
             fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
-            "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
-            "same for a spreadsheet.",
+            "it is due and the policy it comes from; a `local default:` line names the numbers it "
+            "rests on that the policy does not set (your office can change them, see "
+            "[docs/programs.md](docs/programs.md#where-the-numbers-come-from)). `--format json` or "
+            "`--format csv` gives the same for a spreadsheet.",
         ]
         if _has("agenda"):
             parts += [

@@ -262,6 +262,7 @@ rules:
   - id: review
     function: periodic_review
     params: {days: 30}
+    sources: {days: local default}
     satisfied_by: [case-review]
     explain: A case review every month.
     reason: "Monthly case review (last: {last_review})"

@@ -40,6 +40,7 @@ rules:
   - id: benchmark
     function: months_in_activity
     params: {months: [3, 6]}
+    sources: {months: local default}
     satisfied_by: [case-review]
     explain: A case review at 3 and 6 months in the same activity.
     reason: "{months} months in {component}"
@@ -47,6 +48,7 @@ rules:
   - id: planning
     function: meeting_following
     params: {after: [case-review], days: 20}
+    sources: {after: local default, days: local default}
     satisfied_by: [planning]
     explain: A planning meeting follows each case review.
     reason: "Planning meeting due within {days} days of the {staffing_date} review"

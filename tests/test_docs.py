@@ -19,7 +19,7 @@ from casestaff.model import dates
 from casestaff.cli.main import app
 from casestaff.files.config import SETTINGS, Config, load_config
 from casestaff.model.records import Case
-from casestaff.packset import load_packset, read_pack
+from casestaff.packset import load_packset, parse_pack_yaml, read_pack
 from casestaff.model.spec import fields_of
 
 from .conftest import REPO
@@ -249,6 +249,18 @@ def test_example_pack_is_valid():
     assert problems == []
     assert pack.id == "example-county-jobs"
     assert [r.id for r in pack.rules] == ["periodic-review", "low-participation", "next-steps"]
+
+
+def test_the_sources_example_is_what_the_builtin_packs_say():
+    rules = parse_pack_yaml(example_block("programs.md", "sources").encode("utf-8"))["rules"]
+    builtin = {r.id: r for pack in load_packset(Config()).packs.values() for r in pack.rules}
+    assert [r["id"] for r in rules] == ["component-benchmark", "no-progress"]
+    for rule in rules:
+        assert (rule["function"], rule["params"], rule["sources"]) == (
+            builtin[rule["id"]].function,
+            builtin[rule["id"]].params,
+            builtin[rule["id"]].sources,
+        )
 
 
 def test_a_pack_added_as_the_docs_say_flags_cases_without_python(runner, tmp_path, monkeypatch):

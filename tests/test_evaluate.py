@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casestaff.files.config import load_config
+from casestaff.packset import load_packset
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import status_of
 
@@ -71,6 +73,10 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-11-10",  # 10 days on is Veterans Day, a Louisiana holiday
             "status": "overdue",
             "citation": "LA DCFS P-380, II. Procedures",
+            "local_default": [
+                {"param": "min_share", "value": 1.0, "source": "local default"},
+                {"param": "due_within_days", "value": 10, "source": "local default"},
+            ],
         },
         {
             "case": "LA-T-7001",
@@ -85,6 +91,10 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-11-30",
             "status": "due",
             "citation": "LA DCFS P-380, II. Procedures; Case Staffing Outline, Participant's Challenges",
+            "local_default": [
+                {"param": "days", "value": 90, "source": "local default"},
+                {"param": "due_within_days", "value": 10, "source": "local default"},
+            ],
         },
         {
             "case": "LA-T-7001",
@@ -103,8 +113,24 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "due": "2026-12-04",
             "status": "due",
             "citation": "LA DCFS P-380, II. Procedures, Prior to entering a sanction",
+            "local_default": [{"param": "workdays_before_effective", "value": 1, "source": "local default"}],
         },
     ]
+
+
+def test_a_flag_says_which_of_its_numbers_are_not_the_policys(tmp_path) -> None:
+    """Local defaults and values set in casestaff.toml travel with the flag; the policy's own numbers do not."""
+    flags = evaluate_case(load(CASE), builtin_packs().get("la-step"), D(2026, 11, 25), 14)
+    assert {f.rule: [(v.param, v.value, v.source) for v in f.local_default] for f in flags} == {
+        "la-step.non-participation": [("min_share", 1.0, "local default"), ("due_within_days", 10, "local default")],
+        "la-step.intensive-case-management": [("days", 90, "local default"), ("due_within_days", 10, "local default")],
+        "la-step.pending-sanction": [("workdays_before_effective", 1, "local default")],
+    }
+    (tmp_path / "casestaff.toml").write_text("[programs.la-step.rules.pending-sanction]\nworkdays_before_effective = 2\n", encoding="utf-8")
+    packset = load_packset(load_config(tmp_path / "casestaff.toml"))
+    [flag] = flags_of(load(CASE), "pending-sanction", D(2026, 11, 25), packset=packset)
+    assert [(v.param, v.value, v.source) for v in flag.local_default] == [("workdays_before_effective", 2, "set in casestaff.toml")]
+    assert [str(v) for v in flag.local_default] == ["workdays_before_effective=2"]
 
 
 def test_the_case_worker_wins_over_the_default() -> None:

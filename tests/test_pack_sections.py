@@ -35,12 +35,12 @@ roles:
   - abbr: Supervisor
     title: Supervisor
     department: true
-  - abbr: Participant
-    title: Participant
+  - {abbr: Participant, title: Participant}
 rules:
   - id: review
     function: periodic_review
     params: {days: 30}
+    sources: {days: local default}
     satisfied_by: [case-review]
     explain: A case review every month.
     reason: "Monthly case review (last: {last_review})"
@@ -55,11 +55,13 @@ agenda:
       title: Two department staff invited
       check: department_staff_invited
       params: {minimum: 2}
+      sources: {minimum: "At least two staff attend"}
       citation: {section: III. The team, quote: "At least two staff attend."}
 narration:
   checks:
     - check: team_complete
       params: {minimum: 2}
+      sources: {minimum: local default}
 case_file:
   parts: [strengths]
 """
@@ -172,8 +174,8 @@ def test_a_pack_without_the_sections_gets_the_generic_agenda_no_checks_and_every
 def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runner, office) -> None:
     path = office(
         SECTIONS.replace("[background, activities]", "[background, activites]")
-        .replace("params: {minimum: 2}\n      citation", "params: {minimum: two}\n      citation")
-        .replace("check: team_complete\n      params: {minimum: 2}", "check: team_complete")
+        .replace("params: {minimum: 2}\n      sources", "params: {minimum: two}\n      sources", 1)
+        .replace("check: team_complete\n      params: {minimum: 2}\n      sources: {minimum: local default}", "check: team_complete")
     )
     result = runner.invoke(app, ["due", "--as-of", "2026-11-23"])
     assert result.exit_code == 2
@@ -181,7 +183,7 @@ def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runn
         f"{path}:29:10: agenda.parts: 'activites' is not an agenda part; did you mean 'activities'?;"
         " see `casestaff programs --functions`\n"
         f"{path}:34:15: readiness check two-staff: parameter 'minimum' of department_staff_invited must be a whole number, not 'two'\n"
-        f"{path}:38:7: narration.checks: team_complete needs the parameter 'minimum' (a whole number)\n"
+        f"{path}:39:7: narration.checks: team_complete needs the parameter 'minimum' (a whole number)\n"
     )
 
 
@@ -203,11 +205,11 @@ def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runn
             "tx.yaml:33:15: readiness check x: partner_releases_on_file has no parameter 'minimum'; it takes: none",
         ),
         (
-            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: special_needs_invitees\n      params: {roles: VR}\n      citation: {section: III}\n",
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: special_needs_invitees\n      params: {roles: VR}\n      sources: {roles: local default}\n      citation: {section: III}\n",
             "tx.yaml:33:15: readiness check x: parameter 'roles' of special_needs_invitees must be a list of names, not 'VR'",
         ),
         (
-            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invited\n      params: {minimum: -1}\n      citation: {section: III}\n",
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invited\n      params: {minimum: -1}\n      sources: {minimum: local default}\n      citation: {section: III}\n",
             "tx.yaml:33:15: readiness check x: parameter 'minimum' of department_staff_invited cannot be negative (-1)",
         ),
         (
@@ -231,6 +233,18 @@ def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runn
         (
             "narration:\n  checks:\n    - check: information_complete\n      params: {minimum: 3}\n",
             "tx.yaml:31:15: narration.checks: information_complete has no parameter 'minimum'; it takes: none",
+        ),
+        (
+            "agenda:\n  readiness:\n    - id: x\n      title: X\n      check: department_staff_invited\n      params: {minimum: 2}\n      citation: {section: III}\n",
+            "tx.yaml:33:15: readiness check x: parameter 'minimum' does not say where 2 comes from; under sources:, give the policy's"
+            " words that state it, or write minimum: local default when the policy sets no number",
+        ),
+        (
+            "narration:\n  checks:\n    - check: team_complete\n      params: {minimum: 2}\n      sources: {minimun: local default}\n",
+            "tx.yaml:31:15: narration.checks: parameter 'minimum' does not say where 2 comes from; under sources:, give the policy's"
+            " words that state it, or write minimum: local default when the policy sets no number\n"
+            "tx.yaml:32:16: narration.checks: sources names 'minimun', which is not one of its params; did you mean 'minimum'?;"
+            " its params: minimum",
         ),
         (
             "case_file:\n  parts: [strenghts]\n",
@@ -272,7 +286,8 @@ def test_mistakes_in_the_sections_stop_every_command_naming_line_and_column(runn
     ],
     ids=[
         "unknown-readiness-check", "unknown-parameter", "no-parameters", "list-expected", "negative",
-        "duplicate-id", "no-section", "part-twice", "unknown-narration-check", "narration-parameter", "unknown-block",
+        "duplicate-id", "no-section", "part-twice", "unknown-narration-check", "narration-parameter", "readiness-source",
+        "narration-source", "unknown-block",
         "review-areas-part-without-areas", "checklist-not-shown", "review-area-twice-lookback-section", "unknown-review-area",
         "checklist-field",
     ],
@@ -311,9 +326,11 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
         "    Two department staff invited\n"
         "    policy: EX Policy, III. The team\n"
         '      "At least two staff attend."\n'
+        '    minimum=2: from the policy — "At least two staff attend"\n'
         "\n"
         "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded\n"
         "  team_complete(minimum=2)\n"
+        "    minimum=2: local default — the policy sets no number\n"
         "\n"
         "New case files (casestaff new): the common blocks, those the rules read, and: strengths\n"
     )

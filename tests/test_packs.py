@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from casestaff.files.config import ConfigError, load_config
+from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
 from casestaff.rules.functions import RULE_SPECS, RuleContext
@@ -186,8 +188,27 @@ def _citations(pack) -> list[tuple[str, object]]:
     return found
 
 
+def _with_params(pack) -> list[tuple[str, object]]:
+    """(where, rule or check) of everything in the pack that takes parameters."""
+    found = [(f"rule {r.id}", r) for r in pack.rules]
+    found += [(f"readiness check {c.id}", c) for c in pack.readiness_checks]
+    found += [(f"narration check {c.check}", c) for c in pack.narration_checks]
+    return found
+
+
+def _source_quotes(pack) -> list[tuple[str, str, str]]:
+    """(where, parameter, quote) of each parameter whose value the policy gives."""
+    return [
+        (where, name, source)
+        for where, item in _with_params(pack)
+        for name, source in item.sources.items()
+        if source not in (LOCAL_DEFAULT, SET_IN_CONFIG)
+    ]
+
+
 def _quotes(pack) -> list[tuple[str, str]]:
-    return [(where, citation.quote) for where, citation in _citations(pack) if citation.quote]
+    cited = [(where, citation.quote) for where, citation in _citations(pack) if citation.quote]
+    return cited + [(f"{where} (source of {name})", quote) for where, name, quote in _source_quotes(pack)]
 
 
 def test_every_readiness_and_narration_check_review_area_and_checklist_item_quotes_its_policy() -> None:
@@ -206,6 +227,29 @@ def test_every_quote_is_the_policys_own_words(pack_id: str) -> None:
     for where, quote in _quotes(builtin_packs().get(pack_id)):
         for part in _words(quote).split("..."):
             assert part.strip(" .") in policy, f"{pack_id} {where}: {part!r} is not in the policy"
+
+
+NUMBER_WORDS = dict(enumerate("zero one two three four five six seven eight nine ten eleven twelve".split()))
+
+
+@pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
+def test_a_quoted_parameter_source_gives_the_number_itself(pack_id: str) -> None:
+    """A value marked as the policy's is one the quoted words state, in digits or in words; a
+    number the policy does not give is a local default."""
+    pack = builtin_packs().get(pack_id)
+    items = dict(_with_params(pack))
+    for where, name, quote in _source_quotes(pack):
+        value = items[where].params[name]
+        numbers = value if isinstance(value, list) else [value]
+        for number in (n for n in numbers if isinstance(n, (int, float)) and not isinstance(n, bool)):
+            words = f"{number:g}", NUMBER_WORDS.get(number, f"{number:g}")
+            assert any(re.search(rf"\b{w}\b", quote, re.I) for w in words), f"{pack_id} {where}: {name}={number} is not in {quote!r}"
+
+
+@pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
+def test_every_parameter_of_a_builtin_pack_says_where_its_value_comes_from(pack_id: str) -> None:
+    for where, item in _with_params(builtin_packs().get(pack_id)):
+        assert sorted(item.sources) == sorted(item.params), f"{pack_id} {where}"
 
 
 SECTION_HEADINGS = {
@@ -229,6 +273,7 @@ def test_every_quote_stands_in_the_section_it_cites(pack_id: str) -> None:
     texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)])})
     pack = builtin_packs().get(pack_id)
     cited_by = {where: citation.section for where, citation in _citations(pack)}
+    cited_by.update({f"{where} (source of {name})": cited_by[where] for where, name, _ in _source_quotes(pack)})
     for where, quote in _quotes(pack):
         cited = []
         for part in cited_by[where].split(";"):
@@ -293,12 +338,14 @@ rules:
     function: periodic_review
     params:
       days: sixty
+    sources: {days: local default}
     explain: Review.
     reason: "Review"
     citation: {section: II}
   - id: wrong-kind
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     satisfied_by: [case-reveiw]
     explain: Review.
     reason: "Review"
@@ -306,12 +353,14 @@ rules:
   - id: stray-brace
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     explain: Review.
     reason: "Review every {days days"
     citation: {section: II}
   - id: unknown-name
     function: periodic_review
     params: {days: 90}
+    sources: {days: local default}
     explain: Review.
     reason: "Review every {dayz} days"
     citation: {section: II}
@@ -325,14 +374,14 @@ def test_a_user_pack_with_mistakes_gets_every_problem_located() -> None:
     assert len(shown) == 5, shown
     # the stray brace: casestaff's words and fix; Python's own note on it, in brackets between them, is not pinned
     stray = shown[3]
-    assert stray.startswith("packs/tx.yaml:39:13: rule stray-brace: the reason text has a stray brace ("), stray
+    assert stray.startswith("packs/tx.yaml:42:13: rule stray-brace: the reason text has a stray brace ("), stray
     assert stray.endswith("); write {{ or }} for a literal brace"), stray
     assert shown[:3] + shown[4:] == [
         "packs/tx.yaml:16:15: rule unknown-function: unknown rule function 'no_progress_for_day';"
         " did you mean 'no_progress_for_days'?; see `casestaff programs --functions`",
         "packs/tx.yaml:24:7: rule wrong-type: parameter 'days' of periodic_review must be a whole number, not 'sixty'",
-        "packs/tx.yaml:31:19: rule wrong-kind: 'case-reveiw' is not a staffing kind of tx-example; did you mean 'case-review'?",
-        "packs/tx.yaml:45:13: rule unknown-name: the reason uses {dayz}, which periodic_review does not give;"
+        "packs/tx.yaml:33:19: rule wrong-kind: 'case-reveiw' is not a staffing kind of tx-example; did you mean 'case-review'?",
+        "packs/tx.yaml:49:13: rule unknown-name: the reason uses {dayz}, which periodic_review does not give;"
         " did you mean 'days'?; available: days, last_review",
     ]
 
@@ -344,6 +393,7 @@ def test_a_user_pack_missing_a_parameter_or_with_an_extra_one() -> None:
           - id: review
             function: periodic_review
             params: {every: 90}
+            sources: {every: local default}
             explain: Review.
             reason: "Review"
             citation: {section: II}
@@ -368,6 +418,7 @@ def test_parameter_types_are_never_coerced(value: str, words: str) -> None:
           - id: review
             function: periodic_review
             params: {{days: {value}}}
+            sources: {{days: local default}}
             explain: Review.
             reason: "Review"
             citation: {{section: II}}
@@ -384,6 +435,7 @@ def test_a_user_pack_is_used_from_casestaff_toml(tmp_path: Path) -> None:
           - id: review
             function: periodic_review
             params: {days: 30}
+            sources: {days: local default}
             satisfied_by: [case-review]
             explain: A case review every month.
             reason: "Monthly case review (last: {last_review})"
@@ -451,6 +503,7 @@ def test_an_override_changes_the_answer(tmp_path: Path) -> None:
     ]
     rule = next(r for r in packset.get("la-step").rules if r.id == "no-progress")
     assert rule.params == {"days": 30, "due_within_days": 10}, "the other parameter keeps the pack's value"
+    assert rule.sources == {"days": "set in casestaff.toml", "due_within_days": "local default"}, "and its source"
     assert packset.fingerprint != builtin_packs().fingerprint, "a cache of answers must not outlive an override"
 
 
@@ -550,6 +603,7 @@ def test_evaluating_with_an_overridden_pack_keeps_the_builtin_untouched(tmp_path
     _packset_from(tmp_path, "[programs.la-step.rules.no-progress]\ndays = 30\n")
     rule = next(r for r in load_packset(load_config(None)).get("la-step").rules if r.id == "no-progress")
     assert rule.params["days"] == 60
+    assert rule.sources["days"] == "local default"
     case = load(STALLED)
     assert evaluate_case(case, builtin_packs().get("la-step"), dt.date(2026, 10, 5), 14) == []
 
@@ -606,6 +660,7 @@ def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(p
           - id: review
             function: periodic_review
             params: {{days: 90}}
+            sources: {{days: local default}}
             explain: Review.
             reason: "Review every {placeholder} days"
             citation: {{section: II}}
@@ -614,6 +669,94 @@ def test_a_reason_placeholder_with_a_conversion_or_format_is_a_located_problem(p
     _, problems = read_pack(text.encode(), "tx.yaml")
     name = placeholder[1:].split("!")[0].split(":")[0]
     assert [str(p) for p in problems] == [
-        f"tx.yaml:19:13: rule review: write {{{name}}} in the reason, without '!' or ':' after the name;"
+        f"tx.yaml:20:13: rule review: write {{{name}}} in the reason, without '!' or ':' after the name;"
         " the value is filled in as it is"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a parameter's value comes from: the policy's words, or a local default
+
+
+@pytest.mark.parametrize(
+    "sources, message",
+    [
+        (
+            "{dayz: local default}",
+            "rule review: sources names 'dayz', which is not one of its params; did you mean 'days'?; its params: days",
+        ),
+        ("{days: 90}", "rule review: the source of 'days' must be text: the policy's words that give 90, or local default; not 90"),
+        ('{days: ""}', "rule review: the source of 'days' must be text: the policy's words that give 90, or local default; not ''"),
+        *(
+            (
+                f"{{days: {written}}}",
+                f"rule review: the source of 'days' is '{written}'; write local default, in those words, when the policy"
+                " sets no number (casestaff marks a value set in casestaff.toml itself)",
+            )
+            for written in ("Local default", "local defaults", "local practice", "set in casestaff.toml")
+        ),
+    ],
+    ids=["unknown-name", "a-number", "empty", "capital", "plural", "local-practice", "set-in-casestaff-toml"],
+)
+def test_a_wrong_source_is_a_located_problem(sources: str, message: str) -> None:
+    text = USER_PACK.split("rules:\n")[0] + textwrap.dedent(
+        f"""\
+        rules:
+          - id: review
+            function: periodic_review
+            params: {{days: 90}}
+            sources: {sources}
+            explain: Review.
+            reason: "Review"
+            citation: {{section: II}}
+        """
+    )
+    pack, problems = read_pack(text.encode(), "tx.yaml")
+    assert pack is None
+    found = [(p.line, p.col, p.message) for p in problems]
+    if "dayz" in sources:  # days then has no source either
+        assert found.pop(0) == (17, 13, NO_SOURCE)
+    assert found == [(18, 14, message)]
+
+
+NO_SOURCE = (
+    "rule review: parameter 'days' does not say where 90 comes from; under sources:, give the policy's words that state it,"
+    " or write days: local default when the policy sets no number"
+)
+
+
+def test_a_parameter_without_a_source_is_a_located_problem_with_the_fix() -> None:
+    text = USER_PACK.split("rules:\n")[0] + textwrap.dedent(
+        """\
+        rules:
+          - id: review
+            function: periodic_review
+            params: {days: 90}
+            explain: Review.
+            reason: "Review"
+            citation: {section: II}
+        """
+    )
+    pack, problems = read_pack(text.encode(), "tx.yaml")
+    assert pack is None
+    assert [(p.line, p.col, p.message) for p in problems] == [(17, 13, NO_SOURCE)]
+
+
+def test_a_source_may_quote_the_policy_or_say_local_default() -> None:
+    text = USER_PACK.split("rules:\n")[0] + textwrap.dedent(
+        """\
+        rules:
+          - id: low-participation
+            function: participation_shortfall
+            params: {min_share: 0.5, due_within_days: 14}
+            sources:
+              min_share: "Participation below half of the required hours"
+              due_within_days: local default
+            explain: Low participation.
+            reason: "Under {percent}"
+            citation: {section: II}
+        """
+    )
+    pack, problems = read_pack(text.encode(), "tx.yaml")
+    assert problems == []
+    assert pack.rules[0].sources == {"min_share": "Participation below half of the required hours", "due_within_days": "local default"}

@@ -366,6 +366,8 @@ def test_rich_table_shows_names_reasons_and_citations():
         for flag in row.flags:
             assert flag.reason in why
             assert flag.citation in why
+    assert "policy: LA DCFS P-380, II. Procedures local default: days=60, due_within_days=10" in why
+    assert "local default: workdays_before_effective=1" in why
     assert "Program calendar" in text
     assert "Prairie Example Training Center" in who
     for name in NOTHING_DUE.values():

@@ -12,9 +12,10 @@ policy lists an agenda part shows (review areas, checklist) must be there, each 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -27,7 +28,7 @@ from casestaff.files.casefile import build_record  # the same validator as case 
 from casestaff.files.config import Config, ConfigError
 from casestaff.model.dates import US_STATES
 from casestaff.model.named import Named
-from casestaff.model.pack import Citation, Pack, PackSet
+from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
@@ -85,6 +86,51 @@ def param_problems(
     return messages
 
 
+_NOT_QUITE_LOCAL = ("local", "default", "local practice", SET_IN_CONFIG)
+"""Sources a pack may mean as 'local default' but that would read as a quote from the policy."""
+
+
+def source_problems(params: Mapping[str, Any], sources: Mapping[str, Any], takes: Collection[str]) -> list[tuple[str, str]]:
+    """What is wrong with a rule's or check's `sources:`, each message with the field it is about:
+    every parameter its function `takes` says where its value comes from -- the policy's words, or
+    'local default' -- and sources names nothing else."""
+    messages = []
+    for name, value in params.items():
+        if name in takes and name not in sources:
+            messages.append(
+                (
+                    "params",
+                    f"parameter '{name}' does not say where {value!r} comes from; under sources:, give the policy's words"
+                    f" that state it, or write {name}: {LOCAL_DEFAULT} when the policy sets no number",
+                )
+            )
+    for name, source in sources.items():
+        if name not in params:
+            known = ", ".join(params) or "none"
+            messages.append(
+                ("sources", f"sources names '{name}', which is not one of its params{did_you_mean(name, params)}; its params: {known}")
+            )
+        elif not isinstance(source, str) or not source.strip():
+            messages.append(
+                (
+                    "sources",
+                    f"the source of '{name}' must be text: the policy's words that give {params[name]!r}, or {LOCAL_DEFAULT};"
+                    f" not {source!r}",
+                )
+            )
+        elif source != LOCAL_DEFAULT and (
+            source.strip().casefold() in _NOT_QUITE_LOCAL or difflib.get_close_matches(source.casefold(), [LOCAL_DEFAULT], cutoff=0.8)
+        ):
+            messages.append(
+                (
+                    "sources",
+                    f"the source of '{name}' is '{source}'; write {LOCAL_DEFAULT}, in those words, when the policy sets no number"
+                    " (casestaff marks a value set in casestaff.toml itself)",
+                )
+            )
+    return messages
+
+
 def template_fields(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
@@ -120,6 +166,8 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
             continue
         for message in check_params(rule.function, rule.params):
             at(rule, "params", f"rule {rule.id}: {message}")
+        for field, message in source_problems(rule.params, rule.sources, RULE_SPECS[rule.function].params):
+            at(rule, field, f"rule {rule.id}: {message}")
         for kind in rule.satisfied_by:
             if kind not in kinds:
                 at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
@@ -177,12 +225,16 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
                 at(record, field, f"{where}: '{name}' is listed twice; list each once")
             seen.add(name)
 
-    def function_with_params(record: Record, where: str, name: str, params: Mapping[str, Any], known: Mapping[str, Named], what: str) -> None:
+    def function_with_params(
+        record: Record, where: str, name: str, params: Mapping[str, Any], sources: Mapping[str, Any], known: Mapping[str, Named], what: str
+    ) -> None:
         if name not in known:
             at(record, "check", f"{where}: unknown {what} '{name}'{did_you_mean(name, known)}; {see}")
             return
         for message in check_params(name, params, known):
             at(record, "params", f"{where}: {message}")
+        for field, message in source_problems(params, sources, known[name].params):
+            at(record, field, f"{where}: {message}")
 
     if pack.agenda is not None:
         if pack.agenda.parts is not None:
@@ -193,11 +245,11 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
             if check.id in ids:
                 at(check, "id", f"readiness check id '{check.id}' is used twice in {pack.id}; give each check its own id")
             ids.add(check.id)
-            function_with_params(check, where, check.check, check.params, READINESS_SPECS, "readiness check")
+            function_with_params(check, where, check.check, check.params, check.sources, READINESS_SPECS, "readiness check")
             if not check.citation.section.strip():
                 at(check, "citation", f"{where}: the citation needs the policy section")
     for check in pack.narration_checks:
-        function_with_params(check, "narration.checks", check.check, check.params, NARRATION_SPECS, "narration check")
+        function_with_params(check, "narration.checks", check.check, check.params, check.sources, NARRATION_SPECS, "narration check")
         if check.citation is not None and not check.citation.section.strip():
             at(check, "citation", f"narration.checks: {check.check}: the citation needs the policy section")
     if pack.case_file is not None:
@@ -295,8 +347,9 @@ def builtin_pack_files() -> list[tuple[str, bytes]]:
 
 
 def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[tuple[str | None, str]]]:
-    """The pack with one rule's parameters overridden, and what is wrong with the override
-    (each message with the parameter it is about, None when about the rule)."""
+    """The pack with one rule's parameters overridden -- each then the office's own, its source
+    'set in casestaff.toml' -- and what is wrong with the override (each message with the
+    parameter it is about, None when about the rule)."""
     rule = next((r for r in pack.rules if r.id == rule_id), None)
     if rule is None:
         ids = [r.id for r in pack.rules]
@@ -305,7 +358,8 @@ def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pa
     errors = param_problems(rule.function, merged)
     if errors:
         return pack, errors
-    rules = [replace(r, params=merged) if r is rule else r for r in pack.rules]
+    sources = {**rule.sources, **{name: SET_IN_CONFIG for name in params}}
+    rules = [replace(r, params=merged, sources=sources) if r is rule else r for r in pack.rules]
     return replace(pack, rules=rules), []
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from casestaff.model.dates import relative_days
@@ -15,7 +16,10 @@ from casestaff.rules.due import DueReport
 from casestaff.rules.flags import Deadline, Flag
 from casestaff.model.problems import printable
 
-COLUMNS = ("kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation", "provider")
+COLUMNS = (
+    "kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation",
+    "local_default", "provider",
+)  # fmt: skip
 
 
 def _day(flag_or_deadline: Flag | Deadline) -> str:
@@ -24,6 +28,18 @@ def _day(flag_or_deadline: Flag | Deadline) -> str:
 
 def _evidence(flag: Flag) -> str:
     return "; ".join(f"{e.field}: {e.value} (line {e.line})" for e in flag.evidence)
+
+
+def _local(values: Iterable[tuple[str, Any, str]]) -> str:
+    """The numbers a flag rests on that are not the policy's, by source: 'local default: days=60, ...'."""
+    groups: dict[str, list[str]] = {}
+    for param, value, source in values:
+        groups.setdefault(source, []).append(f"{param}={value}")
+    return "; ".join(f"{source}: {', '.join(shown)}" for source, shown in groups.items())
+
+
+def _flag_local(flag: Flag) -> str:
+    return _local((v.param, v.value, v.source) for v in flag.local_default)
 
 
 def _summary(report: DueReport) -> str:
@@ -51,6 +67,8 @@ def plain(report: DueReport) -> str:
             out.append(f"{pad}  {flag.reason}")
             out.append(f"{pad}  since {flag.since:%Y-%m-%d}; evidence: {_evidence(flag)}")
             out.append(f"{pad}  policy: {flag.citation}")
+            if flag.local_default:
+                out.append(f"{pad}  {_flag_local(flag)}")
         out.append("")
     if report.deadlines:
         out.append("Program calendar")
@@ -81,6 +99,7 @@ def _deadline_record(d: Deadline) -> dict[str, Any]:
         "due": d.due.isoformat(),
         "status": d.status,
         "citation": d.citation,
+        "local_default": [],
         "provider": d.provider,
     }
 
@@ -115,6 +134,7 @@ def as_csv(report: DueReport) -> str:
     for item in records(report):
         row = dict(item)
         row["evidence"] = "; ".join(f"{e['field']}: {e['value']} (line {e['line']})" for e in item["evidence"])
+        row["local_default"] = _local((v["param"], v["value"], v["source"]) for v in item["local_default"])
         writer.writerow({key: _cell(value) for key, value in row.items()})
     return "\ufeff" + buffer.getvalue()
 
@@ -151,6 +171,8 @@ def rich_table(report: DueReport, console: Any) -> None:
                 why.append(f"  [{flag.rule}]\n", style="dim")
                 why.append(f"  evidence: {_evidence(flag)}\n", style="dim")
                 why.append(f"  policy: {flag.citation}", style="italic")
+                if flag.local_default:
+                    why.append(f"\n  {_flag_local(flag)}", style="dim")
             table.add_row(due, who, why)
         console.print(table)
     if report.deadlines:

@@ -8,7 +8,7 @@ from casestaff.documents.agenda_parts import PART_SPECS
 from casestaff.documents.narrate import NARRATION_SPECS
 from casestaff.documents.readiness import READINESS_SPECS
 from casestaff.model.named import Named
-from casestaff.model.pack import Citation, Pack, PackSet
+from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
 from casestaff.rules.functions import RULE_SPECS, RuleSpec
 
 
@@ -25,6 +25,19 @@ def _params(params: dict) -> str:
     if not params:
         return "none"
     return ", ".join(f"{k}={v}" for k, v in params.items())
+
+
+_SOURCE_WORDS = {LOCAL_DEFAULT: f"{LOCAL_DEFAULT} — the policy sets no number", SET_IN_CONFIG: SET_IN_CONFIG}
+
+
+def _sources(params: dict, sources: dict) -> list[str]:
+    """Each parameter's value beside where it comes from: the policy's words, a local default, or casestaff.toml."""
+    lines = []
+    for name, value in params.items():
+        source = sources.get(name, LOCAL_DEFAULT)  # a value is the policy's only when a quote says so
+        said = _SOURCE_WORDS.get(source) or f'from the policy — "{source}"'
+        lines.append(f"    {name}={value}: {said}")
+    return lines
 
 
 def detail(pack: Pack) -> str:
@@ -57,6 +70,7 @@ def detail(pack: Pack) -> str:
         lines.append(f"    policy: {pack.cite(rule.citation)}")
         if rule.citation.quote:
             lines.append(f"      \"{rule.citation.quote}\"")
+        lines += _sources(rule.params, rule.sources)
     if pack.provider_cycle:
         lines += ["", "Monthly provider cycle:"]
         for d in pack.provider_cycle.deadlines:
@@ -87,12 +101,14 @@ def detail(pack: Pack) -> str:
         lines.append(f"  {check.id}  [{check.check}({_params(check.params)})], {check.on_fail} when it fails")
         lines.append(f"    {check.title}")
         lines += _cited(pack, check.citation)
+        lines += _sources(check.params, check.sources)
     if not pack.readiness_checks:
         lines.append("  none")
     lines += ["", "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded"]
     for narration in pack.narration_checks:
         lines.append(f"  {narration.check}" + (f"({_params(narration.params)})" if narration.params else ""))
         lines += _cited(pack, narration.citation) if narration.citation else []
+        lines += _sources(narration.params, narration.sources)
     blocks = ", ".join(pack.case_file.parts) if pack.case_file else "every block"
     lines += ["", f"New case files (casestaff new): the common blocks, those the rules read, and: {blocks}"]
     return "\n".join(lines)

@@ -40,7 +40,12 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
     ("packs", "list of paths", "[]", "Extra program pack files (YAML); a pack with a built-in id replaces it."),
     ("cache", "true/false", "true", "Keep a private cache of parsed case files so repeat runs are instant."),
     ("programs.ID.state", "text", "the pack's", "State for one program's holidays."),
-    ("programs.ID.rules.RULE.PARAM", "number or list", "the pack's", "Override one rule parameter."),
+    (
+        "programs.ID.rules.RULE.PARAM",
+        "number or list",
+        "the pack's",
+        "Override one rule parameter; `due` and `programs` then mark its value 'set in casestaff.toml'.",
+    ),
     ("providers.NAME.meetings", "list of dates", "[]", "Known provider staffing dates (il-snap-et invites)."),
 )
 """(name, type, default, description) of every setting; the docs table is generated from this."""

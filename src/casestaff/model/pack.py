@@ -30,6 +30,29 @@ class Citation(Record):
     quote: str | None = doc("The words of the policy this rests on.", None)
 
 
+LOCAL_DEFAULT = "local default"
+"""A parameter's source when the policy sets no number: the pack's own choice, for an office to change."""
+
+SET_IN_CONFIG = "set in casestaff.toml"
+"""The source of a parameter an office set in casestaff.toml: its own value, not the policy's."""
+
+SOURCES_DOC = (
+    "Where each parameter's value comes from: the policy's words that give it (checked like a citation's quote),"
+    f" or `{LOCAL_DEFAULT}` when the policy sets no number."
+)
+
+
+def local_values(params: Mapping[str, Any], sources: Mapping[str, str]) -> list[tuple[str, Any, str]]:
+    """(name, value, source) of each parameter whose value is not the policy's: a local default,
+    or set in casestaff.toml. A value is the policy's only when a quote says so."""
+    found = []
+    for name, value in params.items():
+        source = sources.get(name)
+        if source is None or source in (LOCAL_DEFAULT, SET_IN_CONFIG):
+            found.append((name, value, source or LOCAL_DEFAULT))
+    return found
+
+
 @dataclass(kw_only=True, slots=True)
 class RoleDef(Record):
     abbr: str = doc("Abbreviation used in case files and narrations (FC, Manager ...).")
@@ -50,6 +73,7 @@ class RuleDef(Record):
     id: str = doc("Rule id, unique in the pack.")
     function: str = doc("The rule function (see `casestaff programs ID`).")
     params: dict[str, Any] = doc("Parameters of the function: thresholds in days or months.", {})
+    sources: dict[str, str] = doc(SOURCES_DOC, {})
     satisfied_by: list[str] = doc("Kinds of staffing that satisfy the condition once held on or after it began.", [])
     explain: str = doc("One line: what the rule checks and why.")
     reason: str = doc("The reason shown on a flag; {names} are filled from the finding and params.")
@@ -90,6 +114,7 @@ class ReadinessCheckDef(Record):
     title: str = doc("What the check makes sure of, as the agenda heads it.")
     check: str = doc("The readiness check function (see `casestaff programs --functions`).")
     params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    sources: dict[str, str] = doc(SOURCES_DOC, {})
     on_fail: Literal["blocking", "warning"] = doc(
         "When the check fails: blocking (the agenda says so and casestaff exits with 3) or warning.", "blocking"
     )
@@ -138,6 +163,7 @@ class AgendaDef(Record):
 class NarrationCheckDef(Record):
     check: str = doc("The narration check function (see `casestaff programs --functions`).")
     params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 3).", {})
+    sources: dict[str, str] = doc(SOURCES_DOC, {})
     citation: Citation | None = doc("Where the policy says so.", None)
 
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays
-from casestaff.model.pack import Pack, RuleDef
-from casestaff.rules.flags import STATUS_ORDER, Flag, status_of
+from casestaff.model.pack import Pack, RuleDef, local_values
+from casestaff.rules.flags import STATUS_ORDER, Flag, LocalValue, status_of
 from casestaff.rules.functions import RULE_SPECS, RuleContext
 
 
@@ -36,7 +36,7 @@ def _satisfied(case: model.Case, rule: RuleDef, since: dt.date, as_of: dt.date) 
 class _Step:
     """One rule of a pack, ready to run as of a date (built once per pack and date, not per case)."""
 
-    __slots__ = ("rule", "function", "context", "params", "rule_id", "citation")
+    __slots__ = ("rule", "function", "context", "params", "rule_id", "citation", "local_default")
 
     def __init__(self, pack: Pack, rule: RuleDef, as_of: dt.date) -> None:
         self.rule = rule
@@ -45,6 +45,7 @@ class _Step:
         self.params = rule.params
         self.rule_id = f"{pack.id}.{rule.id}"
         self.citation = pack.cite(rule.citation)
+        self.local_default = tuple(LocalValue(*value) for value in local_values(rule.params, rule.sources))
 
 
 _PLANS: dict[tuple[int, dt.date], tuple[Pack, list[_Step]]] = {}
@@ -86,6 +87,7 @@ def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, wor
                     due=finding.due,
                     status=status,
                     citation=step.citation,
+                    local_default=step.local_default,
                 )
             )
     flags.sort(key=lambda f: (STATUS_ORDER[f.status], f.due, f.rule))

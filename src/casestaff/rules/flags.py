@@ -24,6 +24,19 @@ class Evidence:
         return f"{self.field}: {self.value} (line {self.line})"
 
 
+@dataclass(slots=True)
+class LocalValue:
+    """A parameter a flag rests on whose value the policy does not give: a local default, or the
+    office's own from casestaff.toml (`source` says which)."""
+
+    param: str
+    value: Any
+    source: str
+
+    def __str__(self) -> str:
+        return f"{self.param}={self.value}"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule function returns: a condition that began on `since` and wants a staffing by `due`.
@@ -55,6 +68,8 @@ class Flag:
     due: dt.date
     status: str
     citation: str
+    local_default: tuple[LocalValue, ...] = ()
+    """The rule's parameters whose values are not the policy's: what the flag's timing rests on besides it."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +85,7 @@ class Flag:
             "due": self.due.isoformat(),
             "status": self.status,
             "citation": self.citation,
+            "local_default": [{"param": v.param, "value": v.value, "source": v.source} for v in self.local_default],
         }
 
 

@@ -1,0 +1,111 @@
+"""Numbers the policy does not give are visibly local, from the user's side: `casestaff due` marks
+a flag whose timing rests on a local default -- or on a value the office set in casestaff.toml --
+in every format, and `casestaff programs ID` says beside each value where it comes from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from casestaff.cli.main import app
+
+CASE = """\
+case_id: LA-T-8001
+program: la-step
+worker: KM
+participant: {name: Robin Testcase}
+enrolled: 2026-06-01
+progress_reviews:
+  - {date: 2026-10-01, progress: some}
+sanction: {reason: No participation in October, proposed_on: 2026-11-16, effective_on: 2026-12-07}
+"""
+
+OVERRIDE = """\
+[programs.la-step.rules.no-progress]
+days = 45
+"""
+
+
+@pytest.fixture
+def office(write, tmp_path, monkeypatch) -> None:
+    """A case folder with one la-step case; casestaff.toml sets no-progress days to 45."""
+    write("casestaff.toml", OVERRIDE)
+    write("cases/robin.yaml", CASE)
+    monkeypatch.chdir(tmp_path)
+
+
+def _due(runner, fmt: str) -> str:
+    result = runner.invoke(app, ["due", "cases", "--as-of", "2026-11-25", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_plain_list_marks_local_defaults_and_values_set_in_casestaff_toml(runner, office) -> None:
+    text = _due(runner, "table")  # piped: plain text
+    assert (
+        "     policy: LA DCFS P-380, II. Procedures\n"
+        "     set in casestaff.toml: days=45; local default: due_within_days=10\n"
+    ) in text
+    assert (
+        "     policy: LA DCFS P-380, II. Procedures, Prior to entering a sanction\n"
+        "     local default: workdays_before_effective=1\n"
+    ) in text
+
+
+def test_json_and_csv_say_which_values_are_not_the_policys(runner, office) -> None:
+    items = {item["rule"]: item for item in json.loads(_due(runner, "json"))}
+    assert items["la-step.no-progress"]["local_default"] == [
+        {"param": "days", "value": 45, "source": "set in casestaff.toml"},
+        {"param": "due_within_days", "value": 10, "source": "local default"},
+    ]
+    assert items["la-step.pending-sanction"]["local_default"] == [
+        {"param": "workdays_before_effective", "value": 1, "source": "local default"}
+    ]
+    rows = {row["rule"]: row for row in csv.DictReader(io.StringIO(_due(runner, "csv").removeprefix("\ufeff")))}
+    assert rows["la-step.no-progress"]["local_default"] == "set in casestaff.toml: days=45; local default: due_within_days=10"
+    assert rows["la-step.pending-sanction"]["local_default"] == "local default: workdays_before_effective=1"
+
+
+def test_a_flag_resting_only_on_the_policys_numbers_is_not_marked(runner, write, tmp_path, monkeypatch) -> None:
+    write(
+        "cases/casey.yaml",
+        """
+        case_id: IL-T-8001
+        program: il-snap-et
+        provider: Example Works
+        participant: {name: Casey Testcase}
+        enrolled: 2026-05-01
+        components:
+          - {name: Job search, start: 2026-05-25}
+        """,
+    )
+    write("casestaff.toml", "")
+    monkeypatch.chdir(tmp_path)
+    flags = [item for item in json.loads(_due(runner, "json")) if item["kind"] == "flag"]
+    assert [(f["rule"], f["local_default"]) for f in flags] == [("il-snap-et.component-benchmark", [])]
+    assert "local default" not in _due(runner, "table")
+
+
+def test_programs_says_beside_each_value_where_it_comes_from(runner, office) -> None:
+    result = runner.invoke(app, ["programs", "la-step"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "    days=45: set in casestaff.toml\n"
+        "    due_within_days=10: local default — the policy sets no number\n"
+        "  la-step.non-participation  [participation_shortfall(min_share=1.0, due_within_days=10)]\n"
+    ) in result.stdout
+    assert (
+        "    factors=['homelessness', 'domestic_violence', 'substance_use']:"
+        ' from the policy — "Risk Factors (Homeless/Domestic Violence/Substance Abuse/etc.)"\n'
+        "    days=90: local default — the policy sets no number\n"
+    ) in result.stdout
+    assert "    workdays_before_effective=1: local default — the policy sets no number\n" in result.stdout
+
+
+def test_programs_shows_a_checks_source_too(runner) -> None:
+    result = runner.invoke(app, ["programs", "or-ssp-reengagement"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count('    minimum=3: from the policy — "at least three department staff or designees"\n') == 2
