@@ -730,6 +730,31 @@ and `narrate` alike:
   first.
 """
 
+SNAP_CYCLE_QUOTES = (
+    "Provider completes form 4333 in ISETS by no later than the 10th of the month and marking any participant who needs a customer staffing.",
+    "Staffing must be done before the end of the month",
+)
+"""The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/test_docs.py finds them in the policy)."""
+
+PROGRAMS_SNAP = f"""\
+## IL SNAP E&T: benchmarks in the monthly cycle
+
+The policy makes a customer staffing mandatory at benchmarks of 6, 9 and 12 months, and runs
+every staffing through one monthly cycle: "{SNAP_CYCLE_QUOTES[0]}" ... "{SNAP_CYCLE_QUOTES[1]}".
+casestaff reads the two together:
+
+- **A benchmark is reviewed in the monthly cycle of the month it falls in.** That month's form
+  4333 lists the customer; a customer staffing held on or after the first day of that month
+  counts (one held with the provider staffing on the 17th covers a benchmark reached on the
+  22nd); and the staffing is due by the last workday of that month -- a benchmark reached on a
+  month's last weekend or holiday is due the workday before it (2027-05-31 is Memorial Day, so
+  a benchmark that day is due Friday 2027-05-28).
+- **Benchmarks in months in the same component apply to the component the customer is in**
+  (the one started last, of two at once). Once it has ended -- or a newer component replaced
+  it -- its benchmarks, reached or missed, no longer give a flag: the staffing they call for
+  reviews an activity the customer is no longer in.
+"""
+
 PROGRAMS_CUSTOMIZE = """\
 ## Changing a threshold
 
@@ -945,6 +970,7 @@ def programs_md() -> str:
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
             PROGRAMS_DATES.rstrip(),
+            PROGRAMS_SNAP.rstrip(),
             PROGRAMS_CUSTOMIZE.rstrip(),
             "### An example pack",
             example_marker("program-pack") + "\n" + fenced(EXAMPLE_PACK, "yaml"),

@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import Workdays, add_months, next_month_start
+from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
 from casestaff.model.named import Named, registry
 from casestaff.rules.flags import Evidence, Finding
 
@@ -45,6 +45,16 @@ class RuleContext:
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
         """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
         return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+
+    def monthly_cycle(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """(since, due) of a benchmark reviewed in the monthly cycle of the month `day` falls in.
+
+        IL SNAP E&T: the month's form 4333 marks the customer and the staffings of that month
+        are held before it ends, so a staffing held on or after the month's first day counts and
+        the last workday of the month is the deadline -- even for a benchmark reached on a
+        weekend after it (a benchmark on Sunday the 31st is due Friday the 29th).
+        """
+        return day.replace(day=1), self.workdays.on_or_before(month_end(day))
 
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
@@ -184,24 +194,31 @@ def risk_without_staffing(
 
 
 def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]) -> Iterator[Finding]:
-    """Each benchmark (6, 9, 12 months in the same component) is its own finding, due when reached."""
-    for component in case.components:
-        if component.start > ctx.as_of:
+    """The component the participant is in reaches 6, 9 and 12 months: each benchmark is its own
+    finding, reviewed in the monthly cycle of the month it falls in (`RuleContext.monthly_cycle`).
+
+    Only the current component counts (`queries.current_component`): a benchmark reviews the
+    activity the customer is in, so one of a component that has ended -- or that a newer one
+    replaced -- gives no flag any more, and no benchmark falls after a component's last day.
+    """
+    component = queries.current_component(case, ctx.as_of)
+    if component is None:
+        return
+    for count in months:
+        reached = add_months(component.start, count)
+        if not queries.in_component_on(component, reached):  # it ends before the benchmark
             continue
-        for count in months:
-            reached = add_months(component.start, count)
-            if not queries.in_component_on(component, reached):  # ended before the benchmark
-                continue
-            yield Finding(
-                since=reached,
-                due=ctx.workday_due(reached, reached),
-                facts={"months": count, "component": component.name, "reached": reached.isoformat()},
-                evidence=(
-                    _ev(component, "name", "component"),
-                    _ev(component, "start", "started"),
-                    *((_ev(component, "end", "ended"),) if component.end is not None else ()),
-                ),
-            )
+        since, due = ctx.monthly_cycle(reached)
+        yield Finding(
+            since=since,
+            due=due,
+            facts={"months": count, "component": component.name, "reached": reached.isoformat(), "cycle": _month(reached)},
+            evidence=(
+                _ev(component, "name", "component"),
+                _ev(component, "start", "started"),
+                *((_ev(component, "end", "ends"),) if component.end is not None else ()),
+            ),
+        )
 
 
 def cooperating_without_progress(
@@ -396,7 +413,10 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
         RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
         RuleSpec(
-            function=months_in_component, facts=("months", "component", "reached"), reads=("components",), benchmarks="months"
+            function=months_in_component,
+            facts=("months", "component", "reached", "cycle"),
+            reads=("components",),
+            benchmarks="months",
         ),
         RuleSpec(
             function=cooperating_without_progress, facts=("reviews", "since_month"), reads=("progress_reviews", "participation")
