@@ -441,6 +441,24 @@ def test_a_new_review_with_no_progress_after_a_staffing_fires_again() -> None:
     assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]
 
 
+def test_no_share_of_hours_leaves_a_customer_without_progress_unflagged() -> None:
+    """Poor engagement is under half the hours; cooperating without progress is half or more:
+    whatever the hours, a customer whose reviews record no progress is one rule's or the other's."""
+    for tenths in range(0, 1001, 5):  # 0 to 100 of 80 required hours, by half hours
+        hours = tenths / 10
+        case = IL + f"""\
+participation:
+  - {{month: 2026-10, required_hours: 80, actual_hours: {hours}}}
+progress_reviews:
+  - {{date: 2026-10-05, progress: none}}
+  - {{date: 2026-10-20, progress: none}}
+"""
+        poor = seen(case, "poor-engagement", D(2026, 11, 2))
+        cooperating = seen(case, "cooperating-not-progressing", D(2026, 11, 2))
+        assert len(poor) + len(cooperating) == 1, (hours, poor, cooperating)
+        assert bool(poor) == (hours < 40), hours
+
+
 def test_one_review_is_not_enough() -> None:
     case = IL + "participation:\n  - {month: 2026-10, required_hours: 80, actual_hours: 80}\nprogress_reviews:\n  - {date: 2026-10-20, progress: none}\n"
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 2)) == []

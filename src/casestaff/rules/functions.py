@@ -224,7 +224,12 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
 def cooperating_without_progress(
     case: model.Case, ctx: RuleContext, *, reviews: int, min_share: float, due_within_days: int
 ) -> Iterator[Finding]:
-    """The last `reviews` progress reviews say no progress while hours met the requirement."""
+    """The last `reviews` progress reviews say no progress while hours were at least `min_share` of
+    those required (or short with good cause) in every month they span.
+
+    A share under `min_share` is poor engagement, another rule's: with the same threshold as
+    `participation_shortfall`, a customer with no progress is one rule's or the other's.
+    """
     latest = queries.progress_reviews(case, ctx.as_of)[-reviews:]
     if len(latest) < reviews or any(r.progress != "none" for r in latest):
         return
@@ -247,7 +252,7 @@ def cooperating_without_progress(
     yield Finding(
         since=since,
         due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
-        facts={"reviews": reviews, "since_month": _month(first_month)},
+        facts={"reviews": reviews, "since_month": _month(first_month), "percent": f"{min_share * 100:g}%"},
         evidence=tuple(evidence),
     )
 
@@ -419,7 +424,7 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
             benchmarks="months",
         ),
         RuleSpec(
-            function=cooperating_without_progress, facts=("reviews", "since_month"), reads=("progress_reviews", "participation")
+            function=cooperating_without_progress, facts=("reviews", "since_month", "percent"), reads=("progress_reviews", "participation")
         ),
         RuleSpec(function=need_without_referral, facts=("factor",), reads=("risk_factors", "referrals")),
         RuleSpec(function=information_received, facts=("items", "received", "days"), reads=("outstanding_info",)),
