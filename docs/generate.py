@@ -736,12 +736,37 @@ SNAP_CYCLE_QUOTES = (
 )
 """The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/test_docs.py finds them in the policy)."""
 
-PROGRAMS_SNAP = f"""\
-## IL SNAP E&T: benchmarks in the monthly cycle
+SNAP_PROGRESS_QUOTE = "Length of time participating in the program without progress (mandatory at 6, 9 and 12 months)"
+"""The IL SNAP E&T words the second clock rests on (tests/test_docs.py finds them in the policy)."""
 
-The policy makes a customer staffing mandatory at benchmarks of 6, 9 and 12 months, and runs
-every staffing through one monthly cycle: "{SNAP_CYCLE_QUOTES[0]}" ... "{SNAP_CYCLE_QUOTES[1]}".
-casestaff reads the two together:
+PROGRAMS_SNAP = f"""\
+## IL SNAP E&T: two clocks, one monthly cycle
+
+The policy makes a customer staffing mandatory at 6, 9 and 12 months on two clocks. One counts
+time in the same component: a customer staffing "{COMPONENT_QUOTE}" (introduction). The other
+counts time in the program without progress, a selection criterion of section C: "{SNAP_PROGRESS_QUOTE}".
+
+**What "without progress" means.** The case file's `progress_reviews` each record the progress
+made since the review before (`none`, `some` or `good`). Time without progress counts from the
+last review that recorded progress (`some` or `good`) -- or from enrollment, when none has --
+so the rule `program-without-progress` reads:
+
+- the clock starts at enrollment and runs while the reviews record no progress (reviews of
+  `none`, or no review at all: the file shows no progress either way);
+- a review recording progress restarts it: six months without progress are counted again from
+  that review's date, and a benchmark passed before it gives no flag once progress is recorded;
+- a staffing does not restart it: the staffing held at six months leaves nine and twelve to
+  come, as the policy's "mandatory at 6, 9 and 12 months" says;
+- a new component does not restart it (that is the other clock's business).
+
+Between benchmarks, the two engagement rules read the same reviews and hours, and meet at
+half the required hours: under half without good cause is `poor-engagement`, half or more
+(or short with good cause) while the last two reviews record no progress is
+`cooperating-not-progressing`. A customer whose reviews record no progress is one rule's or
+the other's, whatever the hours; change both `min_share` values together in `casestaff.toml`.
+
+Both clocks' benchmarks run through the program's monthly cycle: "{SNAP_CYCLE_QUOTES[0]}" ...
+"{SNAP_CYCLE_QUOTES[1]}". casestaff reads the two together:
 
 - **A benchmark is reviewed in the monthly cycle of the month it falls in.** That month's form
   4333 lists the customer; a customer staffing held on or after the first day of that month
@@ -749,7 +774,7 @@ casestaff reads the two together:
   22nd); and the staffing is due by the last workday of that month -- a benchmark reached on a
   month's last weekend or holiday is due the workday before it (2027-05-31 is Memorial Day, so
   a benchmark that day is due Friday 2027-05-28).
-- **Benchmarks in months in the same component apply to the component the customer is in**
+- **Months-in-component benchmarks apply to the component the customer is in**
   (the one started last, of two at once). Once it has ended -- or a newer component replaced
   it -- its benchmarks, reached or missed, no longer give a flag: the staffing they call for
   reviews an activity the customer is no longer in.

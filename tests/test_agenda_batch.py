@@ -117,7 +117,10 @@ def test_provider_month_lists_every_customer_and_marks_customer_staffings(runner
                         extra="eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: true}"),
         encoding="utf-8",
     )  # fmt: skip
-    (folder / "b.yaml").write_text(PROVIDER.format(id="P-2", name="Ben Provider", start="2026-10-05", hours=80, extra=""), encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        PROVIDER.format(id="P-2", name="Ben Provider", start="2026-10-05", hours=80, extra="progress_reviews:\n  - {date: 2026-11-02, progress: some}"),
+        encoding="utf-8",
+    )  # fmt: skip
     args = ["agenda", "--provider", "example works", "--month", "2026-12", "--as-of", "2026-11-23", str(folder)]
     result = runner.invoke(app, [*args, "--format", "txt"])
     assert result.exit_code == 3, result.output  # Ben's December eligibility is not verified

@@ -31,6 +31,8 @@ participant: {name: Casey Testcase}
 enrolled: 2026-01-05
 participation:
   - {month: 2026-10, required_hours: 80, actual_hours: 0}
+progress_reviews:
+  - {date: 2026-09-15, progress: some}
 """
 
 NOT_FLAGGED = """\
@@ -39,6 +41,8 @@ program: il-snap-et
 provider: Example Works
 participant: {name: Dana Testcase}
 enrolled: 2026-01-05
+progress_reviews:
+  - {date: 2026-10-20, progress: some}
 staffings:
   - date: 2026-10-20
     kind: customer-staffing

@@ -406,6 +406,66 @@ def flags_facts(text: str, as_of: dt.date) -> list[tuple[str, str, str]]:
 
 
 # ---------------------------------------------------------------------------------------------
+# months_without_progress (il-snap-et program-without-progress: 6, 9 and 12 months)
+
+
+def test_time_without_progress_counts_from_enrollment_and_each_benchmark_is_its_own_flag() -> None:
+    case = IL + "progress_reviews:\n  - {date: 2026-04-01, progress: none}\n"
+    assert seen(case, "program-without-progress", D(2027, 1, 5), within=0) == [
+        ("2026-07-01", "2026-07-31", "overdue"),
+        ("2026-10-01", "2026-10-30", "overdue"),  # 10-31 is a Saturday
+        ("2027-01-01", "2027-01-29", "due"),  # 01-31 is a Sunday
+    ]
+    flag = flags_of(load(case), "program-without-progress", D(2027, 1, 5))[0]
+    assert flag.reason == (
+        "6 months in the program without progress (last progress: none since enrollment on 2026-01-05)"
+        " reached 2026-07-05: mandatory customer staffing in the 2026-07 monthly cycle"
+    )
+    assert [str(e) for e in flag.evidence] == [
+        "enrolled (no review has recorded progress): 2026-01-05 (line 5)",
+        "progress review: 2026-04-01: none (line 7)",
+    ]
+
+
+def test_recorded_progress_restarts_the_clock_and_a_staffing_does_not() -> None:
+    case = IL + """\
+progress_reviews:
+  - {date: 2026-03-10, progress: some}
+  - {date: 2026-06-10, progress: none}
+staffings:
+  - {date: 2026-09-01, kind: customer-staffing}
+"""
+    # 6 months from the 03-10 progress: September, satisfied by the 09-01 staffing; 9 months: December
+    assert seen(case, "program-without-progress", D(2026, 12, 1)) == [("2026-12-01", "2026-12-31", "due")]
+    assert reasons(case, "program-without-progress", D(2026, 12, 1)) == [
+        "9 months in the program without progress (last progress: 2026-03-10) reached 2026-12-10:"
+        " mandatory customer staffing in the 2026-12 monthly cycle"
+    ]
+    # progress recorded in November: no benchmark is reached until May
+    progressed = case.replace("  - {date: 2026-06-10, progress: none}\n", "  - {date: 2026-06-10, progress: none}\n  - {date: 2026-11-20, progress: good}\n")
+    assert seen(progressed, "program-without-progress", D(2026, 12, 1)) == []
+    assert seen(progressed, "program-without-progress", D(2027, 5, 1)) == [("2027-05-01", "2027-05-28", "due")]
+    # a review dated after the morning is not known yet
+    assert seen(progressed, "program-without-progress", D(2026, 11, 19)) == [("2026-12-01", "2026-12-31", "upcoming")]
+
+
+def test_a_benchmark_missed_before_progress_was_recorded_gives_no_flag_once_it_is() -> None:
+    case = IL + "progress_reviews:\n  - {date: 2026-08-20, progress: some}\n"
+    assert seen(case, "program-without-progress", D(2026, 8, 19)) == [("2026-07-01", "2026-07-31", "overdue")]
+    assert seen(case, "program-without-progress", D(2026, 8, 20)) == []
+
+
+def test_two_clocks_two_flags_one_staffing() -> None:
+    """Six months in one component and six months without progress: two reasons, both reviewed in
+    the December cycle, and one customer staffing that month covers both."""
+    case = IL.replace("2026-01-05", "2026-06-15") + "components:\n  - {name: Job search, start: 2026-06-15}\n"
+    as_of = D(2026, 12, 1)
+    assert seen(case, "component-benchmark", as_of) == seen(case, "program-without-progress", as_of) == [("2026-12-01", "2026-12-31", "due")]
+    staffed = case + "staffings:\n  - {date: 2026-12-17, kind: customer-staffing}\n"
+    assert seen(staffed, "component-benchmark", D(2027, 1, 4)) == seen(staffed, "program-without-progress", D(2027, 1, 4)) == []
+
+
+# ---------------------------------------------------------------------------------------------
 # cooperating_without_progress (il-snap-et: last 2 reviews none, hours at least 80%)
 
 

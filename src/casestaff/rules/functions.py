@@ -75,26 +75,34 @@ def _hours(value: float) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
-    """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
-    reviews = queries.progress_reviews(case, ctx.as_of)
-    progressed = [r for r in reviews if r.progress != "none"]
-    if progressed:
-        base = progressed[-1].date
-        evidence = [_ev(progressed[-1], "progress", "last progress review", f"{base}: {progressed[-1].progress}")]
+def _without_progress(case: model.Case, ctx: RuleContext) -> tuple[dt.date, str, list[Evidence]]:
+    """(the day time without progress counts from, the last progress in words, the evidence):
+    the last review that recorded progress, else enrollment; then each review since with none."""
+    progressed = queries.last_progress(case, ctx.as_of)
+    if progressed is not None:
+        base = progressed.date
+        evidence = [_ev(progressed, "progress", "last progress review", f"{base}: {progressed.progress}")]
         last_progress = base.isoformat()
     else:
         base = case.enrolled
         evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
         last_progress = f"none since enrollment on {base}"
+    for review in queries.progress_reviews(case, ctx.as_of):
+        if review.progress == "none" and review.date > base:
+            evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
+    return base, last_progress, evidence
+
+
+def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
+    """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
+    base, last_progress, reviews = _without_progress(case, ctx)
+    evidence = reviews[:1]
     since = base + dt.timedelta(days=days)
     for staffing in ctx.held(case):
         if staffing.date >= since:
             since = staffing.date + dt.timedelta(days=days)
             evidence.append(_ev(staffing, "date", "last staffing", staffing.date))
-    for review in reviews:
-        if review.progress == "none" and review.date > base:
-            evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
+    evidence += reviews[1:]
     yield Finding(
         since=since,
         due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
@@ -218,6 +226,27 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
                 _ev(component, "start", "started"),
                 *((_ev(component, "end", "ends"),) if component.end is not None else ()),
             ),
+        )
+
+
+def months_without_progress(case: model.Case, ctx: RuleContext, *, months: list[int]) -> Iterator[Finding]:
+    """Time in the program without progress reaches 6, 9 and 12 months: each benchmark is its own
+    finding, reviewed in the monthly cycle of the month it falls in (`RuleContext.monthly_cycle`).
+
+    The clock runs from the last progress review that recorded progress (some or good), or from
+    enrollment when none has: recorded progress restarts it, a staffing does not (the staffing
+    at 6 months leaves 9 and 12 to come). A benchmark passed before progress was recorded gives
+    no flag once it is: the customer is no longer without progress.
+    """
+    base, last_progress, evidence = _without_progress(case, ctx)
+    for count in months:
+        reached = add_months(base, count)
+        since, due = ctx.monthly_cycle(reached)
+        yield Finding(
+            since=since,
+            due=due,
+            facts={"months": count, "last_progress": last_progress, "reached": reached.isoformat(), "cycle": _month(reached)},
+            evidence=tuple(evidence),
         )
 
 
@@ -423,6 +452,7 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
             reads=("components",),
             benchmarks="months",
         ),
+        RuleSpec(function=months_without_progress, facts=("months", "last_progress", "reached", "cycle"), reads=("progress_reviews",)),
         RuleSpec(
             function=cooperating_without_progress, facts=("reviews", "since_month", "percent"), reads=("progress_reviews", "participation")
         ),
