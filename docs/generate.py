@@ -733,6 +733,7 @@ and `narrate` alike:
 SNAP_CYCLE_QUOTES = (
     "Provider completes form 4333 in ISETS by no later than the 10th of the month and marking any participant who needs a customer staffing.",
     "Staffing must be done before the end of the month",
+    "need to be completed monthly for all enrolled customers",
 )
 """The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/test_docs.py finds them in the policy)."""
 
@@ -778,6 +779,12 @@ Both clocks' benchmarks run through the program's monthly cycle: "{SNAP_CYCLE_QU
   (the one started last, of two at once). Once it has ended -- or a newer component replaced
   it -- its benchmarks, reached or missed, no longer give a flag: the staffing they call for
   reviews an activity the customer is no longer in.
+- **A month's provider staffing is done when it covered every enrolled customer** -- staffings
+  "{SNAP_CYCLE_QUOTES[2]}": each customer enrolled by the day it was held has a
+  `provider-staffing` of that month in their file (one who enrolled after it is covered the next
+  month). Until then `casestaff due` names who was not covered, and a month missed stays on the
+  list, overdue, after it ends -- for the three monthly cycles after it (`overdue_months` in the
+  pack), as casestaff can no longer hold it, only show it.
 """
 
 PROGRAMS_CUSTOMIZE = """\

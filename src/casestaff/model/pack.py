@@ -66,7 +66,14 @@ class DeadlineDef(Record):
     non_workday: Literal["previous", "next", "keep"] = doc(
         "When the deadline falls on a weekend or holiday: previous workday (default), next, or keep.", "previous"
     )
-    done_by: str | None = doc("A staffing kind that, held that month, shows this deadline met.", None)
+    done_by: str | None = doc(
+        "A staffing kind that shows this deadline met: held that month for every customer enrolled by the day it was held.", None
+    )
+    overdue_months: int | None = doc(
+        "With done_by: for how many months after its own a month whose staffing was missed stays on the list, overdue;"
+        " left out: until its month ends.",
+        None,
+    )
     lists_customers: bool = doc("true: name the customers flagged for a customer staffing.", False)
     citation: Citation = doc("Where the policy says so.")
 

@@ -44,6 +44,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         flags=flags,
         held=tuple((s.kind, s.date) for s in queries.staffings_held(case, as_of, calendar_kinds)),
         calendar=calendar,
+        enrolled=case.enrolled,
     )
 
 

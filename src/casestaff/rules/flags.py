@@ -131,3 +131,5 @@ class CaseEntry:
     """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
     calendar: tuple[tuple[str, dt.date], ...] = ()
     """(rule, since) of every condition through the last month a program calendar shows."""
+    enrolled: dt.date | None = None
+    """When the participant enrolled: from then on a monthly provider staffing must cover them."""
