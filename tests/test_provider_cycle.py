@@ -353,3 +353,52 @@ def test_a_benchmark_is_on_the_4333_of_its_own_month_and_that_months_customer_st
     assert calendar((staffed,), D(2027, 1, 4))[0] == ("form-4333", "2027-01-08", "upcoming", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08")
     report = due_report([load(staffed)], builtin_packs(), Config(), D(2027, 1, 4), 14)
     assert report.flags == []
+
+
+def test_a_planned_customer_staffing_gets_its_own_invites_deadline() -> None:
+    """3 workdays before the customer staffing, and no later than the 15th of its month."""
+    planned = FLAGGED + "planned_staffing:\n  date: 2026-12-08\n  kind: customer-staffing\n"
+    rows = [r for r in calendar((planned,), D(2026, 12, 1)) if r[0] == "invites"]
+    # Tue 12-08: Mon 7, Fri 4, Thu 3
+    assert rows == [
+        ("invites", "2026-12-03", "upcoming", "3 workdays before the 12/08 meeting"),
+        ("invites", "2026-12-15", "upcoming", ""),
+    ]
+    cases = load(planned)
+    report = due_report([cases], builtin_packs(), Config(), D(2026, 12, 1), 14)
+    own = next(d for d in report.deadlines if d.case)
+    assert (own.case, own.participant, own.month) == ("IL-T-1", "Casey Testcase", "2026-12")
+    assert own.what == "IDHS sends staffing invites to all necessary parties, for the customer staffing of Casey Testcase (IL-T-1) on Tue 12/08"
+
+
+def customer_invites(text: str, as_of: dt.date) -> list[tuple[str, str, str]]:
+    """(due, status, note) of the invites deadlines of customers' own staffings."""
+    report = due_report([load(text)], builtin_packs(), Config(), as_of, 14)
+    return [(d.due.isoformat(), d.status, d.note) for d in report.deadlines if d.item == "invites" and d.case]
+
+
+@pytest.mark.parametrize(
+    "meeting, kind, as_of, expected",
+    [
+        # planned late in the month: the 15th comes first
+        ("2026-12-28", "customer-staffing", D(2026, 12, 1), ("2026-12-15", "upcoming", "")),
+        # no kind is the program's first, a customer staffing; Veterans Day is skipped in the count
+        ("2026-11-13", None, D(2026, 11, 2), ("2026-11-09", "upcoming", "3 workdays before the 11/13 meeting (Wed 11/11 is Veterans Day)")),
+        # the 15th on a Sunday moves to Friday 11-13, earlier than 3 workdays before Thursday 11-19
+        ("2026-11-19", "customer-staffing", D(2026, 11, 2), ("2026-11-13", "upcoming", "Sun 11/15 is Sunday; moved to Fri 11/13")),
+        # due today
+        ("2026-12-08", "customer-staffing", D(2026, 12, 3), ("2026-12-03", "due", "3 workdays before the 12/08 meeting")),
+    ],
+)
+def test_a_customer_staffings_invites_deadline_edges(meeting: str, kind: str | None, as_of: dt.date, expected: tuple) -> None:
+    planned = NOT_FLAGGED + f"planned_staffing:\n  date: {meeting}\n" + (f"  kind: {kind}\n" if kind else "")
+    assert customer_invites(planned, as_of) == [expected]
+    # the day after, it is no longer shown: casestaff cannot see whether the invites went out
+    assert customer_invites(planned, dt.date.fromisoformat(expected[0]) + dt.timedelta(days=1)) == []
+
+
+def test_a_planned_provider_staffing_or_a_past_one_gets_no_customer_invites() -> None:
+    provider_kind = NOT_FLAGGED + "planned_staffing:\n  date: 2026-12-08\n  kind: provider-staffing\n"
+    assert [r for r in calendar((provider_kind,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]
+    undated = NOT_FLAGGED + "planned_staffing:\n  kind: customer-staffing\n"
+    assert [r for r in calendar((undated,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]

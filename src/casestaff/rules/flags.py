@@ -86,11 +86,16 @@ class Deadline:
     status: str
     note: str
     citation: str
+    case: str = ""
+    """The case, for a deadline of one customer's staffing (its invites); empty for the provider's."""
+    participant: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "program": self.program,
             "provider": self.provider,
+            "case": self.case,
+            "participant": self.participant,
             "month": self.month,
             "item": self.item,
             "what": self.what,
@@ -133,3 +138,5 @@ class CaseEntry:
     """(rule, since) of every condition through the last month a program calendar shows."""
     enrolled: dt.date | None = None
     """When the participant enrolled: from then on a monthly provider staffing must cover them."""
+    planned: tuple[str, dt.date] | None = None
+    """(kind, date) of the staffing being prepared, when a program calendar tracks its kind."""

@@ -3,7 +3,8 @@
 Deadlines are per provider and month. A "no later than" day that falls on a weekend or a
 state holiday moves to the previous workday, so acting on it is never late (a pack may say
 `next` or `keep` instead). When the provider's meeting date is known, invites are due by the
-earlier of that day and N workdays before the meeting.
+earlier of that day and N workdays before the meeting; a planned customer staffing gets such a
+deadline of its own, counted back from its date.
 """
 
 from __future__ import annotations
@@ -148,18 +149,24 @@ def provider_deadlines(
     horizon = as_of + dt.timedelta(days=within)
     deadlines = []
 
-    def add(provider: str, month: dt.date, spec: DeadlineDef, due: dt.date, status: str, note: str) -> None:
+    def add(
+        provider: str, day: dt.date, spec: DeadlineDef, due: dt.date, status: str, note: str, case: CaseEntry | None = None
+    ) -> None:
+        """One row of the month `day` falls in; with `case`, of that customer's staffing held on `day`."""
+        what = spec.what if case is None else f"{spec.what}, for the customer staffing of {_who(case)} on {day:%a %m/%d}"
         deadlines.append(
             Deadline(
                 program=pack.id,
                 provider=provider,
-                month=month.strftime("%Y-%m"),
+                month=day.strftime("%Y-%m"),
                 item=spec.id,
-                what=spec.what,
+                what=what,
                 due=due,
                 status=status,
                 note=note,
                 citation=pack.cite(spec.citation),
+                case=case.case if case is not None else "",
+                participant=case.participant if case is not None else "",
             )
         )
 
@@ -195,7 +202,19 @@ def provider_deadlines(
                     listed = f"{count} customer{'s need' if count != 1 else ' needs'} a customer staffing: {', '.join(needing)}" if count else "no customer flagged for a customer staffing"
                     note = "; ".join(filter(None, [listed, note]))
                 add(provider, month, spec, due, status, note)
-    deadlines.sort(key=lambda d: (d.due, d.provider, d.item))
+        for case in provider_cases:
+            if case.planned is None:
+                continue
+            meeting = case.planned[1]
+            for spec in cycle.deadlines:
+                if not spec.workdays_before_meeting:
+                    continue  # only a deadline counted back from the meeting is the customer staffing's own
+                due, note = deadline_date(spec, meeting.replace(day=1), workdays, (meeting,))
+                status = _status(spec, due, None, as_of)
+                if status is None or (status == UPCOMING and due > horizon):
+                    continue
+                add(provider, meeting, spec, due, status, note, case)
+    deadlines.sort(key=lambda d: (d.due, d.provider, d.item, d.case))
     return deadlines
 
 
