@@ -803,6 +803,63 @@ and `narrate` alike:
   first.
 """
 
+SNAP_CYCLE_QUOTES = (
+    "Provider completes form 4333 in ISETS by no later than the 10th of the month and marking any participant who needs a customer staffing.",
+    "Staffing must be done before the end of the month",
+    "need to be completed monthly for all enrolled customers",
+)
+"""The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/test_docs.py finds them in the policy)."""
+
+SNAP_PROGRESS_QUOTE = "Length of time participating in the program without progress (mandatory at 6, 9 and 12 months)"
+"""The IL SNAP E&T words the second clock rests on (tests/test_docs.py finds them in the policy)."""
+
+PROGRAMS_SNAP = f"""\
+## IL SNAP E&T: two clocks, one monthly cycle
+
+The policy makes a customer staffing mandatory at 6, 9 and 12 months on two clocks. One counts
+time in the same component: a customer staffing "{COMPONENT_QUOTE}" (introduction). The other
+counts time in the program without progress, a selection criterion of section C: "{SNAP_PROGRESS_QUOTE}".
+
+**What "without progress" means.** The case file's `progress_reviews` each record the progress
+made since the review before (`none`, `some` or `good`). Time without progress counts from the
+last review that recorded progress (`some` or `good`) -- or from enrollment, when none has --
+so the rule `program-without-progress` reads:
+
+- the clock starts at enrollment and runs while the reviews record no progress (reviews of
+  `none`, or no review at all: the file shows no progress either way);
+- a review recording progress restarts it: six months without progress are counted again from
+  that review's date, and a benchmark passed before it gives no flag once progress is recorded;
+- a staffing does not restart it: the staffing held at six months leaves nine and twelve to
+  come, as the policy's "mandatory at 6, 9 and 12 months" says;
+- a new component does not restart it (that is the other clock's business).
+
+Between benchmarks, the two engagement rules read the same reviews and hours, and meet at
+half the required hours: under half without good cause is `poor-engagement`, half or more
+(or short with good cause) while the last two reviews record no progress is
+`cooperating-not-progressing`. A customer whose reviews record no progress is one rule's or
+the other's, whatever the hours; change both `min_share` values together in `casestaff.toml`.
+
+Both clocks' benchmarks run through the program's monthly cycle: "{SNAP_CYCLE_QUOTES[0]}" ...
+"{SNAP_CYCLE_QUOTES[1]}". casestaff reads the two together:
+
+- **A benchmark is reviewed in the monthly cycle of the month it falls in.** That month's form
+  4333 lists the customer; a customer staffing held on or after the first day of that month
+  counts (one held with the provider staffing on the 17th covers a benchmark reached on the
+  22nd); and the staffing is due by the last workday of that month -- a benchmark reached on a
+  month's last weekend or holiday is due the workday before it (2027-05-31 is Memorial Day, so
+  a benchmark that day is due Friday 2027-05-28).
+- **Months-in-component benchmarks apply to the component the customer is in**
+  (the one started last, of two at once). Once it has ended -- or a newer component replaced
+  it -- its benchmarks, reached or missed, no longer give a flag: the staffing they call for
+  reviews an activity the customer is no longer in.
+- **A month's provider staffing is done when it covered every enrolled customer** -- staffings
+  "{SNAP_CYCLE_QUOTES[2]}": each customer enrolled by the day it was held has a
+  `provider-staffing` of that month in their file (one who enrolled after it is covered the next
+  month). Until then `casestaff due` names who was not covered, and a month missed stays on the
+  list, overdue, after it ends -- for the three monthly cycles after it (`overdue_months` in the
+  pack), as casestaff can no longer hold it, only show it.
+"""
+
 PROGRAMS_CUSTOMIZE = """\
 ## Changing a threshold
 
@@ -1039,6 +1096,7 @@ def programs_md() -> str:
             parameter_sources_table(),
             PROGRAMS_SOURCES_AFTER.rstrip(),
             PROGRAMS_DATES.rstrip(),
+            PROGRAMS_SNAP.rstrip(),
             PROGRAMS_CUSTOMIZE.rstrip(),
             "### An example pack",
             example_marker("program-pack") + "\n" + fenced(EXAMPLE_PACK, "yaml"),

@@ -117,7 +117,10 @@ def test_provider_month_lists_every_customer_and_marks_customer_staffings(runner
                         extra="eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: true}"),
         encoding="utf-8",
     )  # fmt: skip
-    (folder / "b.yaml").write_text(PROVIDER.format(id="P-2", name="Ben Provider", start="2026-10-05", hours=80, extra=""), encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        PROVIDER.format(id="P-2", name="Ben Provider", start="2026-10-05", hours=80, extra="progress_reviews:\n  - {date: 2026-11-02, progress: some}"),
+        encoding="utf-8",
+    )  # fmt: skip
     args = ["agenda", "--provider", "example works", "--month", "2026-12", "--as-of", "2026-11-23", str(folder)]
     result = runner.invoke(app, [*args, "--format", "txt"])
     assert result.exit_code == 3, result.output  # Ben's December eligibility is not verified
@@ -125,7 +128,7 @@ def test_provider_month_lists_every_customer_and_marks_customer_staffings(runner
     assert out.startswith("Provider staffing, December 2026: Example Works\n")
     assert "Customers enrolled: 2; needing a customer staffing (form 4344): 1\n" in out
     assert "1. Ada Provider (P-1): CUSTOMER STAFFING NEEDED (form 4344)\n" in out
-    assert "6 months in the same component (Job search) reached 2026-12-10: mandatory customer staffing [a.yaml, lines 8, 9]" in out
+    assert "6 months in the same component (Job search) reached 2026-12-10: mandatory customer staffing in the 2026-12 monthly cycle [a.yaml, lines 8, 9]" in out
     assert "2. Ben Provider (P-2)\n" in out
     assert "   Level of participation: 2026-11: 80 of 80 hours (100%) [b.yaml, line 11]\n" in out
     assert "- Thu 2026-12-10: Provider completes form 4333 in ISETS" in out

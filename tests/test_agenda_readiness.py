@@ -131,20 +131,30 @@ planned_staffing:
 
 
 @pytest.mark.parametrize(
-    ("checks", "status", "message"),
+    ("checks", "verified", "issue", "message"),
     [
-        ("", "blocking", "SNAP eligibility for December 2026 is not verified; verify it in IES before the staffing."),
-        ("eligibility_checks:\n  - {month: 2026-11, verified_on: 2026-11-03, eligible: true}", "blocking", "SNAP eligibility for December 2026 is not verified"),
-        ("eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: false}", "blocking", "the customer is NOT eligible"),
-        ("eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: true}", "ok", "SNAP eligibility for December 2026 verified on 2026-11-20 (line 10)."),
+        ("", "blocking", "ok", "SNAP eligibility for December 2026 is not verified; verify it in IES before the staffing."),
+        ("eligibility_checks:\n  - {month: 2026-11, verified_on: 2026-11-03, eligible: true}", "blocking", "ok", "SNAP eligibility for December 2026 is not verified"),
+        (
+            "eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: false}",
+            "ok",
+            "warning",
+            "SNAP eligibility for December 2026 verified on 2026-11-20 (line 10): the customer is NOT eligible (line 10);"
+            " communicate the eligibility issue at the staffing.",
+        ),
+        ("eligibility_checks:\n  - {month: 2026-12, verified_on: 2026-11-20, eligible: true}", "ok", "ok", "SNAP eligibility for December 2026 verified on 2026-11-20 (line 10)."),
     ],
     ids=["none", "other-month", "not-eligible", "verified"],
 )
-def test_snap_eligibility_verified_in_the_staffing_month(write, checks, status, message):
-    check = _check(agenda_for(_case(write, SNAP, checks)), "eligibility-verified")
-    assert check.status == status
-    assert message in check.message
-    assert check.citation.startswith("IL IDHS SNAP E&T Staffing Meetings, ")
+def test_snap_eligibility_verified_in_the_staffing_month(write, checks, verified, issue, message):
+    """A missing verification blocks; one that found the customer NOT eligible is a warning naming
+    it, since the policy has the eligibility issue communicated at the staffing."""
+    agenda = agenda_for(_case(write, SNAP, checks))
+    assert (_check(agenda, "eligibility-verified").status, _check(agenda, "eligibility-issue").status) == (verified, issue)
+    shown = _check(agenda, "eligibility-issue" if issue != "ok" else "eligibility-verified")
+    assert message in shown.message
+    assert shown.citation.startswith("IL IDHS SNAP E&T Staffing Meetings, ")
+    assert agenda.blocked == (verified == "blocking")
 
 
 def test_pending_sanction_lists_what_is_missing_and_passes_when_complete(write):
@@ -194,3 +204,46 @@ def test_special_needs_warn_until_a_resource_is_invited(runner, write):
     assert "  WARNING  Special-needs resources invited\n" in result.stderr
     invited = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}\n    - {role: MH QE, initials: QE}")
     assert _check(agenda_for(invited), "special-needs-invitees").status == "ok"
+
+
+NOT_ELIGIBLE = """\
+case_id: IL-T-{n}
+program: il-snap-et
+provider: Example Provider
+participant:
+  name: {name}
+enrolled: 2026-03-02
+eligibility_checks:
+  - {{month: 2026-12, verified_on: 2026-12-01, eligible: {eligible}}}
+"""
+
+
+def test_a_customer_verified_not_eligible_is_a_warning_on_both_agendas_and_blocks_neither(runner, tmp_path):
+    from casestaff.cli.main import app
+
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(NOT_ELIGIBLE.format(n=1, name="Ira Test", eligible="false"), encoding="utf-8")
+    (folder / "b.yaml").write_text(NOT_ELIGIBLE.format(n=2, name="Jo Test", eligible="true"), encoding="utf-8")
+    team = runner.invoke(app, ["agenda", str(folder / "a.yaml"), "--as-of", "2026-12-02", "--date", "2026-12-08", "--format", "txt"])
+    assert team.exit_code == 0, team.output
+    assert "  OK       SNAP eligibility verified in the month of the staffing\n" in team.stderr
+    assert (
+        "  WARNING  No SNAP eligibility issue to communicate at the staffing\n"
+        "           SNAP eligibility for December 2026 verified on 2026-12-01 (line 8): the customer is NOT eligible (line 8);"
+        " communicate the eligibility issue at the staffing.\n"
+    ) in team.stderr
+    provider = runner.invoke(app, ["agenda", str(folder), "--provider", "Example Provider", "--month", "2026-12", "--as-of", "2026-12-02", "--format", "txt"])
+    assert provider.exit_code == 0, provider.output
+    assert "- OK: SNAP eligibility verified in the month of the staffing, for every customer: SNAP eligibility for December 2026 verified for all 2 customer(s).\n" in provider.stdout
+    assert (
+        "- WARNING: No SNAP eligibility issue to communicate at the staffing, for every customer:"
+        " 1 of 2 customer(s) verified NOT eligible for December 2026: communicate it at the staffing.\n"
+        "    - Ira Test (IL-T-1): SNAP eligibility for December 2026 verified on 2026-12-01 (line 8): the customer is NOT eligible (line 8);"
+        " communicate the eligibility issue at the staffing.\n"
+    ) in provider.stdout
+    # a customer whose month is not verified still blocks the provider staffing
+    (folder / "c.yaml").write_text(NOT_ELIGIBLE.format(n=3, name="Kim Test", eligible="true").replace("2026-12, verified_on", "2026-11, verified_on"), encoding="utf-8")
+    blocked = runner.invoke(app, ["agenda", str(folder), "--provider", "Example Provider", "--month", "2026-12", "--as-of", "2026-12-02", "--format", "txt"])
+    assert blocked.exit_code == 3, blocked.output
+    assert "- BLOCKING: SNAP eligibility verified in the month of the staffing, for every customer: 1 of 3 customer(s) lack verified SNAP eligibility for December 2026.\n" in blocked.stdout

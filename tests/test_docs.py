@@ -308,6 +308,15 @@ def test_the_reading_of_a_components_end_quotes_the_policys_own_words():
     assert generate.COMPONENT_QUOTE in " ".join((DOCS / "programs.md").read_text(encoding="utf-8").split())
 
 
+def test_the_snap_readings_quote_the_policys_own_words():
+    """programs.md reads the IL SNAP E&T benchmarks and clocks from quotes; each must be the policy's."""
+    policy = " ".join((REPO / "tests" / "rule_cases" / "policies" / "il-snap-et.txt").read_text(encoding="utf-8").split())
+    page = " ".join((DOCS / "programs.md").read_text(encoding="utf-8").split())
+    for quote in (*generate.SNAP_CYCLE_QUOTES, generate.SNAP_PROGRESS_QUOTE):
+        assert quote in policy
+        assert quote in page
+
+
 def test_editor_settings_example_is_valid_json_with_a_glob():
     text = (DOCS / "editor.md").read_text(encoding="utf-8")
     block = re.search(r"```json\n(.*?)\n *```", text, re.S).group(1)

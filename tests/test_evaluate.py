@@ -170,6 +170,8 @@ participant: {name: Casey Testcase}
 enrolled: 2026-01-05
 components:
   - {name: Job search, start: 2026-05-01}
+progress_reviews:
+  - {date: 2026-10-01, progress: some}
 staffings:
   - {date: 2026-11-10, kind: provider-staffing}
 """

@@ -85,7 +85,9 @@ def test_a_flag_resting_only_on_the_policys_numbers_is_not_marked(runner, write,
     write("casestaff.toml", "")
     monkeypatch.chdir(tmp_path)
     flags = [item for item in json.loads(_due(runner, "json")) if item["kind"] == "flag"]
-    assert [(f["rule"], f["local_default"]) for f in flags] == [("il-snap-et.component-benchmark", [])]
+    rules = {f["rule"]: f["local_default"] for f in flags}
+    assert "il-snap-et.component-benchmark" in rules  # 6 months in the same component: the policy's number
+    assert all(marked == [] for marked in rules.values()), rules
     assert "local default" not in _due(runner, "table")
 
 

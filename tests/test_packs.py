@@ -525,7 +525,7 @@ def test_a_list_parameter_can_be_overridden(tmp_path: Path) -> None:
     )
     as_of = dt.date(2026, 12, 1)
     assert [f.reason for f in flags_of(case, "component-benchmark", as_of, packset=packset)] == [
-        "18 months in the same component (Job search) reached 2026-12-01: mandatory customer staffing"
+        "18 months in the same component (Job search) reached 2026-12-01: mandatory customer staffing in the 2026-12 monthly cycle"
     ]
     assert flags_of(case, "component-benchmark", as_of) == []
 

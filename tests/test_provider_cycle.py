@@ -31,6 +31,8 @@ participant: {name: Casey Testcase}
 enrolled: 2026-01-05
 participation:
   - {month: 2026-10, required_hours: 80, actual_hours: 0}
+progress_reviews:
+  - {date: 2026-09-15, progress: some}
 """
 
 NOT_FLAGGED = """\
@@ -39,6 +41,8 @@ program: il-snap-et
 provider: Example Works
 participant: {name: Dana Testcase}
 enrolled: 2026-01-05
+progress_reviews:
+  - {date: 2026-10-20, progress: some}
 staffings:
   - date: 2026-10-20
     kind: customer-staffing
@@ -64,12 +68,19 @@ def calendar(
     meetings: dict[str, tuple[dt.date, ...]] | None = None,
     packset=None,
     provider: str = "Example Works",
+    earlier: bool = False,
 ) -> list[tuple[str, str, str, str]]:
-    """(item, due, status, note) of one provider's deadlines in the morning list."""
+    """(item, due, status, note) of one provider's deadlines in the morning list: those of the
+    as-of month on, and with `earlier` those of months before it (missed provider staffings)."""
     packset = packset or builtin_packs()
     cases = [load(text, packset=packset) for text in texts]
     report = due_report(cases, packset, Config(provider_meetings=meetings or {}), as_of, within)
-    return [(d.item, d.due.isoformat(), d.status, d.note) for d in report.deadlines if d.provider == provider]
+    first = as_of.strftime("%Y-%m")
+    return [
+        (d.item, d.due.isoformat(), d.status, d.note)
+        for d in report.deadlines
+        if d.provider == provider and (earlier or d.month >= first)
+    ]
 
 
 CUSTOMERS = "1 customer needs a customer staffing: Casey Testcase (IL-T-1)"
@@ -164,20 +175,85 @@ def test_a_meeting_right_after_thanksgiving_still_has_invites_by_the_15th() -> N
     assert IL.before(D(2026, 11, 30), 3) == D(2026, 11, 24)
 
 
-def test_done_when_a_provider_staffing_is_recorded_that_month() -> None:
-    held = NOT_FLAGGED + "  - {date: 2026-12-17, kind: provider-staffing}\n"
-    assert calendar((FLAGGED, held), D(2026, 12, 18), meetings={"Example Works": (D(2026, 12, 17),)}) == [
+def held_on(text: str, *days: str) -> str:
+    """The case with a provider staffing recorded on each day."""
+    if "staffings:\n" not in text:
+        text += "staffings:\n"
+    return text + "".join(f"  - {{date: {day}, kind: provider-staffing}}\n" for day in days)
+
+
+def test_done_when_a_provider_staffing_is_recorded_that_month_for_every_enrolled_customer() -> None:
+    both = (held_on(FLAGGED, "2026-12-17"), held_on(NOT_FLAGGED, "2026-12-17"))
+    assert calendar(both, D(2026, 12, 18), meetings={"Example Works": (D(2026, 12, 17),)}) == [
         ("provider-staffing", "2026-12-31", "done", "held 12/17; meeting scheduled Thu 12/17"),
     ]
     # a staffing recorded after as-of is not known yet; one in the month before does not count
-    assert calendar((FLAGGED, held), D(2026, 12, 16), within=15)[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
-    earlier = NOT_FLAGGED + "  - {date: 2026-11-30, kind: provider-staffing}\n"
-    assert calendar((FLAGGED, earlier), D(2026, 12, 18))[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+    assert calendar(both, D(2026, 12, 16), within=15)[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+    earlier = (held_on(FLAGGED, "2026-11-30"), held_on(NOT_FLAGGED, "2026-11-30"))
+    assert calendar(earlier, D(2026, 12, 18))[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+
+
+def customer(case_id: str, name: str, enrolled: str) -> str:
+    return f"case_id: {case_id}\nprogram: il-snap-et\nprovider: Example Works\nparticipant: {{name: {name}}}\nenrolled: {enrolled}\n"
+
+
+ADA = customer("IL-T-11", "Ada Testcase", "2026-12-01")
+BEN = customer("IL-T-12", "Ben Testcase", "2026-12-01")
+
+
+def test_a_provider_staffing_that_left_out_an_enrolled_customer_is_not_done_and_names_them() -> None:
+    one = (ADA, held_on(BEN, "2026-12-17"))
+    assert calendar(one, D(2026, 12, 18)) == [
+        ("provider-staffing", "2026-12-31", "upcoming", "held 12/17 for 1 of 2 customers; not covered: Ada Testcase (IL-T-11)"),
+    ]
+    # a second staffing that month covers her: done, held on the later day
+    assert calendar((held_on(ADA, "2026-12-22"), held_on(BEN, "2026-12-17")), D(2026, 12, 23)) == [
+        ("provider-staffing", "2026-12-31", "done", "held 12/22"),
+    ]
+    # not covered by the month's end: overdue, and it stays so after the month
+    assert calendar(one, D(2027, 1, 4), earlier=True)[0] == (
+        "provider-staffing",
+        "2026-12-31",
+        "overdue",
+        "held 12/17 for 1 of 2 customers; not covered: Ada Testcase (IL-T-11)",
+    )
+
+
+def test_a_customer_enrolled_after_the_months_provider_staffing_is_covered_next_month() -> None:
+    late = FLAGGED.replace("enrolled: 2026-01-05", "enrolled: 2026-12-21")
+    assert calendar((late, held_on(NOT_FLAGGED, "2026-12-17")), D(2026, 12, 22)) == [
+        ("provider-staffing", "2026-12-31", "done", "held 12/17"),
+    ]
 
 
 def test_a_missed_provider_staffing_is_overdue_the_day_after_the_last_workday() -> None:
     assert calendar((FLAGGED,), D(2027, 1, 29))[0] == ("provider-staffing", "2027-01-29", "due", "Sun 01/31 is Sunday; moved to Fri 01/29")
-    assert calendar((FLAGGED,), D(2027, 1, 30))[0] == ("provider-staffing", "2027-01-29", "overdue", "Sun 01/31 is Sunday; moved to Fri 01/29")
+    assert calendar((FLAGGED,), D(2027, 1, 30))[0] == (
+        "provider-staffing",
+        "2027-01-29",
+        "overdue",
+        "not held for its 1 enrolled customer; Sun 01/31 is Sunday; moved to Fri 01/29",
+    )
+
+
+def test_a_missed_provider_staffing_stays_overdue_after_its_month_for_three_cycles() -> None:
+    """The pack keeps a missed month on the list for the three monthly cycles after it."""
+    december = (held_on(ADA, "2026-12-17"), BEN)  # Ben was not covered in December
+
+    def missed(as_of: dt.date) -> list[tuple[str, str, str, str]]:
+        return [r for r in calendar(december, as_of, earlier=True) if r[0] == "provider-staffing" and r[2] == "overdue"]
+
+    assert missed(D(2027, 1, 4)) == [
+        ("provider-staffing", "2026-12-31", "overdue", "held 12/17 for 1 of 2 customers; not covered: Ben Testcase (IL-T-12)")
+    ]
+    # January to March were not held at all, and December is still there on the last day of March
+    assert [r[1] for r in missed(D(2027, 3, 31))] == ["2026-12-31", "2027-01-29", "2027-02-26"]
+    assert missed(D(2027, 3, 31))[1][3] == "not held for its 2 enrolled customers; Sun 01/31 is Sunday; moved to Fri 01/29"
+    assert [r[1] for r in missed(D(2027, 4, 1))] == ["2027-01-29", "2027-02-26", "2027-03-31"]
+    # months before anyone was enrolled with the provider are not missed; months done are not repeated
+    assert [r[1] for r in missed(D(2026, 12, 1))] == []
+    done = (held_on(ADA, "2026-12-17", "2027-01-21"), held_on(BEN, "2026-12-17", "2027-01-21"))
+    assert [r for r in calendar(done, D(2027, 2, 1), earlier=True) if r[0] == "provider-staffing"] == []
 
 
 def test_forms_due_today_are_due_and_then_drop_off() -> None:
@@ -267,3 +343,73 @@ def test_the_4333_names_customers_needing_a_staffing_by_month_end_whatever_the_w
         assert result.exit_code == 0, result.output
         form = result.output.split("Prairie Example Training Center -- 2026-12 -- form-4333", 1)[1].splitlines()[2]
         assert "Grace Oduya (IL-ET-0204)" in form, (within, form)
+
+
+def test_a_benchmark_is_on_the_4333_of_its_own_month_and_that_months_customer_staffing_covers_it() -> None:
+    """Six months in work experience on 12-22: the December 4333 marks the customer (not the
+    November one), and the customer staffing held with the December provider staffing on 12-17
+    covers it -- it is off the January 4333 and off the morning list."""
+    benchmark = customer("IL-T-21", "Flo Testcase", "2026-06-15") + (
+        "components:\n  - {name: Work experience, start: 2026-06-22}\n"
+        "progress_reviews:\n  - {date: 2026-11-16, progress: some}\n"
+    )
+    assert calendar((benchmark,), D(2026, 11, 2))[0] == ("form-4333", "2026-11-10", "upcoming", "no customer flagged for a customer staffing")
+    assert calendar((benchmark,), D(2026, 12, 1))[0] == (
+        "form-4333",
+        "2026-12-10",
+        "upcoming",
+        "1 customer needs a customer staffing: Flo Testcase (IL-T-21)",
+    )
+    staffed = benchmark + "staffings:\n  - {date: 2026-12-17, kind: customer-staffing}\n  - {date: 2026-12-17, kind: provider-staffing}\n"
+    assert calendar((staffed,), D(2027, 1, 4))[0] == ("form-4333", "2027-01-08", "upcoming", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08")
+    report = due_report([load(staffed)], builtin_packs(), Config(), D(2027, 1, 4), 14)
+    assert report.flags == []
+
+
+def test_a_planned_customer_staffing_gets_its_own_invites_deadline() -> None:
+    """3 workdays before the customer staffing, and no later than the 15th of its month."""
+    planned = FLAGGED + "planned_staffing:\n  date: 2026-12-08\n  kind: customer-staffing\n"
+    rows = [r for r in calendar((planned,), D(2026, 12, 1)) if r[0] == "invites"]
+    # Tue 12-08: Mon 7, Fri 4, Thu 3
+    assert rows == [
+        ("invites", "2026-12-03", "upcoming", "3 workdays before the 12/08 meeting"),
+        ("invites", "2026-12-15", "upcoming", ""),
+    ]
+    cases = load(planned)
+    report = due_report([cases], builtin_packs(), Config(), D(2026, 12, 1), 14)
+    own = next(d for d in report.deadlines if d.case)
+    assert (own.case, own.participant, own.month) == ("IL-T-1", "Casey Testcase", "2026-12")
+    assert own.what == "IDHS sends staffing invites to all necessary parties, for the customer staffing of Casey Testcase (IL-T-1) on Tue 12/08"
+
+
+def customer_invites(text: str, as_of: dt.date) -> list[tuple[str, str, str]]:
+    """(due, status, note) of the invites deadlines of customers' own staffings."""
+    report = due_report([load(text)], builtin_packs(), Config(), as_of, 14)
+    return [(d.due.isoformat(), d.status, d.note) for d in report.deadlines if d.item == "invites" and d.case]
+
+
+@pytest.mark.parametrize(
+    "meeting, kind, as_of, expected",
+    [
+        # planned late in the month: the 15th comes first
+        ("2026-12-28", "customer-staffing", D(2026, 12, 1), ("2026-12-15", "upcoming", "")),
+        # no kind is the program's first, a customer staffing; Veterans Day is skipped in the count
+        ("2026-11-13", None, D(2026, 11, 2), ("2026-11-09", "upcoming", "3 workdays before the 11/13 meeting (Wed 11/11 is Veterans Day)")),
+        # the 15th on a Sunday moves to Friday 11-13, earlier than 3 workdays before Thursday 11-19
+        ("2026-11-19", "customer-staffing", D(2026, 11, 2), ("2026-11-13", "upcoming", "Sun 11/15 is Sunday; moved to Fri 11/13")),
+        # due today
+        ("2026-12-08", "customer-staffing", D(2026, 12, 3), ("2026-12-03", "due", "3 workdays before the 12/08 meeting")),
+    ],
+)
+def test_a_customer_staffings_invites_deadline_edges(meeting: str, kind: str | None, as_of: dt.date, expected: tuple) -> None:
+    planned = NOT_FLAGGED + f"planned_staffing:\n  date: {meeting}\n" + (f"  kind: {kind}\n" if kind else "")
+    assert customer_invites(planned, as_of) == [expected]
+    # the day after, it is no longer shown: casestaff cannot see whether the invites went out
+    assert customer_invites(planned, dt.date.fromisoformat(expected[0]) + dt.timedelta(days=1)) == []
+
+
+def test_a_planned_provider_staffing_or_a_past_one_gets_no_customer_invites() -> None:
+    provider_kind = NOT_FLAGGED + "planned_staffing:\n  date: 2026-12-08\n  kind: provider-staffing\n"
+    assert [r for r in calendar((provider_kind,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]
+    undated = NOT_FLAGGED + "planned_staffing:\n  kind: customer-staffing\n"
+    assert [r for r in calendar((undated,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]

@@ -293,6 +293,18 @@ def test_progress_reviews_by_a_day_oldest_first_and_the_latest_of_two_on_one_day
     assert queries.latest_progress_review(c, D(2026, 3, 1)) is march
 
 
+def test_last_progress_is_the_last_review_that_recorded_some_and_is_known_by_the_day() -> None:
+    some = model.ProgressReview(date=D(2026, 2, 10), progress="some")
+    good = model.ProgressReview(date=D(2026, 2, 10), progress="good")
+    none = model.ProgressReview(date=D(2026, 3, 10), progress="none")
+    april = model.ProgressReview(date=D(2026, 4, 10), progress="some")
+    c = case(progress_reviews=[april, some, good, none])
+    assert queries.last_progress(c, D(2026, 2, 9)) is None
+    assert queries.last_progress(c, D(2026, 2, 10)) is good  # of two on one day, the later entry
+    assert queries.last_progress(c, D(2026, 4, 9)) is good  # a review of no progress is not progress
+    assert queries.last_progress(c, D(2026, 4, 10)) is april
+
+
 def test_a_step_is_done_from_the_day_it_is_marked_done() -> None:
     step = model.NextStep(step="Call the housing authority", due=D(2026, 3, 1), done=D(2026, 3, 31))
     assert not queries.step_done_by(step, D(2026, 3, 30))

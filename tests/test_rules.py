@@ -291,23 +291,44 @@ def component(start: str, end: str | None = None, staffings: tuple[str, ...] = (
     return text
 
 
-def test_each_benchmark_is_its_own_flag() -> None:
+def test_each_benchmark_is_its_own_flag_reviewed_in_its_months_cycle() -> None:
+    # 6, 9 and 12 months from 03-02: September, December and March, each due by its last workday
     assert seen(component("2026-03-02"), "component-benchmark", D(2027, 3, 2), within=0) == [
-        ("2026-09-02", "2026-09-02", "overdue"),
-        ("2026-12-02", "2026-12-02", "overdue"),
-        ("2027-03-02", "2027-03-02", "due"),
+        ("2026-09-01", "2026-09-30", "overdue"),
+        ("2026-12-01", "2026-12-31", "overdue"),
+        ("2027-03-01", "2027-03-31", "due"),
     ]
     assert reasons(component("2026-03-02"), "component-benchmark", D(2027, 3, 2)) == [
-        f"{n} months in the same component (Job search) reached {d}: mandatory customer staffing"
+        f"{n} months in the same component (Job search) reached {d}: mandatory customer staffing in the {d[:7]} monthly cycle"
         for n, d in ((6, "2026-09-02"), (9, "2026-12-02"), (12, "2027-03-02"))
+    ]
+
+
+def test_a_benchmark_is_due_from_the_first_day_of_its_month() -> None:
+    """The month's 4333 marks the customer, so the benchmark is due from the first of the month."""
+    case = component("2026-06-22")  # 6 months on 12-22
+    assert seen(case, "component-benchmark", D(2026, 11, 30), within=0) == []
+    assert seen(case, "component-benchmark", D(2026, 11, 30), within=1) == [("2026-12-01", "2026-12-31", "upcoming")]
+    assert seen(case, "component-benchmark", D(2026, 12, 1), within=0) == [("2026-12-01", "2026-12-31", "due")]
+    assert seen(case, "component-benchmark", D(2026, 12, 31)) == [("2026-12-01", "2026-12-31", "due")]
+    assert seen(case, "component-benchmark", D(2027, 1, 1)) == [("2026-12-01", "2026-12-31", "overdue")]
+
+
+def test_a_customer_staffing_held_in_the_benchmarks_month_counts_even_before_the_benchmark() -> None:
+    """The December provider cycle reviews a benchmark reached 12-22: a customer staffing held with
+    it on 12-17 counts; one held on the last day of November does not."""
+    assert seen(component("2026-06-22", staffings=("2026-12-17",)), "component-benchmark", D(2027, 1, 4)) == []
+    assert seen(component("2026-06-22", staffings=("2026-12-01",)), "component-benchmark", D(2027, 1, 4)) == []
+    assert seen(component("2026-06-22", staffings=("2026-11-30",)), "component-benchmark", D(2027, 1, 4)) == [
+        ("2026-12-01", "2026-12-31", "overdue")
     ]
 
 
 def test_a_staffing_between_6_and_9_months_satisfies_6_but_not_9() -> None:
     case = component("2026-03-02", staffings=("2026-10-15",))
     assert seen(case, "component-benchmark", D(2027, 3, 2)) == [
-        ("2026-12-02", "2026-12-02", "overdue"),
-        ("2027-03-02", "2027-03-02", "due"),
+        ("2026-12-01", "2026-12-31", "overdue"),
+        ("2027-03-01", "2027-03-31", "due"),
     ]
 
 
@@ -317,27 +338,131 @@ def test_a_staffing_after_12_months_satisfies_every_benchmark() -> None:
 
 def test_benchmarks_from_the_31st_land_on_month_ends() -> None:
     # 2026-08-31: 6 months on 2027-02-28, 9 on 2027-05-31, 12 on 2027-08-31
-    assert [s for s, _, _ in seen(component("2026-08-31"), "component-benchmark", D(2027, 8, 31))] == [
-        "2027-02-28",
-        "2027-05-31",
-        "2027-08-31",
-    ]
-    # 2027-08-31: 6 months on the leap day 2028-02-29; the day before it is upcoming
+    assert [r for _, _, r in flags_facts(component("2026-08-31"), D(2027, 8, 31))] == ["2027-02-28", "2027-05-31", "2027-08-31"]
+    # 2027-08-31: 6 months on the leap day 2028-02-29, reviewed in February 2028
     leap = component("2027-08-31").replace("2025-01-06", "2027-08-02")
-    assert seen(leap, "component-benchmark", D(2028, 2, 28)) == [("2028-02-29", "2028-02-29", "upcoming")]
-    assert seen(leap, "component-benchmark", D(2028, 2, 29)) == [("2028-02-29", "2028-02-29", "due")]
-    assert seen(leap, "component-benchmark", D(2028, 3, 1)) == [("2028-02-29", "2028-02-29", "overdue")]
+    assert seen(leap, "component-benchmark", D(2028, 1, 31), within=0) == []
+    assert seen(leap, "component-benchmark", D(2028, 2, 1)) == [("2028-02-01", "2028-02-29", "due")]
+    assert seen(leap, "component-benchmark", D(2028, 3, 1)) == [("2028-02-01", "2028-02-29", "overdue")]
 
 
-def test_leaving_the_component_stops_the_later_benchmarks() -> None:
-    case = component("2026-03-02", end="2026-10-30")
-    assert seen(case, "component-benchmark", D(2027, 3, 2)) == [("2026-09-02", "2026-09-02", "overdue")]
-    # ending on the day the benchmark is reached still counts it
-    assert len(seen(component("2026-03-02", end="2026-09-02"), "component-benchmark", D(2027, 3, 2))) == 1
+def test_the_last_workday_of_the_month_skips_weekends_and_illinois_holidays() -> None:
+    # 2027-02-28 is a Sunday: due Friday 02-26
+    assert seen(component("2026-08-31"), "component-benchmark", D(2027, 2, 1)) == [("2027-02-01", "2027-02-26", "due")]
+    # 2027-05-31 is Memorial Day (a Monday): the 9-month benchmark reached that day is due Friday 05-28,
+    # and a customer staffing held that Friday counts
+    may = component("2026-08-31", staffings=("2027-02-26",))
+    assert seen(may, "component-benchmark", D(2027, 5, 28)) == [("2027-05-01", "2027-05-28", "due")]
+    assert seen(may, "component-benchmark", D(2027, 5, 29)) == [("2027-05-01", "2027-05-28", "overdue")]
+    assert seen(component("2026-08-31", staffings=("2027-02-26", "2027-05-28")), "component-benchmark", D(2027, 6, 1)) == []
+    # 2027-12-31 is New Year's Day observed (a Friday): due Thursday 12-30
+    assert seen(component("2027-06-30").replace("2025-01-06", "2027-06-01"), "component-benchmark", D(2027, 12, 1)) == [
+        ("2027-12-01", "2027-12-30", "due")
+    ]
+
+
+def test_a_benchmark_on_the_first_day_of_a_month_is_reviewed_in_that_month() -> None:
+    case = component("2026-05-01")  # 6 months on Sunday 11-01
+    assert seen(case, "component-benchmark", D(2026, 11, 1)) == [("2026-11-01", "2026-11-30", "due")]
+    assert seen(component("2026-05-01", staffings=("2026-10-31",)), "component-benchmark", D(2026, 12, 1)) == [
+        ("2026-11-01", "2026-11-30", "overdue")
+    ]
+    assert seen(component("2026-05-01", staffings=("2026-11-01",)), "component-benchmark", D(2026, 12, 1)) == []
+
+
+def test_a_component_that_ended_gives_no_flag() -> None:
+    ended = component("2026-03-02", end="2026-10-30")
+    # while the customer is in it, its missed 6-month benchmark is overdue ...
+    assert seen(ended, "component-benchmark", D(2026, 10, 30)) == [("2026-09-01", "2026-09-30", "overdue")]
+    # ... and from the day after its last day it is no longer the customer's activity
+    assert seen(ended, "component-benchmark", D(2026, 10, 31)) == []
+    assert seen(ended, "component-benchmark", D(2027, 3, 2)) == []
+    # a benchmark after the component's last day is never due, one on the last day is
+    assert seen(component("2026-03-02", end="2026-09-01"), "component-benchmark", D(2026, 8, 20)) == []
+    assert seen(component("2026-03-02", end="2026-09-02"), "component-benchmark", D(2026, 8, 20), within=30) == [
+        ("2026-09-01", "2026-09-30", "upcoming")
+    ]
+
+
+def test_only_the_component_the_customer_is_in_counts() -> None:
+    """A newer component replaces one whose end was never typed: the old one's benchmarks stop."""
+    case = component("2026-03-02") + "  - {name: Vocational training, start: 2026-11-02}\n"
+    assert [r for _, _, r in flags_facts(case, D(2027, 5, 3))] == ["2027-05-02", "2027-08-02", "2027-11-02"]
+    assert reasons(case, "component-benchmark", D(2027, 5, 3)) == [
+        "6 months in the same component (Vocational training) reached 2027-05-02: mandatory customer staffing in the 2027-05 monthly cycle"
+    ]
 
 
 def test_a_component_not_started_by_as_of_is_ignored() -> None:
     assert seen(component("2026-12-02"), "component-benchmark", D(2026, 12, 1), within=400) == []
+
+
+def flags_facts(text: str, as_of: dt.date) -> list[tuple[str, str, str]]:
+    """(since, due, date reached) of each component benchmark flag."""
+    return [
+        (f.since.isoformat(), f.due.isoformat(), f.reason.split(" reached ")[1].split(":")[0])
+        for f in flags_of(load(text), "component-benchmark", as_of, 400)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# months_without_progress (il-snap-et program-without-progress: 6, 9 and 12 months)
+
+
+def test_time_without_progress_counts_from_enrollment_and_each_benchmark_is_its_own_flag() -> None:
+    case = IL + "progress_reviews:\n  - {date: 2026-04-01, progress: none}\n"
+    assert seen(case, "program-without-progress", D(2027, 1, 5), within=0) == [
+        ("2026-07-01", "2026-07-31", "overdue"),
+        ("2026-10-01", "2026-10-30", "overdue"),  # 10-31 is a Saturday
+        ("2027-01-01", "2027-01-29", "due"),  # 01-31 is a Sunday
+    ]
+    flag = flags_of(load(case), "program-without-progress", D(2027, 1, 5))[0]
+    assert flag.reason == (
+        "6 months in the program without progress (last progress: none since enrollment on 2026-01-05)"
+        " reached 2026-07-05: mandatory customer staffing in the 2026-07 monthly cycle"
+    )
+    assert [str(e) for e in flag.evidence] == [
+        "enrolled (no review has recorded progress): 2026-01-05 (line 5)",
+        "progress review: 2026-04-01: none (line 7)",
+    ]
+
+
+def test_recorded_progress_restarts_the_clock_and_a_staffing_does_not() -> None:
+    case = IL + """\
+progress_reviews:
+  - {date: 2026-03-10, progress: some}
+  - {date: 2026-06-10, progress: none}
+staffings:
+  - {date: 2026-09-01, kind: customer-staffing}
+"""
+    # 6 months from the 03-10 progress: September, satisfied by the 09-01 staffing; 9 months: December
+    assert seen(case, "program-without-progress", D(2026, 12, 1)) == [("2026-12-01", "2026-12-31", "due")]
+    assert reasons(case, "program-without-progress", D(2026, 12, 1)) == [
+        "9 months in the program without progress (last progress: 2026-03-10) reached 2026-12-10:"
+        " mandatory customer staffing in the 2026-12 monthly cycle"
+    ]
+    # progress recorded in November: no benchmark is reached until May
+    progressed = case.replace("  - {date: 2026-06-10, progress: none}\n", "  - {date: 2026-06-10, progress: none}\n  - {date: 2026-11-20, progress: good}\n")
+    assert seen(progressed, "program-without-progress", D(2026, 12, 1)) == []
+    assert seen(progressed, "program-without-progress", D(2027, 5, 1)) == [("2027-05-01", "2027-05-28", "due")]
+    # a review dated after the morning is not known yet
+    assert seen(progressed, "program-without-progress", D(2026, 11, 19)) == [("2026-12-01", "2026-12-31", "upcoming")]
+
+
+def test_a_benchmark_missed_before_progress_was_recorded_gives_no_flag_once_it_is() -> None:
+    case = IL + "progress_reviews:\n  - {date: 2026-08-20, progress: some}\n"
+    assert seen(case, "program-without-progress", D(2026, 8, 19)) == [("2026-07-01", "2026-07-31", "overdue")]
+    assert seen(case, "program-without-progress", D(2026, 8, 20)) == []
+
+
+def test_two_clocks_two_flags_one_staffing() -> None:
+    """Six months in one component and six months without progress: two reasons, both reviewed in
+    the December cycle, and one customer staffing that month covers both."""
+    case = IL.replace("2026-01-05", "2026-06-15") + "components:\n  - {name: Job search, start: 2026-06-15}\n"
+    as_of = D(2026, 12, 1)
+    assert seen(case, "component-benchmark", as_of) == seen(case, "program-without-progress", as_of) == [("2026-12-01", "2026-12-31", "due")]
+    staffed = case + "staffings:\n  - {date: 2026-12-17, kind: customer-staffing}\n"
+    assert seen(staffed, "component-benchmark", D(2027, 1, 4)) == seen(staffed, "program-without-progress", D(2027, 1, 4)) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,6 +499,24 @@ def test_a_new_review_with_no_progress_after_a_staffing_fires_again() -> None:
     case = COOPERATING + "  - {date: 2026-11-20, progress: none}\nstaffings:\n  - {date: 2026-10-28, kind: customer-staffing}\n"
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 19)) == []
     assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]
+
+
+def test_no_share_of_hours_leaves_a_customer_without_progress_unflagged() -> None:
+    """Poor engagement is under half the hours; cooperating without progress is half or more:
+    whatever the hours, a customer whose reviews record no progress is one rule's or the other's."""
+    for tenths in range(0, 1001, 5):  # 0 to 100 of 80 required hours, by half hours
+        hours = tenths / 10
+        case = IL + f"""\
+participation:
+  - {{month: 2026-10, required_hours: 80, actual_hours: {hours}}}
+progress_reviews:
+  - {{date: 2026-10-05, progress: none}}
+  - {{date: 2026-10-20, progress: none}}
+"""
+        poor = seen(case, "poor-engagement", D(2026, 11, 2))
+        cooperating = seen(case, "cooperating-not-progressing", D(2026, 11, 2))
+        assert len(poor) + len(cooperating) == 1, (hours, poor, cooperating)
+        assert bool(poor) == (hours < 40), hours
 
 
 def test_one_review_is_not_enough() -> None:
@@ -554,19 +697,6 @@ def test_the_packs_state_decides_which_holidays_move_a_due_date(tmp_path: Path) 
     assert seen(case, "no-progress", D(2027, 2, 1)) == [("2027-01-30", "2027-02-08", "due")]
     illinois = packs_with(tmp_path, '[programs.la-step]\nstate = "IL"\n')
     assert seen(case, "no-progress", D(2027, 2, 1), packset=illinois) == [("2027-01-30", "2027-02-09", "due")]
-
-
-def test_a_benchmark_reached_on_a_saturday_is_due_the_monday_after() -> None:
-    # 6 months from 2026-05-07 is Saturday 11-07: never due before it is reached, so Monday 11-09
-    case = component("2026-05-07")
-    assert seen(case, "component-benchmark", D(2026, 11, 6), within=1) == [("2026-11-07", "2026-11-09", "upcoming")]
-    assert seen(case, "component-benchmark", D(2026, 11, 7)) == [("2026-11-07", "2026-11-09", "due")]
-    assert seen(case, "component-benchmark", D(2026, 11, 9)) == [("2026-11-07", "2026-11-09", "due")]
-    assert seen(case, "component-benchmark", D(2026, 11, 10)) == [("2026-11-07", "2026-11-09", "overdue")]
-    # a customer staffing the Friday before comes too early; one on the Monday satisfies it
-    early = component("2026-05-07", staffings=("2026-11-06",))
-    assert seen(early, "component-benchmark", D(2026, 11, 10)) == [("2026-11-07", "2026-11-09", "overdue")]
-    assert seen(component("2026-05-07", staffings=("2026-11-09",)), "component-benchmark", D(2026, 11, 10)) == []
 
 
 def test_a_due_date_never_comes_before_the_condition_began(tmp_path: Path) -> None:

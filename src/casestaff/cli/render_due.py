@@ -87,9 +87,9 @@ def plain(report: DueReport) -> str:
 def _deadline_record(d: Deadline) -> dict[str, Any]:
     return {
         "kind": "deadline",
-        "case": "",
+        "case": d.case,
         "file": "",
-        "participant": "",
+        "participant": d.participant,
         "worker": "",
         "program": d.program,
         "rule": f"{d.program}.provider-cycle.{d.item}",

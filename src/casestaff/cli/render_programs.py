@@ -78,6 +78,11 @@ def detail(pack: Pack) -> str:
             if d.workdays_before_meeting:
                 when += f", or {d.workdays_before_meeting} workdays before the meeting if earlier"
             lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
+            if d.done_by:
+                done = f"    done: a {d.done_by} held that month for every customer enrolled by then"
+                if d.overdue_months:
+                    done += f"; a month missed stays overdue for {d.overdue_months} months after it"
+                lines.append(done)
             lines.append(f"    policy: {pack.cite(d.citation)}")
     lines += ["", f"Agenda parts: {', '.join(pack.agenda_parts)}"]
     if pack.review_areas:

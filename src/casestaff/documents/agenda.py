@@ -33,8 +33,7 @@ from casestaff.model.problems import printable
 def kind_name(case: model.Case, pack: Pack) -> str:
     """The kind of staffing being prepared: the planned one, else the program's first kind."""
     names = {k.id: k.name for k in pack.staffing_kinds}
-    planned = case.planned_staffing.kind if case.planned_staffing else None
-    return names.get(planned or "", pack.staffing_kinds[0].name if pack.staffing_kinds else "Staffing")
+    return names.get(pack.planned_kind(case.planned_staffing) or "", "Staffing")
 
 
 def build_agenda(

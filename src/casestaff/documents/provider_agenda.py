@@ -20,7 +20,7 @@ from casestaff.documents.agenda_values import (
     item_line,
     words,
 )
-from casestaff.documents.readiness import BLOCKING, OK, READINESS_SPECS, eligibility_status
+from casestaff.documents.readiness import OK, READINESS_SPECS, eligibility_status
 from casestaff.documents.templating import render
 from casestaff.model import queries
 from casestaff.model import records as model
@@ -177,20 +177,20 @@ def build_provider_agenda(
     enrolled = sorted((c for c in cases if c.enrolled <= month_end(month)), key=lambda c: (c.participant.name, c.case_id))
     rows = tuple(customer_row(c, pack, month, held_by, as_of, worker) for c in enrolled)
     readiness = []
-    spec = next((s for s in pack.readiness_checks if READINESS_SPECS[s.check].per_customer is not None), None)
-    if spec is not None:
+    for spec in pack.readiness_checks:
         per_customer = READINESS_SPECS[spec.check].per_customer
-        results = [(r, *per_customer(c, month, as_of)) for r, c in zip(rows, enrolled)]
-        missing = [f"{r.participant} ({r.case_id}): {said}" for r, passed, said in results if not passed]
+        if per_customer is None:
+            continue
+        results = [(r, *per_customer.check(c, month, as_of)) for r, c in zip(rows, enrolled)]
+        failing = [f"{r.participant} ({r.case_id}): {said}" for r, passed, said in results if not passed]
+        words = {"count": len(failing), "total": len(rows), "month": f"{month:%B %Y}"}
         readiness.append(
             Check(
                 id=spec.id,
                 title=f"{spec.title}, for every customer",
-                status=BLOCKING if missing else OK,
-                message=f"{len(missing)} of {len(rows)} customer(s) lack verified SNAP eligibility for {month:%B %Y}."
-                if missing
-                else f"SNAP eligibility for {month:%B %Y} verified for all {len(rows)} customer(s).",
-                details=tuple(missing),
+                status=spec.on_fail if failing else OK,
+                message=(per_customer.failing if failing else per_customer.passing).format(**words),
+                details=tuple(failing),
                 citation=pack.cite(spec.citation),
             )
         )

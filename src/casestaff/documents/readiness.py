@@ -120,23 +120,58 @@ def no_information_outstanding(i: Inputs) -> Outcome:
     )
 
 
-def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
-    """(verified and eligible, what the file says) for SNAP eligibility in `month`."""
+def _snap_eligibility(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[model.EligibilityCheck | None, str]:
+    """The verification of SNAP eligibility for `month` that stands on `as_of`, and what the file says."""
     last = queries.eligibility_check(case, month, as_of)
     label = f"{month:%B %Y}"
     if last is None:
-        return False, f"SNAP eligibility for {label} is not verified; verify it in IES before the staffing."
+        return None, f"SNAP eligibility for {label} is not verified; verify it in IES before the staffing."
+    said = f"SNAP eligibility for {label} verified on {last.verified_on.isoformat()} (line {last.line_of('verified_on')})"
     if not last.eligible:
-        return False, (
-            f"SNAP eligibility for {label} was verified on {last.verified_on.isoformat()} and the customer is NOT eligible"
-            f" (line {last.line_of('eligible')}); raise it with IDHS before E&T services continue."
+        return last, (
+            f"{said}: the customer is NOT eligible (line {last.line_of('eligible')});"
+            " communicate the eligibility issue at the staffing."
         )
-    return True, f"SNAP eligibility for {label} verified on {last.verified_on.isoformat()} (line {last.line_of('verified_on')})."
+    return last, said + "."
+
+
+def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
+    """(verified and eligible, what the file says) for SNAP eligibility in `month`."""
+    last, said = _snap_eligibility(case, month, as_of)
+    return last is not None and last.eligible, said
+
+
+def eligibility_on_file(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
+    """(verified, what the file says): a verification of `month` stands, whatever it found."""
+    last, said = _snap_eligibility(case, month, as_of)
+    return last is not None, said
+
+
+def no_eligibility_issue(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
+    """(no issue, what the file says): False only when `month` was verified and found NOT eligible.
+
+    IL SNAP E&T: "If there is an issue with a participant's eligibility it can be communicated
+    at the staffing" -- an issue to raise there, so the pack makes it a warning, not a reason
+    to call the staffing off. A month not verified yet is eligibility_verified's to report.
+    """
+    last, said = _snap_eligibility(case, month, as_of)
+    if last is None:
+        return True, f"No eligibility issue on file for {month:%B %Y} (not verified yet)."
+    return last.eligible, said
 
 
 def eligibility_verified(i: Inputs) -> Outcome:
-    """SNAP eligibility verified (and eligible) in the month of the staffing."""
-    passed, message = eligibility_status(i.case, i.agenda.meeting.replace(day=1), i.agenda.as_of)
+    """SNAP eligibility verified in the month of the staffing, whatever the verification found.
+
+    A customer found NOT eligible is `eligibility_issue`'s to name: the staffing goes ahead.
+    """
+    passed, message = eligibility_on_file(i.case, i.agenda.meeting.replace(day=1), i.agenda.as_of)
+    return Outcome(passed, message)
+
+
+def eligibility_issue(i: Inputs) -> Outcome:
+    """No SNAP eligibility issue in the month of the staffing; one found is named, to raise there."""
+    passed, message = no_eligibility_issue(i.case, i.agenda.meeting.replace(day=1), i.agenda.as_of)
     return Outcome(passed, message)
 
 
@@ -174,14 +209,26 @@ def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
     )
 
 
+@dataclass(frozen=True)
+class PerCustomer:
+    """A readiness check as the monthly provider staffing runs it, for every enrolled customer."""
+
+    check: Callable[[model.Case, dt.date, dt.date], tuple[bool, str]]
+    """(case, month, as-of date) -> (passed, what the file says)."""
+    failing: str
+    """The summary when some fail: {count} of {total} customer(s), in {month} (e.g. December 2026)."""
+    passing: str
+    """The summary when all pass: {total} customer(s), in {month}."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReadinessSpec(Named):
     """A readiness check and what it declares."""
 
     function: Callable[..., Outcome]
-    per_customer: Callable[[model.Case, dt.date, dt.date], tuple[bool, str]] | None = None
-    """The check for one customer of a monthly provider staffing -- (case, month, as-of date) ->
-    (passed, what the file says): the provider agenda runs it for every enrolled customer."""
+    per_customer: PerCustomer | None = None
+    """The check for one customer of a monthly provider staffing: the provider agenda runs it
+    for every enrolled customer."""
 
 
 READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
@@ -189,7 +236,22 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
         ReadinessSpec(function=department_staff_invited),
         ReadinessSpec(function=partner_releases_on_file),
         ReadinessSpec(function=no_information_outstanding),
-        ReadinessSpec(function=eligibility_verified, per_customer=eligibility_status),
+        ReadinessSpec(
+            function=eligibility_verified,
+            per_customer=PerCustomer(
+                eligibility_on_file,
+                failing="{count} of {total} customer(s) lack verified SNAP eligibility for {month}.",
+                passing="SNAP eligibility for {month} verified for all {total} customer(s).",
+            ),
+        ),
+        ReadinessSpec(
+            function=eligibility_issue,
+            per_customer=PerCustomer(
+                no_eligibility_issue,
+                failing="{count} of {total} customer(s) verified NOT eligible for {month}: communicate it at the staffing.",
+                passing="No SNAP eligibility issue on file for {month} among {total} customer(s).",
+            ),
+        ),
         ReadinessSpec(function=sanction_information_complete),
         ReadinessSpec(function=special_needs_invitees),
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from casestaff.model.records import Record, ReleaseArea, ReviewAreaName, RiskFactorName, doc
+from casestaff.model.records import PlannedStaffing, Record, ReleaseArea, ReviewAreaName, RiskFactorName, doc
 
 
 @dataclass(kw_only=True, slots=True)
@@ -86,11 +86,22 @@ class DeadlineDef(Record):
     what: str = doc("What must happen by then.")
     day: int | None = doc("Day of the month the deadline falls on.", None)
     month_end: bool = doc("true: the deadline is the last day of the month.", False)
-    workdays_before_meeting: int | None = doc("Also this many workdays before the meeting, when its date is known.", None)
+    workdays_before_meeting: int | None = doc(
+        "Also this many workdays before the meeting, when its date is known -- the provider's meeting, and each planned"
+        " staffing of the cycle's customer_kinds, which gets its own deadline.",
+        None,
+    )
     non_workday: Literal["previous", "next", "keep"] = doc(
         "When the deadline falls on a weekend or holiday: previous workday (default), next, or keep.", "previous"
     )
-    done_by: str | None = doc("A staffing kind that, held that month, shows this deadline met.", None)
+    done_by: str | None = doc(
+        "A staffing kind that shows this deadline met: held that month for every customer enrolled by the day it was held.", None
+    )
+    overdue_months: int | None = doc(
+        "With done_by: for how many months after its own a month whose staffing was missed stays on the list, overdue;"
+        " left out: until its month ends.",
+        None,
+    )
     lists_customers: bool = doc("true: name the customers flagged for a customer staffing.", False)
     citation: Citation = doc("Where the policy says so.")
 
@@ -224,6 +235,12 @@ class Pack(Record):
     @property
     def kind_ids(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.staffing_kinds)
+
+    def planned_kind(self, planned: PlannedStaffing | None) -> str | None:
+        """The kind of the staffing being prepared: the one the case file names, else the program's first."""
+        if planned is not None and planned.kind:
+            return planned.kind
+        return self.kind_ids[0] if self.kind_ids else None
 
     def role(self, abbr: str) -> RoleDef | None:
         wanted = abbr.casefold()

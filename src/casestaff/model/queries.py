@@ -211,6 +211,16 @@ def latest_progress_review(case: model.Case, day: dt.date) -> model.ProgressRevi
     return _latest((r for r in case.progress_reviews if r.date <= day), key=lambda r: r.date)
 
 
+def last_progress(case: model.Case, day: dt.date) -> model.ProgressReview | None:
+    """The last progress review on or before `day` that recorded progress (some or good), or None.
+
+    A review's progress is "since the last review", so progress is known from the review's date:
+    the time without progress counts from it (or, when no review has recorded any, from
+    enrollment).
+    """
+    return _latest((r for r in case.progress_reviews if r.date <= day and r.progress != "none"), key=lambda r: r.date)
+
+
 def step_done_by(step: model.NextStep, day: dt.date) -> bool:
     """The next step was marked done on or before `day`; until then it is open (only marking it done closes it)."""
     return step.done is not None and step.done <= day

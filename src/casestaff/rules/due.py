@@ -21,6 +21,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
     """The case's flags as of a date; for a program with a monthly calendar, also what it needs
     through the end of the last month the calendar shows, whatever the window."""
     pack = packset.get(case.program)
+    planned: tuple[str, dt.date] | None = None
     if pack is None:  # pragma: no cover - the loader refuses unknown programs
         flags: tuple[Flag, ...] = ()
         calendar: tuple[tuple[str, dt.date], ...] = ()
@@ -34,6 +35,9 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         flags = tuple(f for f in wide if status_of(f.since, f.due, as_of, within) is not None)
         calendar = tuple((f.rule, f.since) for f in wide)
         calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines}
+        kind = pack.planned_kind(case.planned_staffing)
+        if case.planned_staffing and case.planned_staffing.date and kind in pack.provider_cycle.customer_kinds:
+            planned = (kind, case.planned_staffing.date)
     return CaseEntry(
         case=case.case_id,
         participant=case.participant.name,
@@ -44,6 +48,8 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         flags=flags,
         held=tuple((s.kind, s.date) for s in queries.staffings_held(case, as_of, calendar_kinds)),
         calendar=calendar,
+        enrolled=case.enrolled,
+        planned=planned,
     )
 
 

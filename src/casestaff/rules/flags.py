@@ -102,11 +102,16 @@ class Deadline:
     status: str
     note: str
     citation: str
+    case: str = ""
+    """The case, for a deadline of one customer's staffing (its invites); empty for the provider's."""
+    participant: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "program": self.program,
             "provider": self.provider,
+            "case": self.case,
+            "participant": self.participant,
             "month": self.month,
             "item": self.item,
             "what": self.what,
@@ -147,3 +152,7 @@ class CaseEntry:
     """(kind, date) of staffings held on or before the as-of date whose kind a program calendar tracks."""
     calendar: tuple[tuple[str, dt.date], ...] = ()
     """(rule, since) of every condition through the last month a program calendar shows."""
+    enrolled: dt.date | None = None
+    """When the participant enrolled: from then on a monthly provider staffing must cover them."""
+    planned: tuple[str, dt.date] | None = None
+    """(kind, date) of the staffing being prepared, when a program calendar tracks its kind."""

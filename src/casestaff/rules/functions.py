@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import Workdays, add_months, next_month_start
+from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
 from casestaff.model.named import Named, registry
 from casestaff.rules.flags import Evidence, Finding
 
@@ -46,6 +46,16 @@ class RuleContext:
         """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
         return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
+    def monthly_cycle(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """(since, due) of a benchmark reviewed in the monthly cycle of the month `day` falls in.
+
+        IL SNAP E&T: the month's form 4333 marks the customer and the staffings of that month
+        are held before it ends, so a staffing held on or after the month's first day counts and
+        the last workday of the month is the deadline -- even for a benchmark reached on a
+        weekend after it (a benchmark on Sunday the 31st is due Friday the 29th).
+        """
+        return day.replace(day=1), self.workdays.on_or_before(month_end(day))
+
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
     shown = getattr(record, name) if value is None else value
@@ -65,26 +75,34 @@ def _hours(value: float) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
-    """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
-    reviews = queries.progress_reviews(case, ctx.as_of)
-    progressed = [r for r in reviews if r.progress != "none"]
-    if progressed:
-        base = progressed[-1].date
-        evidence = [_ev(progressed[-1], "progress", "last progress review", f"{base}: {progressed[-1].progress}")]
+def _without_progress(case: model.Case, ctx: RuleContext) -> tuple[dt.date, str, list[Evidence]]:
+    """(the day time without progress counts from, the last progress in words, the evidence):
+    the last review that recorded progress, else enrollment; then each review since with none."""
+    progressed = queries.last_progress(case, ctx.as_of)
+    if progressed is not None:
+        base = progressed.date
+        evidence = [_ev(progressed, "progress", "last progress review", f"{base}: {progressed.progress}")]
         last_progress = base.isoformat()
     else:
         base = case.enrolled
         evidence = [_ev(case, "enrolled", "enrolled (no review has recorded progress)")]
         last_progress = f"none since enrollment on {base}"
+    for review in queries.progress_reviews(case, ctx.as_of):
+        if review.progress == "none" and review.date > base:
+            evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
+    return base, last_progress, evidence
+
+
+def no_progress_for_days(case: model.Case, ctx: RuleContext, *, days: int, due_within_days: int) -> Iterator[Finding]:
+    """No progress toward the goal recorded for `days` days (since the last progress or staffing)."""
+    base, last_progress, reviews = _without_progress(case, ctx)
+    evidence = reviews[:1]
     since = base + dt.timedelta(days=days)
     for staffing in ctx.held(case):
         if staffing.date >= since:
             since = staffing.date + dt.timedelta(days=days)
             evidence.append(_ev(staffing, "date", "last staffing", staffing.date))
-    for review in reviews:
-        if review.progress == "none" and review.date > base:
-            evidence.append(_ev(review, "progress", "progress review", f"{review.date}: none"))
+    evidence += reviews[1:]
     yield Finding(
         since=since,
         due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
@@ -184,30 +202,63 @@ def risk_without_staffing(
 
 
 def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]) -> Iterator[Finding]:
-    """Each benchmark (6, 9, 12 months in the same component) is its own finding, due when reached."""
-    for component in case.components:
-        if component.start > ctx.as_of:
+    """The component the participant is in reaches 6, 9 and 12 months: each benchmark is its own
+    finding, reviewed in the monthly cycle of the month it falls in (`RuleContext.monthly_cycle`).
+
+    Only the current component counts (`queries.current_component`): a benchmark reviews the
+    activity the customer is in, so one of a component that has ended -- or that a newer one
+    replaced -- gives no flag any more, and no benchmark falls after a component's last day.
+    """
+    component = queries.current_component(case, ctx.as_of)
+    if component is None:
+        return
+    for count in months:
+        reached = add_months(component.start, count)
+        if not queries.in_component_on(component, reached):  # it ends before the benchmark
             continue
-        for count in months:
-            reached = add_months(component.start, count)
-            if not queries.in_component_on(component, reached):  # ended before the benchmark
-                continue
-            yield Finding(
-                since=reached,
-                due=ctx.workday_due(reached, reached),
-                facts={"months": count, "component": component.name, "reached": reached.isoformat()},
-                evidence=(
-                    _ev(component, "name", "component"),
-                    _ev(component, "start", "started"),
-                    *((_ev(component, "end", "ended"),) if component.end is not None else ()),
-                ),
-            )
+        since, due = ctx.monthly_cycle(reached)
+        yield Finding(
+            since=since,
+            due=due,
+            facts={"months": count, "component": component.name, "reached": reached.isoformat(), "cycle": _month(reached)},
+            evidence=(
+                _ev(component, "name", "component"),
+                _ev(component, "start", "started"),
+                *((_ev(component, "end", "ends"),) if component.end is not None else ()),
+            ),
+        )
+
+
+def months_without_progress(case: model.Case, ctx: RuleContext, *, months: list[int]) -> Iterator[Finding]:
+    """Time in the program without progress reaches 6, 9 and 12 months: each benchmark is its own
+    finding, reviewed in the monthly cycle of the month it falls in (`RuleContext.monthly_cycle`).
+
+    The clock runs from the last progress review that recorded progress (some or good), or from
+    enrollment when none has: recorded progress restarts it, a staffing does not (the staffing
+    at 6 months leaves 9 and 12 to come). A benchmark passed before progress was recorded gives
+    no flag once it is: the customer is no longer without progress.
+    """
+    base, last_progress, evidence = _without_progress(case, ctx)
+    for count in months:
+        reached = add_months(base, count)
+        since, due = ctx.monthly_cycle(reached)
+        yield Finding(
+            since=since,
+            due=due,
+            facts={"months": count, "last_progress": last_progress, "reached": reached.isoformat(), "cycle": _month(reached)},
+            evidence=tuple(evidence),
+        )
 
 
 def cooperating_without_progress(
     case: model.Case, ctx: RuleContext, *, reviews: int, min_share: float, due_within_days: int
 ) -> Iterator[Finding]:
-    """The last `reviews` progress reviews say no progress while hours met the requirement."""
+    """The last `reviews` progress reviews say no progress while hours were at least `min_share` of
+    those required (or short with good cause) in every month they span.
+
+    A share under `min_share` is poor engagement, another rule's: with the same threshold as
+    `participation_shortfall`, a customer with no progress is one rule's or the other's.
+    """
     latest = queries.progress_reviews(case, ctx.as_of)[-reviews:]
     if len(latest) < reviews or any(r.progress != "none" for r in latest):
         return
@@ -230,7 +281,7 @@ def cooperating_without_progress(
     yield Finding(
         since=since,
         due=ctx.workday_due(since, since + dt.timedelta(days=due_within_days)),
-        facts={"reviews": reviews, "since_month": _month(first_month)},
+        facts={"reviews": reviews, "since_month": _month(first_month), "percent": f"{min_share * 100:g}%"},
         evidence=tuple(evidence),
     )
 
@@ -396,10 +447,14 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
         RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
         RuleSpec(
-            function=months_in_component, facts=("months", "component", "reached"), reads=("components",), benchmarks="months"
+            function=months_in_component,
+            facts=("months", "component", "reached", "cycle"),
+            reads=("components",),
+            benchmarks="months",
         ),
+        RuleSpec(function=months_without_progress, facts=("months", "last_progress", "reached", "cycle"), reads=("progress_reviews",)),
         RuleSpec(
-            function=cooperating_without_progress, facts=("reviews", "since_month"), reads=("progress_reviews", "participation")
+            function=cooperating_without_progress, facts=("reviews", "since_month", "percent"), reads=("progress_reviews", "participation")
         ),
         RuleSpec(function=need_without_referral, facts=("factor",), reads=("risk_factors", "referrals")),
         RuleSpec(function=information_received, facts=("items", "received", "days"), reads=("outstanding_info",)),

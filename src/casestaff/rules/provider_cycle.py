@@ -3,7 +3,8 @@
 Deadlines are per provider and month. A "no later than" day that falls on a weekend or a
 state holiday moves to the previous workday, so acting on it is never late (a pack may say
 `next` or `keep` instead). When the provider's meeting date is known, invites are due by the
-earlier of that day and N workdays before the meeting.
+earlier of that day and N workdays before the meeting; a planned customer staffing gets such a
+deadline of its own, counted back from its date.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from casestaff.model.dates import Workdays, month_end, next_month_start
+from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
 from casestaff.model.pack import DeadlineDef, Pack
 from casestaff.rules.flags import DUE, OVERDUE, UPCOMING, CaseEntry, Deadline
 
@@ -64,6 +66,68 @@ def _skipped(workdays: Workdays, first: dt.date, last: dt.date) -> str:
     return f" ({', '.join(skipped)})" if skipped else ""
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """Who a month's provider staffing covered: the customers whose files record it that month."""
+
+    held: dt.date | None
+    """The last day it was held that month (by the as-of date), or None."""
+    enrolled: tuple[CaseEntry, ...]
+    """The customers it must cover: enrolled by the day it was held (by the month's end, when it was not)."""
+    missed: tuple[CaseEntry, ...]
+    """Those of them whose file records no provider staffing that month."""
+
+    @property
+    def done(self) -> bool:
+        return self.held is not None and not self.missed
+
+    def note(self) -> str:
+        if self.held is None:
+            count = len(self.enrolled)
+            return f"not held for its {count} enrolled customer{'s' if count != 1 else ''}"
+        if not self.missed:
+            return f"held {self.held:%m/%d}"
+        return (
+            f"held {self.held:%m/%d} for {len(self.enrolled) - len(self.missed)} of {len(self.enrolled)} customers;"
+            f" not covered: {', '.join(_who(c) for c in self.missed)}"
+        )
+
+
+def _who(case: CaseEntry) -> str:
+    return f"{case.participant} ({case.case})"
+
+
+def coverage(cases: Sequence[CaseEntry], kind: str, month: dt.date, as_of: dt.date) -> Coverage:
+    """Whether a provider's staffing of `month` was done for all its enrolled customers.
+
+    IL SNAP E&T: staffings "need to be completed monthly for all enrolled customers", so the
+    month is done only when every customer enrolled by the day it was held has it in their
+    file; one who enrolled after it is covered by the next month's.
+    """
+    attended = {
+        id(case): [held for held_kind, held in case.held if held_kind == kind and held <= as_of and _in_month(held, month)]
+        for case in cases
+    }
+    days = [day for held in attended.values() for day in held]
+    last = max(days) if days else None
+    by = last or month_end(month)
+    enrolled = tuple(c for c in cases if c.enrolled is None or c.enrolled <= by)
+    return Coverage(held=last, enrolled=enrolled, missed=tuple(c for c in enrolled if not attended[id(c)]))
+
+
+def _in_month(day: dt.date, month: dt.date) -> bool:
+    return (day.year, day.month) == (month.year, month.month)
+
+
+def _missed_months(spec: DeadlineDef, cases: Sequence[CaseEntry], as_of: dt.date) -> list[dt.date]:
+    """The months before the as-of month whose staffing (`spec.done_by`) still shows when missed."""
+    if not spec.done_by or not spec.overdue_months:
+        return []
+    first = min((c.enrolled for c in cases if c.enrolled is not None), default=as_of).replace(day=1)
+    months = [add_months(as_of.replace(day=1), -back) for back in range(spec.overdue_months, 0, -1)]
+    return [m for m in months if m >= first]
+
+
 def provider_deadlines(
     pack: Pack,
     cases: Iterable[CaseEntry],
@@ -72,7 +136,8 @@ def provider_deadlines(
     workdays: Workdays,
     meetings: Mapping[str, Sequence[dt.date]],
 ) -> list[Deadline]:
-    """The provider cycle's deadlines from the as-of month through the end of the window."""
+    """The provider cycle's deadlines from the as-of month through the end of the window, and the
+    staffings of earlier months that were missed (for as many months as the pack keeps them)."""
     cycle = pack.provider_cycle
     if cycle is None:
         return []
@@ -83,58 +148,78 @@ def provider_deadlines(
     customer_rules = {f"{pack.id}.{r.id}" for r in pack.rules if set(r.satisfied_by) & set(cycle.customer_kinds)}
     horizon = as_of + dt.timedelta(days=within)
     deadlines = []
+
+    def add(
+        provider: str, day: dt.date, spec: DeadlineDef, due: dt.date, status: str, note: str, case: CaseEntry | None = None
+    ) -> None:
+        """One row of the month `day` falls in; with `case`, of that customer's staffing held on `day`."""
+        what = spec.what if case is None else f"{spec.what}, for the customer staffing of {_who(case)} on {day:%a %m/%d}"
+        deadlines.append(
+            Deadline(
+                program=pack.id,
+                provider=provider,
+                month=day.strftime("%Y-%m"),
+                item=spec.id,
+                what=what,
+                due=due,
+                status=status,
+                note=note,
+                citation=pack.cite(spec.citation),
+                case=case.case if case is not None else "",
+                participant=case.participant if case is not None else "",
+            )
+        )
+
     for provider in sorted(by_provider):
         provider_cases = by_provider[provider]
+        provider_meetings = meetings.get(provider, ())
+        for spec in cycle.deadlines:
+            for month in _missed_months(spec, provider_cases, as_of):
+                covered = coverage(provider_cases, spec.done_by or "", month, as_of)
+                if covered.done or not covered.enrolled:
+                    continue
+                due, note = deadline_date(spec, month, workdays, provider_meetings)
+                add(provider, month, spec, due, OVERDUE, "; ".join(filter(None, [covered.note(), note])))
         for month in _months(as_of, within):
             needing = sorted(
                 {
-                    f"{case.participant} ({case.case})"
+                    _who(case)
                     for case in provider_cases
                     for rule, since in case.calendar
                     if rule in customer_rules and since <= month_end(month)
                 }
             )
             for spec in cycle.deadlines:
-                due, note = deadline_date(spec, month, workdays, meetings.get(provider, ()))
-                status = _status(spec, due, month, provider_cases, as_of)
+                due, note = deadline_date(spec, month, workdays, provider_meetings)
+                covered = coverage(provider_cases, spec.done_by, month, as_of) if spec.done_by else None
+                status = _status(spec, due, covered, as_of)
                 if status is None or (status == UPCOMING and due > horizon):
                     continue
-                if spec.done_by and status == DONE:
-                    held = _held_in(provider_cases, spec.done_by, month, as_of)
-                    note = "; ".join(filter(None, [f"held {held:%m/%d}" if held else "", note]))
+                if covered is not None and (covered.held is not None or status == OVERDUE):
+                    note = "; ".join(filter(None, [covered.note(), note]))
                 if spec.lists_customers:
                     count = len(needing)
                     listed = f"{count} customer{'s need' if count != 1 else ' needs'} a customer staffing: {', '.join(needing)}" if count else "no customer flagged for a customer staffing"
                     note = "; ".join(filter(None, [listed, note]))
-                deadlines.append(
-                    Deadline(
-                        program=pack.id,
-                        provider=provider,
-                        month=month.strftime("%Y-%m"),
-                        item=spec.id,
-                        what=spec.what,
-                        due=due,
-                        status=status,
-                        note=note,
-                        citation=pack.cite(spec.citation),
-                    )
-                )
-    deadlines.sort(key=lambda d: (d.due, d.provider, d.item))
+                add(provider, month, spec, due, status, note)
+        for case in provider_cases:
+            if case.planned is None:
+                continue
+            meeting = case.planned[1]
+            for spec in cycle.deadlines:
+                if not spec.workdays_before_meeting:
+                    continue  # only a deadline counted back from the meeting is the customer staffing's own
+                due, note = deadline_date(spec, meeting.replace(day=1), workdays, (meeting,))
+                status = _status(spec, due, None, as_of)
+                if status is None or (status == UPCOMING and due > horizon):
+                    continue
+                add(provider, meeting, spec, due, status, note, case)
+    deadlines.sort(key=lambda d: (d.due, d.provider, d.item, d.case))
     return deadlines
 
 
-def _held_in(cases: Sequence[CaseEntry], kind: str, month: dt.date, as_of: dt.date) -> dt.date | None:
-    dates = [
-        held
-        for case in cases
-        for held_kind, held in case.held
-        if held_kind == kind and held <= as_of and (held.year, held.month) == (month.year, month.month)
-    ]
-    return max(dates) if dates else None
-
-
-def _status(spec: DeadlineDef, due: dt.date, month: dt.date, cases: Sequence[CaseEntry], as_of: dt.date) -> str | None:
-    if spec.done_by and _held_in(cases, spec.done_by, month, as_of):
+def _status(spec: DeadlineDef, due: dt.date, covered: Coverage | None, as_of: dt.date) -> str | None:
+    if covered is not None and covered.done:
         return DONE
     if due < as_of:
         # Only a deadline casestaff can verify (a staffing held) is known to be missed.
@@ -142,5 +227,3 @@ def _status(spec: DeadlineDef, due: dt.date, month: dt.date, cases: Sequence[Cas
     if due == as_of:
         return DUE
     return UPCOMING
-
-
