@@ -56,3 +56,22 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return _write
+
+
+REGENERATE = "CASESTAFF_REGEN_GOLDEN"
+"""Set to 1 to rewrite the golden files and agenda snapshots from today's output; then read the diff."""
+
+
+def matches_golden(path: Path, output: str, what: str) -> None:
+    """`output` equals the golden file at `path`, or (with CASESTAFF_REGEN_GOLDEN=1) becomes it.
+
+    One switch for every golden file and snapshot, and one message that says how to accept an
+    intended change."""
+    if os.environ.get(REGENERATE) == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output, encoding="utf-8", newline="\n")
+    expected = path.read_text(encoding="utf-8") if path.exists() else "(no golden file yet)"
+    assert output == expected, (
+        f"{what} changed; if that is intended, run {REGENERATE}=1 python -m pytest and review the diff of"
+        f" {path.relative_to(REPO)}"
+    )

@@ -11,13 +11,12 @@ When a change is intended, rewrite the golden file and read the diff before comm
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from casestaff.cli.main import app
 
-from .conftest import REPO
+from .conftest import REPO, matches_golden
 
 GOLDEN = REPO / "tests" / "golden" / "due_2026-12-01.txt"
 
@@ -34,15 +33,7 @@ def _due_output(runner, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def test_due_on_the_samples_matches_the_golden_file(runner, monkeypatch):
     output = _due_output(runner, monkeypatch)
-    if os.environ.get("CASESTAFF_REGEN_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(output, encoding="utf-8", newline="\n")
-        pytest.skip(f"rewrote {GOLDEN.relative_to(REPO)}; review the diff and commit it")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    assert output == expected, (
-        "`casestaff due sample_cases --as-of 2026-12-01` changed; if that is intended, run "
-        "CASESTAFF_REGEN_GOLDEN=1 python -m pytest tests/test_due_golden.py and review the diff"
-    )
+    matches_golden(GOLDEN, output, "`casestaff due sample_cases --as-of 2026-12-01`")
 
 
 def test_golden_file_is_the_full_demo(runner, monkeypatch):

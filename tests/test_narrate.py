@@ -15,7 +15,7 @@ import pytest
 
 from casestaff.cli.main import app
 
-from .conftest import REPO, SAMPLES
+from .conftest import REPO, SAMPLES, matches_golden
 
 FIXTURES = REPO / "tests" / "fixtures" / "record"
 GOLDEN = REPO / "tests" / "golden" / "narration"
@@ -89,14 +89,7 @@ GOLDEN_CASES = {
 def test_golden_narration(runner, name):
     result = runner.invoke(app, ["narrate", str(GOLDEN_CASES[name])])
     assert result.exit_code == 0, result.output
-    golden = GOLDEN / f"{name}.txt"
-    if os.environ.get("CASESTAFF_REGEN_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == golden.read_text(encoding="utf-8"), (
-        f"the {name} narration changed; if that is intended run"
-        " CASESTAFF_REGEN_GOLDEN=1 python -m pytest tests/test_narrate.py and review the diff"
-    )
+    matches_golden(GOLDEN / f"{name}.txt", result.stdout, f"the {name} narration")
 
 
 def test_every_program_has_a_golden_narration():
