@@ -68,7 +68,7 @@ def test_partner_copy_without_a_release_leaks_nothing(tmp_path, program, partner
 def test_withheld_list_names_areas_and_lines_never_content():
     md = render_agenda(agenda_for(SENSITIVE, audience="partner"), "md")
     section = md.split("## Withheld (no release)\n")[1].split("\n---")[0]
-    assert "- **Domestic violence:** review area (line 72), review area (line 73), review area (line 74), review area (line 75), risk factor (line 46), referral (line 64)\n" in section
+    assert "- **Domestic violence:** review area (line 72), review area (line 73), review area accommodations (line 74), review area (line 75), risk factor (line 46), referral (line 64)\n" in section
     assert "- **Addresses and contact details:** address (line 12), phone number (line 13)\n" in section
     assert "- **Birth dates:** birth date (line 9), birth date (line 17)\n" in section
     assert "- **Mental health:**" in section and "- **Substance use:**" in section
