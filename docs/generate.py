@@ -575,7 +575,12 @@ PARTNER_INTRO = """\
 An entry is shown there only if a release on file names that partner, is valid on the meeting
 date, and covers the area the table below gives; otherwise it reads *withheld (no release)*.
 Free text -- anything typed in your own words -- can say anything, so it needs a release that
-covers `all`.
+covers `all`. A risk factor, referral or review area about domestic violence, mental health,
+substance use (drug/alcohol) or physical health is left out of the copy altogether unless a
+release covers that area, and so are the child-welfare blocks without `child_welfare` and the
+address and phone without `address`: the copy then reads the same whether or not the file holds
+any. A run of withheld entries in a list reads as one, the copy cites no file lines, and it ends
+with the list of every area no release covers -- the same list whatever the file holds.
 """
 
 
