@@ -30,7 +30,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
+from casestaff.files.permissions import data_root, own_folder
 from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
@@ -381,17 +381,31 @@ def set_field(doc: CaseText, path: Sequence[str | int], key: str, value: dt.date
 # -- writing --------------------------------------------------------------------------------------
 
 
-def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
-    """Keep what the user typed in an owner-only file beside the case file (or the temp folder).
+SAVED_FOLDER = "saved"
+"""The folder in the user's own casestaff data folder (permissions.data_root) that takes typed
+input the case folder will not."""
 
-    The name starts with '.', so the caseload never mistakes it for a case file. None when no
-    folder would take it (the caller then shows the text itself).
+
+def _aside_places(case_path: Path, what: str, stamp: str) -> Iterator[tuple[Path, str]]:
+    yield case_path.parent, f".{case_path.stem}.unsaved-{what}-{stamp}"
+    own = own_folder(data_root() / SAVED_FOLDER)  # made only when the case folder refused
+    if own is not None:
+        yield own, f"unsaved-{what}-{stamp}"
+
+
+def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
+    """Keep what the user typed in an owner-only file beside the case file, or -- when the case
+    folder will not take it -- in the user's own private folder (`saved` in the casestaff data
+    folder, 0700), under a name that does not carry the case's.
+
+    Beside the case file the name starts with '.', so the caseload never mistakes it for a case
+    file. None when no folder would take it (the caller then shows the text itself).
     """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    for folder in (case_path.parent, Path(tempfile.gettempdir())):
+    for folder, stem in _aside_places(case_path, what, stamp):
         for attempt in range(100):
             suffix = f"-{attempt}" if attempt else ""
-            candidate = folder / f".{case_path.stem}.unsaved-{what}-{stamp}{suffix}.yaml"
+            candidate = folder / f"{stem}{suffix}.yaml"
             try:
                 create_private(candidate, content.encode("utf-8"), durable=False)
             except FileExistsError:
