@@ -32,6 +32,7 @@ from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
 from casestaff.files import yamlread
 from casestaff.files.cache import Signature
+from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import signature as file_signature
 from casestaff.files.writer import read_for_edit
 
@@ -424,6 +425,9 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     files = _discover_names(paths, skip, scanned, notes)
+    if use_cache:
+        use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
+        notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():

@@ -1,4 +1,5 @@
-"""Who may read what casestaff keeps for the user alone: the user's own private folder.
+"""Who may read what casestaff keeps for the user alone: the user's own private folder, and
+the names of users and groups for messages about who owns a file.
 
 What the user typed, saved aside when a write is refused, goes beside the case file (hidden,
 owner-only) or, when the case folder will not take it, into a folder of the user's own that
@@ -10,6 +11,24 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+
+def user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def group_name(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return f"group {gid}"
 
 
 def data_root() -> Path:

@@ -41,7 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
-from casestaff.files.permissions import data_root, own_folder
+from casestaff.files.permissions import data_root, group_name, own_folder, user_name
 from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
@@ -590,24 +590,6 @@ class NotOwner(Exception):
             f" write it without changing its group to {group_name(my_gid)}; ask its owner to record this, or have its group"
             " changed, then record again"
         )
-
-
-def user_name(uid: int) -> str:
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return f"user {uid}"
-
-
-def group_name(gid: int) -> str:
-    try:
-        import grp
-
-        return grp.getgrgid(gid).gr_name
-    except (ImportError, KeyError):
-        return f"group {gid}"
 
 
 def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
