@@ -679,6 +679,10 @@ packs = ["packs/example-county-jobs.yaml"]
 # Keep a private cache of parsed case files so repeat runs are instant.
 cache = true
 
+# The case folder is shared with your team: new case files, agendas and narrations are made
+# readable by your group as well, not by you alone.
+shared_folder = false
+
 # One program's holidays.
 [programs.la-step]
 state = "LA"

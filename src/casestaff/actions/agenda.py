@@ -22,6 +22,7 @@ from casestaff.documents.redact import covered_areas, for_partner, partner_case
 from casestaff.documents.templating import TemplateProblem
 from casestaff.files.caseload import ProviderJob, read_file
 from casestaff.files.config import Config
+from casestaff.files.permissions import modes
 from casestaff.model import records as model
 from casestaff.model.errors import CaseProblems, UsageError
 from casestaff.model.pack import Pack
@@ -98,9 +99,12 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "case"
 
 
-def output_folder(path: Path) -> Path:
-    """The folder agendas are written into, made (owner-only) if it is not there yet."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+def output_folder(path: Path, shared: bool = False) -> Path:
+    """The folder agendas are written into, made if it is not there yet: owner-only, or with
+    `shared` (casestaff.toml's shared_folder) readable by the group too."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=modes(shared).folder)
+        path.chmod(modes(shared).folder)  # the mode asked for, whatever the umask
     return path
 
 
@@ -141,7 +145,7 @@ class DueAgendas:
         self.problems: list[Problem] = list(due.run.problems)
         """Every file left out: those with problems, and any that changed on disk since listed."""
         self.report = due.report
-        self.out_dir = output_folder(out_dir)
+        self.out_dir = output_folder(out_dir, workspace.config.shared_folder)
         self.templates = templates or workspace.config.templates
         self._taken: set[str] = set()
 
@@ -160,7 +164,8 @@ class DueAgendas:
             stem = f"{base}-{number}"
         self._taken.add(stem.casefold())
         path = self.out_dir / f"{stem}.{self.fmt}"
-        write_output(path, render(made.shown, self.fmt, self.templates), "agenda", ".md, .txt or .html")
+        shared = self.workspace.config.shared_folder
+        write_output(path, render(made.shown, self.fmt, self.templates), "agenda", ".md, .txt or .html", shared=shared)
         return WrittenAgenda(case.case_id, case.participant.name, path, made.team), []
 
 

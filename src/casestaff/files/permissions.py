@@ -1,16 +1,41 @@
-"""Who may read what casestaff keeps for the user alone: the user's own private folder, and
-the names of users and groups for messages about who owns a file.
+"""Who may read what casestaff writes, where the user's own private folder is, and the names
+of users and groups for messages about whose a file is.
 
-What the user typed, saved aside when a write is refused, goes beside the case file (hidden,
-owner-only) or, when the case folder will not take it, into a folder of the user's own that
-nobody else may read -- never into a folder other users share, such as the temp folder.
+Everything casestaff creates is readable by its owner alone (files 0600, folders 0700) unless
+casestaff.toml says `shared_folder = true`: then new case files are group-editable (0660) and
+agendas and narrations group-readable (0640, a folder made for them 0750), so colleagues on a
+shared folder can open them. What the user typed, saved aside when a write is refused, stays
+private whatever the setting: beside the case file (hidden, owner-only) or, when the case folder
+will not take it, in a folder of the user's own that nobody else may read -- never in a folder
+other users share, such as the temp folder. So does the cache.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Modes:
+    """The permissions casestaff gives what it creates."""
+
+    case_file: int
+    output: int
+    """Agendas and narrations written to a file (--out, --out-dir)."""
+    folder: int
+    """A folder made for agendas (--out-dir)."""
+
+
+PRIVATE = Modes(case_file=0o600, output=0o600, folder=0o700)
+SHARED = Modes(case_file=0o660, output=0o640, folder=0o750)
+
+
+def modes(shared_folder: bool) -> Modes:
+    """What casestaff.toml's `shared_folder` gives new files: readable by the owner alone, or by the group too."""
+    return SHARED if shared_folder else PRIVATE
 
 
 def user_name(uid: int) -> str:

@@ -424,8 +424,8 @@ def keep_input(case_path: Path, content: str, what: str = "outcome") -> tuple[Pa
     return saved, f"What you entered is saved in {saved}"
 
 
-def create_private(path: Path, data: bytes, durable: bool = True) -> None:
-    """Create a new owner-only file; never overwrite one (FileExistsError).
+def create_private(path: Path, data: bytes, durable: bool = True, mode: int = OWNER_ONLY) -> None:
+    """Create a new file, owner-only unless `mode` says otherwise; never overwrite one (FileExistsError).
 
     `durable=False` tolerates a failing fsync: a copy that may not survive a power cut still
     beats losing what the user typed when the disk is in trouble.
@@ -433,6 +433,8 @@ def create_private(path: Path, data: bytes, durable: bool = True) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, OWNER_ONLY)
     try:
+        if mode != OWNER_ONLY and hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
         with os.fdopen(fd, "wb") as stream:
             fd = -1
             stream.write(data)
@@ -449,12 +451,13 @@ def create_private(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write a file owner-only and atomically (temp file in the same folder, then replace).
+def write_private(path: Path, data: bytes, *, durable: bool = True, mode: int = OWNER_ONLY) -> None:
+    """Write a file atomically (temp file in the same folder, then replace), owner-only unless
+    `mode` says otherwise.
 
     `durable=False` skips the fsyncs, for the cache: losing it to a power cut costs one slow run.
     """
-    _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
+    _replace_atomically(path, data, mode=mode, durable=durable)
 
 
 # Temp files: `.NAME.casestaff-HOST-PID-RANDOM.tmp`. The leading '.' and the '.tmp' ending keep
