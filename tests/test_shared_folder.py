@@ -1,8 +1,11 @@
 """What casestaff writes is readable by its owner alone, unless casestaff.toml says
-`shared_folder = true`."""
+`shared_folder = true`; a colleague's file that only they may read is named as theirs, with what to do."""
 
 from __future__ import annotations
 
+import builtins
+import errno
+import io
 import os
 import stat
 from pathlib import Path
@@ -10,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from casestaff.cli.main import app
+from casestaff.files.permissions import user_name
 
 from .conftest import SAMPLES
 
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+root = pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="giving a file to another user needs root")
 
 
 def _mode(path: Path) -> int:
@@ -73,3 +78,49 @@ def test_with_shared_folder_new_files_are_group_readable_and_a_recorded_case_kee
     assert {_mode(p) for p in made["agendas"].iterdir()} == {0o640}
     assert "        done: 2026-12-01\n" in (team / "jose.yaml").read_text(encoding="utf-8")  # recorded ...
     assert _mode(team / "jose.yaml") == 0o600  # ... and the file keeps its own mode
+
+
+def _as_a_colleague(monkeypatch, path: Path) -> None:
+    """Read `path` as someone else than its owner would: the system refuses to open it."""
+    for module, real_open in ((os, os.open), (io, io.open), (builtins, builtins.open)):
+
+        def refused(name, *args, real_open=real_open, **kwargs):
+            if isinstance(name, (str, os.PathLike)) and os.path.abspath(name) == str(path.resolve()):
+                raise PermissionError(errno.EACCES, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)
+
+        monkeypatch.setattr(module, "open", refused)
+
+
+@root
+@pytest.mark.parametrize("command", ["check", "narrate", "agenda"])
+def test_a_colleagues_owner_only_case_file_is_named_as_theirs_with_what_to_do(runner, team, monkeypatch, command):
+    case = team / "jose.yaml"
+    os.chown(case, 4321, 4321)
+    _as_a_colleague(monkeypatch, case)
+    result = runner.invoke(app, [command, str(case), "--as-of", "2026-12-01"])
+    assert result.exit_code in (1, 2), result.output
+    owner = user_name(4321)
+    why = (
+        f"it is readable only by its owner ({owner}); ask them to let your group read it, or set shared_folder = true"
+        " in casestaff.toml so new files are group-readable"
+    )
+    said = {
+        "check": f"{case}:1:1: cannot read the file: {why}",
+        "narrate": f"casestaff: cannot read {case}: {why}",
+        "agenda": f"{case}:1:1: cannot read the file: {why}",
+    }[command]
+    assert said in result.output
+    assert "Permission denied" not in result.output
+
+
+@root
+def test_a_file_readable_by_a_group_you_are_not_in_says_so(runner, team, monkeypatch):
+    case = team / "jose.yaml"
+    os.chown(case, 4321, 4322)
+    case.chmod(0o640)
+    _as_a_colleague(monkeypatch, case)
+    result = runner.invoke(app, ["check", str(case)])
+    assert result.exit_code == 1, result.output
+    assert "cannot read the file: it is readable only by its owner (" in result.output
+    assert ") and the group " in result.output and ", which you are not in; ask to be added to it" in result.output

@@ -18,7 +18,7 @@ from casestaff.files import writer
 from casestaff.files.casefile import read_case
 from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, run_caseload
 from casestaff.files.config import Config, find_config, load_config
-from casestaff.files.permissions import modes
+from casestaff.files.permissions import modes, why_unreadable
 from casestaff.files.yamlread import ReadError, refusal
 from casestaff.model import records as model
 from casestaff.model.dates import preload_holidays
@@ -125,7 +125,7 @@ def open_case(target: str) -> OpenCase:
     try:
         doc = writer.read_for_edit(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {path}: {why_unreadable(path, exc)}") from None
     except ReadError as exc:
         raise CaseProblems(problems=[Problem(str(path), max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
     packset = workspace.packset

@@ -34,6 +34,7 @@ from casestaff.files import yamlread
 from casestaff.files.cache import Signature
 from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import signature as file_signature
+from casestaff.files.permissions import why_unreadable
 from casestaff.files.writer import read_for_edit
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -227,7 +228,7 @@ def read_bytes(shown: str) -> tuple[bytes | None, os.stat_result | None, list[Pr
     except yamlread.ReadError as exc:
         return None, None, [Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]
     except OSError as exc:
-        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {why_unreadable(shown, exc)}")]
     return data, info, []
 
 

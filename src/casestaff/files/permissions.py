@@ -1,5 +1,5 @@
-"""Who may read what casestaff writes, where the user's own private folder is, and the names
-of users and groups for messages about whose a file is.
+"""Who may read what casestaff writes, where the user's own private folder is, and whose a
+file is when it cannot be read.
 
 Everything casestaff creates is readable by its owner alone (files 0600, folders 0700) unless
 casestaff.toml says `shared_folder = true`: then new case files are group-editable (0660) and
@@ -54,6 +54,27 @@ def group_name(gid: int) -> str:
         return grp.getgrgid(gid).gr_name
     except (ImportError, KeyError):
         return f"group {gid}"
+
+
+SHARE_HINT = "or set shared_folder = true in casestaff.toml so new files are group-readable"
+
+
+def why_unreadable(path: str | os.PathLike[str], error: OSError) -> str:
+    """Why `path` could not be read, saying what to do when it is a colleague's file that others
+    may not read; otherwise the system's own words."""
+    if isinstance(error, PermissionError) and os.name == "posix":
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        if info is not None and info.st_uid != os.geteuid():
+            owner = user_name(info.st_uid)
+            if not info.st_mode & 0o044:
+                return f"it is readable only by its owner ({owner}); ask them to let your group read it, {SHARE_HINT}"
+            if not info.st_mode & 0o004 and info.st_gid not in (os.getegid(), *os.getgroups()):
+                group = group_name(info.st_gid)
+                return f"it is readable only by its owner ({owner}) and the group {group}, which you are not in; ask to be added to it"
+    return error.strerror or str(error)
 
 
 def data_root() -> Path:
