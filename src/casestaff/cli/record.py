@@ -280,7 +280,8 @@ def new(
 ) -> int:
     """Start a case file from the program's skeleton: every field it uses, each with a comment.
 
-    Never overwrites an existing file. The file is created readable by you only (by your group too with shared_folder = true in casestaff.toml).
+    Never overwrites an existing file. The file is created readable by you only
+    (by your group too with shared_folder = true in casestaff.toml).
     """
     workspace = Workspace.open([out] if out is not None and out.parent.exists() else None)
     config, packset = workspace.config, workspace.packset
