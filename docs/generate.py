@@ -568,6 +568,41 @@ def program_values_table() -> str:
     return _table(("program", "staffing kinds (`kind:`)", "roles (`role:`)"), rows)
 
 
+PARTNER_INTRO = """\
+## What a partner copy shows
+
+`casestaff agenda --audience partner --partner NAME` writes the agenda for a community partner.
+An entry is shown there only if a release on file names that partner, is valid on the meeting
+date, and covers the area the table below gives; otherwise it reads *withheld (no release)*.
+Free text -- anything typed in your own words -- can say anything, so it needs a release that
+covers `all`. A risk factor, referral or review area about domestic violence, mental health,
+substance use (drug/alcohol) or physical health is left out of the copy altogether unless a
+release covers that area, and so are the child-welfare blocks without `child_welfare` and the
+address and phone without `address`: the copy then reads the same whether or not the file holds
+any. A run of withheld entries in a list reads as one, the copy cites no file lines, and it ends
+with the list of every area no release covers -- the same list whatever the file holds.
+"""
+
+
+def _needs(row: Any) -> str:
+    """What a partner's releases must cover before a partner copy shows an entry."""
+    from casestaff.documents.agenda_values import NARRATIVE
+
+    if NARRATIVE in row.areas:
+        return "`all`"
+    needs = [f"`{area}`" for area in row.areas]
+    if row.topical:
+        needs.insert(0, "the area it is about, if sensitive (`domestic_violence`, `mental_health`, `substance_use`, `physical_health`)")
+    return " and ".join(needs) or "nothing: every partner sees it"
+
+
+def partner_table() -> str:
+    from casestaff.documents.agenda_values import PARTNER_FIELDS
+
+    rows = [(row.label, row.source, _needs(row), row.why) for row in PARTNER_FIELDS.values()]
+    return _table(("agenda entry", "from the case file", "a release must cover", "why"), rows)
+
+
 def case_files_md() -> str:
     return "\n\n".join(
         [
@@ -583,6 +618,8 @@ def case_files_md() -> str:
             "abbreviation. `casestaff programs ID` explains each; "
             "[programs.md](programs.md) lists them all.",
             program_values_table(),
+            PARTNER_INTRO.rstrip(),
+            partner_table(),
             CASE_FILES_EXAMPLE_INTRO.rstrip(),
             example_marker("case-file") + "\n" + fenced(ANNOTATED_CASE, "yaml"),
         ]
@@ -641,6 +678,10 @@ packs = ["packs/example-county-jobs.yaml"]
 
 # Keep a private cache of parsed case files so repeat runs are instant.
 cache = true
+
+# The case folder is shared with your team: new case files, agendas and narrations are made
+# readable by your group as well, not by you alone.
+shared_folder = false
 
 # One program's holidays.
 [programs.la-step]

@@ -6,12 +6,12 @@ import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
 
+from casestaff.actions.agenda import case_agenda
 from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
 from casestaff.files.caseload import load_caseload
 from casestaff.files.config import Config
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import load_packset
-from casestaff.documents.redact import for_partner
 
 FIXTURES = Path(__file__).parent / "fixtures" / "agenda"
 AS_OF = dt.date(2026, 11, 23)
@@ -29,10 +29,11 @@ def load_case(path: Path):
 
 def agenda_for(path: Path, *, audience: str = "team", partner: str = "", meeting: dt.date | None = None, invite=()):
     case, pack = load_case(path)
+    if audience == "partner":
+        return case_agenda(case, pack, Config(), AS_OF, meeting, invite, audience, partner).shown
     flags = evaluate_case(case, pack, AS_OF, 14)
     day = meeting or default_meeting_date(case, flags, AS_OF)
-    agenda = build_agenda(case, pack, day, AS_OF, reasons=reasons_from_flags(flags), invite=invite)
-    return for_partner(agenda, case, partner) if audience == "partner" else agenda
+    return build_agenda(case, pack, day, AS_OF, reasons=reasons_from_flags(flags), invite=invite)
 
 
 VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "wbr", "source"}

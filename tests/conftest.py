@@ -31,9 +31,10 @@ SAMPLES = REPO / "sample_cases"
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No test reads the developer's own config or cache."""
+    """No test reads the developer's own config or cache, or saves into their own data folder."""
     monkeypatch.delenv("CASESTAFF_CONFIG", raising=False)
     monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("CASESTAFF_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("COLUMNS", "120")
 
 

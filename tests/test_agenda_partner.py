@@ -65,13 +65,14 @@ def test_partner_copy_without_a_release_leaks_nothing(tmp_path, program, partner
     assert agenda.withheld
 
 
-def test_withheld_list_names_areas_and_lines_never_content():
+def test_withheld_list_names_the_areas_no_release_covers_never_what_or_where():
     md = render_agenda(agenda_for(SENSITIVE, audience="partner"), "md")
-    section = md.split("## Withheld (no release)\n")[1].split("\n---")[0]
-    assert "- **Domestic violence:** review area (line 72), review area (line 73), review area (line 74), review area (line 75), risk factor (line 46), referral (line 64)\n" in section
-    assert "- **Addresses and contact details:** address (line 12), phone number (line 13)\n" in section
-    assert "- **Birth dates:** birth date (line 9), birth date (line 17)\n" in section
-    assert "- **Mental health:**" in section and "- **Substance use:**" in section
+    section = md.split("## Withheld (no release)\n")[1]
+    assert section.startswith(
+        "\n- Domestic violence\n- Mental health\n- Substance use\n- Physical health\n- Child welfare\n"
+        "- Addresses and contact details\n- Birth dates\n- Free-text notes (shared only under a release that covers all)\n\n"
+    )
+    assert "line" not in section and "risk factor" not in section and "[^" not in md
     assert "> No partner was named (`--partner`), so no release applies.\n" in md
 
 
@@ -79,8 +80,9 @@ def test_a_release_opens_only_its_area_for_its_partner(tmp_path):
     path = _as_program(tmp_path, "il-snap-et")
     opened = render_agenda(agenda_for(path, audience="partner", partner="bluebird counseling"), "md")
     assert "> The releases on file for this partner cover: mental health.\n" in opened
-    assert "Referral for mental health[^61] on 2026-09-03[^62] to BLUEBIRD-MH-5512 Counseling[^63]" in opened
-    assert "**Mental health:**" not in opened.split("## Withheld (no release)")[1]
+    assert "Referral for mental health on 2026-09-03 to BLUEBIRD-MH-5512 Counseling" in opened
+    assert "- Mental health\n" not in opened.split("## Withheld (no release)")[1]
+    assert "- Domestic violence\n" in opened.split("## Withheld (no release)")[1]
     for marker in ("ZEBRA-DV-7731", "DV-SHELTER-KOALA-7070", "SU-PANGOLIN-6613", "MH-QUOKKA-2290", "ADDR-4417"):
         assert marker not in opened  # other areas, and free text (MH-QUOKKA is a how-addressed note)
     closed = render_agenda(agenda_for(path, audience="partner", partner="Other Agency"), "md")

@@ -108,7 +108,42 @@ def test_a_cache_others_can_write_is_ignored(cases, packset):
     _run(cases, packset)
     for path in cache_module.cache_root().iterdir():
         path.chmod(0o666)
-    assert _run(cases, packset).stats["parsed"] == len(list(cases.glob("*.yaml")))
+    again = _run(cases, packset)
+    assert again.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert len(again.notes) == 1 and again.notes[0].startswith("ignoring the cache file ")
+    assert again.notes[0].endswith(": others can read or write it (mode 0666); casestaff reads nothing from it and writes it again")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_in_is_not_used_and_due_says_so_once(runner, cases):
+    args = ["due", str(cases), "--as-of", "2026-12-01"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    root = cache_module.cache_root()
+    before = {path.name: path.stat().st_mtime_ns for path in root.iterdir()}
+    root.chmod(0o777)
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    note = (
+        f"casestaff: not using the cache in {root}: others can write in it (mode 0777); casestaff trusts only a cache"
+        f" folder that is yours alone (chmod 700 {root}, or delete it)\n"
+    )
+    assert again.stderr.count("not using the cache") == 1 and note in again.stderr
+    assert again.stdout == first.stdout
+    assert {path.name: path.stat().st_mtime_ns for path in root.iterdir()} == before  # nothing read or written there
+    root.chmod(0o700)
+    assert "cache" not in runner.invoke(app, args).stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making another user's folder needs root")
+def test_another_users_cache_folder_is_not_used(runner, cases):
+    root = cache_module.cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    os.chown(root, 4321, 4321)
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert f"casestaff: not using the cache in {root}: it belongs to " in result.stderr
+    assert list(root.iterdir()) == []
 
 
 def test_a_tampered_cache_cannot_run_code_and_is_ignored(cases, packset, tmp_path):

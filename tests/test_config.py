@@ -123,15 +123,15 @@ SETTING_ERRORS = {
     "unknown setting": (
         'worker = "KM"\ntemplate = "mine"\n',
         [
-            "2:1: unknown setting 'template' (settings: cases, state, worker, templates, packs, cache, programs,"
-            " providers); did you mean 'templates'?"
+            "2:1: unknown setting 'template' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
+            " programs, providers); did you mean 'templates'?"
         ],
     ),
     "unknown setting, nothing close": (
         'colour = "blue"\n',
         [
-            "1:1: unknown setting 'colour' (settings: cases, state, worker, templates, packs, cache, programs,"
-            " providers); remove it or correct the name"
+            "1:1: unknown setting 'colour' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
+            " programs, providers); remove it or correct the name"
         ],
     ),
     "unknown program setting": (
@@ -143,6 +143,10 @@ SETTING_ERRORS = {
         ["3:1: programs.la-stpe: no such program; did you mean 'la-step'?"],
     ),
     "cache in quotes": ('cache = "no"\n', ["1:1: cache must be true or false, without quotes, e.g. cache = false; not 'no'"]),
+    "shared_folder in quotes": (
+        'shared_folder = "yes"\n',
+        ["1:1: shared_folder must be true or false, without quotes, e.g. shared_folder = true; not 'yes'"],
+    ),
     "state is a number": ("state = 17\n", ['1:1: state must be text in quotes, e.g. state = "IL"']),
     "state is not a state": ('state = "Illinois"\n', ["1:1: state must be a two-letter US state code such as \"IL\", not 'Illinois'"]),
     "worker is a number": ("worker = 12\n", ['1:1: worker must be text in quotes, e.g. worker = "KM"']),
@@ -181,8 +185,8 @@ SETTING_ERRORS = {
     "every mistake at once": (
         'stat = "IL"\ncache = "no"\nworker = 12\n',
         [
-            "1:1: unknown setting 'stat' (settings: cases, state, worker, templates, packs, cache, programs,"
-            " providers); did you mean 'state'?",
+            "1:1: unknown setting 'stat' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
+            " programs, providers); did you mean 'state'?",
             "2:1: cache must be true or false, without quotes, e.g. cache = false; not 'no'",
             '3:1: worker must be text in quotes, e.g. worker = "KM"',
         ],

@@ -8,6 +8,8 @@ import os
 import json
 import shutil
 import stat
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -235,6 +237,30 @@ def test_answering_no_at_the_end_writes_nothing_but_keeps_the_input(runner, amy)
     kept = saved.read_text(encoding="utf-8")
     assert kept.startswith(f"# Not yet recorded: a staffing outcome for OR-RE-0001 (amy.yaml).\n# Record it with:  casestaff record {amy} --from THIS_FILE\n")
     assert "discussion: Amy has interviews with two providers on Monday.\n" in kept
+
+
+def test_input_the_case_folder_will_not_take_is_saved_in_the_users_own_folder_not_the_shared_temp(runner, amy, monkeypatch):
+    real_open = os.open
+
+    def case_folder_refuses_new_files(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and os.path.dirname(os.path.abspath(path)) == str(amy.parent):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", case_folder_refuses_new_files)
+        result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS[:-1] + ["n"]) + "\n")
+    assert result.exit_code == 0, result.output
+    own = Path(os.environ["CASESTAFF_DATA_DIR"]) / "saved"
+    (saved,) = own.iterdir()
+    assert f"Nothing was written. What you entered is saved in {saved}\n" in result.output
+    assert saved.name.startswith("unsaved-outcome-") and "amy" not in saved.name
+    assert "discussion: Amy has interviews with two providers on Monday.\n" in saved.read_text(encoding="utf-8")
+    assert list(amy.parent.iterdir()) == [amy]
+    assert not [p for p in Path(tempfile.gettempdir()).glob(".amy.unsaved-*")]
+    if os.name == "posix":
+        assert stat.S_IMODE(own.stat().st_mode) == 0o700
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
 
 def test_a_file_edited_during_the_prompts_is_not_overwritten(runner, amy, monkeypatch):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
-from casestaff.files import writer
+from casestaff.files import permissions, writer
 from casestaff.files.casefile import read_case
 from casestaff.files.config import Config
 from casestaff.packset import load_packset
@@ -296,6 +296,18 @@ def test_saved_input_is_owner_only_and_hidden_from_the_caseload(tmp_path):
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     again = writer.save_aside(tmp_path / "case.yaml", "second\n")
     assert again != saved and again.read_text() == "second\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_the_users_own_saved_folder_is_kept_private_and_never_another_users(tmp_path):
+    own = permissions.data_root() / writer.SAVED_FOLDER
+    own.mkdir(parents=True)
+    own.chmod(0o777)
+    assert permissions.own_folder(own) == own
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    if os.geteuid() == 0:  # only root can give a folder to another user
+        os.chown(own, 4321, 4321)
+        assert permissions.own_folder(own) is None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

@@ -18,10 +18,11 @@ from casestaff.actions.workspace import Workspace, locate_case, write_output
 from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
 from casestaff.documents.agenda_records import Agenda
 from casestaff.documents.provider_agenda import ProviderAgenda, build_provider_agenda, render_provider_agenda
-from casestaff.documents.redact import for_partner
+from casestaff.documents.redact import covered_areas, for_partner, partner_case
 from casestaff.documents.templating import TemplateProblem
 from casestaff.files.caseload import ProviderJob, read_file
 from casestaff.files.config import Config
+from casestaff.files.permissions import modes
 from casestaff.model import records as model
 from casestaff.model.errors import CaseProblems, UsageError
 from casestaff.model.pack import Pack
@@ -63,14 +64,24 @@ def case_agenda(
     partner: str | None = None,
 ) -> CaseAgenda:
     """The meeting date (given, else planned, else from the flags), the team agenda for it, and
-    for a partner audience the copy with what no release covers withheld."""
+    for a partner audience the copy with what no release covers withheld.
+
+    The partner copy is built, reasons and all, from the case as it would be without anything in
+    the areas the partner's releases leave out (redact.partner_case), so it cannot tell whether
+    the file holds any."""
     worker = config.worker or ""
     flags = evaluate_case(case, pack, as_of, DEFAULT_WITHIN, worker)
     meeting = meeting or default_meeting_date(case, flags, as_of)
-    if meeting > as_of + dt.timedelta(days=DEFAULT_WITHIN):
-        flags = evaluate_case(case, pack, as_of, (meeting - as_of).days, worker)
+    within = max(DEFAULT_WITHIN, (meeting - as_of).days)
+    if within > DEFAULT_WITHIN:
+        flags = evaluate_case(case, pack, as_of, within, worker)
     team = build_agenda(case, pack, meeting, as_of, reasons=reasons_from_flags(flags), invite=invite)
-    shown = for_partner(team, case, partner or "") if audience == "partner" else team
+    if audience != "partner":
+        return CaseAgenda(team, team)
+    covered = covered_areas(case, partner or "", meeting, as_of)
+    seen = partner_case(case, pack, covered)
+    reasons = reasons_from_flags(evaluate_case(seen, pack, as_of, within, worker))
+    shown = for_partner(build_agenda(seen, pack, meeting, as_of, reasons=reasons, invite=invite), partner or "", covered)
     return CaseAgenda(team, shown)
 
 
@@ -88,9 +99,12 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "case"
 
 
-def output_folder(path: Path) -> Path:
-    """The folder agendas are written into, made (owner-only) if it is not there yet."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+def output_folder(path: Path, shared: bool = False) -> Path:
+    """The folder agendas are written into, made if it is not there yet: owner-only, or with
+    `shared` (casestaff.toml's shared_folder) readable by the group too."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=modes(shared).folder)
+        path.chmod(modes(shared).folder)  # the mode asked for, whatever the umask
     return path
 
 
@@ -131,7 +145,7 @@ class DueAgendas:
         self.problems: list[Problem] = list(due.run.problems)
         """Every file left out: those with problems, and any that changed on disk since listed."""
         self.report = due.report
-        self.out_dir = output_folder(out_dir)
+        self.out_dir = output_folder(out_dir, workspace.config.shared_folder)
         self.templates = templates or workspace.config.templates
         self._taken: set[str] = set()
 
@@ -150,7 +164,8 @@ class DueAgendas:
             stem = f"{base}-{number}"
         self._taken.add(stem.casefold())
         path = self.out_dir / f"{stem}.{self.fmt}"
-        write_output(path, render(made.shown, self.fmt, self.templates), "agenda", ".md, .txt or .html")
+        shared = self.workspace.config.shared_folder
+        write_output(path, render(made.shown, self.fmt, self.templates), "agenda", ".md, .txt or .html", shared=shared)
         return WrittenAgenda(case.case_id, case.participant.name, path, made.team), []
 
 

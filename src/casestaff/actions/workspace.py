@@ -18,6 +18,7 @@ from casestaff.files import writer
 from casestaff.files.casefile import read_case
 from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, run_caseload
 from casestaff.files.config import Config, find_config, load_config
+from casestaff.files.permissions import modes, why_unreadable
 from casestaff.files.yamlread import ReadError, refusal
 from casestaff.model import records as model
 from casestaff.model.dates import preload_holidays
@@ -124,7 +125,7 @@ def open_case(target: str) -> OpenCase:
     try:
         doc = writer.read_for_edit(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {path}: {why_unreadable(path, exc)}") from None
     except ReadError as exc:
         raise CaseProblems(problems=[Problem(str(path), max(exc.line, 1), max(exc.col, 1), exc.message)]) from None
     packset = workspace.packset
@@ -138,8 +139,9 @@ OUTPUT_REFUSED = (".yaml", ".yml", ".toml")
 """Suffixes an output file never gets: a case file, a program pack or casestaff.toml would be lost."""
 
 
-def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
-    """Write an output file (agenda, narration, schema) owner-only and atomically.
+def write_output(path: Path, text: str, what: str, suffixes: str, *, shared: bool = False) -> None:
+    """Write an output file (agenda, narration, schema) atomically, owner-only -- or group-readable
+    with `shared` (casestaff.toml's shared_folder).
 
     Refuses a path that looks like a case or settings file: `--out` given the case file itself
     would otherwise replace it with the agenda.
@@ -150,6 +152,6 @@ def write_output(path: Path, text: str, what: str, suffixes: str) -> None:
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        writer.write_private(path, text.encode("utf-8"))
+        writer.write_private(path, text.encode("utf-8"), mode=modes(shared).output)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

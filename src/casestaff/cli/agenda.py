@@ -54,11 +54,11 @@ def _checks_text(head: str, checks: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str) -> None:
+def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str, shared: bool) -> None:
     """Readiness first -- on stderr when the agenda goes to stdout -- then the agenda itself."""
     if path is not None:
         typer.echo(readiness, nl=False)
-        write_output(path, text, "agenda", ".md, .txt or .html")
+        write_output(path, text, "agenda", ".md, .txt or .html", shared=shared)
         typer.echo(wrote)
     else:
         say(readiness.rstrip("\n"))
@@ -98,8 +98,8 @@ def agenda(
     ] = None,
     as_of: AsOfOpt = None,
     fmt: Annotated[str, typer.Option("--format", metavar="md|txt|html", help="md, txt or html (md is rendered on a terminal, raw when piped).")] = "md",
-    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write the agenda to this file (owner-only) instead of stdout.", show_default=False)] = None,
-    out_dir: Annotated[Optional[Path], typer.Option("--out-dir", metavar="DIR", help="With --due or --provider: the folder to write agendas into (owner-only files).", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write the agenda to this file (readable by you only, or your group too with shared_folder) instead of stdout.", show_default=False)] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out-dir", metavar="DIR", help="With --due or --provider: the folder to write agendas into (files readable by you only, or your group too with shared_folder).", show_default=False)] = None,
     audience: Annotated[str, typer.Option("--audience", metavar="team|partner", help="team, or partner: sensitive details withheld unless a release covers the partner.")] = "team",
     partner: Annotated[Optional[str], typer.Option("--partner", metavar="NAME", help="With --audience partner: the partner (as named on the release) the agenda is for.", show_default=False)] = None,
     invite: Annotated[
@@ -155,7 +155,7 @@ def agenda(
     team = made.team
     text = orchestrate.render(made.shown, fmt, templates or workspace.config.templates)
     head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
-    _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.")
+    _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.", workspace.config.shared_folder)
     if team.blocked:
         count = sum(1 for c in team.readiness if c.blocking)
         say(f"casestaff: {count} blocking readiness check(s); the agenda marks them. Exit code 3.")
@@ -228,13 +228,14 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     print_problems(found.problems, err=True)
     agenda = found.agenda
     text = orchestrate.render(agenda, fmt, templates or workspace.config.templates)
-    path = orchestrate.output_folder(out_dir) / found.file_name(fmt) if out_dir is not None else None
+    shared = workspace.config.shared_folder
+    path = orchestrate.output_folder(out_dir, shared) / found.file_name(fmt) if out_dir is not None else None
     wrote = (
         f"Wrote the {month:%B %Y} provider staffing agenda for {agenda.provider} ({len(agenda.customers)} customer(s),"
         f" {len(agenda.needing_staffing)} needing a customer staffing) to {path}."
     )
     head = f"Readiness for the {month:%B %Y} provider staffing of {agenda.provider}:"
-    _deliver(text, fmt, _checks_text(head, agenda.readiness), path, wrote)
+    _deliver(text, fmt, _checks_text(head, agenda.readiness), path, wrote, shared)
     if found.problems:
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if agenda.blocked else EXIT_OK

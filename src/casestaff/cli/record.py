@@ -21,6 +21,7 @@ from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
 from casestaff.files import writer
+from casestaff.files.permissions import modes
 from casestaff.model import records as model
 from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
 from casestaff.model.problems import did_you_mean
@@ -279,7 +280,8 @@ def new(
 ) -> int:
     """Start a case file from the program's skeleton: every field it uses, each with a comment.
 
-    Never overwrites an existing file. The file is created readable by you only.
+    Never overwrites an existing file. The file is created readable by you only
+    (by your group too with shared_folder = true in casestaff.toml).
     """
     workspace = Workspace.open([out] if out is not None and out.parent.exists() else None)
     config, packset = workspace.config, workspace.packset
@@ -292,7 +294,7 @@ def new(
         target = folder / skeleton.file_name(case_id, program)
     text = skeleton.skeleton(pack, case_id=case_id, name=name, worker=worker or config.worker)
     try:
-        writer.create_private(target, text.encode("utf-8"))
+        writer.create_private(target, text.encode("utf-8"), mode=modes(config.shared_folder).case_file)
     except FileExistsError:
         raise UsageError(f"{target} already exists; casestaff never overwrites a file: choose another name with --out") from None
     except OSError as exc:
@@ -317,7 +319,7 @@ def narrate(
         Optional[int],
         typer.Option("--max-chars", metavar="N", min=20, help="Split into numbered parts of at most N characters each.", show_default=False),
     ] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (readable by you only) instead of stdout.", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (readable by you only, or your group too with shared_folder) instead of stdout.", show_default=False)] = None,
     as_of: AsOfOpt = None,
 ) -> int:
     """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
@@ -346,7 +348,7 @@ def narrate(
     if out is not None:
         if out.resolve() == doc.path.resolve():
             raise UsageError(f"--out {out}: that is the case file; write the narration to a .txt file")
-        write_output(out, text, "narration", ".txt")
+        write_output(out, text, "narration", ".txt", shared=config.shared_folder)
         typer.echo(f"Wrote the narration to {out}.", err=True)
     else:
         sys.stdout.write(text)

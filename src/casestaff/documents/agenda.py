@@ -22,7 +22,7 @@ from casestaff.documents.agenda_parts import (
     team,
 )
 from casestaff.documents.agenda_records import Agenda, Reason, Section
-from casestaff.documents.agenda_values import NARRATIVE, fact
+from casestaff.documents.agenda_values import fact
 from casestaff.documents.readiness import run_checks
 from casestaff.documents.templating import candidates, render
 from casestaff.model import records as model
@@ -84,7 +84,7 @@ def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
     """The program's flags for this case as agenda reasons (free text: a partner needs `all`)."""
     return tuple(
         Reason(
-            text=fact(f.reason, *(e.line for e in f.evidence), areas=(NARRATIVE,), label="reason for the staffing"),
+            text=fact(f.reason, *(e.line for e in f.evidence), label="reason for the staffing"),
             status=f.status,
             due=f.due.isoformat(),
             citation=f.citation,

@@ -12,7 +12,6 @@ from types import MappingProxyType
 from typing import Any
 
 from casestaff.documents.agenda_values import (
-    NARRATIVE,
     PROGRESS_WORDS,
     RISK_AREAS,
     Value,
@@ -74,28 +73,28 @@ def background(b: Basis) -> Background:
         Member(
             name=fact(m.name, m.line_of("name"), label="household member"),
             relationship=fact(m.relationship, m.line_of("relationship"), label="household member"),
-            age=of(m, "birth_date", f"{m.name}'s age -- ask the participant", areas=(), label="age", show=lambda d: _age(d, b.meeting)),
-            birth_date=of(m, "birth_date", "", areas=("birth_dates",), label="birth date"),
+            age=of(m, "birth_date", f"{m.name}'s age -- ask the participant", label="age", show=lambda d: _age(d, b.meeting)),
+            birth_date=of(m, "birth_date", "", label="birth date"),
         )
         for m in b.case.household
     )
     return Background(
         age=of(p, "birth_date", "the participant's age (birth date) -- ask the participant", label="age", show=lambda d: _age(d, b.meeting)),
-        birth_date=of(p, "birth_date", "", areas=("birth_dates",), label="birth date"),
-        relationship_status=of(p, "relationship_status", "relationship status -- ask the participant"),
+        birth_date=of(p, "birth_date", "", label="birth date"),
+        relationship_status=of(p, "relationship_status", "relationship status -- ask the participant", label="relationship status"),
         household=household,
         no_household=None if household else ask("who lives in the household (names, ages, relationships) -- ask the participant"),
-        employment_education=of(p, "employment_education", "employment and education status -- ask the participant"),
-        goal=of(b.case, "goal", "the participant's goal -- ask the participant", areas=(NARRATIVE,), label="goal"),
-        address=of(p, "address", "", areas=("address",), label="address"),
-        phone=of(p, "phone", "", areas=("address",), label="phone number"),
+        employment_education=of(p, "employment_education", "employment and education status -- ask the participant", label="employment and education"),
+        goal=of(b.case, "goal", "the participant's goal -- ask the participant", label="goal"),
+        address=of(p, "address", "", label="address"),
+        phone=of(p, "phone", "", label="phone number"),
         enrolled=fact(b.case.enrolled, b.case.line_of("enrolled"), label="enrollment date"),
     )
 
 
 def circumstances(b: Basis) -> Value:
     """The case's free notes: the circumstances the la-step coach documents."""
-    return of(b.case, "notes", "the circumstances of the case -- the worker summarizes them", areas=(NARRATIVE,), label="case notes")
+    return of(b.case, "notes", "the circumstances of the case -- the worker summarizes them", label="case notes")
 
 
 @dataclass(frozen=True)
@@ -123,17 +122,15 @@ class Risk:
 
 
 def _risk(r: model.RiskFactor) -> Risk:
-    sensitive = RISK_AREAS.get(r.factor)
-    areas = (sensitive,) if sensitive else ()
-    prose = (sensitive, NARRATIVE) if sensitive else (NARRATIVE,)
+    topic = RISK_AREAS.get(r.factor)
     name = words(r.factor)
     return Risk(
-        factor=fact(name, r.line_of("factor"), areas=areas, label="risk factor"),
-        noted=fact(r.noted, r.line_of("noted"), areas=areas, label="risk factor"),
-        resolved=of(r, "resolved", "", areas=areas, label="risk factor"),
-        duration=of(r, "anticipated_duration", f"anticipated duration of the {name} concern -- ask the team", areas=areas, label="risk factor"),
-        addressed=of(r, "how_addressed", f"how the {name} concern has been addressed -- ask the team", areas=prose, label="risk factor"),
-        note=of(r, "note", "", areas=prose, label="risk factor note"),
+        factor=fact(name, r.line_of("factor"), label="risk factor", topic=topic),
+        noted=fact(r.noted, r.line_of("noted"), label="risk factor", topic=topic),
+        resolved=of(r, "resolved", "", label="risk factor", topic=topic),
+        duration=of(r, "anticipated_duration", f"anticipated duration of the {name} concern -- ask the team", label="risk factor duration", topic=topic),
+        addressed=of(r, "how_addressed", f"how the {name} concern has been addressed -- ask the team", label="how a risk factor was addressed", topic=topic),
+        note=of(r, "note", "", label="risk factor note", topic=topic),
     )
 
 
@@ -256,10 +253,10 @@ def _benchmark(component: model.Component, marks: Sequence[int], meeting: dt.dat
 def _activity(c: model.Component, b: Basis, marks: Sequence[int]) -> Activity:
     return Activity(
         name=fact(c.name, c.line_of("name"), label="activity"),
-        start=fact(c.start, c.line_of("start"), label="activity"),
-        end=of(c, "end", "", label="activity"),
-        provider=of(c, "provider", "", label="activity"),
-        note=of(c, "note", "", areas=(NARRATIVE,), label="activity note"),
+        start=fact(c.start, c.line_of("start"), label="activity dates"),
+        end=of(c, "end", "", label="activity dates"),
+        provider=of(c, "provider", "", label="activity provider"),
+        note=of(c, "note", "", label="activity note"),
         months=queries.months_in_component(c, b.meeting),
         benchmark=_benchmark(c, marks, b.meeting, c.line_of("start")) if queries.in_component_on(c, b.as_of) else None,
     )
@@ -286,7 +283,7 @@ def activities(b: Basis) -> ActivitiesPart:
                 short=short,
                 good_cause=p.good_cause,
                 value=fact(text, p.line_of("actual_hours"), label="participation"),
-                note=of(p, "note", "", areas=(NARRATIVE,), label="participation note"),
+                note=of(p, "note", "", label="participation note"),
             )
         )
     reviews = queries.progress_reviews(b.case, b.as_of)[-3:]
@@ -294,7 +291,7 @@ def activities(b: Basis) -> ActivitiesPart:
         Review(
             date=fact(r.date, r.line_of("date"), label="progress review"),
             progress=fact(PROGRESS_WORDS[r.progress], r.line_of("progress"), label="progress review"),
-            note=of(r, "note", "", areas=(NARRATIVE,), label="progress review note"),
+            note=of(r, "note", "", label="progress review note"),
         )
         for r in reviews
     )
@@ -338,13 +335,12 @@ class ReferralsPart:
 
 
 def _referral(r: model.Referral) -> ReferralRow:
-    sensitive = RISK_AREAS.get(r.service)
-    areas = (sensitive,) if sensitive else ()
+    topic = RISK_AREAS.get(r.service)
     return ReferralRow(
-        service=fact(words(r.service), r.line_of("service"), areas=areas, label="referral"),
-        date=fact(r.date, r.line_of("date"), areas=areas, label="referral"),
-        to=of(r, "to", f"where the {words(r.service)} referral went -- ask the worker", areas=areas, label="referral"),
-        note=of(r, "note", "", areas=(*areas, NARRATIVE), label="referral note"),
+        service=fact(words(r.service), r.line_of("service"), label="referral", topic=topic),
+        date=fact(r.date, r.line_of("date"), label="referral", topic=topic),
+        to=of(r, "to", f"where the {words(r.service)} referral went -- ask the worker", label="referral", topic=topic),
+        note=of(r, "note", "", label="referral note", topic=topic),
     )
 
 
@@ -368,57 +364,55 @@ class ReviewRow:
 
 def _review_row(b: Basis, area: str, title: str, release: str | None, factors: tuple[str, ...], lookback_months: int | None) -> ReviewRow:
     entry = next((r for r in b.case.review_areas if r.area == area), None)
-    areas = (release,) if release else ()
-    prose = (*areas, NARRATIVE)
     short = title.split(" (")[0].lower()
     related: list[Value] = []
     window_start = add_months(b.meeting, -lookback_months) if lookback_months is not None else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
             state = "still present" if queries.risk_active_on(r, b.as_of) else f"resolved {r.resolved.isoformat()}"
-            related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), areas=areas, label="risk factor"))
+            related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), label="risk factor", topic=release))
     for ref in queries.referrals_made(b.case, b.as_of, factors):
-        related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), areas=areas, label="referral"))
+        related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), label="referral", topic=release))
     if entry is None:
         source = "review the Family Assessment, eligibility and JOBS notes, and contractor feedback"
         return ReviewRow(
             area=area,
             title=title,
-            who=ask(f"{short}: adult, children or both?", areas=areas, label="review area"),
-            limitation=ask(f"was a {short} limitation or challenge present? -- {source}", areas=areas, label="review area"),
-            accommodations=ask(f"{short}: accommodations and resources offered by the department", areas=areas, label="review area"),
-            affected=ask(f"{short}: did it affect the participant's ability to participate?", areas=areas, label="review area"),
+            who=ask(f"{short}: adult, children or both?", label="review area", topic=release),
+            limitation=ask(f"was a {short} limitation or challenge present? -- {source}", label="review area", topic=release),
+            accommodations=ask(f"{short}: accommodations and resources offered by the department", label="review area accommodations", topic=release),
+            affected=ask(f"{short}: did it affect the participant's ability to participate?", label="review area", topic=release),
             note=Value(),
             related=tuple(related),
         )
     line = entry.line_of
     limitation = (
-        ask(f"was a {short} limitation or challenge present? (the file says unknown)", areas=areas, label="review area")
+        ask(f"was a {short} limitation or challenge present? (the file says unknown)", label="review area", topic=release)
         if entry.limitation == "unknown"
-        else fact(yes_no(entry.limitation), line("limitation"), areas=areas, label="review area")
+        else fact(yes_no(entry.limitation), line("limitation"), label="review area", topic=release)
     )
     if entry.limitation == "no":
-        accommodations = of(entry, "accommodations", "", areas=prose, label="review area") if entry.accommodations else fact("none needed", line("limitation"), areas=areas, label="review area")
+        accommodations = of(entry, "accommodations", "", label="review area accommodations", topic=release) if entry.accommodations else fact("none needed", line("limitation"), label="review area", topic=release)
         affected = (
-            fact("no (no limitation)", line("limitation"), areas=areas, label="review area")
+            fact("no (no limitation)", line("limitation"), label="review area", topic=release)
             if entry.affected_participation == "unknown"
-            else fact(yes_no(entry.affected_participation), line("affected_participation"), areas=areas, label="review area")
+            else fact(yes_no(entry.affected_participation), line("affected_participation"), label="review area", topic=release)
         )
     else:
-        accommodations = of(entry, "accommodations", f"{short}: accommodations and resources offered by the department", areas=prose, label="review area")
+        accommodations = of(entry, "accommodations", f"{short}: accommodations and resources offered by the department", label="review area accommodations", topic=release)
         affected = (
-            ask(f"{short}: did it affect the participant's ability to participate?", areas=areas, label="review area")
+            ask(f"{short}: did it affect the participant's ability to participate?", label="review area", topic=release)
             if entry.affected_participation == "unknown"
-            else fact(yes_no(entry.affected_participation), line("affected_participation"), areas=areas, label="review area")
+            else fact(yes_no(entry.affected_participation), line("affected_participation"), label="review area", topic=release)
         )
     return ReviewRow(
         area=area,
         title=title,
-        who=of(entry, "who", f"{short}: adult, children or both?", areas=areas, label="review area") if entry.limitation != "no" else Value(),
+        who=of(entry, "who", f"{short}: adult, children or both?", label="review area", topic=release) if entry.limitation != "no" else Value(),
         limitation=limitation,
         accommodations=accommodations,
         affected=affected,
-        note=of(entry, "note", "", areas=prose, label="review area note"),
+        note=of(entry, "note", "", label="review area note", topic=release),
         related=tuple(related),
     )
 
@@ -445,9 +439,9 @@ def outstanding(b: Basis) -> tuple[Outstanding, ...]:
         waiting = not queries.received_by(o, b.as_of)
         rows.append(
             Outstanding(
-                item=fact(o.item, o.line_of("item"), areas=(NARRATIVE,), label="outstanding information"),
-                requested=fact(o.requested, o.line_of("requested"), label="outstanding information"),
-                received=Value() if waiting else fact(o.received, o.line_of("received"), label="outstanding information"),
+                item=fact(o.item, o.line_of("item"), label="outstanding information"),
+                requested=fact(o.requested, o.line_of("requested"), label="information requested"),
+                received=Value() if waiting else fact(o.received, o.line_of("received"), label="information requested"),
                 waiting=waiting,
             )
         )
@@ -468,7 +462,7 @@ def sanction(b: Basis) -> SanctionPart | None:
     if s is None:
         return None
     return SanctionPart(
-        reason=fact(s.reason, s.line_of("reason"), areas=(NARRATIVE,), label="sanction reason"),
+        reason=fact(s.reason, s.line_of("reason"), label="sanction reason"),
         proposed_on=fact(s.proposed_on, s.line_of("proposed_on"), label="sanction"),
         effective_on=fact(s.effective_on, s.line_of("effective_on"), label="sanction"),
         status=s.status,
@@ -517,7 +511,7 @@ def employment(b: Basis) -> EmploymentPart:
         return EmploymentPart(employed=False, employer=missing, start=Value(), hours=Value(), wage=Value(), end=Value())
     return EmploymentPart(
         employed=queries.employed_on(job, b.as_of),
-        employer=fact(job.employer, job.line_of("employer"), label="employment"),
+        employer=fact(job.employer, job.line_of("employer"), label="employer"),
         start=fact(job.start, job.line_of("start"), label="employment"),
         hours=of(job, "hours_per_week", "usual hours per week -- ask the client", label="employment", show=hours),
         wage=of(job, "hourly_wage", "hourly wage -- ask the client", label="employment", show=lambda w: f"${w:,.2f}"),
@@ -546,7 +540,6 @@ class ChildPart:
 
 def child(b: Basis) -> ChildPart:
     c = b.case.child
-    cw = ("child_welfare",)
     years = queries.age(c.birth_date, b.meeting) if c else None
     forward: list[Value] = []
     if c is not None and years is not None and years >= 14:
@@ -555,30 +548,30 @@ def child(b: Basis) -> ChildPart:
         )
         if wants:
             text = f"The child is {years}: {wants}; do not move toward termination of parental rights unless adoption is the goal and the child agrees"
-            forward.append(fact(text, c.line_of("birth_date"), c.line_of("wants_adoption"), areas=cw, label="child"))
+            forward.append(fact(text, c.line_of("birth_date"), c.line_of("wants_adoption"), label="child"))
         else:
             question = f"the child is {years}: does the child want to be adopted? (required before moving toward termination of parental rights)"
-            forward.append(ask(question, areas=cw, label="child"))
+            forward.append(ask(question, label="child"))
     if c is not None and c.siblings_placed_together == "no":
         text = "Siblings are placed apart: what would need to occur to place them together, and are the therapeutic reasons documented?"
-        forward.append(fact(text, c.line_of("siblings_placed_together"), areas=cw, label="child"))
+        forward.append(fact(text, c.line_of("siblings_placed_together"), label="child"))
     if c is not None and c.permanency_goal == "oppla":
         text = "OPPLA is the case plan goal: keep strengthening relationships and keep evaluating guardianship or adoption"
-        forward.append(fact(text, c.line_of("permanency_goal"), areas=cw, label="child"))
+        forward.append(fact(text, c.line_of("permanency_goal"), label="child"))
     return ChildPart(
-        name=of(c, "name", "the child (name, birth date, placement) -- add a child: block to the case file", areas=cw, label="child"),
-        age=fact(str(years), c.line_of("birth_date"), areas=cw, label="child") if c and years is not None else Value(),
+        name=of(c, "name", "the child (name, birth date, placement) -- add a child: block to the case file", label="child"),
+        age=fact(str(years), c.line_of("birth_date"), label="child") if c and years is not None else Value(),
         age_years=years,
-        birth_date=of(c, "birth_date", "", areas=(*cw, "birth_dates"), label="birth date"),
-        special_needs=texts(c, "special_needs", "special needs -- none recorded; confirm (IEP, MR/DD, mental health, physical health)", areas=cw, label="special needs"),
+        birth_date=of(c, "birth_date", "", label="child's birth date"),
+        special_needs=texts(c, "special_needs", "special needs -- none recorded; confirm (IEP, MR/DD, mental health, physical health)", label="special needs"),
         has_special_needs=bool(c and c.special_needs),
-        placement=of(c, "placement", "the child's current placement -- ask the case manager", areas=cw, label="child"),
-        placement_since=of(c, "placement_since", "", areas=cw, label="child"),
-        relative_placement=of(c, "relative_placement", "is the child in a relative/kin placement?", areas=cw, label="child", show=lambda v: "yes" if v else "no"),
-        permanency_goal=of(c, "permanency_goal", "the case plan goal (reunification, adoption, guardianship, OPPLA)", areas=cw, label="child", show=lambda g: "OPPLA" if g == "oppla" else g),
-        wants_adoption=of(c, "wants_adoption", "does the child want to be adopted?", areas=cw, label="child", show=yes_no) if years is not None and years >= 14 else Value(),
-        siblings_together=of(c, "siblings_placed_together", "are siblings placed together?", areas=cw, label="child", show=yes_no),
-        visits=of(c, "visits_occurring", "are visits occurring?", areas=cw, label="child", show=yes_no),
+        placement=of(c, "placement", "the child's current placement -- ask the case manager", label="child"),
+        placement_since=of(c, "placement_since", "", label="child"),
+        relative_placement=of(c, "relative_placement", "is the child in a relative/kin placement?", label="child", show=lambda v: "yes" if v else "no"),
+        permanency_goal=of(c, "permanency_goal", "the case plan goal (reunification, adoption, guardianship, OPPLA)", label="child", show=lambda g: "OPPLA" if g == "oppla" else g),
+        wants_adoption=of(c, "wants_adoption", "does the child want to be adopted?", label="child", show=yes_no) if years is not None and years >= 14 else Value(),
+        siblings_together=of(c, "siblings_placed_together", "are siblings placed together?", label="child", show=yes_no),
+        visits=of(c, "visits_occurring", "are visits occurring?", label="child", show=yes_no),
         brought_forward=tuple(forward),
     )
 
@@ -594,7 +587,7 @@ def checklist(b: Basis) -> tuple[ChecklistRow, ...]:
     """A row for each item the pack's agenda.checklist lists, in its order."""
     c = b.case.checklist
     return tuple(
-        ChecklistRow(item=title, value=of(c, name, question, areas=("child_welfare",), label="checklist"), documented=bool(getattr(c, name, None)))
+        ChecklistRow(item=title, value=of(c, name, question, label="checklist"), documented=bool(getattr(c, name, None)))
         for name, title, question in ((i.field, i.item, i.ask) for i in b.pack.checklist)
     )
 
@@ -618,25 +611,24 @@ class CasePlanPart:
 
 
 def case_plan(b: Basis) -> CasePlanPart:
-    cw = ("child_welfare",)
     tasks = []
     for t in sorted(b.case.case_plan_tasks, key=lambda t: t.due):
         status = "achieved" if queries.task_achieved_by(t, b.as_of) else ("not_achieved" if t.status == "not_achieved" else "open")
         tasks.append(
             Task(
-                task=fact(t.task, t.line_of("task"), areas=(*cw, NARRATIVE), label="case plan task"),
-                owner=of(t, "owner", "who owns this task?", areas=cw, label="case plan task"),
-                due=fact(t.due, t.line_of("due"), areas=cw, label="case plan task"),
+                task=fact(t.task, t.line_of("task"), label="case plan task"),
+                owner=of(t, "owner", "who owns this task?", label="case plan task owner and due date"),
+                due=fact(t.due, t.line_of("due"), label="case plan task owner and due date"),
                 status=status,
                 overdue=status != "achieved" and t.due < b.meeting,
-                note=of(t, "note", "", areas=(*cw, NARRATIVE), label="case plan task note"),
+                note=of(t, "note", "", label="case plan task note"),
             )
         )
     return CasePlanPart(
         achieved=tuple(t for t in tasks if t.status == "achieved"),
         not_achieved=tuple(t for t in tasks if t.status == "not_achieved"),
         open=tuple(t for t in tasks if t.status == "open"),
-        none=None if tasks else ask("case plan tasks -- none recorded; which tasks were the parents given?", areas=cw, label="case plan"),
+        none=None if tasks else ask("case plan tasks -- none recorded; which tasks were the parents given?", label="case plan task"),
     )
 
 
@@ -678,7 +670,7 @@ def history(b: Basis) -> HistoryPart:
             date=fact(s.date, s.line_of("date"), label="staffing"),
             kind=kinds.get(s.kind, s.kind),
             present=fact(present, s.line_of("present"), label="staffing") if present else ask("who attended the last staffing -- not recorded"),
-            decision=of(s, "decision", "", areas=(NARRATIVE,), label="staffing decision"),
+            decision=of(s, "decision", "", label="staffing decision"),
         )
     open_steps, done_steps = [], []
     for s in held:
@@ -688,12 +680,12 @@ def history(b: Basis) -> HistoryPart:
                 continue
             (done_steps if done else open_steps).append(
                 Step(
-                    step=fact(n.step, n.line_of("step"), areas=(NARRATIVE,), label="next step"),
-                    owner=of(n, "owner", "who owns this step?", label="next step"),
-                    due=fact(n.due, n.line_of("due"), label="next step"),
+                    step=fact(n.step, n.line_of("step"), label="next step"),
+                    owner=of(n, "owner", "who owns this step?", label="next step owner and dates"),
+                    due=fact(n.due, n.line_of("due"), label="next step owner and dates"),
                     overdue=not done and n.due < b.meeting,
                     staffing=s.date.isoformat(),
-                    done=fact(n.done, n.line_of("done"), label="next step") if done else Value(),
+                    done=fact(n.done, n.line_of("done"), label="next step owner and dates") if done else Value(),
                 )
             )
     return HistoryPart(last=last, open_steps=tuple(open_steps), done_steps=tuple(done_steps), held=len(held))
@@ -796,5 +788,5 @@ def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Te
         invited=tuple(people),
         department_invited=sum(1 for i in people if i.department),
         source=" and ".join(sources),
-        nobody=None if people else ask("who is invited -- add planned_staffing.invited, or use --invite ROLE:INITIALS", label="invitations"),
+        nobody=None if people else ask("who is invited -- add planned_staffing.invited, or use --invite ROLE:INITIALS", label="invitee"),
     )

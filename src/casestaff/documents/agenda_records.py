@@ -50,11 +50,11 @@ class Section:
 
 @dataclass(frozen=True)
 class Withheld:
-    """One release area withheld from a partner, and where (labels and lines, never content)."""
+    """A release area no release for the partner covers: listed on every partner copy, whether or
+    not the case file holds anything in it (never where, never how much)."""
 
     area: str
     label: str
-    places: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ class Agenda:
     history: HistoryPart | None = None
     readiness: tuple[Check, ...] = ()
     withheld: tuple[Withheld, ...] = ()
+    """For a partner agenda: every area the partner's releases do not cover."""
     cited_lines: tuple[int, ...] = ()
     """The file lines the rendered Markdown cites (its footnotes); filled while rendering."""
 

@@ -9,7 +9,9 @@ Per case folder, in the user's cache directory:
                handles those files, so cases never travel between processes.
 
 Safety: the folder is created owner-only (0700), files owner-only (0600) and replaced
-atomically; on POSIX a cache not owned by this user or writable by others is ignored. A file is
+atomically; on POSIX a cache folder that is another user's or that others can write in is not
+used at all (neither read nor written), and a cache file that is another user's or that others
+can read or write is ignored -- and the run says so, once (`doubt`). A file is
 known by its size, modification time, inode, device and change time: an edit that keeps the
 size and sets the modification time back (`sed -i`, then `touch -d`) still moves the change
 time, which no user can set back, and a file replaced by another (a rename, a restore) has
@@ -33,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from casestaff import __version__
+from casestaff.files.permissions import user_name
 from casestaff.files.writer import write_private
 
 FORMAT = 3
@@ -83,15 +86,49 @@ def safe_loads(data: bytes) -> Any:
     return _SafeUnpickler(io.BytesIO(data)).load()
 
 
-def _trusted(path: Path) -> bool:
+def _distrust(path: Path, others_may: int) -> str | None:
+    """Why a cache folder or file is not trusted (None: it is, or it is not there): it is another
+    user's, or its mode gives others any of the bits in `others_may`."""
+    if os.name != "posix":
+        return None
     try:
         info = path.stat()
     except OSError:
-        return False
-    if os.name == "posix":
-        if info.st_uid != os.getuid() or info.st_mode & 0o077:
-            return False
-    return True
+        return None
+    if info.st_uid != os.geteuid():
+        return f"it belongs to {user_name(info.st_uid)}, not to you"
+    if info.st_mode & others_may:
+        return f"others can {'write in' if others_may == FOLDER_OTHERS_MAY_NOT else 'read or write'} it (mode {info.st_mode & 0o777:04o})"
+    return None
+
+
+FOLDER_OTHERS_MAY_NOT = 0o022
+"""Others may list the cache folder (its names are hashes), never change it."""
+FILE_OTHERS_MAY_NOT = 0o077
+
+
+def doubt(folders: list[str]) -> tuple[bool, str | None]:
+    """(whether the cache may be used at all, what to tell the user) before a run over case
+    `folders`: not at all when the cache folder is another user's or others can write in it;
+    a cache file of those folders that is not trusted is ignored, and named."""
+    root = cache_root()
+    why = _distrust(root, FOLDER_OTHERS_MAY_NOT)
+    if why is not None:
+        return False, (
+            f"not using the cache in {root}: {why}; casestaff trusts only a cache folder that is yours alone"
+            f" (chmod 700 {root}, or delete it)"
+        )
+    for folder in folders:
+        stem = folder_stem(folder)
+        for path in (stem.with_suffix(".index"), *(stem.with_suffix(f".cases{n}") for n in range(SHARDS))):
+            why = _distrust(path, FILE_OTHERS_MAY_NOT)
+            if why is not None:
+                return True, f"ignoring the cache file {path}: {why}; casestaff reads nothing from it and writes it again"
+    return True, None
+
+
+def _trusted(path: Path) -> bool:
+    return path.exists() and _distrust(path, FILE_OTHERS_MAY_NOT) is None
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -32,7 +32,9 @@ from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
 from casestaff.files import yamlread
 from casestaff.files.cache import Signature
+from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import signature as file_signature
+from casestaff.files.permissions import why_unreadable
 from casestaff.files.writer import read_for_edit
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -226,7 +228,7 @@ def read_bytes(shown: str) -> tuple[bytes | None, os.stat_result | None, list[Pr
     except yamlread.ReadError as exc:
         return None, None, [Problem(shown, max(exc.line, 1), max(exc.col, 1), exc.message)]
     except OSError as exc:
-        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+        return None, None, [Problem(shown, 1, 1, f"cannot read the file: {why_unreadable(shown, exc)}")]
     return data, info, []
 
 
@@ -424,6 +426,9 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     files = _discover_names(paths, skip, scanned, notes)
+    if use_cache:
+        use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
+        notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():

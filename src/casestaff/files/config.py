@@ -39,6 +39,14 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
     ("templates", "path", "none", "Your own template folder; a template there overrides the packaged one."),
     ("packs", "list of paths", "[]", "Extra program pack files (YAML); a pack with a built-in id replaces it."),
     ("cache", "true/false", "true", "Keep a private cache of parsed case files so repeat runs are instant."),
+    (
+        "shared_folder",
+        "true/false",
+        "false",
+        "For a folder shared with your team: new case files are made group-editable (0660), agendas and narrations"
+        " group-readable (0640), instead of readable by you alone (0600). `record` keeps a case file's own permissions"
+        " either way.",
+    ),
     ("programs.ID.state", "text", "the pack's", "State for one program's holidays."),
     (
         "programs.ID.rules.RULE.PARAM",
@@ -50,7 +58,7 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
 )
 """(name, type, default, description) of every setting; the docs table is generated from this."""
 
-_TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "programs", "providers")
+_TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "shared_folder", "programs", "providers")
 
 
 class ConfigError(SettingsError):
@@ -69,6 +77,7 @@ class Config:
     templates: Path | None = None
     pack_files: tuple[Path, ...] = ()
     cache: bool = True
+    shared_folder: bool = False
     program_states: dict[str, str] = field(default_factory=dict)
     rule_params: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     provider_meetings: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
@@ -288,6 +297,10 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
     if not isinstance(cache, bool):
         bad(("cache",), f"cache must be true or false, without quotes, e.g. cache = false; not {cache!r}")
         cache = True
+    shared_folder = data.get("shared_folder", False)
+    if not isinstance(shared_folder, bool):
+        bad(("shared_folder",), f"shared_folder must be true or false, without quotes, e.g. shared_folder = true; not {shared_folder!r}")
+        shared_folder = False
     packs = data.get("packs", [])
     if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
         bad(("packs",), 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
@@ -358,6 +371,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         templates=base / templates if templates else None,
         pack_files=tuple(base / p for p in packs),
         cache=cache,
+        shared_folder=shared_folder,
         program_states=program_states,
         rule_params=rule_params,
         provider_meetings=meetings,

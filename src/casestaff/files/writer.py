@@ -30,7 +30,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
+from casestaff.files.permissions import data_root, group_name, own_folder, user_name
 from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
@@ -381,17 +381,31 @@ def set_field(doc: CaseText, path: Sequence[str | int], key: str, value: dt.date
 # -- writing --------------------------------------------------------------------------------------
 
 
-def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
-    """Keep what the user typed in an owner-only file beside the case file (or the temp folder).
+SAVED_FOLDER = "saved"
+"""The folder in the user's own casestaff data folder (permissions.data_root) that takes typed
+input the case folder will not."""
 
-    The name starts with '.', so the caseload never mistakes it for a case file. None when no
-    folder would take it (the caller then shows the text itself).
+
+def _aside_places(case_path: Path, what: str, stamp: str) -> Iterator[tuple[Path, str]]:
+    yield case_path.parent, f".{case_path.stem}.unsaved-{what}-{stamp}"
+    own = own_folder(data_root() / SAVED_FOLDER)  # made only when the case folder refused
+    if own is not None:
+        yield own, f"unsaved-{what}-{stamp}"
+
+
+def save_aside(case_path: Path, content: str, what: str = "outcome") -> Path | None:
+    """Keep what the user typed in an owner-only file beside the case file, or -- when the case
+    folder will not take it -- in the user's own private folder (`saved` in the casestaff data
+    folder, 0700), under a name that does not carry the case's.
+
+    Beside the case file the name starts with '.', so the caseload never mistakes it for a case
+    file. None when no folder would take it (the caller then shows the text itself).
     """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    for folder in (case_path.parent, Path(tempfile.gettempdir())):
+    for folder, stem in _aside_places(case_path, what, stamp):
         for attempt in range(100):
             suffix = f"-{attempt}" if attempt else ""
-            candidate = folder / f".{case_path.stem}.unsaved-{what}-{stamp}{suffix}.yaml"
+            candidate = folder / f"{stem}{suffix}.yaml"
             try:
                 create_private(candidate, content.encode("utf-8"), durable=False)
             except FileExistsError:
@@ -410,8 +424,8 @@ def keep_input(case_path: Path, content: str, what: str = "outcome") -> tuple[Pa
     return saved, f"What you entered is saved in {saved}"
 
 
-def create_private(path: Path, data: bytes, durable: bool = True) -> None:
-    """Create a new owner-only file; never overwrite one (FileExistsError).
+def create_private(path: Path, data: bytes, durable: bool = True, mode: int = OWNER_ONLY) -> None:
+    """Create a new file, owner-only unless `mode` says otherwise; never overwrite one (FileExistsError).
 
     `durable=False` tolerates a failing fsync: a copy that may not survive a power cut still
     beats losing what the user typed when the disk is in trouble.
@@ -419,6 +433,8 @@ def create_private(path: Path, data: bytes, durable: bool = True) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, OWNER_ONLY)
     try:
+        if mode != OWNER_ONLY and hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
         with os.fdopen(fd, "wb") as stream:
             fd = -1
             stream.write(data)
@@ -435,12 +451,13 @@ def create_private(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write a file owner-only and atomically (temp file in the same folder, then replace).
+def write_private(path: Path, data: bytes, *, durable: bool = True, mode: int = OWNER_ONLY) -> None:
+    """Write a file atomically (temp file in the same folder, then replace), owner-only unless
+    `mode` says otherwise.
 
     `durable=False` skips the fsyncs, for the cache: losing it to a power cut costs one slow run.
     """
-    _replace_atomically(path, data, mode=OWNER_ONLY, durable=durable)
+    _replace_atomically(path, data, mode=mode, durable=durable)
 
 
 # Temp files: `.NAME.casestaff-HOST-PID-RANDOM.tmp`. The leading '.' and the '.tmp' ending keep
@@ -576,24 +593,6 @@ class NotOwner(Exception):
             f" write it without changing its group to {group_name(my_gid)}; ask its owner to record this, or have its group"
             " changed, then record again"
         )
-
-
-def user_name(uid: int) -> str:
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return f"user {uid}"
-
-
-def group_name(gid: int) -> str:
-    try:
-        import grp
-
-        return grp.getgrgid(gid).gr_name
-    except (ImportError, KeyError):
-        return f"group {gid}"
 
 
 def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
