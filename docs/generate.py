@@ -415,6 +415,7 @@ planned_staffing:
     - {role: Coach, initials: KM}
     - {role: Supervisor, initials: LT}
     - {role: Participant, initials: JE}
+  decision_kind:          # a kind of decision the team expects to consider, when the program names any
 
 # --- Staffings held, oldest first ------------------------------------------------------------
 staffings:
@@ -427,9 +428,13 @@ staffings:
         name: Kim Model
       - role: Supervisor
         initials: LT
+      - role: Consultant
+        initials: RB
+        designee_for: Manager   # stands in for the Manager: counts as department staff
       - role: Partner
         initials: PW
         organization: Example Workforce Center
+        release_needed: false   # this partner needs no release before being invited
       - role: Participant
         initials: JE
     discussion: >-
@@ -439,6 +444,7 @@ staffings:
     challenges_identified: [Housing, Transportation]
     all_information_discussed: true   # needed before a sanction is entered
     decision: No sanction; refer to rapid rehousing and start CNA training in April.
+    decision_kind:        # the kind of decision, when the program names kinds with requirements of their own
     explanation: The missed month had a cause the team could address.
     next_steps:
       - step: Apply for rapid rehousing

@@ -149,9 +149,11 @@ def test_la_step_sanction_decision_needs_the_pre_sanction_documentation(runner, 
     )
     path = _case(write, "la-step", staffing, sanction)
     assert _refusal(runner, path) == [
-        "  - the 2026-02-10 staffing decides on a sanction, but the pre-sanction documentation (LA DCFS P-380) is missing:"
-        " add 'all_information_discussed: true' (all available information was discussed with the team) and"
-        " 'explanation:' (why the team decided whether or not to sanction or refer to intensive case management)"
+        "  - the 2026-02-10 staffing: not recorded whether all available information was discussed -- add"
+        " 'all_information_discussed: true' once the team has discussed all available information"
+        " [all-information-discussed; LA DCFS P-380, II. Procedures, Prior to entering a sanction]",
+        "  - the 2026-02-10 staffing: the decision is not explained -- add 'decision:' and 'explanation:' (why the team"
+        " decided so) [decision-explained; LA DCFS P-380, II. Procedures, Prior to entering a sanction]",
     ]
     documented = staffing + "    all_information_discussed: true\n    explanation: No good cause was found.\n"
     path = _case(write, "la-step", documented, sanction)
@@ -174,8 +176,9 @@ def test_or_ssp_determination_while_information_is_outstanding(runner, write):
     )
     path = _case(write, "or-ssp-reengagement", staffing, waiting)
     assert _refusal(runner, path) == [
-        "  - a determination is recorded at the 2026-02-10 staffing while information was still outstanding: Child safety"
-        " check (requested 2026-02-01, not received); the determination waits for a follow-up case review once it is gathered"
+        "  - the 2026-02-10 staffing: information still outstanding: Child safety check (requested 2026-02-01) -- the"
+        " determination waits for a follow-up case review once it is gathered [information-gathered; OR ODHS SSP"
+        " Re-engagement Guide, Process]"
     ]
     received_later = waiting + "    received: 2026-02-12\n"
     path = _case(write, "or-ssp-reengagement", staffing, received_later)
@@ -195,11 +198,14 @@ def test_or_ssp_determination_needs_three_department_staff(runner, write):
     )
     path = _case(write, "or-ssp-reengagement", staffing)
     assert _refusal(runner, path) == [
-        "  - a determination is recorded at the 2026-02-10 staffing with 2 department staff present (FC: RH, CPC: JD,"
-        " Participant: TE, Manager: XR); the team needs at least 3 department staff or designees (FC, Manager, Lead"
-        " Worker, Engagement Specialist, Case Aide): add who else was present, or record the determination at the"
-        " follow-up review"
+        "  - the 2026-02-10 staffing: only 2 department staff -- present: FC: RH, CPC: JD, Participant: TE, Manager: XR;"
+        " the team needs at least 3 department staff or designees (FC, Manager, Lead Worker, Engagement Specialist,"
+        " Case Aide): add who else was present (a designee with designee_for: ROLE) [team-of-three; OR ODHS SSP"
+        " Re-engagement Guide, Team members' roles]"
     ]
+    designee = staffing.replace("{role: CPC, initials: JD}", "{role: CPC, initials: JD, designee_for: Engagement Specialist}")
+    path = _case(write, "or-ssp-reengagement", designee)
+    assert runner.invoke(app, ["narrate", str(path)]).exit_code == 0, "a designee counts toward the three"
     without_decision = staffing.replace("    decision: No disqualification was imposed.\n", "")
     path = _case(write, "or-ssp-reengagement", without_decision)
     assert runner.invoke(app, ["narrate", str(path)]).exit_code == 0

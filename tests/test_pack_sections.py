@@ -134,9 +134,9 @@ def test_the_pack_names_the_narration_checks_with_their_parameter(runner, office
     assert refused.exit_code == 1
     assert refused.output == (
         "casestaff: cases/lee.yaml: the narration of the 2026-11-02 case-review cannot be printed yet:\n"
-        "  - a determination is recorded at the 2026-11-02 staffing with 1 department staff present (CM: KM);"
-        " the team needs at least 2 department staff or designees (CM, Supervisor): add who else was present,"
-        " or record the determination at the follow-up review\n"
+        "  - the 2026-11-02 staffing: only 1 department staff -- present: CM: KM; the team needs at least 2 department"
+        " staff or designees (CM, Supervisor): add who else was present (a designee with designee_for: ROLE)"
+        " [narration.team_complete; EX Policy]\n"
     )
     case = tmp_path / "cases" / "lee.yaml"
     case.write_text(CASE.replace("      - {role: CM, initials: KM}\n    discussion", "      - {role: CM, initials: KM}\n      - {role: Supervisor, initials: RH}\n    discussion"), encoding="utf-8")
@@ -312,6 +312,9 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
         "    policy: EX Policy, III. The team\n"
         '      "At least two staff attend."\n'
         "\n"
+        "Requirements (what a staffing must have to count; due, record, agenda and narrate ask them):\n"
+        "  none\n"
+        "\n"
         "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded\n"
         "  team_complete(minimum=2)\n"
         "\n"
@@ -323,12 +326,14 @@ def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runn
     from casestaff.documents.agenda_parts import PART_SPECS
     from casestaff.documents.narrate import NARRATION_SPECS
     from casestaff.documents.readiness import READINESS_SPECS
+    from casestaff.rules.requirements import REQUIREMENT_SPECS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
     assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
     assert "  special_needs_invitees(roles: list[str])\n" in listed
     assert "  team_complete(minimum: int)\n" in listed
-    for name in [*READINESS_SPECS, *NARRATION_SPECS]:
+    assert "  department_staff_present(minimum: int)\n" in listed
+    for name in [*READINESS_SPECS, *NARRATION_SPECS, *REQUIREMENT_SPECS]:
         assert f"\n  {name}(" in listed, name
     assert f"  {', '.join(PART_SPECS)}\n" in listed
 

@@ -181,6 +181,7 @@ def _citations(pack) -> list[tuple[str, object]]:
         found += [(f"deadline {d.id}", d.citation) for d in pack.provider_cycle.deadlines]
     found += [(f"readiness check {c.id}", c.citation) for c in pack.readiness_checks]
     found += [(f"narration check {c.check}", c.citation) for c in pack.narration_checks if c.citation]
+    found += [(f"requirement {r.id}", r.citation) for r in pack.requirements]
     found += [(f"review area {a.area}", a.citation) for a in pack.review_areas]
     found += [(f"checklist item {i.field}", i.citation) for i in pack.checklist]
     return found
@@ -190,12 +191,12 @@ def _quotes(pack) -> list[tuple[str, str]]:
     return [(where, citation.quote) for where, citation in _citations(pack) if citation.quote]
 
 
-def test_every_readiness_and_narration_check_review_area_and_checklist_item_quotes_its_policy() -> None:
+def test_every_readiness_check_requirement_review_area_and_checklist_item_quotes_its_policy() -> None:
     checks = [(pack.id, where, citation) for pack in builtin_packs().packs.values() for where, citation in _citations(pack)]
     for pack_id, where, citation in checks:
-        if where.startswith(("readiness", "narration", "review area", "checklist")):
+        if where.startswith(("readiness", "narration", "requirement", "review area", "checklist")):
             assert citation.section.strip() and citation.quote and citation.quote.strip(), f"{pack_id} {where}"
-    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "narration", "review", "checklist"}
+    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "requirement", "review", "checklist"}
 
 
 @pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))

@@ -213,7 +213,11 @@ def test_sanction_due_date_itself_is_due_and_the_day_after_overdue() -> None:
 
 
 def test_sanction_staffing_must_come_after_the_proposal() -> None:
-    case = sanction("2026-11-16", "2026-12-07") + "staffings:\n  - {date: 2026-11-13, kind: case-staffing}\n"
+    documented = (
+        "present: [{role: Coach, initials: KM}, {role: Supervisor, initials: LR}], all_information_discussed: true,"
+        " decision: No sanction, explanation: Good cause found"
+    )
+    case = sanction("2026-11-16", "2026-12-07") + f"staffings:\n  - {{date: 2026-11-13, kind: case-staffing, {documented}}}\n"
     assert seen(case, "pending-sanction", D(2026, 12, 1)) == [("2026-11-16", "2026-12-04", "due")]
     assert seen(case.replace("2026-11-13", "2026-11-16"), "pending-sanction", D(2026, 12, 1)) == []
 

@@ -27,7 +27,8 @@ from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
-from casestaff.model.pack import Pack
+from casestaff.model.pack import ANY_DECISION, SANCTION_DECISION, Citation, Pack, RequirementDef, RequirementScope
+from casestaff.rules import requirements
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.rules.functions import RULE_SPECS
 
@@ -84,10 +85,6 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
 # -- checks before printing -----------------------------------------------------------------------
 
 
-def _people(staffing: model.Staffing) -> str:
-    return ", ".join(f"{p.role}: {p.initials}" for p in staffing.present)
-
-
 def _everyone(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     day = staffing.date
     missing = []
@@ -108,67 +105,46 @@ def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     """The staffing is the one held before entering a proposed sanction, or its decision names one."""
-    return sanction_decision(case, staffing.date, staffing.decision)
+    return requirements.decides_sanction(case, staffing.date, staffing.decision)
 
 
-def sanction_decision(case: model.Case, day: dt.date, decision: str | None) -> bool:
-    """A staffing held on `day` that decided `decision` decides on a sanction: it comes before one
-    the file proposes (queries.sanction_to_decide), or its decision names one. record asks for the
-    pre-sanction documentation with this answer, and the narration checks it with the same."""
-    return queries.sanction_to_decide(case, day) is not None or "sanction" in (decision or "").casefold()
+def _older_check(
+    case: model.Case, staffing: model.Staffing, pack: Pack, name: str, decisions: str, checks: dict[str, dict[str, Any]]
+) -> list[str]:
+    """A narration check a pack names (`narration.checks`, from before packs had requirements):
+    the requirement checks it stands for, applied to the decisions it guards -- the same checks,
+    the same words, as a pack's requirements."""
+    spec = next((c for c in pack.narration_checks if c.check == name), None)
+    citation = spec.citation if spec is not None and spec.citation is not None else Citation(section="")
+    stands_for = [
+        RequirementDef(
+            id=f"narration.{name}",
+            title=name,
+            applies_to=RequirementScope(decisions=[decisions]),
+            check=check,
+            params=params,
+            citation=citation,
+        )
+        for check, params in checks.items()
+    ]
+    found = requirements.assess(case, staffing, pack, requirements=stands_for)
+    return [_refusal(staffing, a.shortfall) for a in found if a.shortfall is not None]
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """Before a sanction: all information discussed, the decision and its explanation recorded."""
-    if not decides_sanction(case, staffing):
-        return []
-    needed = []
-    if staffing.all_information_discussed is not True:
-        needed.append("'all_information_discussed: true' (all available information was discussed with the team)")
-    if not (staffing.decision or "").strip():
-        needed.append("'decision:' (whether or not to pursue the sanction or refer to intensive case management)")
-    if not (staffing.explanation or "").strip():
-        needed.append("'explanation:' (why the team decided whether or not to sanction or refer to intensive case management)")
-    if not needed:
-        return []
-    return [
-        f"the {staffing.date} staffing decides on a sanction, but the pre-sanction documentation"
-        f" ({pack.policy.cite_as}) is missing: add {' and '.join(needed)}"
-    ]
+    checks: dict[str, dict[str, Any]] = {"information_discussed": {}, "decision_explained": {}}
+    return _older_check(case, staffing, pack, "pre_sanction_documented", SANCTION_DECISION, checks)
 
 
 def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """A determination is recorded only once no requested information is still outstanding."""
-    if not (staffing.decision or "").strip():
-        return []
-    waiting = queries.information_outstanding(case, staffing.date)
-    if not waiting:
-        return []
-    shown = "; ".join(
-        f"{item.item} (requested {item.requested}, {'not received' if item.received is None else f'received {item.received}'})"
-        for item in waiting
-    )
-    return [
-        f"a determination is recorded at the {staffing.date} staffing while information was still outstanding: {shown};"
-        " the determination waits for a follow-up case review once it is gathered"
-    ]
+    return _older_check(case, staffing, pack, "information_complete", ANY_DECISION, {"nothing_outstanding": {}})
 
 
 def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, minimum: int) -> list[str]:
-    """A determination is recorded only with at least `minimum` department staff present."""
-    if not (staffing.decision or "").strip():
-        return []
-    staff = {
-        p.initials.casefold() for p in staffing.present if (role := pack.role(p.role)) is not None and role.department
-    }
-    if len(staff) >= minimum:
-        return []
-    department = ", ".join(r.abbr for r in pack.roles if r.department)
-    return [
-        f"a determination is recorded at the {staffing.date} staffing with {len(staff)} department staff present"
-        f" ({_people(staffing) or 'nobody'}); the team needs at least {minimum} department staff or"
-        f" designees ({department}): add who else was present, or record the determination at the follow-up review"
-    ]
+    """A determination is recorded only with at least `minimum` department staff or designees present."""
+    return _older_check(case, staffing, pack, "team_complete", ANY_DECISION, {"department_staff_present": {"minimum": minimum}})
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -185,13 +161,21 @@ NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
         NarrationCheckSpec(function=team_complete),
     )
 )
-"""The checks a pack's narration.checks may name: what its policy requires of a staffing's
-record before it is narrated; parameters are keyword-only."""
+"""The checks a pack's narration.checks may name -- each the requirement checks it stands for
+(packs now say this under `requirements`); parameters are keyword-only."""
+
+
+def _refusal(staffing: model.Staffing, shortfall: requirements.Shortfall) -> str:
+    """A requirement the staffing does not meet, as narrate refuses it: the words `due` shows, then the fix."""
+    return f"the {staffing.date.isoformat()} staffing: {shortfall}"
 
 
 def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
-    """Everything the narration needs that the record lacks (empty when it can be printed)."""
+    """Everything the narration needs that the record lacks (empty when it can be printed): who was
+    there, the discussion and next steps, then each requirement of the pack the staffing does not
+    meet for the decision it records (rules/requirements.py, the question every command asks)."""
     missing = _everyone(case, staffing, pack)
+    missing += [_refusal(staffing, shortfall) for shortfall in requirements.shortfalls(case, staffing, pack)]
     for check in pack.narration_checks:
         missing += NARRATION_SPECS[check.check].function(case, staffing, pack, **check.params)
     return missing

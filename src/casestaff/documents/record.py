@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casestaff.documents.narrate import sanction_decision
 from casestaff.files import writer
-from casestaff.files.casefile import build_record, read_case
+from casestaff.files.casefile import build_record, person_problems, read_case
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
@@ -25,6 +24,7 @@ from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
 from casestaff.rules.evaluate import evaluate_case
+from casestaff.rules.requirements import decides_sanction
 
 FOLD_AFTER = 72
 """Text longer than this is written as a folded block (`>-`), the way long notes read best."""
@@ -77,6 +77,18 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
                 f"present[{index}].role: '{person.role}' is not a role in {pack.id}{did_you_mean(person.role, roles)};"
                 f" use one of {', '.join(roles)}",
             )
+        for name, message in person_problems(pack, person, f"present[{index}]"):
+            if name == "designee_for":  # an unknown role is said above, with its fix
+                at(person, name, message)
+    kinds = pack.decision_kind_ids
+    if staffing.decision_kind is not None and staffing.decision_kind not in kinds:
+        listed = f"use one of {', '.join(kinds)}" if kinds else f"{pack.id} names none: leave it out"
+        at(
+            staffing,
+            "decision_kind",
+            f"decision_kind: '{staffing.decision_kind}' is not a kind of decision in {pack.id}"
+            f"{did_you_mean(staffing.decision_kind, kinds)}; {listed}",
+        )
     for index, step in enumerate(staffing.next_steps, 1):
         if step.done is not None and step.done < staffing.date:
             at(step, "done", f"next_steps[{index}].done: {step.done} is before the staffing ({staffing.date}); check the date")
@@ -428,5 +440,5 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
 def needs_sanction_answer(case: model.Case, staffing_date: dt.date, decision: str | None = None) -> bool:
     """Before a sanction, the team must document that all available information was discussed:
     asked before the decision when the file proposes one, and after it when the decision names one."""
-    return sanction_decision(case, staffing_date, decision)
+    return decides_sanction(case, staffing_date, decision)
 

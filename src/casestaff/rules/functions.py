@@ -31,10 +31,18 @@ class RuleContext:
     as_of: dt.date
     workdays: Workdays
     satisfied_by: tuple[str, ...]
+    counts: Callable[[model.Case, model.Staffing], bool] | None = None
+    """Whether a staffing of a satisfying kind meets the pack's requirements for this rule
+    (rules/requirements.py); None: every one does. A staffing that falls short is not one the
+    rule sees as held."""
 
     def held(self, case: model.Case, kinds: Sequence[str] | None = None) -> list[model.Staffing]:
-        """Staffings held on or before the as-of date, oldest first (of the given kinds, else the satisfying ones)."""
-        return queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+        """Staffings held on or before the as-of date, oldest first: of the given kinds, else the
+        satisfying ones that count (meet the requirements for this rule)."""
+        held = queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+        if kinds is None and self.counts is not None:
+            held = [s for s in held if self.counts(case, s)]
+        return held
 
     def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
         """A computed due date on a weekend or state holiday moves to the workday before it --
@@ -43,7 +51,10 @@ class RuleContext:
         return moved if moved >= since else self.workdays.on_or_after(due)
 
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
-        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
+        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones that count)."""
+        if kinds is None and self.counts is not None:
+            held = self.held(case)
+            return held[-1] if held else None
         return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
 
