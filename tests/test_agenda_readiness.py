@@ -40,11 +40,12 @@ def test_team_minimum_blocks_with_two_department_staff_and_passes_with_three(wri
             - {role: Manager, initials: XR}
             - {role: Participant, initials: OT}
     """)
-    check = _check(agenda_for(path), "team-minimum")
+    check = _check(agenda_for(path), "team-of-three")
+    assert check.title == "At least three department staff or designees"
     assert check.status == "blocking"
-    assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3. Invite 1 more of:")
+    assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3; invite 1 more of:")
     assert check.citation == "OR ODHS SSP Re-engagement Guide, Team members' roles"
-    passed = _check(agenda_for(path, invite=[Person(role="Engagement Specialist", initials="JB")]), "team-minimum")
+    passed = _check(agenda_for(path, invite=[Person(role="Engagement Specialist", initials="JB")]), "team-of-three")
     assert passed.status == "ok"
     assert passed.message == "3 department staff invited (FC: RH, Manager: XR, Engagement Specialist: JB)."
 
@@ -54,10 +55,10 @@ def test_invite_option_counts_toward_the_team(runner, write):
     args = ["agenda", str(path), "--as-of", "2026-11-23", "--format", "txt"]
     blocked = runner.invoke(app, args)
     assert blocked.exit_code == 3
-    assert "No department staff invited yet; the team needs at least 3." in blocked.stderr
+    assert "No department staff invited yet; the team needs at least 3; invite 3 more of:" in blocked.stderr
     ok = runner.invoke(app, [*args, "--invite", "FC:RH", "--invite", "manager:XR", "--invite", "Lead Worker:LW"])
     assert ok.exit_code == 0, ok.output
-    assert "  OK       At least three department staff invited\n" in ok.stderr
+    assert "  OK       At least three department staff or designees\n" in ok.stderr
     assert "- FC: RH (from --invite) (department staff)\n" in ok.stdout
 
 
@@ -106,15 +107,18 @@ def test_outstanding_information_means_no_determination(write):
         outstanding_info:
           - {item: Child safety check, requested: 2026-11-10}
     """)
-    check = _check(agenda_for(waiting), "information-outstanding")
+    check = _check(agenda_for(waiting), "information-gathered")
     assert check.status == "blocking"
-    assert check.message.startswith("Information is still outstanding, so no determination can be made at this meeting")
+    assert check.message == (
+        "Information still outstanding: Child safety check (requested 2026-11-10); the determination waits for a"
+        " follow-up case review once it is gathered."
+    )
     assert check.details == ("Child safety check (requested 2026-11-10, line 14)",)
     received = _case(write, REENGAGE, STAFF, """
         outstanding_info:
           - {item: Child safety check, requested: 2026-11-10, received: 2026-11-20}
     """)
-    assert _check(agenda_for(received), "information-outstanding").status == "ok"
+    assert _check(agenda_for(received), "information-gathered").status == "ok"
 
 
 SNAP = """\

@@ -118,9 +118,15 @@ def test_the_pack_names_the_agenda_parts_and_a_readiness_check_with_its_paramete
     assert result.exit_code == 3, result.output
     assert _headings(result.stdout) == ["Readiness", "Why this staffing", "Background", "Activities", "Who is invited", "Questions for the team"]
     assert (
-        "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2."
-        " Invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
+        "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2;"
+        " invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
         "  (EX Policy, III. The team)\n"
+    ) in result.stdout
+    # the narration check is a requirement of a determination, asked ahead of the meeting too
+    assert (
+        "- BLOCKING: Department staff or designees for a determination: Only 1 department staff invited (CM: KM);"
+        " the team needs at least 2; invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file,"
+        " or --invite ROLE:INITIALS).\n  (EX Policy)\n"
     ) in result.stdout
 
     ready = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt", "--invite", "Supervisor:RH"])
@@ -329,7 +335,7 @@ def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runn
     from casestaff.rules.requirements import REQUIREMENT_SPECS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
-    assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
+    assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff or designees (distinct people) invited.\n" in listed
     assert "  special_needs_invitees(roles: list[str])\n" in listed
     assert "  team_complete(minimum: int)\n" in listed
     assert "  department_staff_present(minimum: int)\n" in listed

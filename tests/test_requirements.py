@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from casestaff.cli.main import app
 from casestaff.packset import read_pack
 
 from .test_pack_sections import PACK_HEAD
@@ -73,8 +74,6 @@ def test_each_mistake_in_the_requirements_is_located_with_its_fix() -> None:
 
 
 def test_a_designee_stands_in_for_a_department_role_of_the_program(runner, write) -> None:
-    from casestaff.cli.main import app
-
     path = write(
         "la.yaml",
         "case_id: LA-R-1\nprogram: la-step\nparticipant: {name: Robin Testcase}\nenrolled: 2026-01-05\n"
@@ -92,3 +91,73 @@ def test_a_designee_stands_in_for_a_department_role_of_the_program(runner, write
         " (Coach, Supervisor, Consultant, Manager); a designee stands in for one of them; did you mean 'Manager'?",
         f"{path}:12:20: staffings[1].decision_kind: 'close' is not a kind of decision in la-step (it names none: leave decision_kind out)",
     ]
+
+
+LA_PENDING = """\
+case_id: LA-R-2
+program: la-step
+worker: KM
+participant: {name: Robin Testcase}
+enrolled: 2026-06-01
+sanction:
+  reason: No participation in October
+  proposed_on: 2026-11-16
+  effective_on: 2026-12-07
+"""
+
+SHORT_OUTCOME = """\
+date: 2026-11-20
+kind: case-staffing
+present:
+  - {role: Coach, initials: KM}
+discussion: Robin missed October; the team discussed the sanction.
+all_information_discussed: false
+decision: Enter the sanction.
+next_steps:
+  - {step: Send the sanction notice, owner: KM, due: 2026-11-27}
+"""
+
+
+def test_record_from_a_file_writes_the_entry_and_says_what_it_lacks(runner, write) -> None:
+    path = write("la.yaml", LA_PENDING)
+    outcome = write("outcome.yaml", SHORT_OUTCOME)
+    result = runner.invoke(app, ["record", str(path), "--from", str(outcome), "--as-of", "2026-11-20"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"Recorded the 2026-11-20 case-staffing in {path}.\nNarration: casestaff narrate {path} --staffing 2026-11-20\n"
+    )
+    assert result.stderr.startswith(
+        "Warning: the 2026-11-20 case-staffing does not meet what the la-step policy requires of it:\n"
+        "  - all available information not discussed -- add 'all_information_discussed: true' once the team has"
+        " discussed all available information [all-information-discussed; LA DCFS P-380, II. Procedures, Prior to"
+        " entering a sanction]\n"
+    )
+    assert "`casestaff due` will keep flagging the case until it does:\n" in result.stderr
+    assert (
+        "  - la-step.pending-sanction: Sanction pending (No participation in October); staff the case before it is"
+        " entered on 2026-12-07; the 2026-11-20 staffing did not count: all available information not discussed;"
+        " the decision is not explained\n"
+        "`casestaff narrate` will refuse to narrate it until it does.\n"
+    ) in result.stderr
+    assert "    all_information_discussed: false\n" in path.read_text(encoding="utf-8")
+
+
+def test_record_at_the_prompts_asks_before_writing_a_staffing_that_falls_short(runner, write) -> None:
+    path = write("la.yaml", LA_PENDING)
+    answers = [
+        "2026-11-20", "", "", "y", "", "Talked about the sanction.", "", "",
+        "n",  # all available information discussed? no
+        "Enter the sanction.", "",  # a decision, no explanation
+        "", "",  # no steps, no appointment
+        "",  # Add this staffing anyway? [y/N] -- Enter goes back
+    ]  # fmt: skip
+    result = runner.invoke(app, ["record", str(path), "--as-of", "2026-11-20"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Warning: the 2026-11-20 case-staffing does not meet what the la-step policy requires of it:" in result.stderr
+    assert f"Add this staffing to {path} anyway? [y/N]" in result.stdout
+    assert "Nothing was written." in result.stdout
+    assert "staffings:" not in path.read_text(encoding="utf-8")
+    written = runner.invoke(app, ["record", str(path), "--as-of", "2026-11-20", "--yes"], input="\n".join(answers[:-1]) + "\n")
+    assert written.exit_code == 0, written.output
+    assert "Warning: the 2026-11-20 case-staffing does not meet" in written.stderr
+    assert "    all_information_discussed: false\n" in path.read_text(encoding="utf-8")

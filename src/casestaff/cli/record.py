@@ -62,6 +62,7 @@ def record(
         return EXIT_OK
     if from_file is not None:
         staffing = _outcome_from_file(from_file)
+        _warn_unmet(loaded, staffing, pack, day, str(from_file))
         core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
     else:
         _TYPED.clear()
@@ -78,7 +79,9 @@ def record(
             raise UsageError(message) from None
         typer.echo("")
         typer.echo(core.outcome_yaml(staffing))
-        if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
+        unmet = _warn_unmet(loaded, staffing, pack, day)
+        question = f"Add this staffing to {doc.path} anyway?" if unmet else f"Add this staffing to {doc.path}?"
+        if not yes and not typer.confirm(question, default=not unmet):
             _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
             typer.echo(f"Nothing was written. {note}")
             return EXIT_OK
@@ -86,6 +89,25 @@ def record(
     typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
     typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
     return EXIT_OK
+
+
+def _warn_unmet(case: model.Case, staffing: model.Staffing, pack, day: dt.date, source: str = "<input>") -> bool:
+    """Before anything is written: which requirements the entry does not meet, in plain words, and
+    what `due` and `narrate` will then do (stderr). True when it falls short of any."""
+    if core.check_outcome(staffing, case, pack, source, day):
+        return False  # refused anyway, with its problems: no warning about an entry that will not be written
+    unmet = core.unmet_requirements(case, staffing, pack, day)
+    if unmet is None:
+        return False
+    lines = [f"Warning: the {staffing.date} {staffing.kind} does not meet what the {pack.id} policy requires of it:"]
+    lines += [f"  - {shortfall}" for shortfall in unmet.shortfalls]
+    if unmet.kept:
+        lines.append("`casestaff due` will keep flagging the case until it does:")
+        lines += [f"  - {flag.rule}: {flag.reason}" for flag in unmet.kept]
+    if unmet.narration_refused:
+        lines.append("`casestaff narrate` will refuse to narrate it until it does.")
+    typer.echo("\n".join(lines), err=True)
+    return True
 
 
 def _outcome_from_file(path: Path):

@@ -27,7 +27,7 @@ from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
-from casestaff.model.pack import ANY_DECISION, SANCTION_DECISION, Citation, Pack, RequirementDef, RequirementScope
+from casestaff.model.pack import NarrationCheckDef, Pack
 from casestaff.rules import requirements
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.rules.functions import RULE_SPECS
@@ -108,43 +108,28 @@ def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     return requirements.decides_sanction(case, staffing.date, staffing.decision)
 
 
-def _older_check(
-    case: model.Case, staffing: model.Staffing, pack: Pack, name: str, decisions: str, checks: dict[str, dict[str, Any]]
-) -> list[str]:
+def _older_check(case: model.Case, staffing: model.Staffing, pack: Pack, name: str, params: dict[str, Any]) -> list[str]:
     """A narration check a pack names (`narration.checks`, from before packs had requirements):
-    the requirement checks it stands for, applied to the decisions it guards -- the same checks,
-    the same words, as a pack's requirements."""
-    spec = next((c for c in pack.narration_checks if c.check == name), None)
-    citation = spec.citation if spec is not None and spec.citation is not None else Citation(section="")
-    stands_for = [
-        RequirementDef(
-            id=f"narration.{name}",
-            title=name,
-            applies_to=RequirementScope(decisions=[decisions]),
-            check=check,
-            params=params,
-            citation=citation,
-        )
-        for check, params in checks.items()
-    ]
-    found = requirements.assess(case, staffing, pack, requirements=stands_for)
+    the requirement checks it stands for (requirements.OLDER_NARRATION_CHECKS), with its citation."""
+    named = next((c for c in pack.narration_checks if c.check == name), None)
+    check = NarrationCheckDef(check=name, params=params, citation=named.citation if named is not None else None)
+    found = requirements.assess(case, staffing, pack, requirements=requirements.older_narration_check(check))
     return [_refusal(staffing, a.shortfall) for a in found if a.shortfall is not None]
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """Before a sanction: all information discussed, the decision and its explanation recorded."""
-    checks: dict[str, dict[str, Any]] = {"information_discussed": {}, "decision_explained": {}}
-    return _older_check(case, staffing, pack, "pre_sanction_documented", SANCTION_DECISION, checks)
+    return _older_check(case, staffing, pack, "pre_sanction_documented", {})
 
 
 def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """A determination is recorded only once no requested information is still outstanding."""
-    return _older_check(case, staffing, pack, "information_complete", ANY_DECISION, {"nothing_outstanding": {}})
+    return _older_check(case, staffing, pack, "information_complete", {})
 
 
 def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, minimum: int) -> list[str]:
     """A determination is recorded only with at least `minimum` department staff or designees present."""
-    return _older_check(case, staffing, pack, "team_complete", ANY_DECISION, {"department_staff_present": {"minimum": minimum}})
+    return _older_check(case, staffing, pack, "team_complete", {"minimum": minimum})
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -162,7 +147,8 @@ NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
     )
 )
 """The checks a pack's narration.checks may name -- each the requirement checks it stands for
-(packs now say this under `requirements`); parameters are keyword-only."""
+(requirements.OLDER_NARRATION_CHECKS; packs now say this under `requirements`), which every
+command asks like the pack's own; parameters are keyword-only."""
 
 
 def _refusal(staffing: model.Staffing, shortfall: requirements.Shortfall) -> str:
@@ -175,10 +161,7 @@ def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack
     there, the discussion and next steps, then each requirement of the pack the staffing does not
     meet for the decision it records (rules/requirements.py, the question every command asks)."""
     missing = _everyone(case, staffing, pack)
-    missing += [_refusal(staffing, shortfall) for shortfall in requirements.shortfalls(case, staffing, pack)]
-    for check in pack.narration_checks:
-        missing += NARRATION_SPECS[check.check].function(case, staffing, pack, **check.params)
-    return missing
+    return missing + [_refusal(staffing, shortfall) for shortfall in requirements.shortfalls(case, staffing, pack)]
 
 
 # -- rendering ------------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 The checks are small functions named by the program packs (`READINESS_SPECS`): a pack's
 `agenda.readiness` lists its checks with their parameters and the policy words they rest on.
-A check that fails is `blocking` (the agenda is still written, the exit code is 3) or a
-`warning`; every result carries its citation so the worker can show why.
+After them come the pack's requirements of the staffing being prepared (rules/requirements.py,
+the same question `due`, `record` and `narrate` ask), asked ahead of the meeting of the people
+invited: what only the meeting can record is listed as `record`. A check that fails is
+`blocking` (the agenda is still written, the exit code is 3) or a `warning`; every result
+carries its citation so the worker can show why.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
+from casestaff.rules import requirements
+from casestaff.rules.requirements import Verdict
 
 OK, WARNING, BLOCKING = "ok", "warning", "blocking"
+RECORD = "record"
+"""A requirement only the meeting can meet (all information discussed, the decision and why): what to record there."""
 
 
 @dataclass(frozen=True)
@@ -41,21 +48,47 @@ def _names(roles: Sequence[str]) -> str:
     return ", ".join(roles)
 
 
-def department_staff_invited(i: Inputs, *, minimum: int) -> Outcome:
-    """At least `minimum` department staff (distinct people) invited."""
-    staff = [p for p in i.agenda.team.invited if p.department]
-    distinct = {p.initials.casefold() for p in staff}
-    listed = ", ".join(f"{p.role}: {p.initials}" for p in staff) or "none"
-    if len(distinct) >= minimum:
-        return Outcome(True, f"{len(distinct)} department staff invited ({listed}).")
-    missing = minimum - len(distinct)
-    roles = [r.abbr for r in i.pack.roles if r.department]
-    invited = f"Only {len(distinct)} department staff invited ({listed})" if distinct else "No department staff invited yet"
-    return Outcome(
-        False,
-        f"{invited}; the team needs at least {minimum}."
-        f" Invite {missing} more of: {_names(roles)} (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).",
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def _said(verdict: Verdict) -> str:
+    """A requirement's verdict as a readiness message: what is there, or what is missing and the fix."""
+    if verdict.met is False and verdict.fix:
+        return _sentence(f"{verdict.says}; {verdict.fix}")
+    return _sentence(verdict.says)
+
+
+def planned_kind(case: model.Case, pack: Pack, rules: Sequence[str]) -> str:
+    """The kind of staffing being prepared: the planned one; else the kind that answers the first
+    flag a staffing can satisfy; else the program's first kind."""
+    if case.planned_staffing and case.planned_staffing.kind in pack.kind_ids:
+        return case.planned_staffing.kind
+    by_id = {f"{pack.id}.{r.id}": r for r in pack.rules}
+    for rule in rules:
+        found = by_id.get(rule)
+        if found is not None and found.satisfied_by:
+            return found.satisfied_by[0]
+    return pack.kind_ids[0] if pack.kind_ids else ""
+
+
+def _planned(i: Inputs) -> model.Staffing:
+    """The staffing being prepared as the requirements see it: kind, meeting date, the people invited."""
+    kind = planned_kind(i.case, i.pack, [r.rule for r in i.agenda.reasons])
+    return requirements.planned(i.case, i.pack, i.agenda.meeting, invited_people(i), kind)
+
+
+def _ahead(i: Inputs, staffing: model.Staffing | None = None) -> requirements.Subject:
+    return requirements.Subject(
+        case=i.case, pack=i.pack, staffing=staffing or _planned(i), ahead=True, known_on=i.agenda.as_of
     )
+
+
+def department_staff_invited(i: Inputs, *, minimum: int) -> Outcome:
+    """At least `minimum` department staff or designees (distinct people) invited."""
+    verdict = requirements.department_staff_present(_ahead(i), minimum=minimum)
+    return Outcome(verdict.met is True, _said(verdict))
 
 
 def _same(a: str, b: str) -> bool:
@@ -109,15 +142,8 @@ def invited_people(i: Inputs) -> list[model.Person]:
 
 def no_information_outstanding(i: Inputs) -> Outcome:
     """Nothing the team is waiting for; otherwise no determination can be made at this meeting."""
-    waiting = queries.information_outstanding(i.case, i.agenda.as_of)
-    if not waiting:
-        return Outcome(True, "No information is outstanding: the team can make a determination.")
-    return Outcome(
-        False,
-        "Information is still outstanding, so no determination can be made at this meeting;"
-        " hold the team case review once it is gathered.",
-        tuple(f"{o.item} (requested {o.requested.isoformat()}, line {o.line_of('item')})" for o in waiting),
-    )
+    verdict = requirements.nothing_outstanding(_ahead(i))
+    return Outcome(verdict.met is True, _said(verdict), verdict.details)
 
 
 def eligibility_status(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[bool, str]:
@@ -197,8 +223,30 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
 """The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
 
 
+def requirement_checks(i: Inputs) -> list[Check]:
+    """The pack's requirements of the staffing being prepared, ahead of the meeting: those of its
+    kind, of the rules its reasons come from (that its kind satisfies), and of the decisions it
+    may record (any; a sanction the file proposes; the kind planned_staffing.decision_kind names)."""
+    staffing = _planned(i)
+    satisfied = {f"{i.pack.id}.{r.id}": r for r in i.pack.rules if staffing.kind in r.satisfied_by}
+    rules = [satisfied[r.rule].id for r in i.agenda.reasons if r.rule in satisfied]
+    found = requirements.assess(i.case, staffing, i.pack, rules=rules, ahead=True, known_on=i.agenda.as_of)
+    return [
+        Check(
+            id=a.requirement.id,
+            title=a.requirement.title,
+            status=OK if a.verdict.met is True else RECORD if a.verdict.met is None else a.requirement.on_fail,
+            message=_said(a.verdict),
+            details=a.verdict.details,
+            citation=a.citation,
+        )
+        for a in found
+    ]
+
+
 def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[model.Person] = ()) -> list[Check]:
-    """Every readiness check of the case's program, with its result and citation."""
+    """Every readiness check of the case's program, then its requirements of the staffing being
+    prepared, each with its result and citation."""
     inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
     results = []
     for spec in pack.readiness_checks:
@@ -213,4 +261,4 @@ def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[mo
                 citation=pack.cite(spec.citation),
             )
         )
-    return results
+    return results + requirement_checks(inputs)

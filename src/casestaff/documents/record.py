@@ -8,6 +8,7 @@ checked against the case and its program before anything is written, and written
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
@@ -23,8 +24,10 @@ from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
-from casestaff.rules.evaluate import evaluate_case
-from casestaff.rules.requirements import decides_sanction
+from casestaff.rules import requirements
+from casestaff.rules.evaluate import evaluate_case, evaluate_case_held
+from casestaff.rules.flags import Flag
+from casestaff.rules.requirements import Shortfall, decides_sanction
 
 FOLD_AFTER = 72
 """Text longer than this is written as a folded block (`>-`), the way long notes read best."""
@@ -100,6 +103,39 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
             f"next_appointment.date: {appointment.date} is before the staffing ({staffing.date}); check the date",
         )
     return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """What a new staffing entry lacks before it is written: the requirements it does not meet,
+    the flags `due` will keep for it, and whether `narrate` will refuse it."""
+
+    shortfalls: tuple[Shortfall, ...]
+    kept: tuple[Flag, ...]
+    """Flags the staffing would have satisfied and does not: `due` keeps them."""
+    narration_refused: bool
+    """A requirement of its kind or of the decision it records is unmet: `narrate` refuses it."""
+
+
+def unmet_requirements(case: model.Case, staffing: model.Staffing, pack: Pack, as_of: dt.date) -> Unmet | None:
+    """What the entry lacks -- asked as `due` and `narrate` will ask it once it is in the file
+    (rules/requirements.py) -- or None when it meets every requirement that applies to it."""
+    after = dataclasses.replace(case, staffings=[*case.staffings, staffing])
+    for_decision = requirements.shortfalls(after, staffing, pack)
+    kept = [
+        (flag, held)
+        for flag, held in evaluate_case_held(after, pack, as_of, within=0)
+        if held is not None and held.staffing is staffing
+    ]
+    found: dict[str, Shortfall] = {s.requirement: s for s in for_decision}
+    for _, held in kept:
+        for shortfall in held.shortfalls:
+            found.setdefault(shortfall.requirement, shortfall)
+    if not found:
+        return None
+    order = [r.id for r in pack.requirements]
+    ranked = sorted(found.values(), key=lambda s: order.index(s.requirement) if s.requirement in order else len(order))
+    return Unmet(shortfalls=tuple(ranked), kept=tuple(flag for flag, _ in kept), narration_refused=bool(for_decision))
 
 
 # -- turning an outcome into the YAML entry to add ------------------------------------------------

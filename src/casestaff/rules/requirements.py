@@ -22,7 +22,16 @@ from types import MappingProxyType
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.named import Named, registry
-from casestaff.model.pack import ANY_DECISION, SANCTION_DECISION, Pack, RequirementDef, RoleDef
+from casestaff.model.pack import (
+    ANY_DECISION,
+    SANCTION_DECISION,
+    Citation,
+    NarrationCheckDef,
+    Pack,
+    RequirementDef,
+    RequirementScope,
+    RoleDef,
+)
 
 
 @dataclass(frozen=True)
@@ -338,6 +347,53 @@ def applies(
     return any(records_decision(case, staffing, selector, ahead) for selector in scope.decisions)
 
 
+OLDER_NARRATION_CHECKS: MappingProxyType[str, tuple[str, tuple[str, ...], str]] = MappingProxyType(
+    {
+        "pre_sanction_documented": (
+            SANCTION_DECISION,
+            ("information_discussed", "decision_explained"),
+            "Before a sanction: all information discussed, the decision and why",
+        ),
+        "information_complete": (ANY_DECISION, ("nothing_outstanding",), "All needed information gathered before a determination"),
+        "team_complete": (ANY_DECISION, ("department_staff_present",), "Department staff or designees for a determination"),
+    }
+)
+"""The narration checks a pack could name before packs had requirements (`narration.checks`), as
+the requirement checks each stands for and the decisions it guards: the same checks, the same
+words, asked by every command."""
+
+
+def older_narration_check(check: NarrationCheckDef) -> list[RequirementDef]:
+    """A pack's narration check as the requirements it stands for."""
+    decisions, names, title = OLDER_NARRATION_CHECKS[check.check]
+    return [
+        RequirementDef(
+            id=f"narration.{check.check}" + (f".{name}" if len(names) > 1 else ""),
+            title=title,
+            applies_to=RequirementScope(decisions=[decisions]),
+            check=name,
+            params=dict(check.params),
+            citation=check.citation if check.citation is not None else Citation(section=""),
+            pos=check.pos,
+            at=check.at,
+        )
+        for name in names
+    ]
+
+
+_OF_PACK: dict[int, tuple[Pack, tuple[RequirementDef, ...]]] = {}
+
+
+def requirements_of(pack: Pack) -> tuple[RequirementDef, ...]:
+    """The pack's requirements, then those its narration checks stand for (built once per pack)."""
+    found = _OF_PACK.get(id(pack))
+    if found is None or found[0] is not pack:
+        older = [r for check in pack.narration_checks if check.check in OLDER_NARRATION_CHECKS for r in older_narration_check(check)]
+        found = (pack, (*pack.requirements, *older))
+        _OF_PACK[id(pack)] = found
+    return found[1]
+
+
 def assess(
     case: model.Case,
     staffing: model.Staffing,
@@ -352,11 +408,11 @@ def assess(
     the `rules` (ids) it is asked to satisfy -- with its verdict, in the pack's order.
 
     `ahead`: the staffing is the planned one (present = invited, nothing recorded yet), read as of
-    `known_on`. `requirements` replaces the pack's own (a pack's older narration checks).
+    `known_on`. `requirements` replaces the pack's own (one narration check's, say).
     """
     subject = Subject(case=case, pack=pack, staffing=staffing, ahead=ahead, known_on=known_on or staffing.date)
     found = []
-    for requirement in pack.requirements if requirements is None else requirements:
+    for requirement in requirements_of(pack) if requirements is None else requirements:
         if not applies(requirement, case, staffing, rules, ahead):
             continue
         verdict = REQUIREMENT_SPECS[requirement.check].function(subject, **requirement.params)
@@ -379,7 +435,7 @@ def shortfalls(case: model.Case, staffing: model.Staffing, pack: Pack, *, rule: 
 def guards_rule(pack: Pack, rule: str, kinds: Collection[str]) -> bool:
     """Some requirement could apply to a staffing of `kinds` satisfying `rule`: the engine asks
     only then (no requirement, no cost)."""
-    for requirement in pack.requirements:
+    for requirement in requirements_of(pack):
         scope = requirement.applies_to
         if rule in scope.rules or scope.decisions or set(scope.kinds) & set(kinds):
             return True
