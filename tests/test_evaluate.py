@@ -151,7 +151,7 @@ def test_a_staffing_that_falls_short_of_the_requirements_keeps_the_flag_and_says
     assert [f.rule for f in flags] == ["la-step.non-participation", "la-step.intensive-case-management", "la-step.pending-sanction"]
     for flag in (flags[0], flags[2]):
         assert flag.reason.endswith(
-            "; the 2026-11-18 staffing did not count: not recorded whether all available information was discussed;"
+            "; the 2026-11-18 staffing did not count: only 1 department staff; not recorded whether all available information was discussed;"
             " the decision is not explained"
         ), flag.reason
         assert str(flag.evidence[-1]) == "case-staffing held, did not count: 2026-11-18 (line 13)"

@@ -143,7 +143,7 @@ def test_nobody_present_and_no_next_steps(runner, write):
 def test_la_step_sanction_decision_needs_the_pre_sanction_documentation(runner, write):
     sanction = "sanction:\n  reason: No hours in January\n  proposed_on: 2026-02-02\n  effective_on: 2026-03-01\n"
     staffing = (
-        "  - date: 2026-02-10\n    kind: case-staffing\n    present: [{role: Coach, initials: KM}]\n"
+        "  - date: 2026-02-10\n    kind: case-staffing\n    present: [{role: Coach, initials: KM}, {role: Manager, initials: DW}]\n"
         "    discussion: Reviewed the sanction.\n    decision: Pursue the sanction.\n"
         "    next_steps: [{step: Enter the sanction, due: 2026-02-20}]\n"
     )

@@ -504,7 +504,7 @@ def test_the_state_for_holidays_can_be_set_per_program(tmp_path: Path) -> None:
             "[programs.la-step.rules.no-progres]\ndays = 30\n",
             "casestaff.toml:1:1: programs.la-step.rules.no-progres: la-step has no rule 'no-progres';"
             " did you mean 'no-progress'?; its rules: no-progress, non-participation, pending-sanction,"
-            " intensive-case-management, next-steps",
+            " sanction-entered, intensive-case-management, next-steps",
         ),
         (
             "[programs.la-step.rules.no-progress]\ndayz = 30\n",

@@ -126,19 +126,27 @@ def test_record_from_a_file_writes_the_entry_and_says_what_it_lacks(runner, writ
     assert result.stdout == (
         f"Recorded the 2026-11-20 case-staffing in {path}.\nNarration: casestaff narrate {path} --staffing 2026-11-20\n"
     )
-    assert result.stderr.startswith(
+    did_not_count = (
+        "the 2026-11-20 staffing did not count: only 1 department staff; all available information not discussed;"
+        " the decision is not explained"
+    )
+    assert result.stderr == (
         "Warning: the 2026-11-20 case-staffing does not meet what the la-step policy requires of it:\n"
+        "  - only 1 department staff -- present: Coach: KM; the team needs at least 2 department staff or designees"
+        " (Coach, Supervisor, Consultant, Manager): add who else was present (a designee with designee_for: ROLE)"
+        " [held-as-a-group; LA DCFS P-380, I. Statement of Policy]\n"
         "  - all available information not discussed -- add 'all_information_discussed: true' once the team has"
         " discussed all available information [all-information-discussed; LA DCFS P-380, II. Procedures, Prior to"
         " entering a sanction]\n"
-    )
-    assert "`casestaff due` will keep flagging the case until it does:\n" in result.stderr
-    assert (
+        "  - the decision is not explained -- add 'decision:' and 'explanation:' (why the team decided so)"
+        " [decision-explained; LA DCFS P-380, II. Procedures, Prior to entering a sanction]\n"
+        "`casestaff due` will keep flagging the case until it does:\n"
+        "  - la-step.no-progress: No progress toward the goal recorded for 60 days (last progress: none since"
+        f" enrollment on 2026-06-01); {did_not_count}\n"
         "  - la-step.pending-sanction: Sanction pending (No participation in October); staff the case before it is"
-        " entered on 2026-12-07; the 2026-11-20 staffing did not count: all available information not discussed;"
-        " the decision is not explained\n"
+        f" entered on 2026-12-07; {did_not_count}\n"
         "`casestaff narrate` will refuse to narrate it until it does.\n"
-    ) in result.stderr
+    )
     assert "    all_information_discussed: false\n" in path.read_text(encoding="utf-8")
 
 
@@ -161,3 +169,62 @@ def test_record_at_the_prompts_asks_before_writing_a_staffing_that_falls_short(r
     assert written.exit_code == 0, written.output
     assert "Warning: the 2026-11-20 case-staffing does not meet" in written.stderr
     assert "    all_information_discussed: false\n" in path.read_text(encoding="utf-8")
+
+
+# -- "all available information" is what is available ---------------------------------------------
+
+ALONE = """\
+case_id: LA-R-3
+program: la-step
+participant:
+  name: Pat Alone
+  birth_date: 1980-01-01
+  relationship_status: single
+  employment_education: GED
+household: {household}
+enrolled: 2026-06-01
+goal: Warehouse work
+components:
+  - {{name: Job search, start: 2026-06-01, end: 2026-08-31}}
+  - {{name: Work experience, start: 2026-09-01}}
+participation:
+  - {{month: 2026-10, required_hours: 80, actual_hours: 20}}
+progress_reviews:
+  - {{date: 2026-10-01, progress: some}}
+strengths:
+  individual: [Reliable]
+  family: []
+challenges:
+  participant: [No car]
+  family: []
+  other: []
+  coach: []
+risk_factors: {risks}
+notes: Lives alone in a studio.
+sanction: {{reason: No hours in October, proposed_on: 2026-11-20, effective_on: 2026-12-15}}
+planned_staffing:
+  date: 2026-12-03
+  invited:
+    - {{role: Coach, initials: KM}}
+    - {{role: Supervisor, initials: LR}}
+"""
+
+
+def test_an_explicit_empty_list_says_none_and_does_not_block_the_pre_sanction_readiness(write) -> None:
+    from .agenda_helpers import agenda_for
+
+    said = agenda_for(write("alone.yaml", ALONE.format(household="[]", risks="[]")))
+    check = next(c for c in said.readiness if c.id == "pre-sanction-information")
+    assert (check.status, check.message) == (
+        "ok",
+        "A sanction is pending and the file holds all the information the outline asks for.",
+    )
+    assert said.background.no_household.text == "nobody else -- the participant lives alone"
+    assert said.challenges.no_risks.text == "none known"
+    silent = agenda_for(write("silent.yaml", ALONE.format(household="", risks="")))
+    check = next(c for c in silent.readiness if c.id == "pre-sanction-information")
+    assert check.status == "blocking"
+    assert check.details == (
+        "who lives in the household (names, ages, relationships) -- ask the participant",
+        "risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team",
+    )

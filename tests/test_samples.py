@@ -210,7 +210,7 @@ def test_one_row_per_participant_overdue_first_then_earliest_due(runner, monkeyp
     plain = _due(runner, monkeypatch)
     numbered = re.findall(r"^\d+\.\s+(.+?) -- ", plain, re.M)
     assert numbered == [row[0]["participant"] for row in rows]
-    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(k[0] == 0 for k in keys)} overdue) among 25 cases."
+    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(k[0] == 0 for k in keys)} overdue) among {len(list(SAMPLES.glob('*.yaml')))} cases."
 
 
 def test_cases_with_nothing_due_are_not_listed(runner, monkeypatch):

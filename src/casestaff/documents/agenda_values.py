@@ -78,11 +78,25 @@ def of(record: model.Record | None, name: str, question: str, *, areas: Sequence
     return fact(text, record.line_of(name), areas=areas, label=label or name.replace("_", " "))  # type: ignore[union-attr]
 
 
+def none_said(record: model.Record | None, name: str, text: str = "none", *, label: str = "") -> Value | None:
+    """The file's own answer that the list `name` has no entries (`name: []`), as a fact on its
+    line; None when the file leaves the list out or empty, which says nothing (a question, then).
+
+    "All available information" is what is available: a participant who lives alone, or with
+    no risk factor known, has nothing more to tell about them.
+    """
+    if record is None or not record.says_none(name):
+        return None
+    return fact(text, record.line_of(name), label=label or name.replace("_", " "))
+
+
 def texts(record: model.Record | None, name: str, question: str, *, areas: Sequence[str] = (NARRATIVE,), label: str = "") -> tuple[Value, ...]:
-    """A list of free-text entries, one value each, or the question when the list is empty."""
+    """A list of free-text entries, one value each; `none` when the file says the list is empty
+    (`name: []`); else the question."""
     items = getattr(record, name) if record is not None else []
     if not items:
-        return (ask(question, areas=(), label=label),)
+        said = none_said(record, name, label=label)
+        return (said,) if said is not None else (ask(question, areas=(), label=label),)
     return tuple(fact(item, item_line(record, name, i), areas=areas, label=label) for i, item in enumerate(items, 1))
 
 

@@ -160,6 +160,27 @@ def staffing_before_sanction(
     )
 
 
+def sanction_entered_without_staffing(case: model.Case, ctx: RuleContext) -> Iterator[Finding]:
+    """A sanction entered (imposed) with no staffing that counts held once it was proposed: due the day it was entered, and it stays until one is recorded."""
+    sanction = queries.sanction_entered(case, ctx.as_of)
+    if sanction is None:
+        return
+    entered = queries.sanction_entered_on(sanction)
+    assert entered is not None  # sanction_entered says it was
+    on = "decided_on" if sanction.decided_on is not None else "effective_on"
+    label = "sanction.decided_on" if on == "decided_on" else "sanction.effective_on (decided_on is not recorded)"
+    yield Finding(
+        since=sanction.proposed_on,
+        due=entered,
+        facts={"entered_on": entered.isoformat(), "reason": sanction.reason},
+        evidence=(
+            _ev(sanction, "status", "sanction.status"),
+            _ev(sanction, on, label),
+            _ev(sanction, "proposed_on", "sanction.proposed_on"),
+        ),
+    )
+
+
 def _factor_names(risks: Sequence[model.RiskFactor]) -> str:
     names: list[str] = []
     for r in risks:
@@ -405,6 +426,7 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(function=no_progress_for_days, facts=("days", "last_progress"), reads=("progress_reviews",)),
         RuleSpec(function=participation_shortfall, facts=("months", "count", "percent"), reads=("participation",)),
         RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
+        RuleSpec(function=sanction_entered_without_staffing, facts=("entered_on", "reason"), reads=("sanction",)),
         RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
         RuleSpec(
             function=months_in_component, facts=("months", "component", "reached"), reads=("components",), benchmarks="months"
