@@ -50,8 +50,19 @@ def test_team_minimum_blocks_with_two_department_staff_and_passes_with_three(wri
     assert passed.message == "3 department staff invited (FC: RH, Manager: XR, Engagement Specialist: JB)."
 
 
+AREAS_ANSWERED = """
+    review_areas:
+      - {area: domestic_violence, limitation: no}
+      - {area: mental_health, limitation: no}
+      - {area: drug_alcohol, limitation: no}
+      - {area: learning_needs, limitation: no}
+      - {area: physical_health, limitation: no}
+      - {area: childcare_transportation, limitation: no}
+"""
+
+
 def test_invite_option_counts_toward_the_team(runner, write):
-    path = _case(write, REENGAGE)
+    path = _case(write, REENGAGE, AREAS_ANSWERED)
     args = ["agenda", str(path), "--as-of", "2026-11-23", "--format", "txt"]
     blocked = runner.invoke(app, args)
     assert blocked.exit_code == 3
@@ -100,6 +111,14 @@ def test_partner_needs_a_release_on_file_before_being_invited(write, releases, s
             "CPC: JD (Community Action): no MSC 3010 on file for Community Action valid on 2026-12-01;"
             " have the participant sign one before inviting them",
         )
+
+
+def test_a_partner_marked_as_needing_no_release_is_invited_without_one(write):
+    """The MSC 3010 is needed "for some community partners": an invitee can be marked as not needing one."""
+    path = _case(write, REENGAGE, STAFF.replace("organization: Community Action}", "organization: Community Action, release_needed: false}"))
+    check = _check(agenda_for(path), "partner-release")
+    assert check.status == "ok"
+    assert check.details == ("CPC: JD (Community Action): no MSC 3010 needed (release_needed: false, line 12)",)
 
 
 def test_outstanding_information_means_no_determination(write):

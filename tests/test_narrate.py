@@ -166,8 +166,16 @@ def test_la_step_sanction_decision_needs_the_pre_sanction_documentation(runner, 
     )
 
 
+AREAS_ANSWERED = (
+    "review_areas:\n"
+    + "".join(f"  - {{area: {area}, limitation: no}}\n" for area in ("domestic_violence", "mental_health", "drug_alcohol"))
+    + "".join(f"  - {{area: {area}, limitation: no}}\n" for area in ("learning_needs", "physical_health", "childcare_transportation"))
+)
+"""Every review area answered: a determination needs it (or-ssp-reengagement's requirements)."""
+
+
 def test_or_ssp_determination_while_information_is_outstanding(runner, write):
-    waiting = "outstanding_info:\n  - item: Child safety check\n    requested: 2026-02-01\n"
+    waiting = AREAS_ANSWERED + "outstanding_info:\n  - item: Child safety check\n    requested: 2026-02-01\n"
     staffing = (
         "  - date: 2026-02-10\n    kind: re-engagement\n    present:\n"
         "      - {role: FC, initials: RH}\n      - {role: Manager, initials: XR}\n      - {role: Engagement Specialist, initials: JB}\n"
@@ -196,7 +204,7 @@ def test_or_ssp_determination_needs_three_department_staff(runner, write):
         "    discussion: Reviewed.\n    decision: No disqualification was imposed.\n"
         "    next_steps: [{step: Call, due: 2026-02-20}]\n"
     )
-    path = _case(write, "or-ssp-reengagement", staffing)
+    path = _case(write, "or-ssp-reengagement", staffing, AREAS_ANSWERED)
     assert _refusal(runner, path) == [
         "  - the 2026-02-10 staffing: only 2 department staff -- present: FC: RH, CPC: JD, Participant: TE, Manager: XR;"
         " the team needs at least 3 department staff or designees (FC, Manager, Lead Worker, Engagement Specialist,"
@@ -204,7 +212,7 @@ def test_or_ssp_determination_needs_three_department_staff(runner, write):
         " Re-engagement Guide, Team members' roles]"
     ]
     designee = staffing.replace("{role: CPC, initials: JD}", "{role: CPC, initials: JD, designee_for: Engagement Specialist}")
-    path = _case(write, "or-ssp-reengagement", designee)
+    path = _case(write, "or-ssp-reengagement", designee, AREAS_ANSWERED)
     assert runner.invoke(app, ["narrate", str(path)]).exit_code == 0, "a designee counts toward the three"
     without_decision = staffing.replace("    decision: No disqualification was imposed.\n", "")
     path = _case(write, "or-ssp-reengagement", without_decision)
@@ -410,3 +418,28 @@ def test_a_narration_template_that_fails_while_rendering_is_a_usage_error(runner
     assert result.stdout == ""
     assert "narration/or-ssp-reengagement.txt.j2:2: TypeError: " in result.stderr  # what Python adds is its own
     assert "Traceback" not in result.stderr
+
+
+def test_or_ssp_determination_needs_every_review_area_answered(runner, write):
+    staffing = (
+        "  - date: 2026-02-10\n    kind: re-engagement\n    present:\n"
+        "      - {role: FC, initials: RH}\n      - {role: Manager, initials: XR}\n      - {role: Engagement Specialist, initials: JB}\n"
+        "    discussion: Reviewed.\n    decision: No disqualification was imposed.\n"
+        "    next_steps: [{step: Call, due: 2026-02-20}]\n"
+    )
+    gaps = (
+        AREAS_ANSWERED.replace("{area: mental_health, limitation: no}", "{area: mental_health, limitation: unknown}")
+        .replace("{area: physical_health, limitation: no}", "{area: physical_health, limitation: yes, affected_participation: no}")
+        .replace("  - {area: childcare_transportation, limitation: no}\n", "")
+    )
+    path = _case(write, "or-ssp-reengagement", staffing, gaps)
+    assert _refusal(runner, path) == [
+        "  - the 2026-02-10 staffing: review areas not answered: mental health (limitation unknown); physical health"
+        " (accommodations offered not recorded); childcare needs / transportation (not reviewed) -- answer each in"
+        " review_areas: was a limitation present (yes or no); if yes, the accommodations offered and whether it"
+        " affected participation [review-areas-answered; OR ODHS SSP Re-engagement Guide, Expectation of the Family"
+        " Coach / Department]"
+    ]
+    answered = gaps.replace("affected_participation: no}", "accommodations: Medical deferral offered, affected_participation: no}")
+    answered = answered.replace("limitation: unknown}", "limitation: no}") + "  - {area: childcare_transportation, limitation: no}\n"
+    assert runner.invoke(app, ["narrate", str(_case(write, "or-ssp-reengagement", staffing, answered))]).exit_code == 0

@@ -449,7 +449,9 @@ staffings:
   - {date: 2026-11-09, kind: follow-up-review}
 """
     assert seen(case, "follow-up-review", D(2026, 11, 15)) == [("2026-11-10", "2026-11-20", "due")]
-    assert seen(case.replace("2026-11-09, kind: follow-up-review", "2026-11-12, kind: re-engagement"), "follow-up-review", D(2026, 11, 15)) == []
+    team = "present: [{role: FC, initials: RH}, {role: Manager, initials: XR}, {role: Lead Worker, initials: PG}]"
+    later = case.replace("2026-11-09, kind: follow-up-review", f"2026-11-12, kind: re-engagement, {team}")
+    assert seen(later, "follow-up-review", D(2026, 11, 15)) == []
 
 
 # ---------------------------------------------------------------------------------------------

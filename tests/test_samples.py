@@ -226,8 +226,6 @@ def test_cases_with_nothing_due_are_not_listed(runner, monkeypatch):
     [
         # 6 months in job search reached 09/02; the 09/10 customer staffing satisfied it.
         ("IL-ET-0203", "il-snap-et.component-benchmark", "2026-09-05", "6 months"),
-        # Disqualification proposed 11/02; the 11/18 re-engagement staffing reviewed it.
-        ("OR-RE-0305", "or-ssp-reengagement.disqualification-pending", "2026-11-10", "Disqualification"),
         # IEP task missed 10/20 and no progress on 10/30; the 11/19 reintegration staffing took it up.
         ("FC-RI-0402", "fc-reintegration.not-progressing", "2026-11-10", "not progressing"),
         # No hours in September and October; the 11/12 re-engagement staffing.

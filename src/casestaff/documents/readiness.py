@@ -109,7 +109,7 @@ def release_for(case: model.Case, party: str, meeting: dt.date, as_of: dt.date, 
 
 
 def partner_releases_on_file(i: Inputs) -> Outcome:
-    """Every invited partner whose role needs a release has one on file for the meeting date."""
+    """Every invited partner whose role needs a release has one on file for the meeting date (unless marked release_needed: false)."""
     problems: list[str] = []
     checked: list[str] = []
     for person in invited_people(i):
@@ -118,6 +118,9 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
             continue
         party = person.organization or person.name or ""
         who = f"{role.abbr}: {person.initials}" + (f" ({party})" if party else "")
+        if person.release_needed is False:  # the policy asks it of some partners, not all
+            checked.append(f"{who}: no {role.release_form} needed (release_needed: false, line {person.line_of('release_needed')})")
+            continue
         if not party:
             problems.append(f"{who}: the invitation does not say which organization; add organization: so the {role.release_form} can be checked")
             continue

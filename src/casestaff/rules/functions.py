@@ -139,6 +139,12 @@ def participation_shortfall(
     )
 
 
+def _before_effective(ctx: RuleContext, sanction: model.Sanction, workdays: int) -> dt.date:
+    """`workdays` workdays before the sanction takes effect; 0 means by the effective day -- still
+    a workday, so the last one on or before it."""
+    return ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays))
+
+
 def staffing_before_sanction(
     case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
 ) -> Iterator[Finding]:
@@ -146,8 +152,7 @@ def staffing_before_sanction(
     sanction = queries.pending_sanction(case, ctx.as_of)
     if sanction is None:
         return
-    # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
-    due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
+    due = _before_effective(ctx, sanction, workdays_before_effective)
     yield Finding(
         since=sanction.proposed_on,
         due=due,
@@ -297,6 +302,48 @@ def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> It
     )
 
 
+def _item(text: str) -> str:
+    """An item's name inside a sentence: 'Child safety check' -> 'child safety check' (an acronym stays)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def information_still_outstanding(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
+    """Each item of information still outstanding keeps the case on the list: follow up within `days` days of the request; only its arrival clears it."""
+    for item in queries.information_outstanding(case, ctx.as_of):
+        yield Finding(
+            since=item.requested,
+            due=ctx.workday_due(item.requested, item.requested + dt.timedelta(days=days)),
+            facts={"item": _item(item.item), "requested": item.requested.isoformat(), "days": days},
+            evidence=(_ev(item, "item", f"outstanding (requested {item.requested})"),),
+            satisfiable=False,
+        )
+
+
+def sanction_while_information_outstanding(
+    case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
+) -> Iterator[Finding]:
+    """A pending sanction while information is still outstanding: no determination can be made, flagged `workdays_before_effective` workdays before it takes effect."""
+    sanction = queries.pending_sanction(case, ctx.as_of)
+    waiting = queries.information_outstanding(case, ctx.as_of)
+    if sanction is None or not waiting:
+        return
+    since = max(sanction.proposed_on, min(o.requested for o in waiting))
+    yield Finding(
+        since=since,
+        due=_before_effective(ctx, sanction, workdays_before_effective),
+        facts={
+            "effective_on": sanction.effective_on.isoformat(),
+            "reason": sanction.reason,
+            "items": "; ".join(f"{_item(o.item)} requested on {o.requested}" for o in waiting),
+        },
+        evidence=(
+            _ev(sanction, "effective_on", "sanction.effective_on"),
+            *(_ev(o, "item", f"outstanding (requested {o.requested})") for o in waiting),
+        ),
+        satisfiable=False,
+    )
+
+
 def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days: int) -> Iterator[Finding]:
     """Case plan tasks past due and not achieved, or a review that records no progress."""
     last = ctx.last_held(case)
@@ -436,6 +483,12 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         ),
         RuleSpec(function=need_without_referral, facts=("factor",), reads=("risk_factors", "referrals")),
         RuleSpec(function=information_received, facts=("items", "received", "days"), reads=("outstanding_info",)),
+        RuleSpec(function=information_still_outstanding, facts=("item", "requested", "days"), reads=("outstanding_info",)),
+        RuleSpec(
+            function=sanction_while_information_outstanding,
+            facts=("effective_on", "reason", "items"),
+            reads=("sanction", "outstanding_info"),
+        ),
         RuleSpec(
             function=reunification_stalled, facts=("tasks", "reviews", "summary"), reads=("case_plan_tasks", "progress_reviews")
         ),

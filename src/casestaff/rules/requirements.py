@@ -235,7 +235,8 @@ def review_areas_answered(s: Subject) -> Verdict:
     gaps: list[str] = []
     details: list[str] = []
     for area in s.pack.review_areas:
-        name = area.area.replace("_", " ")
+        title = area.title.split(" (")[0]
+        name = title[:1].lower() + title[1:]
         entry = next((r for r in reversed(s.case.review_areas) if r.area == area.area), None)
         if entry is None:
             gaps.append(f"{name} (not reviewed)")
