@@ -211,9 +211,43 @@ def test_special_needs_warn_until_a_resource_is_invited(runner, write):
     path = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}")
     check = _check(agenda_for(path), "special-needs-invitees")
     assert check.status == "warning"
-    assert "none of these is invited: Vocational rehabilitation staff, Mental health QE coordinator, MR/DD QE coordinator" in check.message
+    assert check.details == (
+        "'IEP for reading' (line 9): none of these is invited -- Vocational rehabilitation staff, Mental health QE coordinator,"
+        " MR/DD QE coordinator -- nor other local staff who could assist",
+    )
     result = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-11-23"])
     assert result.exit_code == 0  # a warning does not block
     assert "  WARNING  Special-needs resources invited\n" in result.stderr
     invited = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}\n    - {role: MH QE, initials: QE}")
     assert _check(agenda_for(invited), "special-needs-invitees").status == "ok"
+
+
+def test_each_special_need_names_its_own_invitee(write):
+    """A need whose words a role names (its invite_for_needs) wants that role: one resource invited
+    does not stand in for another."""
+    needs = FC.replace("special_needs: [IEP for reading]", "special_needs: [MR/DD diagnosis, Mental health therapy weekly]")
+    path = _case(write, needs, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}\n    - {role: MH QE, initials: QE}")
+    check = _check(agenda_for(path), "special-needs-invitees")
+    assert check.status == "warning"
+    assert check.details == ("'MR/DD diagnosis' (line 9) indicates the MR/DD QE coordinator (MRDD QE): not invited",)
+    both = _case(
+        write, needs, "planned_staffing:\n  invited:\n    - {role: MH QE, initials: QE}\n    - {role: MRDD QE, initials: MD}"
+    )
+    check = _check(agenda_for(both), "special-needs-invitees")
+    assert check.status == "ok"
+    assert check.details == (
+        "'MR/DD diagnosis' (line 9): MR/DD QE coordinator invited (MRDD QE: MD)",
+        "'Mental health therapy weekly' (line 9): Mental health QE coordinator invited (MH QE: QE)",
+    )
+
+
+def test_the_checklist_the_team_shall_ensure_is_a_warning_until_documented(write):
+    path = _case(write, FC, "checklist:\n  paternity_established: Court order, section 2\n  icwa: Not applicable")
+    check = _check(agenda_for(path), "checklist-confirmed")
+    assert (check.status, check.message) == ("warning", "5 of 7 items the team shall ensure at the staffing are not documented in the case file.")
+    assert check.details[0] == (
+        "A copy of the child's birth certificate is in the case file: not yet documented (checklist.birth_certificate)"
+        " -- where the birth certificate copy is filed"
+    )
+    assert check.citation == "FC Reintegration Staffing, At the Staffing, the team shall ensure"
+

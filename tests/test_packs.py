@@ -19,7 +19,7 @@ from casestaff.files.config import ConfigError, load_config
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
 from casestaff.rules.functions import RULE_SPECS, RuleContext
-from casestaff.rules.evaluate import workdays_for
+from casestaff.rules.evaluate import rule_context, workdays_for
 
 from .rule_cases.harness import CASES_DIR, HeaderError, RuleCase, builtin_packs, case_files, flags_of, load, read_header, read_rule_case
 
@@ -110,7 +110,7 @@ def test_rule_functions_give_exactly_the_facts_they_declare(rule_case: RuleCase)
     case = load(rule_case.text(), str(rule_case.path))
     pack = builtin_packs().get(case.program)
     rule = next(r for r in pack.rules if r.id == rule_case.rule)
-    context = RuleContext(as_of=rule_case.as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
+    context = rule_context(pack, rule, rule_case.as_of)
     findings = list(RULE_SPECS[rule.function].function(case, context, **rule.params))
     assert findings
     for finding in findings:

@@ -228,3 +228,315 @@ def test_an_explicit_empty_list_says_none_and_does_not_block_the_pre_sanction_re
         "who lives in the household (names, ages, relationships) -- ask the participant",
         "risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team",
     )
+
+
+# -- each requirement check: met, and not met each way --------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from casestaff.files.config import Config  # noqa: E402
+from casestaff.model import records as model  # noqa: E402
+from casestaff.packset import load_packset  # noqa: E402
+from casestaff.rules.requirements import REQUIREMENT_SPECS, Subject  # noqa: E402
+
+PACKS = load_packset(Config())
+DAY = dt.date(2026, 11, 20)
+
+
+def _verdict(check: str, program: str, *, case: dict | None = None, staffing: dict | None = None, ahead: bool = False, **params):
+    the_case = model.Case(
+        case_id="T-1", program=program, participant=model.Participant(name="Test Example"), enrolled=dt.date(2026, 1, 5), **(case or {})
+    )
+    the_staffing = model.Staffing(date=DAY, kind=PACKS.get(program).kind_ids[0], **(staffing or {}))
+    subject = Subject(case=the_case, pack=PACKS.get(program), staffing=the_staffing, ahead=ahead, known_on=DAY)
+    return REQUIREMENT_SPECS[check].function(subject, **params)
+
+
+def _people(*pairs: str) -> list[model.Person]:
+    found = []
+    for pair in pairs:
+        role, _, rest = pair.partition(":")
+        initials, _, designee = rest.partition(">")
+        found.append(model.Person(role=role, initials=initials, designee_for=designee or None))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("present", "met", "says"),
+    [
+        (("Coach:KM", "Supervisor:LR"), True, "2 department staff present (Coach: KM, Supervisor: LR)"),
+        (("Coach:KM", "Partner:AK>Manager"), True, "2 department staff present (Coach: KM, Partner: AK (designee for Manager))"),
+        (("Coach:KM", "Participant:RT"), False, "only 1 department staff"),
+        (("Coach:KM", "Supervisor:km"), False, "only 1 department staff"),  # the same person twice
+        (("Partner:AK>Participant",), False, "no department staff"),  # a designee stands in for department staff only
+        ((), False, "no department staff"),
+    ],
+    ids=["two-staff", "designee", "one", "same-person-twice", "designee-for-a-non-staff-role", "nobody"],
+)
+def test_department_staff_present(present, met, says) -> None:
+    verdict = _verdict("department_staff_present", "la-step", staffing={"present": _people(*present)}, minimum=2)
+    assert (verdict.met, verdict.says) == (met, says)
+
+
+@pytest.mark.parametrize(
+    ("present", "met", "says"),
+    [
+        (("CM:DG",), True, "CM: DG present"),
+        (("DCF:RS", "Other:AB>Supervisor"), True, "Other: AB (designee for Supervisor) present"),
+        (("DCF:RS", "QE:MW"), False, "no CM or Supervisor present"),
+    ],
+    ids=["case-manager", "designee", "none"],
+)
+def test_roles_present(present, met, says) -> None:
+    verdict = _verdict("roles_present", "fc-reintegration", staffing={"present": _people(*present)}, roles=["CM", "Supervisor"])
+    assert (verdict.met, verdict.says) == (met, says)
+
+
+@pytest.mark.parametrize(
+    ("check", "staffing", "met", "says"),
+    [
+        ("information_discussed", {"all_information_discussed": True}, True, "all available information was discussed"),
+        ("information_discussed", {"all_information_discussed": False}, False, "all available information not discussed"),
+        ("information_discussed", {}, False, "not recorded whether all available information was discussed"),
+        ("decision_recorded", {"decision": "No disqualification"}, True, "a determination is recorded"),
+        ("decision_recorded", {"decision": "  "}, False, "no determination recorded"),
+        ("decision_explained", {"decision": "Sanction", "explanation": "No good cause"}, True, "the decision and its explanation are recorded"),
+        ("decision_explained", {"decision": "Sanction"}, False, "the decision is not explained"),
+        ("decision_explained", {}, False, "no decision recorded; the decision is not explained"),
+    ],
+)
+def test_what_is_documented(check, staffing, met, says) -> None:
+    verdict = _verdict(check, "la-step", staffing=staffing)
+    assert (verdict.met, verdict.says) == (met, says)
+
+
+def test_what_only_the_meeting_can_record_is_not_known_ahead() -> None:
+    for check in ("information_discussed", "decision_recorded", "decision_explained"):
+        verdict = _verdict(check, "la-step", ahead=True)
+        assert verdict.met is None and verdict.says.startswith("at the meeting, record"), check
+
+
+@pytest.mark.parametrize(
+    ("received", "requested", "met"),
+    [
+        (dt.date(2026, 11, 20), dt.date(2026, 11, 2), True),  # arrived on the staffing's day
+        (dt.date(2026, 11, 21), dt.date(2026, 11, 2), False),  # arrived the day after
+        (None, dt.date(2026, 11, 2), False),
+        (None, dt.date(2026, 11, 21), True),  # asked for after the staffing: it could not wait for it
+    ],
+    ids=["received-that-day", "received-the-day-after", "not-received", "requested-after"],
+)
+def test_nothing_outstanding(received, requested, met) -> None:
+    item = model.OutstandingItem(item="Child safety check", requested=requested, received=received)
+    verdict = _verdict("nothing_outstanding", "or-ssp-reengagement", case={"outstanding_info": [item]})
+    assert verdict.met is met
+
+
+def test_review_areas_answered_each_way() -> None:
+    answered = [model.ReviewArea(area=a, limitation="no") for a in ("domestic_violence", "mental_health", "drug_alcohol", "learning_needs", "physical_health")]
+    full = answered + [model.ReviewArea(area="childcare_transportation", limitation="yes", accommodations="Bus pass", affected_participation="no")]
+    assert _verdict("review_areas_answered", "or-ssp-reengagement", case={"review_areas": full}).met is True
+    gaps = answered[:4] + [model.ReviewArea(area="physical_health", limitation="yes")]
+    verdict = _verdict("review_areas_answered", "or-ssp-reengagement", case={"review_areas": gaps})
+    assert verdict.says == (
+        "review areas not answered: physical health (accommodations offered not recorded, effect on participation unknown);"
+        " childcare needs / transportation (not reviewed)"
+    )
+
+
+def _child(born: dt.date, goal: str | None, wants: str | None) -> model.Child:
+    return model.Child(name="Sky Example", birth_date=born, permanency_goal=goal, wants_adoption=wants)
+
+
+@pytest.mark.parametrize(
+    ("born", "goal", "wants", "met", "says"),
+    [
+        (dt.date(2011, 5, 14), "adoption", "yes", True, "adoption is the case plan goal and the child (15) wants to be adopted"),
+        (dt.date(2011, 5, 14), "adoption", "no", False, "the child (15) does not want to be adopted"),
+        (dt.date(2011, 5, 14), "adoption", None, False, "not recorded whether the child (15) wants to be adopted"),
+        (dt.date(2011, 5, 14), "reunification", "no", False, "adoption is not the case plan goal (reunification); the child (15) does not want to be adopted"),
+        (dt.date(2016, 5, 14), "reunification", None, False, "adoption is not the case plan goal (reunification)"),
+        (dt.date(2012, 11, 21), "adoption", "no", True, "adoption is the case plan goal and the child is under 14"),  # 14 tomorrow
+        (dt.date(2012, 11, 20), "adoption", "no", False, "the child (14) does not want to be adopted"),  # 14 on the meeting day
+        (dt.date(2026, 11, 21), "adoption", None, False, "the child's age on 2026-11-20 is not known (check the birth date)"),
+    ],
+    ids=["agrees", "refuses", "not-asked", "goal-reunification", "young-reunification", "13-the-day-before", "14-that-day", "born-after"],
+)
+def test_termination_guard(born, goal, wants, met, says) -> None:
+    verdict = _verdict("termination_guard", "fc-reintegration", case={"child": _child(born, goal, wants)}, min_age=14)
+    assert (verdict.met, verdict.says) == (met, says)
+
+
+def test_termination_guard_without_a_child() -> None:
+    verdict = _verdict("termination_guard", "fc-reintegration", min_age=14)
+    assert (verdict.met, verdict.says) == (False, "no child in the case file to confirm the case plan goal")
+
+
+def test_a_child_turning_14_on_the_meeting_day_must_agree_on_the_agenda_too(write) -> None:
+    """Readiness reads the age on the meeting day: 14 that day, the child's agreement is asked."""
+    from .agenda_helpers import agenda_for
+
+    text = (
+        "case_id: FC-R-1\nprogram: fc-reintegration\nparticipant: {name: Pat Parent}\nenrolled: 2025-06-01\n"
+        "child: {name: Sky Example, birth_date: 2012-12-08, permanency_goal: adoption}\n"
+        "planned_staffing:\n  date: 2026-12-08\n  kind: reintegration-staffing\n  decision_kind: termination-of-parental-rights\n"
+        "  invited: [{role: CM, initials: DG}]\n"
+    )
+    check = next(c for c in agenda_for(write("sky.yaml", text)).readiness if c.id == "termination-guard")
+    assert check.status == "blocking"
+    assert check.message.startswith("Not recorded whether the child (14) wants to be adopted;")
+    younger = agenda_for(write("sky2.yaml", text.replace("2012-12-08", "2012-12-09")))
+    assert next(c for c in younger.readiness if c.id == "termination-guard").status == "ok"
+
+
+# -- one question, four commands: the same answer from due, record, agenda and narrate ------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+
+HEAD = "case_id: {case_id}\nprogram: {program}\nworker: KM\nparticipant: {{name: Test Example}}\nenrolled: 2026-01-05\n"
+LA_SANCTION = "sanction: {reason: No participation in October, proposed_on: 2026-11-16, effective_on: 2026-12-14}\n"
+OR_AREAS = (
+    "review_areas:\n"
+    + "".join(f"  - {{area: {a}, limitation: no}}\n" for a in ("domestic_violence", "mental_health", "drug_alcohol", "learning_needs"))
+    + "  - {area: physical_health, limitation: no}\n  - {area: childcare_transportation, limitation: no}\n"
+)
+OR_SANCTION = "sanction: {reason: Not engaging in October, proposed_on: 2026-11-09, effective_on: 2026-12-18}\n"
+OR_WAITING = "outstanding_info:\n  - {item: Child safety check, requested: 2026-11-09}\n"
+FC_STALLED = (
+    "child: {name: Marcus Example, birth_date: 2011-05-14, permanency_goal: reunification, wants_adoption: no}\n"
+    "case_plan_tasks:\n  - {task: Complete anger management classes, owner: father, due: 2026-10-31, status: not_achieved}\n"
+)
+
+SAME_ANSWER = [
+    # name, program, what the file says, rule, present, the rest of the staffing,
+    # unmet requirement ids (pack order) the staffing lacks for the rule, those narrate refuses it for
+    (
+        "la-step-the-issue", "la-step", LA_SANCTION, "pending-sanction", ["Coach:KM", "Participant:TE"],
+        "all_information_discussed: false\ndecision: Enter the sanction.\n",
+        ["held-as-a-group", "all-information-discussed", "decision-explained"],
+        ["held-as-a-group", "all-information-discussed", "decision-explained"],
+    ),
+    (
+        "la-step-complete", "la-step", LA_SANCTION, "pending-sanction", ["Coach:KM", "Partner:AK>Manager"],
+        "all_information_discussed: true\ndecision: Refer to intensive case management.\nexplanation: The housing loss is the cause.\n",
+        [], [],
+    ),
+    (
+        "or-ssp-the-issue", "or-ssp-reengagement", OR_AREAS + OR_SANCTION + OR_WAITING, "disqualification-pending", ["FC:RH", "Participant:TE"],
+        "decision: A disqualification was imposed.\n",
+        ["team-of-three", "information-gathered"],
+        ["team-of-three", "information-gathered"],
+    ),
+    (
+        # waiting, as it should: the disqualification is still to be determined (due, record, the
+        # agenda), and there is no determination for narrate to refuse
+        "or-ssp-waiting-rightly", "or-ssp-reengagement", OR_AREAS + OR_SANCTION + OR_WAITING, "disqualification-pending",
+        ["FC:RH", "Manager:XR", "Engagement Specialist:JB"], "",
+        ["information-gathered", "determination-recorded"],
+        [],
+    ),
+    (
+        "or-ssp-complete", "or-ssp-reengagement", OR_AREAS + OR_SANCTION, "disqualification-pending",
+        ["FC:RH", "Manager:XR", "CPC:TL>Engagement Specialist"], "decision: No disqualification was imposed.\n",
+        [], [],
+    ),
+    (
+        "fc-the-issue", "fc-reintegration", FC_STALLED, "not-progressing", ["DCF:RS", "QE:MW"],
+        "decision: Recommend termination of parental rights.\ndecision_kind: termination-of-parental-rights\n",
+        ["provider-staff-present", "termination-guard"],
+        ["provider-staff-present", "termination-guard"],
+    ),
+    (
+        "fc-complete", "fc-reintegration", FC_STALLED, "not-progressing", ["CM:DG", "DCF:RS"],
+        "decision: Continue reunification; move the class to Saturdays.\n",
+        [], [],
+    ),
+]  # fmt: skip
+
+MEETING_ONLY = {"information_discussed", "decision_recorded", "decision_explained"}
+"""Requirement checks only the meeting can meet: the agenda lists them as RECORD."""
+
+
+def _flow(people: list[str]) -> str:
+    def one(pair: str) -> str:
+        role, _, rest = pair.partition(":")
+        initials, _, designee = rest.partition(">")
+        return f"{{role: {role}, initials: {initials}" + (f", designee_for: {designee}" if designee else "") + "}"
+
+    return "[" + ", ".join(one(p) for p in people) + "]"
+
+
+@pytest.mark.parametrize(
+    ("name", "program", "facts", "rule", "present", "rest", "unmet", "refused"), SAME_ANSWER, ids=[row[0] for row in SAME_ANSWER]
+)
+def test_due_record_agenda_and_narrate_give_the_same_answer(runner, write, name, program, facts, rule, present, rest, unmet, refused) -> None:
+    """The staffing held on the last day of November, the list read on the first of December."""
+    held, morning = "2026-11-30", "2026-12-01"
+    pack = PACKS.get(program)
+    kind = next(r for r in pack.rules if r.id == rule).satisfied_by[0]
+    decision_kind = re.search(r"^decision_kind: (\S+)$", rest, re.M)
+    planned = (
+        f"planned_staffing:\n  date: {held}\n  kind: {kind}\n  invited: {_flow(present)}\n"
+        + (f"  decision_kind: {decision_kind[1]}\n" if decision_kind else "")
+    )
+    path = write(f"{name}.yaml", HEAD.format(case_id=name.upper(), program=program) + facts + planned)
+
+    # agenda, ahead of the meeting: the same requirements, of the people invited
+    agenda = runner.invoke(app, ["agenda", str(path), "--as-of", held, "--date", held, "--format", "txt"])
+    assert agenda.exit_code in (0, 3), agenda.output
+    titles = {r.title: r for r in pack.requirements}
+    ahead = {
+        titles[m[2]].id: m[1]
+        for m in re.finditer(r"^- (OK|BLOCKING|WARNING|RECORD): (.+?): ", agenda.stdout, re.M)
+        if m[2] in titles
+    }
+    for requirement_id in unmet:
+        check = next(r for r in pack.requirements if r.id == requirement_id).check
+        assert ahead[requirement_id] == ("RECORD" if check in MEETING_ONLY else "BLOCKING"), requirement_id
+    assert not [i for i, status in ahead.items() if status in ("BLOCKING", "WARNING") and i not in unmet]
+
+    # record --from (and --yes): written, and what it lacks said before
+    outcome = write(f"{name}-outcome.yaml", f"date: {held}\nkind: {kind}\npresent: {_flow(present)}\ndiscussion: Reviewed.\n" + rest
+                    + "next_steps: [{step: Call the participant, due: 2026-12-10}]\n")  # fmt: skip
+    recorded = runner.invoke(app, ["record", str(path), "--from", str(outcome), "--yes", "--as-of", held])
+    assert recorded.exit_code == 0, recorded.output
+    warned = re.findall(r"^  - (.+?) -- .* \[([\w.-]+); [^\]]*\]$", recorded.stderr, re.M)
+    assert [i for _, i in warned] == unmet
+    says = [s for s, _ in warned]
+
+    # due: the flag stays while the staffing falls short, and says what it lacked
+    listed = runner.invoke(app, ["due", str(path), "--as-of", morning, "--format", "json", "--no-cache"])
+    flags = [f for f in json.loads(listed.stdout) if f["kind"] == "flag" and f["rule"] == f"{program}.{rule}"]
+    if unmet:
+        assert len(flags) == 1 and flags[0]["reason"].endswith(f"; the {held} staffing did not count: " + "; ".join(says))
+        kept = recorded.stderr.split("`casestaff due` will keep flagging the case until it does:\n", 1)[1]
+        assert f"  - {program}.{rule}: {flags[0]['reason']}\n" in kept
+    else:
+        assert flags == [] and recorded.stderr == ""
+
+    # narrate: refuses for the requirements of the decision it records, in the same words
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", morning])
+    refusals = re.findall(r"^  - the \S+ staffing: (.+?) -- .* \[([\w.-]+); [^\]]*\]$", narrated.stderr, re.M)
+    assert [i for _, i in refusals] == refused
+    assert [s for s, i in refusals] == [s for s, i in warned if i in refused]
+    assert narrated.exit_code == (1 if refused else 0), narrated.output
+
+
+def test_the_case_planning_meeting_date_narrate_prints_is_the_date_due_shows(runner, write) -> None:
+    """Thirty days after a staffing on 10/27 is Thanksgiving (a Kansas holiday): due flags the
+    meeting by the Wednesday before, and the narration says the same date (it said Thursday)."""
+    text = (
+        "case_id: FC-R-2\nprogram: fc-reintegration\nparticipant: {name: Pat Parent}\nenrolled: 2025-06-01\n"
+        "staffings:\n  - date: 2026-10-27\n    kind: reintegration-staffing\n    present: [{role: CM, initials: DG}]\n"
+        "    discussion: Reviewed the plan.\n    next_steps: [{step: Call, due: 2026-11-10, done: 2026-11-09}]\n"
+    )
+    path = write("fc.yaml", text)
+    listed = runner.invoke(app, ["due", str(path), "--as-of", "2026-11-20", "--format", "json", "--no-cache"])
+    flag = next(f for f in json.loads(listed.stdout) if f["rule"] == "fc-reintegration.case-planning-meeting")
+    assert flag["due"] == "2026-11-25"
+    narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-11-20"])
+    assert narrated.exit_code == 0, narrated.output
+    assert "Full case planning meeting: due by 11/25/26.\n" in narrated.stdout

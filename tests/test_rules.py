@@ -464,7 +464,7 @@ case_plan_tasks:
   - {task: Complete parenting class, due: 2026-09-01, status: open}
   - {task: Find stable housing, due: 2026-10-31, status: not_achieved}
 staffings:
-  - {date: 2026-10-01, kind: reintegration-staffing}
+  - {date: 2026-10-01, kind: reintegration-staffing, present: [{role: CM, initials: DG}]}
 """
     assert seen(case, "not-progressing", D(2026, 11, 5)) == [("2026-11-01", "2026-11-13", "due")]  # 11-15 is a Sunday
     flag = flags_of(load(case), "not-progressing", D(2026, 11, 5))[0]

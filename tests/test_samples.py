@@ -280,7 +280,7 @@ def test_worker_filter_keeps_only_that_workers_cases(runner, monkeypatch):
 def test_program_filter_keeps_only_that_program(runner, monkeypatch):
     fc = _flags(runner, monkeypatch, "--program", "fc-reintegration")
     assert {f["program"] for f in fc} == {"fc-reintegration"}
-    assert _cases(fc) == {"FC-RI-0401", "FC-RI-0402", "FC-RI-0403", "FC-RI-0405"}
+    assert _cases(fc) == {"FC-RI-0401", "FC-RI-0402", "FC-RI-0403", "FC-RI-0405", "FC-RI-0406"}
     assert _deadlines(runner, monkeypatch, "--program", "fc-reintegration") == []
     il = _deadlines(runner, monkeypatch, "--program", "il-snap-et")
     assert {d["provider"] for d in il} == {"Lakeview Example Works", "Prairie Example Training Center"}

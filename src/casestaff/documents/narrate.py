@@ -29,8 +29,8 @@ from casestaff.model.named import Named, registry
 from casestaff.model import queries
 from casestaff.model.pack import NarrationCheckDef, Pack
 from casestaff.rules import requirements
-from casestaff.rules.evaluate import evaluate_case
-from casestaff.rules.functions import RULE_SPECS
+from casestaff.rules.evaluate import evaluate_case, workdays_for
+from casestaff.rules.functions import RULE_SPECS, follow_up_due
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
@@ -231,8 +231,9 @@ def _born_in_the_future(case: model.Case) -> list[str]:
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
     """The meeting a rule of the pack says must follow this kind of staffing (a rule function that
-    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it is
-    scheduled, else the date it is due by."""
+    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it was held or
+    is scheduled, else the date it is due by -- `due` is the date `casestaff due` flags it by
+    (functions.follow_up_due), on a workday."""
     for rule in pack.rules:
         spec = RULE_SPECS.get(rule.function)
         follow_up = spec.follow_up if spec is not None else None
@@ -242,6 +243,7 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         names = [k.name for k in pack.staffing_kinds if k.id in kinds]
         held = sorted((s for s in case.staffings if s.kind in kinds and s.date >= staffing.date), key=lambda s: s.date)
         planned = case.planned_staffing
+        due = follow_up_due(workdays_for(pack.state), staffing.date, rule.params[follow_up.days])
         if held:
             scheduled, state = held[0].date, "held"
         elif planned is not None and planned.kind in kinds and planned.date is not None and planned.date >= staffing.date:
@@ -249,8 +251,8 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         elif staffing.next_appointment is not None:
             scheduled, state = staffing.next_appointment.date, "scheduled"
         else:
-            scheduled, state = staffing.date + dt.timedelta(days=rule.params[follow_up.days]), "due by"
-        return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state}
+            scheduled, state = due, "due by"
+        return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state, "due": due}
     return None
 
 

@@ -20,7 +20,8 @@ from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.named import Named, registry
-from casestaff.model.pack import Pack
+from casestaff.documents.agenda_values import item_line
+from casestaff.model.pack import Pack, RoleDef
 from casestaff.rules import requirements
 from casestaff.rules.requirements import Verdict
 
@@ -187,20 +188,66 @@ def sanction_information_complete(i: Inputs) -> Outcome:
     )
 
 
+def _indicates(role: RoleDef, need: str) -> bool:
+    """The special need's words name the role's (RoleDef.invite_for_needs), without regard to case."""
+    text = need.casefold()
+    return any(word.casefold() in text for word in role.invite_for_needs if word.strip())
+
+
 def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
-    """A child with special needs: one of `roles` (vocational rehabilitation, a QE coordinator) is invited."""
+    """Each special need of the child that indicates one of `roles` (by the role's invite_for_needs) has that role invited; a need no role's words name, any one of them."""
     child = i.case.child
     if child is None or not child.special_needs:
         return Outcome(True, "No special needs recorded for the child.")
-    wanted = {r.casefold() for r in roles}
-    invited = [p for p in invited_people(i) if p.role.casefold() in wanted]
-    if invited:
-        return Outcome(True, "A special-needs resource is invited: " + ", ".join(f"{p.role}: {p.initials}" for p in invited) + ".")
-    titles = [i.pack.role(r).title if i.pack.role(r) else r for r in roles]
-    return Outcome(
-        False,
-        f"The child has special needs (line {child.line_of('special_needs')}) and none of these is invited: {_names(titles)}.",
-    )
+    invited = invited_people(i)
+    defs = [role for name in roles if (role := i.pack.role(name)) is not None]
+
+    def is_invited(role: RoleDef) -> list[model.Person]:
+        wanted = role.abbr.casefold()
+        return [p for p in invited if p.role.casefold() == wanted or (p.designee_for or "").casefold() == wanted]
+
+    missing: list[str] = []
+    found: list[str] = []
+    unnamed: list[str] = []
+    for index, need in enumerate(child.special_needs, 1):
+        line = item_line(child, "special_needs", index)
+        indicated = [role for role in defs if _indicates(role, need)]
+        if not indicated:
+            unnamed.append(f"'{need}' (line {line})")
+            continue
+        for role in indicated:
+            people = is_invited(role)
+            if people:
+                found.append(f"'{need}' (line {line}): {role.title} invited ({', '.join(f'{p.role}: {p.initials}' for p in people)})")
+            else:
+                missing.append(f"'{need}' (line {line}) indicates the {role.title} ({role.abbr}): not invited")
+    if unnamed and not any(is_invited(role) for role in defs):
+        titles = [role.title for role in defs]
+        missing.append(
+            f"{'; '.join(unnamed)}: none of these is invited -- {_names(titles)} -- nor other local staff who could assist"
+        )
+    if missing:
+        return Outcome(False, f"The child's special needs (line {child.line_of('special_needs')}) call for invitees not yet invited.", tuple(missing))
+    return Outcome(True, "Each special need's resource is invited.", tuple(found))
+
+
+def checklist_confirmed(i: Inputs) -> Outcome:
+    """Each item of the pack's checklist says where it is documented in the case file (checklist.FIELD)."""
+    listed = i.case.checklist
+    open_items = [
+        f"{item.item}: not yet documented (checklist.{item.field}) -- {item.ask}"
+        for item in i.pack.checklist
+        if not (getattr(listed, item.field, None) or "").strip()
+    ]
+    if not i.pack.checklist:
+        return Outcome(True, "The program lists nothing the team must confirm.")
+    if open_items:
+        return Outcome(
+            False,
+            f"{len(open_items)} of {len(i.pack.checklist)} items the team shall ensure at the staffing are not documented in the case file.",
+            tuple(open_items),
+        )
+    return Outcome(True, f"All {len(i.pack.checklist)} items are documented in the case file.")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -221,6 +268,7 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
         ReadinessSpec(function=eligibility_verified, per_customer=eligibility_status),
         ReadinessSpec(function=sanction_information_complete),
         ReadinessSpec(function=special_needs_invitees),
+        ReadinessSpec(function=checklist_confirmed),
     )
 )
 """The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""

@@ -67,6 +67,22 @@ def _satisfied(case: model.Case, step: _Step, since: dt.date, as_of: dt.date) ->
     return False, short
 
 
+def rule_context(pack: Pack, rule: RuleDef, as_of: dt.date) -> RuleContext:
+    """What a rule function of the pack is given as of a date: the workdays of the pack's state,
+    the kinds that satisfy the rule, and -- when some requirement could apply -- which staffings
+    of those kinds count for it."""
+
+    def counts(case: model.Case, staffing: model.Staffing) -> bool:
+        return not requirements.shortfalls(case, staffing, pack, rule=rule.id)
+
+    return RuleContext(
+        as_of=as_of,
+        workdays=workdays_for(pack.state),
+        satisfied_by=tuple(rule.satisfied_by),
+        counts=counts if requirements.guards_rule(pack, rule.id, rule.satisfied_by) else None,
+    )
+
+
 class _Step:
     """One rule of a pack, ready to run as of a date (built once per pack and date, not per case)."""
 
@@ -76,17 +92,8 @@ class _Step:
         self.pack = pack
         self.rule = rule
         self.function = RULE_SPECS[rule.function].function
-        self.guarded = requirements.guards_rule(pack, rule.id, rule.satisfied_by)
-
-        def counts(case: model.Case, staffing: model.Staffing) -> bool:
-            return not requirements.shortfalls(case, staffing, pack, rule=rule.id)
-
-        self.context = RuleContext(
-            as_of=as_of,
-            workdays=workdays_for(pack.state),
-            satisfied_by=tuple(rule.satisfied_by),
-            counts=counts if self.guarded else None,
-        )
+        self.context = rule_context(pack, rule, as_of)
+        self.guarded = self.context.counts is not None
         self.params = rule.params
         self.rule_id = f"{pack.id}.{rule.id}"
         self.citation = pack.cite(rule.citation)

@@ -47,8 +47,7 @@ class RuleContext:
     def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
         """A computed due date on a weekend or state holiday moves to the workday before it --
         or, when that would come before the condition began, to the workday after."""
-        moved = self.workdays.on_or_before(due)
-        return moved if moved >= since else self.workdays.on_or_after(due)
+        return workday_due(self.workdays, since, due)
 
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
         """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones that count)."""
@@ -56,6 +55,19 @@ class RuleContext:
             held = self.held(case)
             return held[-1] if held else None
         return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+
+
+def workday_due(workdays: Workdays, since: dt.date, due: dt.date) -> dt.date:
+    """A computed due date on a weekend or state holiday moves to the workday before it -- or,
+    when that would come before the condition began, to the workday after (RuleContext.workday_due)."""
+    moved = workdays.on_or_before(due)
+    return moved if moved >= since else workdays.on_or_after(due)
+
+
+def follow_up_due(workdays: Workdays, staffing_date: dt.date, days: int) -> dt.date:
+    """When the meeting that follows a staffing held on `staffing_date` is due: `days` days on, on
+    a workday. `meeting_after_staffing` flags it by this date, and the narration prints the same."""
+    return workday_due(workdays, staffing_date, staffing_date + dt.timedelta(days=days))
 
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
@@ -345,7 +357,10 @@ def sanction_while_information_outstanding(
 
 
 def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days: int) -> Iterator[Finding]:
-    """Case plan tasks past due and not achieved, or a review that records no progress."""
+    """While reunification is the case plan goal: case plan tasks past due and not achieved, or a review that records no progress."""
+    goal = case.child.permanency_goal if case.child is not None else None
+    if goal not in (None, "reunification"):
+        return  # adoption, guardianship, OPPLA: progress toward reunification is not what is asked
     last = ctx.last_held(case)
     after = last.date if last else dt.date.min
     triggers: list[tuple[dt.date, Evidence]] = []
@@ -381,7 +396,7 @@ def meeting_after_staffing(case: model.Case, ctx: RuleContext, *, after: list[st
         return
     yield Finding(
         since=last.date,
-        due=ctx.workday_due(last.date, last.date + dt.timedelta(days=days)),
+        due=follow_up_due(ctx.workdays, last.date, days),
         facts={"staffing_date": last.date.isoformat(), "days": days},
         evidence=(_ev(last, "date", f"{last.kind} held"),),
     )
