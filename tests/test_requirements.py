@@ -540,3 +540,23 @@ def test_the_case_planning_meeting_date_narrate_prints_is_the_date_due_shows(run
     narrated = runner.invoke(app, ["narrate", str(path), "--as-of", "2026-11-20"])
     assert narrated.exit_code == 0, narrated.output
     assert "Full case planning meeting: due by 11/25/26.\n" in narrated.stdout
+
+
+def test_record_at_the_prompts_asks_the_kind_of_decision_where_the_program_guards_one(runner, write) -> None:
+    text = (
+        "case_id: FC-R-3\nprogram: fc-reintegration\nworker: DG\nparticipant: {name: Pat Parent}\nenrolled: 2025-06-01\n"
+        "child: {name: Sky Example, birth_date: 2011-05-14, permanency_goal: reunification, wants_adoption: no}\n"
+    )
+    path = write("fc.yaml", text)
+    answers = [
+        "2026-11-20", "reintegration-staffing", "", "y", "", "Reviewed the plan.", "", "",
+        "Recommend termination of parental rights.", "termination-of-parental-right", "termination-of-parental-rights", "",
+        "", "",  # no steps, no appointment
+        "y",  # add it anyway
+    ]  # fmt: skip
+    result = runner.invoke(app, ["record", str(path), "--as-of", "2026-11-20"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Is the decision one of these? Its id (empty if none):" in result.stdout
+    assert "did you mean 'termination-of-parental-rights'?" in result.stdout
+    assert "    decision_kind: termination-of-parental-rights\n" in path.read_text(encoding="utf-8")
+    assert "adoption is not the case plan goal (reunification); the child (15) does not want to be adopted --" in result.stderr
