@@ -1,15 +1,24 @@
 """What a staffing must have to count: the packs' requirements, one question for every command.
 
 Each requirement check is proved met and not met (each way it can fail); a pack's requirements
-are linted like its rules, every mistake located with its fix.
+are linted like its rules, every mistake located with its fix; and due, record, agenda and
+narrate give the same answer over one table of cases, in every format of the morning list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import textwrap
 
+import pytest
+
 from casestaff.cli.main import app
-from casestaff.packset import read_pack
+from casestaff.files.config import Config
+from casestaff.model import records as model
+from casestaff.packset import load_packset, read_pack
+from casestaff.rules.requirements import REQUIREMENT_SPECS, Subject
 
 from .test_pack_sections import PACK_HEAD
 
@@ -232,14 +241,6 @@ def test_an_explicit_empty_list_says_none_and_does_not_block_the_pre_sanction_re
 
 # -- each requirement check: met, and not met each way --------------------------------------------
 
-import datetime as dt  # noqa: E402
-
-import pytest  # noqa: E402
-
-from casestaff.files.config import Config  # noqa: E402
-from casestaff.model import records as model  # noqa: E402
-from casestaff.packset import load_packset  # noqa: E402
-from casestaff.rules.requirements import REQUIREMENT_SPECS, Subject  # noqa: E402
 
 PACKS = load_packset(Config())
 DAY = dt.date(2026, 11, 20)
@@ -393,8 +394,6 @@ def test_a_child_turning_14_on_the_meeting_day_must_agree_on_the_agenda_too(writ
 
 # -- one question, four commands: the same answer from due, record, agenda and narrate ------------
 
-import json  # noqa: E402
-import re  # noqa: E402
 
 HEAD = "case_id: {case_id}\nprogram: {program}\nworker: KM\nparticipant: {{name: Test Example}}\nenrolled: 2026-01-05\n"
 LA_SANCTION = "sanction: {reason: No participation in October, proposed_on: 2026-11-16, effective_on: 2026-12-14}\n"
@@ -560,3 +559,36 @@ def test_record_at_the_prompts_asks_the_kind_of_decision_where_the_program_guard
     assert "did you mean 'termination-of-parental-rights'?" in result.stdout
     assert "    decision_kind: termination-of-parental-rights\n" in path.read_text(encoding="utf-8")
     assert "adoption is not the case plan goal (reunification); the child (15) does not want to be adopted --" in result.stderr
+
+
+def test_every_format_of_the_morning_list_says_which_staffing_did_not_count(runner, monkeypatch) -> None:
+    from rich.console import Console
+
+    from casestaff.cli import render_due
+    from casestaff.rules.due import due_report
+
+    from .conftest import REPO
+
+    monkeypatch.chdir(REPO)
+    words = (
+        "the 2026-11-23 staffing did not count: only 1 department staff; information still outstanding: Child safety"
+        " check (requested 2026-11-09); review areas not answered: mental health (limitation unknown)"
+    )
+    path = "sample_cases/or-ssp-reengagement-marisol-vega.yaml"
+    for fmt in ("table", "json", "csv"):
+        result = runner.invoke(app, ["due", path, "--as-of", "2026-12-01", "--format", fmt, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        assert words in result.stdout, fmt
+    case = load_caseload_one(REPO / path)
+    report = due_report([case], PACKS, Config(), dt.date(2026, 12, 1))
+    console = Console(record=True, width=2000, color_system=None)
+    render_due.rich_table(report, console)
+    assert words in " ".join(console.export_text().split())
+
+
+def load_caseload_one(path):
+    from casestaff.files.caseload import load_caseload
+
+    loaded = load_caseload([path], PACKS, dt.date(2026, 12, 1))
+    assert not loaded.problems
+    return loaded.cases[0]
