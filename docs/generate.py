@@ -222,7 +222,10 @@ reported by `check`.
    text, so when in doubt, quote.
 5. **Lists: one entry per line, starting with `- `.** An entry that is a block of fields puts
    its first field after the `- ` and indents the rest to line up with it. A short list can
-   also be written on one line: `covers: [address, physical_health]`.
+   also be written on one line: `covers: [address, physical_health]`. **`[]` means none:**
+   `household: []` says the participant lives alone, `risk_factors: []` that no risk factor is
+   known -- an answer, which the agenda shows as `none`; a list left out or left empty
+   (`household:`) says nothing, and the agenda asks.
 
 casestaff reads YAML 1.2, the version VS Code uses: **`yes`, `no`, `on` and `off` are plain
 text**, not true/false. That is why answers such as `limitation: yes` are written as words,
@@ -415,6 +418,7 @@ planned_staffing:
     - {role: Coach, initials: KM}
     - {role: Supervisor, initials: LT}
     - {role: Participant, initials: JE}
+  decision_kind:          # a kind of decision the team expects to consider, when the program names any
 
 # --- Staffings held, oldest first ------------------------------------------------------------
 staffings:
@@ -427,9 +431,13 @@ staffings:
         name: Kim Model
       - role: Supervisor
         initials: LT
+      - role: Consultant
+        initials: RB
+        designee_for: Manager   # stands in for the Manager: counts as department staff
       - role: Partner
         initials: PW
         organization: Example Workforce Center
+        release_needed: false   # this partner needs no release before being invited
       - role: Participant
         initials: JE
     discussion: >-
@@ -439,6 +447,7 @@ staffings:
     challenges_identified: [Housing, Transportation]
     all_information_discussed: true   # needed before a sanction is entered
     decision: No sanction; refer to rapid rehousing and start CNA training in April.
+    decision_kind:        # the kind of decision, when the program names kinds with requirements of their own
     explanation: The missed month had a cause the team could address.
     next_steps:
       - step: Apply for rapid rehousing
@@ -807,6 +816,7 @@ def parameter_sources_table() -> str:
         takers = [(f"`{r.id}`", r) for r in pack.rules]
         takers += [(f"`{c.id}` (readiness check)", c) for c in pack.readiness_checks]
         takers += [(f"`{c.check}` (narration check)", c) for c in pack.narration_checks]
+        takers += [(f"`{q.id}` (requirement)", q) for q in pack.requirements]
         for where, item in takers:
             for name, value in item.params.items():
                 source = item.sources.get(name, LOCAL_DEFAULT)
@@ -901,6 +911,186 @@ Both clocks' benchmarks run through the program's monthly cycle: "{SNAP_CYCLE_QU
   pack), as casestaff can no longer hold it, only show it.
 """
 
+
+POLICY_READINGS: list[tuple[str, str, str]] = [
+    (
+        "all",
+        "A staffing **counts** for a rule when it meets every requirement that applies to it: those of"
+        " its kind, of the decision it records, and of the rule it is held for. One that falls short"
+        " counts for nothing until its record is complete, so every flag it would have cleared stays,"
+        " each saying `the DATE staffing did not count: ...`. `narrate` asks only the requirements of the"
+        " staffing's kind and of the decision it records: a staffing that rightly records no"
+        " determination can still be narrated, though it does not settle a rule that needs one.",
+        "",
+    ),
+    (
+        "la-step",
+        "A staffing before a sanction is **held as a group**: at least two department staff (Coach,"
+        " Supervisor, Consultant, Manager) or their designees. P-380 names no number; **two is a local"
+        " default** (requirement `held-as-a-group`, `minimum: 2`; casestaff.toml overrides rule parameters"
+        " only, so a different number is a pack of your own, copied from the built-in one). It applies"
+        " to the staffing that"
+        " decides on a sanction and to the staffings that settle `pending-sanction` and"
+        " `sanction-entered`.",
+        "It is a group process in which the STEP Coach, STEP Coach Supervisor, Consultant, and Managers"
+        " help to identify the participant's issues",
+    ),
+    (
+        "la-step",
+        "Before a sanction the staffing documents that **all available information was discussed**"
+        " (`all_information_discussed: true`; `false` or left out is not enough) ...",
+        "Documentation must include that all available information was discussed with the team",
+    ),
+    (
+        "la-step",
+        "... and **explains the decision** whether or not to sanction or refer to intensive case"
+        " management (`decision:` and `explanation:`).",
+        "An explanation of the decision whether or not to pursue a sanction or refer to intensive case"
+        " management services is also documented.",
+    ),
+    (
+        "la-step",
+        "A sanction is **entered** when it is imposed (`status: imposed`), on `decided_on` -- or, when"
+        " the file does not say, by the day it took effect. A withdrawn sanction was never entered. A"
+        " sanction entered with no staffing that counts since it was proposed is its own flag"
+        " (`sanction-entered`), overdue from the day it was entered, and stays until one is recorded:"
+        " a staffing held after the sanction was entered, meeting the same requirements, clears it too"
+        " -- the team's review the policy wanted first, late rather than never.",
+        "Prior to entering a sanction: ... Documentation must include that all available information"
+        " was discussed with the team",
+    ),
+    (
+        "la-step",
+        "**All available information** is what is available. A list written empty in the case file"
+        " (`household: []`, `risk_factors: []`, `strengths.family: []`, `participation: []` ...) says"
+        " there is none -- the participant lives alone, no risk factor is known -- and the agenda shows"
+        " `none` with its line instead of asking, so it does not block the pre-sanction readiness. A"
+        " list left out, or left empty (`household:`, as `casestaff new` writes it), says nothing and is"
+        " asked.",
+        "Documentation must include that all available information was discussed with the team",
+    ),
+    (
+        "or-ssp-reengagement",
+        "**At least three department staff or designees** (requirement `team-of-three`): for a"
+        " staffing that records a determination, and for the staffings that settle `not-engaging`,"
+        " `disqualification-pending` and `follow-up-review`. Department staff are the roles marked"
+        " `department` (family coach, operations manager, lead worker, engagement specialist, case"
+        " aide); anyone else counts only as a designee (`designee_for: ROLE`). The participant, child"
+        " welfare and partners do not count otherwise.",
+        "Re-engagement staffing team must comprise of at least three department staff or designees",
+    ),
+    (
+        "or-ssp-reengagement",
+        "**No information outstanding** on the day of a determination (requirement"
+        " `information-gathered`). While an item is outstanding it keeps the case on the list"
+        " (`information-outstanding`: `Waiting on the ITEM requested on DATE: follow up`, due ten days"
+        " after the request -- **ten days is a local default**), and a disqualification approaching"
+        " while it is outstanding is flagged (`disqualification-while-waiting`, one workday before it"
+        " takes effect) until the item arrives or the disqualification is decided.",
+        "The case review by all team members must happen once all missing information is gathered and"
+        " / or a follow-up performed in order to proceed with a determination by the department.",
+    ),
+    (
+        "or-ssp-reengagement",
+        "**Each review area answered** (requirement `review-areas-answered`): was a limitation present"
+        " -- `yes` or `no`, `unknown` is not an answer; when `yes`, the accommodations offered (text)"
+        " and whether it affected participation (`yes` or `no`). A limitation of `no` needs neither."
+        " Review areas carry no date in a case file, so a replayed morning reads today's answers.",
+        "If possible, limitations or challenges exist, team members will review for accommodations and"
+        " resources offered by the department and decide whether the challenge or limitation affected"
+        " the participant's ability to participate.",
+    ),
+    (
+        "or-ssp-reengagement",
+        "The proposed disqualification is settled by a **determination** (requirement"
+        " `determination-recorded`): a re-engagement staffing that waits, rightly, for missing"
+        " information does not settle it -- its flag stays, saying so -- but can be narrated.",
+        "The team will decide the outcome of the case, up to but not limited to grant sanctions based on"
+        " all known information to the department at that time.",
+    ),
+    (
+        "or-ssp-reengagement",
+        "The **MSC 3010** is needed for *some* community partners: a partner invited in a role that"
+        " needs it can be marked `release_needed: false`, and the readiness check then says so instead"
+        " of blocking.",
+        "The Department must have an MSC 3010 ... for some community partners prior to invite them to"
+        " the re-engagement staffing.",
+    ),
+    (
+        "fc-reintegration",
+        "A reintegration staffing **includes Case Management Provider staff**: a case manager or"
+        " supervisor (`CM`, `Supervisor`) or their designee (requirement `provider-staff-present`).",
+        "The staffing shall include Case Management Provider staff and any others the team decides have"
+        " information that can facilitate permanency for the child.",
+    ),
+    (
+        "fc-reintegration",
+        "A decision **toward termination of parental rights** (`decision_kind:"
+        " termination-of-parental-rights`) needs adoption as the case plan goal"
+        " (`child.permanency_goal: adoption`) and, for a child 14 or older, the child's agreement"
+        " (`wants_adoption: yes`). 14 is the policy's own number; the age is the one on the day of the"
+        " staffing (on the agenda, of the meeting), so a child who turns 14 that day must agree. A"
+        " planned staffing that expects to consider it (`planned_staffing.decision_kind`) is checked"
+        " ahead, blocking.",
+        "If the child is 14 yrs or older, does he/she want to be adopted? If not, staff must explore"
+        " other permanency options. Do not move toward termination of parental rights unless adoption"
+        " is clearly the goal and the child agrees to the case plan goal.",
+    ),
+    (
+        "fc-reintegration",
+        "What the team **shall ensure** is a readiness warning for each item not documented in the"
+        " case file's `checklist` (the staffing can still be held; the team confirms the items at it).",
+        "At the Staffing, the team shall ensure the following has occurred:",
+    ),
+    (
+        "fc-reintegration",
+        "Each **special need names its own invitee**: a need whose words a role lists under"
+        " `invite_for_needs` calls for that role (mental health, therapy, SED, psychiatric: the mental"
+        " health QE coordinator; MR/DD, developmental or intellectual disability: the MR/DD QE"
+        " coordinator; vocational: vocational rehabilitation -- **the word lists are local defaults**);"
+        " a need no list names still wants one of them, or other local staff, invited.",
+        "If the special needs of the child indicate, invite vocational rehabilitation staff, the mental"
+        " health or MR/DD QE coordinator and other local staff who could assist with the staffing"
+        " decision.",
+    ),
+    (
+        "fc-reintegration",
+        "**Reunification not progressing** applies only while reunification is the case plan goal; a"
+        " child with no goal recorded is taken to be on reunification, the program's purpose.",
+        "When the Case Management Provider believes progress toward reunification is not being made, a"
+        " staffing shall be held.",
+    ),
+    (
+        "fc-reintegration",
+        "The **full case planning meeting** is due 30 days after the staffing (local practice, for"
+        ' "soon after"), on a workday; `narrate` prints the date `due` flags.',
+        "Generally, a full case planning meeting is held soon after the staffing to address the issues"
+        " discussed during the meeting.",
+    ),
+]
+"""Each reading of a policy the requirements rest on: (program, what casestaff does, the policy's
+own words). programs.md prints them; tests/test_docs.py checks each quote against the policy."""
+
+
+def policy_readings() -> str:
+    lines = [
+        "## How casestaff reads the policies: what a staffing needs to count",
+        "",
+        "What each program's requirements ask of a staffing (`casestaff programs ID` lists them with"
+        " their citations), and the readings behind them. Numbers the policy does not give are marked"
+        " **local default**.",
+    ]
+    heading = None
+    for program, text, quote in POLICY_READINGS:
+        if program != heading:
+            heading = program
+            lines += ["", f"### {'Every program' if program == 'all' else program}", ""]
+        lines.append(f"- {text}")
+        if quote:
+            lines.append(f'  Policy: "{quote}"')
+    return "\n".join(lines)
+
+
 PROGRAMS_CUSTOMIZE = """\
 ## Changing a threshold
 
@@ -939,7 +1129,34 @@ policy's own words that give it, or `local default` when the policy sets no numb
 function's *facts*) and from the parameters. `satisfied_by` names the staffing kinds that
 settle the condition once one is held on or after the day it began.
 
-Three more sections say what the other commands do for the program. Each may be left out.
+Four more sections say what a staffing needs and what the other commands do for the program.
+Each may be left out.
+
+- `requirements:` -- what a staffing must have to *count*: who is present, what is documented,
+  what is complete, and guards on a kind of decision. `casestaff due` keeps a rule's flag while
+  the staffing that would satisfy it falls short, and the flag's reason says which staffing was
+  held and what it lacked; `casestaff record` says so before it writes such a staffing (at the
+  prompts you confirm or go back; with `--yes` or `--from` it is written and the warning
+  printed); `casestaff agenda` checks the same requirements ahead of the meeting, of the people
+  invited, among its readiness checks (what only the meeting can record is listed as `RECORD`);
+  and `casestaff narrate` refuses a staffing that falls short, in the same words. Each
+  requirement has an `id`, a `title`, the `check` function (the list is at the end of this
+  page) with its `params`, `on_fail` for the agenda (`blocking`, the default, or `warning`), the
+  `citation` it rests on, and `applies_to`, which says when it applies -- any of:
+  - `kinds`: every staffing of these kinds (to count for any rule, and to be narrated);
+  - `rules`: a staffing held to satisfy these rules (a staffing that records no decision can
+    still be narrated, but does not settle the rule);
+  - `decisions`: a staffing that records such a decision -- `any` decision or determination,
+    `sanction` (held before a sanction the file proposes, or a decision about one), or a kind
+    the pack lists under `decision_kinds:` (`id`, `name`), which a case file names in
+    `staffings[].decision_kind` (and `planned_staffing.decision_kind`, for the agenda to check
+    ahead).
+
+  A staffing counts for a rule when it meets every requirement that applies to it: those of its
+  kind, of the decision it records, and of the rule. A person present counts as department
+  staff when their role is, or when they attend as a designee (`designee_for: ROLE`, a
+  department role); a designee also counts as that role where a requirement names roles. The
+  older `narration: checks:` (below) are requirements too, asked by every command.
 
 - `agenda:` -- `parts` lists what `casestaff agenda` reads from the case file, in order
   (background, activities, review_areas ...; the list is at the end of this page). Left out, the
@@ -962,7 +1179,9 @@ Three more sections say what the other commands do for the program. Each may be 
     words it, and what to `ask` when the file is silent.
 
   Naming the part without its list, or giving the list without naming the part, is a mistake
-  in the pack file; `casestaff programs ID` shows both lists.
+  in the pack file; `casestaff programs ID` shows both lists. A role's `invite_for_needs` lists
+  words of a child's special needs that call for that role (`special_needs_invitees` then names,
+  for each need, the role it calls for).
 - `narration:` -- `checks` lists what a staffing's record must hold before `casestaff narrate`
   prints it, beyond who was present, the discussion and next steps, which every program needs:
   each names a `check` function, with `params` and their `sources` when it takes any
@@ -1067,26 +1286,21 @@ outline:                         # the agenda's sections, as the policy orders t
 
 agenda:                          # what `casestaff agenda` reads from the case file and checks
   parts: [background, strengths, challenges, activities, referrals, history]
-  readiness:
-    - id: team-minimum
-      title: At least two department staff invited
-      check: department_staff_invited
-      params:
-        minimum: 2
-      sources:
-        minimum: "At least two department staff"
-      on_fail: warning           # blocking (the default) makes casestaff agenda exit with 3
-      citation:
-        section: 12.2 Case reviews
-        quote: "At least two department staff take part in each review."
 
-narration:                       # what a record needs before `casestaff narrate` prints it
-  checks:
-    - check: team_complete
-      params:
-        minimum: 2
-      sources:
-        minimum: "At least two department staff"
+requirements:                    # what a staffing must have to count: due, record, agenda and narrate ask the same
+  - id: two-staff
+    title: At least two department staff or designees
+    applies_to:
+      kinds: [case-review]       # every case review (or: rules: [...], decisions: [any])
+    check: department_staff_present
+    params:
+      minimum: 2
+    sources:
+      minimum: "At least two department staff"
+    on_fail: warning             # on the agenda; blocking (the default) makes casestaff agenda exit with 3
+    citation:
+      section: 12.2 Case reviews
+      quote: "At least two department staff take part in each review."
 
 case_file:                       # the blocks `casestaff new` writes besides the common ones
   parts: [strengths, challenges, referrals]
@@ -1133,6 +1347,7 @@ def programs_md() -> str:
             PROGRAMS_INTRO.rstrip().replace("# Programs", "# Programs\n\n" + GENERATED, 1),
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
+            policy_readings(),
             PROGRAMS_SOURCES.rstrip(),
             parameter_sources_table(),
             PROGRAMS_SOURCES_AFTER.rstrip(),
@@ -1308,10 +1523,15 @@ def readme_walkthrough() -> str:
             "text like this):",
             fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
-            "it is due and the policy it comes from; a `local default:` line names the numbers it "
-            "rests on that the policy does not set (your office can change them, see "
-            "[docs/programs.md](docs/programs.md#where-the-numbers-come-from)). `--format json` or "
-            "`--format csv` gives the same for a spreadsheet.",
+            "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
+            "same for a spreadsheet.",
+            "A staffing counts only when it has what the policy requires of it (`casestaff programs "
+            "ID` lists each program's requirements). Marisol Vega's was held, but by one staff "
+            "member, with a determination recorded while the child safety check was still out: the "
+            "flags it would have cleared stay, and each says which staffing did not count and what "
+            "it lacked. `casestaff narrate` refuses that staffing in the same words, and `casestaff "
+            "record` says them before it writes such an entry:",
+            fenced(shell("narrate", "OR-RE-0306", *day, expect=1), "text"),
         ]
         if _has("agenda"):
             parts += [

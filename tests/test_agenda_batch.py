@@ -32,7 +32,8 @@ def test_due_writes_one_agenda_per_participant_due(runner, caseload, tmp_path):
     assert result.stdout == (
         f"Wrote 2 team agenda(s) (txt) to {out}, as of 2026-11-23:\n"
         "  LA-T-0001  meeting Tue 2026-11-24  LA-T-0001.txt  Dana Testcase  BLOCKED: All available information in the file before a sanction\n"
-        "  SENS-0001  meeting Mon 2026-11-30  SENS-0001.txt  Quinn Sample  BLOCKED: All needed information gathered before a determination\n"
+        "  SENS-0001  meeting Mon 2026-11-30  SENS-0001.txt  Quinn Sample  BLOCKED: All needed information gathered before a determination;"
+        " Each review area answered -- a limitation or not, accommodations offered, effect on participation\n"
         "2 agenda(s) have blocking readiness checks; run `casestaff agenda CASE` on each for details.\n"
     )
     assert sorted(p.name for p in out.iterdir()) == ["LA-T-0001.txt", "SENS-0001.txt"]

@@ -40,24 +40,36 @@ def test_team_minimum_blocks_with_two_department_staff_and_passes_with_three(wri
             - {role: Manager, initials: XR}
             - {role: Participant, initials: OT}
     """)
-    check = _check(agenda_for(path), "team-minimum")
+    check = _check(agenda_for(path), "team-of-three")
+    assert check.title == "At least three department staff or designees"
     assert check.status == "blocking"
-    assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3. Invite 1 more of:")
+    assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3; invite 1 more of:")
     assert check.citation == "OR ODHS SSP Re-engagement Guide, Team members' roles"
-    passed = _check(agenda_for(path, invite=[Person(role="Engagement Specialist", initials="JB")]), "team-minimum")
+    passed = _check(agenda_for(path, invite=[Person(role="Engagement Specialist", initials="JB")]), "team-of-three")
     assert passed.status == "ok"
     assert passed.message == "3 department staff invited (FC: RH, Manager: XR, Engagement Specialist: JB)."
 
 
+AREAS_ANSWERED = """
+    review_areas:
+      - {area: domestic_violence, limitation: no}
+      - {area: mental_health, limitation: no}
+      - {area: drug_alcohol, limitation: no}
+      - {area: learning_needs, limitation: no}
+      - {area: physical_health, limitation: no}
+      - {area: childcare_transportation, limitation: no}
+"""
+
+
 def test_invite_option_counts_toward_the_team(runner, write):
-    path = _case(write, REENGAGE)
+    path = _case(write, REENGAGE, AREAS_ANSWERED)
     args = ["agenda", str(path), "--as-of", "2026-11-23", "--format", "txt"]
     blocked = runner.invoke(app, args)
     assert blocked.exit_code == 3
-    assert "No department staff invited yet; the team needs at least 3." in blocked.stderr
+    assert "No department staff invited yet; the team needs at least 3; invite 3 more of:" in blocked.stderr
     ok = runner.invoke(app, [*args, "--invite", "FC:RH", "--invite", "manager:XR", "--invite", "Lead Worker:LW"])
     assert ok.exit_code == 0, ok.output
-    assert "  OK       At least three department staff invited\n" in ok.stderr
+    assert "  OK       At least three department staff or designees\n" in ok.stderr
     assert "- FC: RH (from --invite) (department staff)\n" in ok.stdout
 
 
@@ -101,20 +113,31 @@ def test_partner_needs_a_release_on_file_before_being_invited(write, releases, s
         )
 
 
+def test_a_partner_marked_as_needing_no_release_is_invited_without_one(write):
+    """The MSC 3010 is needed "for some community partners": an invitee can be marked as not needing one."""
+    path = _case(write, REENGAGE, STAFF.replace("organization: Community Action}", "organization: Community Action, release_needed: false}"))
+    check = _check(agenda_for(path), "partner-release")
+    assert check.status == "ok"
+    assert check.details == ("CPC: JD (Community Action): no MSC 3010 needed (release_needed: false, line 12)",)
+
+
 def test_outstanding_information_means_no_determination(write):
     waiting = _case(write, REENGAGE, STAFF, """
         outstanding_info:
           - {item: Child safety check, requested: 2026-11-10}
     """)
-    check = _check(agenda_for(waiting), "information-outstanding")
+    check = _check(agenda_for(waiting), "information-gathered")
     assert check.status == "blocking"
-    assert check.message.startswith("Information is still outstanding, so no determination can be made at this meeting")
+    assert check.message == (
+        "Information still outstanding: Child safety check (requested 2026-11-10); the determination waits for a"
+        " follow-up case review once it is gathered."
+    )
     assert check.details == ("Child safety check (requested 2026-11-10, line 14)",)
     received = _case(write, REENGAGE, STAFF, """
         outstanding_info:
           - {item: Child safety check, requested: 2026-11-10, received: 2026-11-20}
     """)
-    assert _check(agenda_for(received), "information-outstanding").status == "ok"
+    assert _check(agenda_for(received), "information-gathered").status == "ok"
 
 
 SNAP = """\
@@ -198,7 +221,10 @@ def test_special_needs_warn_until_a_resource_is_invited(runner, write):
     path = _case(write, FC, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}")
     check = _check(agenda_for(path), "special-needs-invitees")
     assert check.status == "warning"
-    assert "none of these is invited: Vocational rehabilitation staff, Mental health QE coordinator, MR/DD QE coordinator" in check.message
+    assert check.details == (
+        "'IEP for reading' (line 9): none of these is invited -- Vocational rehabilitation staff, Mental health QE coordinator,"
+        " MR/DD QE coordinator -- nor other local staff who could assist",
+    )
     result = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-11-23"])
     assert result.exit_code == 0  # a warning does not block
     assert "  WARNING  Special-needs resources invited\n" in result.stderr
@@ -247,3 +273,34 @@ def test_a_customer_verified_not_eligible_is_a_warning_on_both_agendas_and_block
     blocked = runner.invoke(app, ["agenda", str(folder), "--provider", "Example Provider", "--month", "2026-12", "--as-of", "2026-12-02", "--format", "txt"])
     assert blocked.exit_code == 3, blocked.output
     assert "- BLOCKING: SNAP eligibility verified in the month of the staffing, for every customer: 1 of 3 customer(s) lack verified SNAP eligibility for December 2026.\n" in blocked.stdout
+
+
+def test_each_special_need_names_its_own_invitee(write):
+    """A need whose words a role names (its invite_for_needs) wants that role: one resource invited
+    does not stand in for another."""
+    needs = FC.replace("special_needs: [IEP for reading]", "special_needs: [MR/DD diagnosis, Mental health therapy weekly]")
+    path = _case(write, needs, "planned_staffing:\n  invited:\n    - {role: CM, initials: DG}\n    - {role: MH QE, initials: QE}")
+    check = _check(agenda_for(path), "special-needs-invitees")
+    assert check.status == "warning"
+    assert check.details == ("'MR/DD diagnosis' (line 9) indicates the MR/DD QE coordinator (MRDD QE): not invited",)
+    both = _case(
+        write, needs, "planned_staffing:\n  invited:\n    - {role: MH QE, initials: QE}\n    - {role: MRDD QE, initials: MD}"
+    )
+    check = _check(agenda_for(both), "special-needs-invitees")
+    assert check.status == "ok"
+    assert check.details == (
+        "'MR/DD diagnosis' (line 9): MR/DD QE coordinator invited (MRDD QE: MD)",
+        "'Mental health therapy weekly' (line 9): Mental health QE coordinator invited (MH QE: QE)",
+    )
+
+
+def test_the_checklist_the_team_shall_ensure_is_a_warning_until_documented(write):
+    path = _case(write, FC, "checklist:\n  paternity_established: Court order, section 2\n  icwa: Not applicable")
+    check = _check(agenda_for(path), "checklist-confirmed")
+    assert (check.status, check.message) == ("warning", "5 of 7 items the team shall ensure at the staffing are not documented in the case file.")
+    assert check.details[0] == (
+        "A copy of the child's birth certificate is in the case file: not yet documented (checklist.birth_certificate)"
+        " -- where the birth certificate copy is filed"
+    )
+    assert check.citation == "FC Reintegration Staffing, At the Staffing, the team shall ensure"
+

@@ -86,6 +86,8 @@ RECORD_ANSWERS = [
     "",  # kind: case-staffing
     "",  # title
     "y",  # present: Coach KM
+    "Supervisor",  # and the supervisor: a staffing before a sanction is held as a group
+    "LR",
     "",  # nobody else
     "Reviewed January with Robin; her childcare fell through.",
     "",  # no strengths

@@ -179,7 +179,7 @@ SETTING_ERRORS = {
         "[programs.la-step.rules.no-progres]\ndays = 30\n",
         [
             "1:1: programs.la-step.rules.no-progres: la-step has no rule 'no-progres'; did you mean 'no-progress'?;"
-            " its rules: no-progress, non-participation, pending-sanction, intensive-case-management, next-steps"
+            " its rules: no-progress, non-participation, pending-sanction, sanction-entered, intensive-case-management, next-steps"
         ],
     ),
     "every mistake at once": (

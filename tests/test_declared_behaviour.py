@@ -146,7 +146,8 @@ def test_a_renamed_function_gets_the_behaviour_its_record_declares(tmp_path: Pat
         assert (activity.benchmark, follow_up, readiness) == (None, None, ())
         return
     assert activity.benchmark.text == "6-month benchmark reached on 2026-08-02 (staffing mandatory at 3, 6 months)"
-    assert follow_up == {"name": "Planning meeting", "date": dt.date(2026, 11, 22), "state": "due by"}
+    # 30 days on is Sunday 11-22: due the Friday before, the date `casestaff due` flags it by
+    assert follow_up == {"name": "Planning meeting", "date": dt.date(2026, 11, 20), "state": "due by", "due": dt.date(2026, 11, 20)}
     assert [(c.id, c.status, c.details) for c in readiness] == [
         (
             "eligible",

@@ -292,9 +292,12 @@ def test_a_pack_added_as_the_docs_say_flags_cases_without_python(runner, tmp_pat
     result = runner.invoke(app, ["due", "cases", "--as-of", "2026-11-23", "--format", "json"])
     assert result.exit_code == 0, result.output
     flags = json.loads(result.stdout)
+    # The review held with one case manager does not count (the pack's two-staff requirement):
+    # the review is due 60 days after enrollment, and the flag says why the 08-03 one did not count.
     assert [(f["case"], f["rule"], f["due"], f["status"]) for f in flags] == [
-        ("EX-0001", "example-county-jobs.periodic-review", "2026-10-02", "overdue")
+        ("EX-0001", "example-county-jobs.periodic-review", "2026-07-31", "overdue")
     ]
+    assert flags[0]["reason"] == "Case review every 60 days (last: none yet); the 2026-08-03 staffing did not count: only 1 department staff"
     assert flags[0]["citation"] == "Example County JOBS 12, 12.2 Case reviews"
 
 
@@ -409,3 +412,13 @@ def test_links_within_a_page_lead_to_a_heading(doc):
     anchors = re.findall(r"\]\(#([^)]+)\)", text)
     assert anchors, f"docs/{doc} has no links within the page"
     assert not [a for a in anchors if a not in slugs], f"docs/{doc} links to missing headings"
+
+
+def test_every_policy_reading_in_programs_md_quotes_the_policys_own_words():
+    for program, text, quote in generate.POLICY_READINGS:
+        if not quote:
+            continue
+        policy = " ".join((REPO / "tests" / "rule_cases" / "policies" / f"{program}.txt").read_text(encoding="utf-8").replace("\u2019", "'").split())
+        for part in " ".join(quote.split()).split("..."):
+            assert part.strip(" .") in policy, f"{program}: {part!r}"
+        assert text.split("**")[1] in (DOCS / "programs.md").read_text(encoding="utf-8")

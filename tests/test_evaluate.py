@@ -139,8 +139,15 @@ def test_the_case_worker_wins_over_the_default() -> None:
     assert {f.worker for f in flags} == {"TB"}
 
 
+PRE_SANCTION = (
+    "present: [{role: Coach, initials: KM}, {role: Supervisor, initials: LR}], all_information_discussed: true,"
+    " decision: Refer to intensive case management, explanation: The housing loss is the cause"
+)
+"""What P-380 asks of the staffing before a sanction: held as a group, all information discussed, the decision explained."""
+
+
 def test_one_staffing_satisfies_every_condition_that_began_before_it() -> None:
-    staffed = CASE + "staffings:\n  - {date: 2026-11-24, kind: case-staffing, all_information_discussed: true}\n"
+    staffed = CASE + f"staffings:\n  - {{date: 2026-11-24, kind: case-staffing, {PRE_SANCTION}}}\n"
     assert [f.rule for f in evaluate_case(load(staffed), builtin_packs().get("la-step"), D(2026, 11, 25), 14)] == []
     # ... but not before it was held: replaying 11-23 shows the list as it was that morning
     assert [f.rule for f in evaluate_case(load(staffed), builtin_packs().get("la-step"), D(2026, 11, 23), 14)] == [
@@ -151,7 +158,7 @@ def test_one_staffing_satisfies_every_condition_that_began_before_it() -> None:
 
 
 def test_a_staffing_satisfies_only_conditions_that_began_on_or_before_it() -> None:
-    staffed = CASE + "staffings:\n  - {date: 2026-11-18, kind: case-staffing}\n"
+    staffed = CASE + f"staffings:\n  - {{date: 2026-11-18, kind: case-staffing, {PRE_SANCTION}}}\n"
     flags = flags_of(load(staffed), "intensive-case-management", D(2026, 11, 25))
     assert flags == [], "the staffing restarts the 90 days"
     assert [f.rule for f in evaluate_case(load(staffed), builtin_packs().get("la-step"), D(2026, 11, 25), 14)] == []
@@ -159,6 +166,25 @@ def test_a_staffing_satisfies_only_conditions_that_began_on_or_before_it() -> No
     assert [f.rule for f in evaluate_case(load(before), builtin_packs().get("la-step"), D(2026, 11, 25), 14)] == [
         "la-step.pending-sanction"
     ], "a staffing before the sanction was proposed does not satisfy it"
+
+
+def test_a_staffing_that_falls_short_of_the_requirements_keeps_the_flag_and_says_why() -> None:
+    """The staffing held after the sanction was proposed decides on it without what P-380 asks of
+    one before a sanction: it counts for nothing -- each flag it would have cleared stays, saying
+    why -- until its record is complete."""
+    short = CASE + "staffings:\n  - {date: 2026-11-18, kind: case-staffing, present: [{role: Coach, initials: KM}], decision: Sanction}\n"
+    flags = evaluate_case(load(short), builtin_packs().get("la-step"), D(2026, 11, 25), 14)
+    assert [f.rule for f in flags] == ["la-step.non-participation", "la-step.intensive-case-management", "la-step.pending-sanction"]
+    for flag in (flags[0], flags[2]):
+        assert flag.reason.endswith(
+            "; the 2026-11-18 staffing did not count: only 1 department staff; not recorded whether all available information was discussed;"
+            " the decision is not explained"
+        ), flag.reason
+        assert str(flag.evidence[-1]) == "case-staffing held, did not count: 2026-11-18 (line 13)"
+    # the homelessness noted after it is a condition the staffing never saw
+    assert flags[1].reason.endswith("(last: never): consider intensive case management")
+    complete = CASE + f"staffings:\n  - {{date: 2026-11-18, kind: case-staffing, {PRE_SANCTION}}}\n"
+    assert evaluate_case(load(complete), builtin_packs().get("la-step"), D(2026, 11, 25), 14) == []
 
 
 def test_only_the_rules_own_kinds_satisfy_it() -> None:
@@ -245,6 +271,10 @@ staffings:
       - {step: Enroll in the GED class, due: 2026-10-15, done: 2026-11-05}
   - date: 2026-11-06
     kind: case-staffing
+    present: [{role: Coach, initials: KM}, {role: Supervisor, initials: LR}]
+    all_information_discussed: true
+    decision: No sanction; refer to housing
+    explanation: The missed hours follow the loss of housing
     next_steps:
       - {step: Visit the housing office, due: 2026-11-09}
 """

@@ -107,7 +107,10 @@ def test_programs_says_beside_each_value_where_it_comes_from(runner, office) -> 
     assert "    workdays_before_effective=1: local default — the policy sets no number\n" in result.stdout
 
 
-def test_programs_shows_a_checks_source_too(runner) -> None:
+def test_programs_shows_a_requirements_source_too(runner) -> None:
+    """The team of three is a requirement of or-ssp-reengagement's staffings, not a rule parameter."""
     result = runner.invoke(app, ["programs", "or-ssp-reengagement"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.count('    minimum=3: from the policy — "at least three department staff or designees"\n') == 2
+    requirement = result.stdout.split("Requirements (", 1)[1].split("Before narrating", 1)[0]
+    assert '  team-of-three  [department_staff_present(minimum=3)]' in requirement
+    assert '    minimum=3: from the policy — "at least three department staff or designees"\n' in requirement

@@ -136,15 +136,17 @@ def test_nobody_present_and_no_next_steps(runner, write):
 def test_la_step_sanction_decision_needs_the_pre_sanction_documentation(runner, write):
     sanction = "sanction:\n  reason: No hours in January\n  proposed_on: 2026-02-02\n  effective_on: 2026-03-01\n"
     staffing = (
-        "  - date: 2026-02-10\n    kind: case-staffing\n    present: [{role: Coach, initials: KM}]\n"
+        "  - date: 2026-02-10\n    kind: case-staffing\n    present: [{role: Coach, initials: KM}, {role: Manager, initials: DW}]\n"
         "    discussion: Reviewed the sanction.\n    decision: Pursue the sanction.\n"
         "    next_steps: [{step: Enter the sanction, due: 2026-02-20}]\n"
     )
     path = _case(write, "la-step", staffing, sanction)
     assert _refusal(runner, path) == [
-        "  - the 2026-02-10 staffing decides on a sanction, but the pre-sanction documentation (LA DCFS P-380) is missing:"
-        " add 'all_information_discussed: true' (all available information was discussed with the team) and"
-        " 'explanation:' (why the team decided whether or not to sanction or refer to intensive case management)"
+        "  - the 2026-02-10 staffing: not recorded whether all available information was discussed -- add"
+        " 'all_information_discussed: true' once the team has discussed all available information"
+        " [all-information-discussed; LA DCFS P-380, II. Procedures, Prior to entering a sanction]",
+        "  - the 2026-02-10 staffing: the decision is not explained -- add 'decision:' and 'explanation:' (why the team"
+        " decided so) [decision-explained; LA DCFS P-380, II. Procedures, Prior to entering a sanction]",
     ]
     documented = staffing + "    all_information_discussed: true\n    explanation: No good cause was found.\n"
     path = _case(write, "la-step", documented, sanction)
@@ -157,8 +159,16 @@ def test_la_step_sanction_decision_needs_the_pre_sanction_documentation(runner, 
     )
 
 
+AREAS_ANSWERED = (
+    "review_areas:\n"
+    + "".join(f"  - {{area: {area}, limitation: no}}\n" for area in ("domestic_violence", "mental_health", "drug_alcohol"))
+    + "".join(f"  - {{area: {area}, limitation: no}}\n" for area in ("learning_needs", "physical_health", "childcare_transportation"))
+)
+"""Every review area answered: a determination needs it (or-ssp-reengagement's requirements)."""
+
+
 def test_or_ssp_determination_while_information_is_outstanding(runner, write):
-    waiting = "outstanding_info:\n  - item: Child safety check\n    requested: 2026-02-01\n"
+    waiting = AREAS_ANSWERED + "outstanding_info:\n  - item: Child safety check\n    requested: 2026-02-01\n"
     staffing = (
         "  - date: 2026-02-10\n    kind: re-engagement\n    present:\n"
         "      - {role: FC, initials: RH}\n      - {role: Manager, initials: XR}\n      - {role: Engagement Specialist, initials: JB}\n"
@@ -167,8 +177,9 @@ def test_or_ssp_determination_while_information_is_outstanding(runner, write):
     )
     path = _case(write, "or-ssp-reengagement", staffing, waiting)
     assert _refusal(runner, path) == [
-        "  - a determination is recorded at the 2026-02-10 staffing while information was still outstanding: Child safety"
-        " check (requested 2026-02-01, not received); the determination waits for a follow-up case review once it is gathered"
+        "  - the 2026-02-10 staffing: information still outstanding: Child safety check (requested 2026-02-01) -- the"
+        " determination waits for a follow-up case review once it is gathered [information-gathered; OR ODHS SSP"
+        " Re-engagement Guide, Process]"
     ]
     received_later = waiting + "    received: 2026-02-12\n"
     path = _case(write, "or-ssp-reengagement", staffing, received_later)
@@ -186,13 +197,16 @@ def test_or_ssp_determination_needs_three_department_staff(runner, write):
         "    discussion: Reviewed.\n    decision: No disqualification was imposed.\n"
         "    next_steps: [{step: Call, due: 2026-02-20}]\n"
     )
-    path = _case(write, "or-ssp-reengagement", staffing)
+    path = _case(write, "or-ssp-reengagement", staffing, AREAS_ANSWERED)
     assert _refusal(runner, path) == [
-        "  - a determination is recorded at the 2026-02-10 staffing with 2 department staff present (FC: RH, CPC: JD,"
-        " Participant: TE, Manager: XR); the team needs at least 3 department staff or designees (FC, Manager, Lead"
-        " Worker, Engagement Specialist, Case Aide): add who else was present, or record the determination at the"
-        " follow-up review"
+        "  - the 2026-02-10 staffing: only 2 department staff -- present: FC: RH, CPC: JD, Participant: TE, Manager: XR;"
+        " the team needs at least 3 department staff or designees (FC, Manager, Lead Worker, Engagement Specialist,"
+        " Case Aide): add who else was present (a designee with designee_for: ROLE) [team-of-three; OR ODHS SSP"
+        " Re-engagement Guide, Team members' roles]"
     ]
+    designee = staffing.replace("{role: CPC, initials: JD}", "{role: CPC, initials: JD, designee_for: Engagement Specialist}")
+    path = _case(write, "or-ssp-reengagement", designee, AREAS_ANSWERED)
+    assert runner.invoke(app, ["narrate", str(path)]).exit_code == 0, "a designee counts toward the three"
     without_decision = staffing.replace("    decision: No disqualification was imposed.\n", "")
     path = _case(write, "or-ssp-reengagement", without_decision)
     assert runner.invoke(app, ["narrate", str(path)]).exit_code == 0
@@ -397,3 +411,28 @@ def test_a_narration_template_that_fails_while_rendering_is_a_usage_error(runner
     assert result.stdout == ""
     assert "narration/or-ssp-reengagement.txt.j2:2: TypeError: " in result.stderr  # what Python adds is its own
     assert "Traceback" not in result.stderr
+
+
+def test_or_ssp_determination_needs_every_review_area_answered(runner, write):
+    staffing = (
+        "  - date: 2026-02-10\n    kind: re-engagement\n    present:\n"
+        "      - {role: FC, initials: RH}\n      - {role: Manager, initials: XR}\n      - {role: Engagement Specialist, initials: JB}\n"
+        "    discussion: Reviewed.\n    decision: No disqualification was imposed.\n"
+        "    next_steps: [{step: Call, due: 2026-02-20}]\n"
+    )
+    gaps = (
+        AREAS_ANSWERED.replace("{area: mental_health, limitation: no}", "{area: mental_health, limitation: unknown}")
+        .replace("{area: physical_health, limitation: no}", "{area: physical_health, limitation: yes, affected_participation: no}")
+        .replace("  - {area: childcare_transportation, limitation: no}\n", "")
+    )
+    path = _case(write, "or-ssp-reengagement", staffing, gaps)
+    assert _refusal(runner, path) == [
+        "  - the 2026-02-10 staffing: review areas not answered: mental health (limitation unknown); physical health"
+        " (accommodations offered not recorded); childcare needs / transportation (not reviewed) -- answer each in"
+        " review_areas: was a limitation present (yes or no); if yes, the accommodations offered and whether it"
+        " affected participation [review-areas-answered; OR ODHS SSP Re-engagement Guide, Expectation of the Family"
+        " Coach / Department]"
+    ]
+    answered = gaps.replace("affected_participation: no}", "accommodations: Medical deferral offered, affected_participation: no}")
+    answered = answered.replace("limitation: unknown}", "limitation: no}") + "  - {area: childcare_transportation, limitation: no}\n"
+    assert runner.invoke(app, ["narrate", str(_case(write, "or-ssp-reengagement", staffing, answered))]).exit_code == 0

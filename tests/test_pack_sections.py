@@ -120,9 +120,15 @@ def test_the_pack_names_the_agenda_parts_and_a_readiness_check_with_its_paramete
     assert result.exit_code == 3, result.output
     assert _headings(result.stdout) == ["Readiness", "Why this staffing", "Background", "Activities", "Who is invited", "Questions for the team"]
     assert (
-        "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2."
-        " Invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
+        "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2;"
+        " invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
         "  (EX Policy, III. The team)\n"
+    ) in result.stdout
+    # the narration check is a requirement of a determination, asked ahead of the meeting too
+    assert (
+        "- BLOCKING: Department staff or designees for a determination: Only 1 department staff invited (CM: KM);"
+        " the team needs at least 2; invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file,"
+        " or --invite ROLE:INITIALS).\n  (EX Policy)\n"
     ) in result.stdout
 
     ready = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt", "--invite", "Supervisor:RH"])
@@ -136,9 +142,9 @@ def test_the_pack_names_the_narration_checks_with_their_parameter(runner, office
     assert refused.exit_code == 1
     assert refused.output == (
         "casestaff: cases/lee.yaml: the narration of the 2026-11-02 case-review cannot be printed yet:\n"
-        "  - a determination is recorded at the 2026-11-02 staffing with 1 department staff present (CM: KM);"
-        " the team needs at least 2 department staff or designees (CM, Supervisor): add who else was present,"
-        " or record the determination at the follow-up review\n"
+        "  - the 2026-11-02 staffing: only 1 department staff -- present: CM: KM; the team needs at least 2 department"
+        " staff or designees (CM, Supervisor): add who else was present (a designee with designee_for: ROLE)"
+        " [narration.team_complete; EX Policy]\n"
     )
     case = tmp_path / "cases" / "lee.yaml"
     case.write_text(CASE.replace("      - {role: CM, initials: KM}\n    discussion", "      - {role: CM, initials: KM}\n      - {role: Supervisor, initials: RH}\n    discussion"), encoding="utf-8")
@@ -328,6 +334,9 @@ def test_casestaff_programs_shows_the_sections(runner, office) -> None:
         '      "At least two staff attend."\n'
         '    minimum=2: from the policy — "At least two staff attend"\n'
         "\n"
+        "Requirements (what a staffing must have to count; due, record, agenda and narrate ask them):\n"
+        "  none\n"
+        "\n"
         "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded\n"
         "  team_complete(minimum=2)\n"
         "    minimum=2: local default — the policy sets no number\n"
@@ -340,12 +349,14 @@ def test_every_check_and_part_a_pack_may_name_is_listed_with_its_parameters(runn
     from casestaff.documents.agenda_parts import PART_SPECS
     from casestaff.documents.narrate import NARRATION_SPECS
     from casestaff.documents.readiness import READINESS_SPECS
+    from casestaff.rules.requirements import REQUIREMENT_SPECS
 
     listed = runner.invoke(app, ["programs", "--functions"]).stdout
-    assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff (distinct people) invited.\n" in listed
+    assert "  department_staff_invited(minimum: int)\n    At least `minimum` department staff or designees (distinct people) invited.\n" in listed
     assert "  special_needs_invitees(roles: list[str])\n" in listed
     assert "  team_complete(minimum: int)\n" in listed
-    for name in [*READINESS_SPECS, *NARRATION_SPECS]:
+    assert "  department_staff_present(minimum: int)\n" in listed
+    for name in [*READINESS_SPECS, *NARRATION_SPECS, *REQUIREMENT_SPECS]:
         assert f"\n  {name}(" in listed, name
     assert f"  {', '.join(PART_SPECS)}\n" in listed
 

@@ -21,7 +21,7 @@ from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
 from casestaff.rules.functions import RULE_SPECS, RuleContext
-from casestaff.rules.evaluate import workdays_for
+from casestaff.rules.evaluate import rule_context, workdays_for
 
 from .rule_cases.harness import CASES_DIR, HeaderError, RuleCase, builtin_packs, case_files, flags_of, load, read_header, read_rule_case
 
@@ -112,7 +112,7 @@ def test_rule_functions_give_exactly_the_facts_they_declare(rule_case: RuleCase)
     case = load(rule_case.text(), str(rule_case.path))
     pack = builtin_packs().get(case.program)
     rule = next(r for r in pack.rules if r.id == rule_case.rule)
-    context = RuleContext(as_of=rule_case.as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
+    context = rule_context(pack, rule, rule_case.as_of)
     findings = list(RULE_SPECS[rule.function].function(case, context, **rule.params))
     assert findings
     for finding in findings:
@@ -183,6 +183,7 @@ def _citations(pack) -> list[tuple[str, object]]:
         found += [(f"deadline {d.id}", d.citation) for d in pack.provider_cycle.deadlines]
     found += [(f"readiness check {c.id}", c.citation) for c in pack.readiness_checks]
     found += [(f"narration check {c.check}", c.citation) for c in pack.narration_checks if c.citation]
+    found += [(f"requirement {r.id}", r.citation) for r in pack.requirements]
     found += [(f"review area {a.area}", a.citation) for a in pack.review_areas]
     found += [(f"checklist item {i.field}", i.citation) for i in pack.checklist]
     return found
@@ -211,12 +212,12 @@ def _quotes(pack) -> list[tuple[str, str]]:
     return cited + [(f"{where} (source of {name})", quote) for where, name, quote in _source_quotes(pack)]
 
 
-def test_every_readiness_and_narration_check_review_area_and_checklist_item_quotes_its_policy() -> None:
+def test_every_readiness_check_requirement_review_area_and_checklist_item_quotes_its_policy() -> None:
     checks = [(pack.id, where, citation) for pack in builtin_packs().packs.values() for where, citation in _citations(pack)]
     for pack_id, where, citation in checks:
-        if where.startswith(("readiness", "narration", "review area", "checklist")):
+        if where.startswith(("readiness", "narration", "requirement", "review area", "checklist")):
             assert citation.section.strip() and citation.quote and citation.quote.strip(), f"{pack_id} {where}"
-    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "narration", "review", "checklist"}
+    assert {w.split()[0] for _, w, _ in checks} == {"rule", "deadline", "readiness", "requirement", "review", "checklist"}
 
 
 @pytest.mark.parametrize("pack_id", sorted(builtin_packs().packs))
@@ -556,7 +557,7 @@ def test_the_state_for_holidays_can_be_set_per_program(tmp_path: Path) -> None:
             "[programs.la-step.rules.no-progres]\ndays = 30\n",
             "casestaff.toml:1:1: programs.la-step.rules.no-progres: la-step has no rule 'no-progres';"
             " did you mean 'no-progress'?; its rules: no-progress, non-participation, pending-sanction,"
-            " intensive-case-management, next-steps",
+            " sanction-entered, intensive-case-management, next-steps",
         ),
         (
             "[programs.la-step.rules.no-progress]\ndayz = 30\n",

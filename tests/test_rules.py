@@ -213,7 +213,11 @@ def test_sanction_due_date_itself_is_due_and_the_day_after_overdue() -> None:
 
 
 def test_sanction_staffing_must_come_after_the_proposal() -> None:
-    case = sanction("2026-11-16", "2026-12-07") + "staffings:\n  - {date: 2026-11-13, kind: case-staffing}\n"
+    documented = (
+        "present: [{role: Coach, initials: KM}, {role: Supervisor, initials: LR}], all_information_discussed: true,"
+        " decision: No sanction, explanation: Good cause found"
+    )
+    case = sanction("2026-11-16", "2026-12-07") + f"staffings:\n  - {{date: 2026-11-13, kind: case-staffing, {documented}}}\n"
     assert seen(case, "pending-sanction", D(2026, 12, 1)) == [("2026-11-16", "2026-12-04", "due")]
     assert seen(case.replace("2026-11-13", "2026-11-16"), "pending-sanction", D(2026, 12, 1)) == []
 
@@ -588,7 +592,9 @@ staffings:
   - {date: 2026-11-09, kind: follow-up-review}
 """
     assert seen(case, "follow-up-review", D(2026, 11, 15)) == [("2026-11-10", "2026-11-20", "due")]
-    assert seen(case.replace("2026-11-09, kind: follow-up-review", "2026-11-12, kind: re-engagement"), "follow-up-review", D(2026, 11, 15)) == []
+    team = "present: [{role: FC, initials: RH}, {role: Manager, initials: XR}, {role: Lead Worker, initials: PG}]"
+    later = case.replace("2026-11-09, kind: follow-up-review", f"2026-11-12, kind: re-engagement, {team}")
+    assert seen(later, "follow-up-review", D(2026, 11, 15)) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,7 +607,7 @@ case_plan_tasks:
   - {task: Complete parenting class, due: 2026-09-01, status: open}
   - {task: Find stable housing, due: 2026-10-31, status: not_achieved}
 staffings:
-  - {date: 2026-10-01, kind: reintegration-staffing}
+  - {date: 2026-10-01, kind: reintegration-staffing, present: [{role: CM, initials: DG}]}
 """
     assert seen(case, "not-progressing", D(2026, 11, 5)) == [("2026-11-01", "2026-11-13", "due")]  # 11-15 is a Sunday
     flag = flags_of(load(case), "not-progressing", D(2026, 11, 5))[0]

@@ -210,7 +210,7 @@ def test_one_row_per_participant_overdue_first_then_earliest_due(runner, monkeyp
     plain = _due(runner, monkeypatch)
     numbered = re.findall(r"^\d+\.\s+(.+?) -- ", plain, re.M)
     assert numbered == [row[0]["participant"] for row in rows]
-    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(k[0] == 0 for k in keys)} overdue) among 25 cases."
+    assert plain.splitlines()[1] == f"{len(rows)} participants need attention ({sum(k[0] == 0 for k in keys)} overdue) among {len(list(SAMPLES.glob('*.yaml')))} cases."
 
 
 def test_cases_with_nothing_due_are_not_listed(runner, monkeypatch):
@@ -226,8 +226,6 @@ def test_cases_with_nothing_due_are_not_listed(runner, monkeypatch):
     [
         # 6 months in job search reached 09/02; the 09/10 customer staffing satisfied it.
         ("IL-ET-0203", "il-snap-et.component-benchmark", "2026-09-05", "6 months"),
-        # Disqualification proposed 11/02; the 11/18 re-engagement staffing reviewed it.
-        ("OR-RE-0305", "or-ssp-reengagement.disqualification-pending", "2026-11-10", "Disqualification"),
         # IEP task missed 10/20 and no progress on 10/30; the 11/19 reintegration staffing took it up.
         ("FC-RI-0402", "fc-reintegration.not-progressing", "2026-11-10", "not progressing"),
         # No hours in September and October; the 11/12 re-engagement staffing.
@@ -282,7 +280,7 @@ def test_worker_filter_keeps_only_that_workers_cases(runner, monkeypatch):
 def test_program_filter_keeps_only_that_program(runner, monkeypatch):
     fc = _flags(runner, monkeypatch, "--program", "fc-reintegration")
     assert {f["program"] for f in fc} == {"fc-reintegration"}
-    assert _cases(fc) == {"FC-RI-0401", "FC-RI-0402", "FC-RI-0403", "FC-RI-0405"}
+    assert _cases(fc) == {"FC-RI-0401", "FC-RI-0402", "FC-RI-0403", "FC-RI-0405", "FC-RI-0406"}
     assert _deadlines(runner, monkeypatch, "--program", "fc-reintegration") == []
     il = _deadlines(runner, monkeypatch, "--program", "il-snap-et")
     assert {d["provider"] for d in il} == {"Lakeview Example Works", "Prairie Example Training Center"}

@@ -28,11 +28,12 @@ from casestaff.files.casefile import build_record  # the same validator as case 
 from casestaff.files.config import Config, ConfigError
 from casestaff.model.dates import US_STATES
 from casestaff.model.named import Named
-from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
+from casestaff.model.pack import BUILTIN_DECISIONS, LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
 from casestaff.rules.functions import RULE_SPECS
+from casestaff.rules.requirements import REQUIREMENT_SPECS
 
 # ---------------------------------------------------------------------------------------------
 # Parameter types come from the functions' own signatures (each record's `params`).
@@ -208,6 +209,7 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
                 at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
     _lint_agenda_narration_case_file(pack, at)
     _lint_agenda_lists(pack, at)
+    _lint_requirements(pack, at)
     return problems
 
 
@@ -257,6 +259,60 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
         named_once(
             pack.case_file, "parts", pack.case_file.parts, blocks, "a case-file block", "case_file.parts", "docs/case-files.md lists them"
         )
+
+
+def _lint_requirements(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """Decision kinds once each; every requirement with its own id, a known check and its
+    parameters, a scope naming kinds, rules and decisions the pack has, and a citation."""
+    decision_ids: set[str] = set()
+    for kind in pack.decision_kinds:
+        if kind.id in BUILTIN_DECISIONS:
+            at(kind, "id", f"decision kind '{kind.id}' is a word requirements already use ({', '.join(BUILTIN_DECISIONS)}); choose another id")
+        elif kind.id in decision_ids:
+            at(kind, "id", f"decision kind '{kind.id}' is listed twice; list each once")
+        decision_ids.add(kind.id)
+    for role in pack.roles:
+        if any(not word.strip() for word in role.invite_for_needs):
+            at(role, "invite_for_needs", f"role {role.abbr}: invite_for_needs has an empty entry; write the words of a special need")
+    rule_ids = [r.id for r in pack.rules]
+    decisions = [*BUILTIN_DECISIONS, *pack.decision_kind_ids]
+    seen: set[str] = set()
+    for requirement in pack.requirements:
+        where = f"requirement {requirement.id}"
+        if requirement.id in seen:
+            at(requirement, "id", f"requirement id '{requirement.id}' is used twice in {pack.id}; give each requirement its own id")
+        seen.add(requirement.id)
+        if requirement.check not in REQUIREMENT_SPECS:
+            at(
+                requirement,
+                "check",
+                f"{where}: unknown requirement check '{requirement.check}'{did_you_mean(requirement.check, REQUIREMENT_SPECS)};"
+                " see `casestaff programs --functions`",
+            )
+        else:
+            for message in check_params(requirement.check, requirement.params, REQUIREMENT_SPECS):
+                at(requirement, "params", f"{where}: {message}")
+            for field, message in source_problems(requirement.params, requirement.sources, REQUIREMENT_SPECS[requirement.check].params):
+                at(requirement, field, f"{where}: {message}")
+        scope = requirement.applies_to
+        if not (scope.kinds or scope.rules or scope.decisions):
+            at(requirement, "applies_to", f"{where}: applies_to names no kinds, rules or decisions; say when it applies")
+        for kind in scope.kinds:
+            if kind not in pack.kind_ids:
+                at(scope, "kinds", f"{where}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, pack.kind_ids)}")
+        for rule in scope.rules:
+            if rule not in rule_ids:
+                at(scope, "rules", f"{where}: '{rule}' is not a rule of {pack.id}{did_you_mean(rule, rule_ids)}")
+        for decision in scope.decisions:
+            if decision not in decisions:
+                at(
+                    scope,
+                    "decisions",
+                    f"{where}: '{decision}' is not a kind of decision{did_you_mean(decision, decisions)};"
+                    f" use {', '.join(BUILTIN_DECISIONS)} or an id from decision_kinds",
+                )
+        if not requirement.citation.section.strip():
+            at(requirement, "citation", f"{where}: the citation needs the policy section")
 
 
 MAX_LOOKBACK_MONTHS = 1200

@@ -49,6 +49,7 @@ def record(
     """Record a staffing's outcome in the case file, or mark a next step done.
 
     Only the new entry is added; comments, order and formatting are kept.
+    Before writing, it says which of the program's requirements the entry does not meet (due keeps flagging the case).
     Nothing is written if the file changed on disk meanwhile, is read-only, or would not be valid.
     What you typed is then saved to a private file, and its path is printed.
     """
@@ -63,6 +64,7 @@ def record(
         return EXIT_OK
     if from_file is not None:
         staffing = _outcome_from_file(from_file)
+        _warn_unmet(loaded, staffing, pack, day, str(from_file))
         core.record_outcome(doc, loaded, staffing, pack, packset.packs, day, typed=False, source=str(from_file))
     else:
         _TYPED.clear()
@@ -79,7 +81,9 @@ def record(
             raise UsageError(message) from None
         typer.echo("")
         typer.echo(core.outcome_yaml(staffing))
-        if not yes and not typer.confirm(f"Add this staffing to {doc.path}?", default=True):
+        unmet = _warn_unmet(loaded, staffing, pack, day)
+        question = f"Add this staffing to {doc.path} anyway?" if unmet else f"Add this staffing to {doc.path}?"
+        if not yes and not typer.confirm(question, default=not unmet):
             _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path)))
             typer.echo(f"Nothing was written. {note}")
             return EXIT_OK
@@ -87,6 +91,25 @@ def record(
     typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
     typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
     return EXIT_OK
+
+
+def _warn_unmet(case: model.Case, staffing: model.Staffing, pack, day: dt.date, source: str = "<input>") -> bool:
+    """Before anything is written: which requirements the entry does not meet, in plain words, and
+    what `due` and `narrate` will then do (stderr). True when it falls short of any."""
+    if core.check_outcome(staffing, case, pack, source, day):
+        return False  # refused anyway, with its problems: no warning about an entry that will not be written
+    unmet = core.unmet_requirements(case, staffing, pack, day)
+    if unmet is None:
+        return False
+    lines = [f"Warning: the {staffing.date} {staffing.kind} does not meet what the {pack.id} policy requires of it:"]
+    lines += [f"  - {shortfall}" for shortfall in unmet.shortfalls]
+    if unmet.kept:
+        lines.append("`casestaff due` will keep flagging the case until it does:")
+        lines += [f"  - {flag.rule}: {flag.reason}" for flag in unmet.kept]
+    if unmet.narration_refused:
+        lines.append("`casestaff narrate` will refuse to narrate it until it does.")
+    typer.echo("\n".join(lines), err=True)
+    return True
 
 
 def _outcome_from_file(path: Path):
@@ -190,6 +213,7 @@ def _ask_outcome(case, pack, day: dt.date):
     if core.needs_sanction_answer(case, date):
         all_info = _confirm("A sanction is pending. Was all available information discussed with the team?", default=False)
     decision = str(_ask("Decision or determination (empty if none)")).strip() or None
+    decision_kind = _ask_decision_kind(pack) if decision else None
     explanation = str(_ask("Why the team decided so (empty if none)")).strip() or None
     if all_info is None and core.needs_sanction_answer(case, date, decision):
         all_info = _confirm("The decision is about a sanction. Was all available information discussed with the team?", default=False)
@@ -219,10 +243,28 @@ def _ask_outcome(case, pack, day: dt.date):
         challenges_identified=challenges,
         all_information_discussed=all_info,
         decision=decision,
+        decision_kind=decision_kind,
         explanation=explanation,
         next_steps=steps,
         next_appointment=appointment,
     )
+
+
+def _ask_decision_kind(pack) -> str | None:
+    """For a program whose kinds of decision carry requirements of their own (fc-reintegration:
+    toward termination of parental rights): which, if any, the decision is."""
+    kinds = {k.id: k.name for k in pack.decision_kinds}
+    if not kinds:
+        return None
+    typer.echo("Kinds of decision with requirements of their own: " + "; ".join(f"{k} ({name})" for k, name in kinds.items()))
+
+    def kind_of(value: Any) -> str:
+        text = str(value).strip()
+        if not text or text in kinds:
+            return text
+        raise typer.BadParameter(f"'{text}' is not a kind of decision in {pack.id}{did_you_mean(text, kinds)}; leave it empty or use one of {', '.join(kinds)}")
+
+    return _ask("Is the decision one of these? Its id (empty if none)", value_proc=kind_of) or None
 
 
 def _first_staff(pack) -> str:
@@ -325,7 +367,7 @@ def narrate(
     """Print the narration of a recorded staffing, plain text ready to paste into the system of record.
 
     Refuses (exit 1), naming what is missing, when the record lacks what the program's policy requires.
-    That is: who was present, next steps, pre-sanction documentation, a complete team.
+    That is: who was present, next steps, and the program's requirements of the staffing (`casestaff programs ID`).
     """
     day = parse_date(as_of, "--as-of")
     config, packset, pack, doc, loaded = open_case(case)

@@ -8,8 +8,9 @@ from casestaff.documents.agenda_parts import PART_SPECS
 from casestaff.documents.narrate import NARRATION_SPECS
 from casestaff.documents.readiness import READINESS_SPECS
 from casestaff.model.named import Named
-from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
+from casestaff.model.pack import ANY_DECISION, LOCAL_DEFAULT, SANCTION_DECISION, SET_IN_CONFIG, Citation, Pack, PackSet, RequirementDef
 from casestaff.rules.functions import RULE_SPECS, RuleSpec
+from casestaff.rules.requirements import REQUIREMENT_SPECS
 
 
 def listing(packset: PackSet) -> str:
@@ -53,6 +54,9 @@ def detail(pack: Pack) -> str:
     lines.append(f"  holidays: {pack.state} public holidays and weekends are not workdays")
     lines += ["", "Staffing kinds (staffings[].kind):"]
     lines += [f"  {k.id}: {k.name}" for k in pack.staffing_kinds]
+    if pack.decision_kinds:
+        lines += ["", "Kinds of decision (staffings[].decision_kind):"]
+        lines += [f"  {k.id}: {k.name}" for k in pack.decision_kinds]
     lines += ["", "Roles (present[].role):"]
     for role in pack.roles:
         extra = []
@@ -60,6 +64,8 @@ def detail(pack: Pack) -> str:
             extra.append("department staff")
         if role.release_form:
             extra.append(f"needs a signed {role.release_form} before being invited")
+        if role.invite_for_needs:
+            extra.append(f"invited for a child's special needs: {', '.join(role.invite_for_needs)}")
         lines.append(f"  {role.abbr}: {role.title}" + (f" ({'; '.join(extra)})" if extra else ""))
     lines += ["", "Rules:"]
     for rule in pack.rules:
@@ -109,6 +115,18 @@ def detail(pack: Pack) -> str:
         lines += _sources(check.params, check.sources)
     if not pack.readiness_checks:
         lines.append("  none")
+    lines += ["", "Requirements (what a staffing must have to count; due, record, agenda and narrate ask them):"]
+    for requirement in pack.requirements:
+        lines.append(
+            f"  {requirement.id}  [{requirement.check}({_params(requirement.params)})],"
+            f" {requirement.on_fail} on the agenda when unmet"
+        )
+        lines.append(f"    {requirement.title}")
+        lines.append(f"    applies to: {_applies(pack, requirement)}")
+        lines += _cited(pack, requirement.citation)
+        lines += _sources(requirement.params, requirement.sources)
+    if not pack.requirements:
+        lines.append("  none")
     lines += ["", "Before narrating (casestaff narrate): who was present, the discussion and next steps are recorded"]
     for narration in pack.narration_checks:
         lines.append(f"  {narration.check}" + (f"({_params(narration.params)})" if narration.params else ""))
@@ -117,6 +135,25 @@ def detail(pack: Pack) -> str:
     blocks = ", ".join(pack.case_file.parts) if pack.case_file else "every block"
     lines += ["", f"New case files (casestaff new): the common blocks, those the rules read, and: {blocks}"]
     return "\n".join(lines)
+
+
+def _applies(pack: Pack, requirement: RequirementDef) -> str:
+    """When a requirement applies, in words."""
+    scope = requirement.applies_to
+    names = {k.id: k.name for k in pack.decision_kinds}
+    parts = []
+    if scope.kinds:
+        parts.append(f"every {' or '.join(scope.kinds)}")
+    for decision in scope.decisions:
+        if decision == ANY_DECISION:
+            parts.append("a staffing that records a decision or determination")
+        elif decision == SANCTION_DECISION:
+            parts.append("a staffing that decides on a sanction")
+        else:
+            parts.append(f"a decision to {names.get(decision, decision)[:1].lower() + names.get(decision, decision)[1:]} ({decision})")
+    if scope.rules:
+        parts.append(f"a staffing satisfying {', '.join(f'{pack.id}.{r}' for r in scope.rules)}")
+    return "; ".join(parts)
 
 
 def _cited(pack: Pack, citation: Citation) -> list[str]:
@@ -143,6 +180,8 @@ def functions() -> str:
     lines += _signatures(RULE_SPECS)
     lines += ["", "Readiness checks agenda.readiness may name (check:, with params: when it takes any):", ""]
     lines += _signatures(READINESS_SPECS)
+    lines += ["", "Requirement checks requirements may name (check:, with params: when it takes any):", ""]
+    lines += _signatures(REQUIREMENT_SPECS)
     lines += ["", "Narration checks narration.checks may name (check:, with params: when it takes any):", ""]
     lines += _signatures(NARRATION_SPECS)
     lines += ["", "Agenda parts agenda.parts may name (the program's agenda template shows them):", ""]

@@ -88,6 +88,7 @@ def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
             status=f.status,
             due=f.due.isoformat(),
             citation=f.citation,
+            rule=f.rule,
         )
         for f in flags
     )

@@ -18,6 +18,7 @@ from casestaff.documents.agenda_values import (
     ask,
     fact,
     hours,
+    none_said,
     of,
     texts,
     words,
@@ -83,7 +84,10 @@ def background(b: Basis) -> Background:
         birth_date=of(p, "birth_date", "", label="birth date"),
         relationship_status=of(p, "relationship_status", "relationship status -- ask the participant", label="relationship status"),
         household=household,
-        no_household=None if household else ask("who lives in the household (names, ages, relationships) -- ask the participant"),
+        no_household=None
+        if household
+        else none_said(b.case, "household", "nobody else -- the participant lives alone")
+        or ask("who lives in the household (names, ages, relationships) -- ask the participant"),
         employment_education=of(p, "employment_education", "employment and education status -- ask the participant", label="employment and education"),
         goal=of(b.case, "goal", "the participant's goal -- ask the participant", label="goal"),
         address=of(p, "address", "", label="address"),
@@ -161,7 +165,8 @@ def challenges(b: Basis) -> ChallengesPart:
         past_risks=past,
         no_risks=None
         if risks
-        else ask("risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team"),
+        else none_said(b.case, "risk_factors", "none known", label="risk factors")
+        or ask("risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team"),
     )
 
 
@@ -309,10 +314,16 @@ def activities(b: Basis) -> ActivitiesPart:
     return ActivitiesPart(
         past=past,
         current=current,
-        no_past=None if past else ask("past activities -- none recorded; ask the participant"),
-        no_current=None if current else ask("current activity -- none recorded; which activity is the participant in?"),
+        no_past=None if past else none_said(b.case, "components", label="activities") or ask("past activities -- none recorded; ask the participant"),
+        no_current=None
+        if current
+        else none_said(b.case, "components", label="activities")
+        or ask("current activity -- none recorded; which activity is the participant in?"),
         hours=tuple(shown_hours),
-        no_hours=None if shown_hours else ask("participation hours -- none recorded; check attendance reported"),
+        no_hours=None
+        if shown_hours
+        else none_said(b.case, "participation", label="participation")
+        or ask("participation hours -- none recorded; check attendance reported"),
         reviews=shown_reviews,
         no_reviews=None if shown_reviews else ask("progress toward the goal -- no progress review recorded; ask the worker"),
         working=tuple(working),
@@ -346,7 +357,8 @@ def _referral(r: model.Referral) -> ReferralRow:
 
 def referrals(b: Basis) -> ReferralsPart:
     rows = tuple(_referral(r) for r in sorted(queries.referrals_made(b.case, b.as_of), key=lambda r: r.date))
-    return ReferralsPart(rows=rows, none=None if rows else ask("referrals and resources -- none recorded; which resources are available?"))
+    none = None if rows else none_said(b.case, "referrals") or ask("referrals and resources -- none recorded; which resources are available?")
+    return ReferralsPart(rows=rows, none=none)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ class Reason:
     status: str
     due: str
     citation: str
+    rule: str = ""
+    """The rule (program.rule-id) that flags it: a staffing held for it must meet that rule's requirements."""
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class PartnerField:
 
 
 _FREE = (NARRATIVE,)
+NONE_RECORDED = "none recorded"
 _CHILD = ("child_welfare",)
 
 PARTNER_FIELDS: MappingProxyType[str, PartnerField] = MappingProxyType(
@@ -123,6 +124,7 @@ PARTNER_FIELDS: MappingProxyType[str, PartnerField] = MappingProxyType(
             PartnerField("next step owner and dates", "staffings[].next_steps[].owner, due, done", why="who, and dates"),
             PartnerField("invitee", "planned_staffing.invited[] and --invite", why="who is at the meeting"),
             PartnerField("reason for the staffing", "what a program rule found", _FREE, why="a rule's reason may name a sensitive fact"),
+            PartnerField(NONE_RECORDED, "a list written as [] (household, risk factors, activities, referrals ...)", _FREE, why="'none' tells as much as an entry would"),
         )
     }
 )
@@ -178,12 +180,26 @@ def of(record: model.Record | None, name: str, question: str, *, label: str = ""
     return fact(text, record.line_of(name), label=label, topic=topic)  # type: ignore[union-attr]
 
 
+def none_said(record: model.Record | None, name: str, text: str = "none", *, label: str = "") -> Value | None:
+    """The file's own answer that the list `name` has no entries (`name: []`), as a fact on its
+    line; None when the file leaves the list out or empty, which says nothing (a question, then).
+
+    "All available information" is what is available: a participant who lives alone, or with
+    no risk factor known, has nothing more to tell about them. For a partner, "none" tells as
+    much as an entry would, so it is shown only as free text is (the row "none recorded").
+    """
+    if record is None or not record.says_none(name):
+        return None
+    return fact(text, record.line_of(name), label=NONE_RECORDED)
+
+
 def texts(record: model.Record | None, name: str, question: str, *, label: str) -> tuple[Value, ...]:
-    """A list of free-text entries, one value each, or the question when the list is empty
-    (a question a partner copy withholds as it would the entries)."""
+    """A list of free-text entries, one value each; `none` when the file says the list is empty
+    (`name: []`); else the question (a question a partner copy withholds as it would the entries)."""
     items = getattr(record, name) if record is not None else []
     if not items:
-        return (ask(question, label=label),)
+        said = none_said(record, name)
+        return (said,) if said is not None else (ask(question, label=label),)
     return tuple(fact(item, item_line(record, name, i), label=label) for i, item in enumerate(items, 1))
 
 

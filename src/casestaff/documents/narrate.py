@@ -27,9 +27,10 @@ from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
-from casestaff.model.pack import Pack
-from casestaff.rules.evaluate import evaluate_case
-from casestaff.rules.functions import RULE_SPECS
+from casestaff.model.pack import NarrationCheckDef, Pack
+from casestaff.rules import requirements
+from casestaff.rules.evaluate import evaluate_case, workdays_for
+from casestaff.rules.functions import RULE_SPECS, follow_up_due
 
 LATEST = "latest"
 EMPTY_MARK = "\x00(empty)\x00"
@@ -84,10 +85,6 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
 # -- checks before printing -----------------------------------------------------------------------
 
 
-def _people(staffing: model.Staffing) -> str:
-    return ", ".join(f"{p.role}: {p.initials}" for p in staffing.present)
-
-
 def _everyone(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     day = staffing.date
     missing = []
@@ -108,67 +105,31 @@ def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:
     """The staffing is the one held before entering a proposed sanction, or its decision names one."""
-    return sanction_decision(case, staffing.date, staffing.decision)
+    return requirements.decides_sanction(case, staffing.date, staffing.decision)
 
 
-def sanction_decision(case: model.Case, day: dt.date, decision: str | None) -> bool:
-    """A staffing held on `day` that decided `decision` decides on a sanction: it comes before one
-    the file proposes (queries.sanction_to_decide), or its decision names one. record asks for the
-    pre-sanction documentation with this answer, and the narration checks it with the same."""
-    return queries.sanction_to_decide(case, day) is not None or "sanction" in (decision or "").casefold()
+def _older_check(case: model.Case, staffing: model.Staffing, pack: Pack, name: str, params: dict[str, Any]) -> list[str]:
+    """A narration check a pack names (`narration.checks`, from before packs had requirements):
+    the requirement checks it stands for (requirements.OLDER_NARRATION_CHECKS), with its citation."""
+    named = next((c for c in pack.narration_checks if c.check == name), None)
+    check = NarrationCheckDef(check=name, params=params, citation=named.citation if named is not None else None)
+    found = requirements.assess(case, staffing, pack, requirements=requirements.older_narration_check(check))
+    return [_refusal(staffing, a.shortfall) for a in found if a.shortfall is not None]
 
 
 def pre_sanction_documented(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """Before a sanction: all information discussed, the decision and its explanation recorded."""
-    if not decides_sanction(case, staffing):
-        return []
-    needed = []
-    if staffing.all_information_discussed is not True:
-        needed.append("'all_information_discussed: true' (all available information was discussed with the team)")
-    if not (staffing.decision or "").strip():
-        needed.append("'decision:' (whether or not to pursue the sanction or refer to intensive case management)")
-    if not (staffing.explanation or "").strip():
-        needed.append("'explanation:' (why the team decided whether or not to sanction or refer to intensive case management)")
-    if not needed:
-        return []
-    return [
-        f"the {staffing.date} staffing decides on a sanction, but the pre-sanction documentation"
-        f" ({pack.policy.cite_as}) is missing: add {' and '.join(needed)}"
-    ]
+    return _older_check(case, staffing, pack, "pre_sanction_documented", {})
 
 
 def information_complete(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """A determination is recorded only once no requested information is still outstanding."""
-    if not (staffing.decision or "").strip():
-        return []
-    waiting = queries.information_outstanding(case, staffing.date)
-    if not waiting:
-        return []
-    shown = "; ".join(
-        f"{item.item} (requested {item.requested}, {'not received' if item.received is None else f'received {item.received}'})"
-        for item in waiting
-    )
-    return [
-        f"a determination is recorded at the {staffing.date} staffing while information was still outstanding: {shown};"
-        " the determination waits for a follow-up case review once it is gathered"
-    ]
+    return _older_check(case, staffing, pack, "information_complete", {})
 
 
 def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, minimum: int) -> list[str]:
-    """A determination is recorded only with at least `minimum` department staff present."""
-    if not (staffing.decision or "").strip():
-        return []
-    staff = {
-        p.initials.casefold() for p in staffing.present if (role := pack.role(p.role)) is not None and role.department
-    }
-    if len(staff) >= minimum:
-        return []
-    department = ", ".join(r.abbr for r in pack.roles if r.department)
-    return [
-        f"a determination is recorded at the {staffing.date} staffing with {len(staff)} department staff present"
-        f" ({_people(staffing) or 'nobody'}); the team needs at least {minimum} department staff or"
-        f" designees ({department}): add who else was present, or record the determination at the follow-up review"
-    ]
+    """A determination is recorded only with at least `minimum` department staff or designees present."""
+    return _older_check(case, staffing, pack, "team_complete", {"minimum": minimum})
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -185,16 +146,22 @@ NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
         NarrationCheckSpec(function=team_complete),
     )
 )
-"""The checks a pack's narration.checks may name: what its policy requires of a staffing's
-record before it is narrated; parameters are keyword-only."""
+"""The checks a pack's narration.checks may name -- each the requirement checks it stands for
+(requirements.OLDER_NARRATION_CHECKS; packs now say this under `requirements`), which every
+command asks like the pack's own; parameters are keyword-only."""
+
+
+def _refusal(staffing: model.Staffing, shortfall: requirements.Shortfall) -> str:
+    """A requirement the staffing does not meet, as narrate refuses it: the words `due` shows, then the fix."""
+    return f"the {staffing.date.isoformat()} staffing: {shortfall}"
 
 
 def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
-    """Everything the narration needs that the record lacks (empty when it can be printed)."""
+    """Everything the narration needs that the record lacks (empty when it can be printed): who was
+    there, the discussion and next steps, then each requirement of the pack the staffing does not
+    meet for the decision it records (rules/requirements.py, the question every command asks)."""
     missing = _everyone(case, staffing, pack)
-    for check in pack.narration_checks:
-        missing += NARRATION_SPECS[check.check].function(case, staffing, pack, **check.params)
-    return missing
+    return missing + [_refusal(staffing, shortfall) for shortfall in requirements.shortfalls(case, staffing, pack)]
 
 
 # -- rendering ------------------------------------------------------------------------------------
@@ -264,8 +231,9 @@ def _born_in_the_future(case: model.Case) -> list[str]:
 
 def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -> dict[str, Any] | None:
     """The meeting a rule of the pack says must follow this kind of staffing (a rule function that
-    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it is
-    scheduled, else the date it is due by."""
+    declares `RuleSpec.follow_up`; fc-reintegration's case planning meeting): when it was held or
+    is scheduled, else the date it is due by -- `due` is the date `casestaff due` flags it by
+    (functions.follow_up_due), on a workday."""
     for rule in pack.rules:
         spec = RULE_SPECS.get(rule.function)
         follow_up = spec.follow_up if spec is not None else None
@@ -275,6 +243,7 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         names = [k.name for k in pack.staffing_kinds if k.id in kinds]
         held = sorted((s for s in case.staffings if s.kind in kinds and s.date >= staffing.date), key=lambda s: s.date)
         planned = case.planned_staffing
+        due = follow_up_due(workdays_for(pack.state), staffing.date, rule.params[follow_up.days])
         if held:
             scheduled, state = held[0].date, "held"
         elif planned is not None and planned.kind in kinds and planned.date is not None and planned.date >= staffing.date:
@@ -282,8 +251,8 @@ def _follow_up_meeting(case: model.Case, staffing: model.Staffing, pack: Pack) -
         elif staffing.next_appointment is not None:
             scheduled, state = staffing.next_appointment.date, "scheduled"
         else:
-            scheduled, state = staffing.date + dt.timedelta(days=rule.params[follow_up.days]), "due by"
-        return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state}
+            scheduled, state = due, "due by"
+        return {"name": names[0] if names else kinds[0], "date": scheduled, "state": state, "due": due}
     return None
 
 

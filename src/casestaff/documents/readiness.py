@@ -2,8 +2,11 @@
 
 The checks are small functions named by the program packs (`READINESS_SPECS`): a pack's
 `agenda.readiness` lists its checks with their parameters and the policy words they rest on.
-A check that fails is `blocking` (the agenda is still written, the exit code is 3) or a
-`warning`; every result carries its citation so the worker can show why.
+After them come the pack's requirements of the staffing being prepared (rules/requirements.py,
+the same question `due`, `record` and `narrate` ask), asked ahead of the meeting of the people
+invited: what only the meeting can record is listed as `record`. A check that fails is
+`blocking` (the agenda is still written, the exit code is 3) or a `warning`; every result
+carries its citation so the worker can show why.
 """
 
 from __future__ import annotations
@@ -17,9 +20,14 @@ from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.named import Named, registry
-from casestaff.model.pack import Pack
+from casestaff.documents.agenda_values import item_line
+from casestaff.model.pack import Pack, RoleDef
+from casestaff.rules import requirements
+from casestaff.rules.requirements import Verdict
 
 OK, WARNING, BLOCKING = "ok", "warning", "blocking"
+RECORD = "record"
+"""A requirement only the meeting can meet (all information discussed, the decision and why): what to record there."""
 
 
 @dataclass(frozen=True)
@@ -41,21 +49,47 @@ def _names(roles: Sequence[str]) -> str:
     return ", ".join(roles)
 
 
-def department_staff_invited(i: Inputs, *, minimum: int) -> Outcome:
-    """At least `minimum` department staff (distinct people) invited."""
-    staff = [p for p in i.agenda.team.invited if p.department]
-    distinct = {p.initials.casefold() for p in staff}
-    listed = ", ".join(f"{p.role}: {p.initials}" for p in staff) or "none"
-    if len(distinct) >= minimum:
-        return Outcome(True, f"{len(distinct)} department staff invited ({listed}).")
-    missing = minimum - len(distinct)
-    roles = [r.abbr for r in i.pack.roles if r.department]
-    invited = f"Only {len(distinct)} department staff invited ({listed})" if distinct else "No department staff invited yet"
-    return Outcome(
-        False,
-        f"{invited}; the team needs at least {minimum}."
-        f" Invite {missing} more of: {_names(roles)} (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).",
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def _said(verdict: Verdict) -> str:
+    """A requirement's verdict as a readiness message: what is there, or what is missing and the fix."""
+    if verdict.met is False and verdict.fix:
+        return _sentence(f"{verdict.says}; {verdict.fix}")
+    return _sentence(verdict.says)
+
+
+def planned_kind(case: model.Case, pack: Pack, rules: Sequence[str]) -> str:
+    """The kind of staffing being prepared: the planned one; else the kind that answers the first
+    flag a staffing can satisfy; else the program's first kind."""
+    if case.planned_staffing and case.planned_staffing.kind in pack.kind_ids:
+        return case.planned_staffing.kind
+    by_id = {f"{pack.id}.{r.id}": r for r in pack.rules}
+    for rule in rules:
+        found = by_id.get(rule)
+        if found is not None and found.satisfied_by:
+            return found.satisfied_by[0]
+    return pack.kind_ids[0] if pack.kind_ids else ""
+
+
+def _planned(i: Inputs) -> model.Staffing:
+    """The staffing being prepared as the requirements see it: kind, meeting date, the people invited."""
+    kind = planned_kind(i.case, i.pack, [r.rule for r in i.agenda.reasons])
+    return requirements.planned(i.case, i.pack, i.agenda.meeting, invited_people(i), kind)
+
+
+def _ahead(i: Inputs, staffing: model.Staffing | None = None) -> requirements.Subject:
+    return requirements.Subject(
+        case=i.case, pack=i.pack, staffing=staffing or _planned(i), ahead=True, known_on=i.agenda.as_of
     )
+
+
+def department_staff_invited(i: Inputs, *, minimum: int) -> Outcome:
+    """At least `minimum` department staff or designees (distinct people) invited."""
+    verdict = requirements.department_staff_present(_ahead(i), minimum=minimum)
+    return Outcome(verdict.met is True, _said(verdict))
 
 
 def _same(a: str, b: str) -> bool:
@@ -76,7 +110,7 @@ def release_for(case: model.Case, party: str, meeting: dt.date, as_of: dt.date, 
 
 
 def partner_releases_on_file(i: Inputs) -> Outcome:
-    """Every invited partner whose role needs a release has one on file for the meeting date."""
+    """Every invited partner whose role needs a release has one on file for the meeting date (unless marked release_needed: false)."""
     problems: list[str] = []
     checked: list[str] = []
     for person in invited_people(i):
@@ -85,6 +119,9 @@ def partner_releases_on_file(i: Inputs) -> Outcome:
             continue
         party = person.organization or person.name or ""
         who = f"{role.abbr}: {person.initials}" + (f" ({party})" if party else "")
+        if person.release_needed is False:  # the policy asks it of some partners, not all
+            checked.append(f"{who}: no {role.release_form} needed (release_needed: false, line {person.line_of('release_needed')})")
+            continue
         if not party:
             problems.append(f"{who}: the invitation does not say which organization; add organization: so the {role.release_form} can be checked")
             continue
@@ -109,15 +146,8 @@ def invited_people(i: Inputs) -> list[model.Person]:
 
 def no_information_outstanding(i: Inputs) -> Outcome:
     """Nothing the team is waiting for; otherwise no determination can be made at this meeting."""
-    waiting = queries.information_outstanding(i.case, i.agenda.as_of)
-    if not waiting:
-        return Outcome(True, "No information is outstanding: the team can make a determination.")
-    return Outcome(
-        False,
-        "Information is still outstanding, so no determination can be made at this meeting;"
-        " hold the team case review once it is gathered.",
-        tuple(f"{o.item} (requested {o.requested.isoformat()}, line {o.line_of('item')})" for o in waiting),
-    )
+    verdict = requirements.nothing_outstanding(_ahead(i))
+    return Outcome(verdict.met is True, _said(verdict), verdict.details)
 
 
 def _snap_eligibility(case: model.Case, month: dt.date, as_of: dt.date) -> tuple[model.EligibilityCheck | None, str]:
@@ -193,20 +223,66 @@ def sanction_information_complete(i: Inputs) -> Outcome:
     )
 
 
+def _indicates(role: RoleDef, need: str) -> bool:
+    """The special need's words name the role's (RoleDef.invite_for_needs), without regard to case."""
+    text = need.casefold()
+    return any(word.casefold() in text for word in role.invite_for_needs if word.strip())
+
+
 def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
-    """A child with special needs: one of `roles` (vocational rehabilitation, a QE coordinator) is invited."""
+    """Each special need of the child that indicates one of `roles` (by the role's invite_for_needs) has that role invited; a need no role's words name, any one of them."""
     child = i.case.child
     if child is None or not child.special_needs:
         return Outcome(True, "No special needs recorded for the child.")
-    wanted = {r.casefold() for r in roles}
-    invited = [p for p in invited_people(i) if p.role.casefold() in wanted]
-    if invited:
-        return Outcome(True, "A special-needs resource is invited: " + ", ".join(f"{p.role}: {p.initials}" for p in invited) + ".")
-    titles = [i.pack.role(r).title if i.pack.role(r) else r for r in roles]
-    return Outcome(
-        False,
-        f"The child has special needs (line {child.line_of('special_needs')}) and none of these is invited: {_names(titles)}.",
-    )
+    invited = invited_people(i)
+    defs = [role for name in roles if (role := i.pack.role(name)) is not None]
+
+    def is_invited(role: RoleDef) -> list[model.Person]:
+        wanted = role.abbr.casefold()
+        return [p for p in invited if p.role.casefold() == wanted or (p.designee_for or "").casefold() == wanted]
+
+    missing: list[str] = []
+    found: list[str] = []
+    unnamed: list[str] = []
+    for index, need in enumerate(child.special_needs, 1):
+        line = item_line(child, "special_needs", index)
+        indicated = [role for role in defs if _indicates(role, need)]
+        if not indicated:
+            unnamed.append(f"'{need}' (line {line})")
+            continue
+        for role in indicated:
+            people = is_invited(role)
+            if people:
+                found.append(f"'{need}' (line {line}): {role.title} invited ({', '.join(f'{p.role}: {p.initials}' for p in people)})")
+            else:
+                missing.append(f"'{need}' (line {line}) indicates the {role.title} ({role.abbr}): not invited")
+    if unnamed and not any(is_invited(role) for role in defs):
+        titles = [role.title for role in defs]
+        missing.append(
+            f"{'; '.join(unnamed)}: none of these is invited -- {_names(titles)} -- nor other local staff who could assist"
+        )
+    if missing:
+        return Outcome(False, f"The child's special needs (line {child.line_of('special_needs')}) call for invitees not yet invited.", tuple(missing))
+    return Outcome(True, "Each special need's resource is invited.", tuple(found))
+
+
+def checklist_confirmed(i: Inputs) -> Outcome:
+    """Each item of the pack's checklist says where it is documented in the case file (checklist.FIELD)."""
+    listed = i.case.checklist
+    open_items = [
+        f"{item.item}: not yet documented (checklist.{item.field}) -- {item.ask}"
+        for item in i.pack.checklist
+        if not (getattr(listed, item.field, None) or "").strip()
+    ]
+    if not i.pack.checklist:
+        return Outcome(True, "The program lists nothing the team must confirm.")
+    if open_items:
+        return Outcome(
+            False,
+            f"{len(open_items)} of {len(i.pack.checklist)} items the team shall ensure at the staffing are not documented in the case file.",
+            tuple(open_items),
+        )
+    return Outcome(True, f"All {len(i.pack.checklist)} items are documented in the case file.")
 
 
 @dataclass(frozen=True)
@@ -254,13 +330,36 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
         ),
         ReadinessSpec(function=sanction_information_complete),
         ReadinessSpec(function=special_needs_invitees),
+        ReadinessSpec(function=checklist_confirmed),
     )
 )
 """The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
 
 
+def requirement_checks(i: Inputs) -> list[Check]:
+    """The pack's requirements of the staffing being prepared, ahead of the meeting: those of its
+    kind, of the rules its reasons come from (that its kind satisfies), and of the decisions it
+    may record (any; a sanction the file proposes; the kind planned_staffing.decision_kind names)."""
+    staffing = _planned(i)
+    satisfied = {f"{i.pack.id}.{r.id}": r for r in i.pack.rules if staffing.kind in r.satisfied_by}
+    rules = [satisfied[r.rule].id for r in i.agenda.reasons if r.rule in satisfied]
+    found = requirements.assess(i.case, staffing, i.pack, rules=rules, ahead=True, known_on=i.agenda.as_of)
+    return [
+        Check(
+            id=a.requirement.id,
+            title=a.requirement.title,
+            status=OK if a.verdict.met is True else RECORD if a.verdict.met is None else a.requirement.on_fail,
+            message=_said(a.verdict),
+            details=a.verdict.details,
+            citation=a.citation,
+        )
+        for a in found
+    ]
+
+
 def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[model.Person] = ()) -> list[Check]:
-    """Every readiness check of the case's program, with its result and citation."""
+    """Every readiness check of the case's program, then its requirements of the staffing being
+    prepared, each with its result and citation."""
     inputs = Inputs(case=case, pack=pack, agenda=agenda, invite=invite)
     results = []
     for spec in pack.readiness_checks:
@@ -275,4 +374,4 @@ def run_checks(case: model.Case, pack: Pack, agenda: Agenda, invite: Sequence[mo
                 citation=pack.cite(spec.citation),
             )
         )
-    return results
+    return results + requirement_checks(inputs)

@@ -8,6 +8,7 @@ checked against the case and its program before anything is written, and written
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
@@ -15,16 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casestaff.documents.narrate import sanction_decision
 from casestaff.files import writer
-from casestaff.files.casefile import build_record, read_case
+from casestaff.files.casefile import build_record, person_problems, read_case
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.spec import Kind, fields_of
-from casestaff.rules.evaluate import evaluate_case
+from casestaff.rules import requirements
+from casestaff.rules.evaluate import evaluate_case, evaluate_case_held
+from casestaff.rules.flags import Flag
+from casestaff.rules.requirements import Shortfall, decides_sanction
 
 FOLD_AFTER = 72
 """Text longer than this is written as a folded block (`>-`), the way long notes read best."""
@@ -77,6 +80,18 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
                 f"present[{index}].role: '{person.role}' is not a role in {pack.id}{did_you_mean(person.role, roles)};"
                 f" use one of {', '.join(roles)}",
             )
+        for name, message in person_problems(pack, person, f"present[{index}]"):
+            if name == "designee_for":  # an unknown role is said above, with its fix
+                at(person, name, message)
+    kinds = pack.decision_kind_ids
+    if staffing.decision_kind is not None and staffing.decision_kind not in kinds:
+        listed = f"use one of {', '.join(kinds)}" if kinds else f"{pack.id} names none: leave it out"
+        at(
+            staffing,
+            "decision_kind",
+            f"decision_kind: '{staffing.decision_kind}' is not a kind of decision in {pack.id}"
+            f"{did_you_mean(staffing.decision_kind, kinds)}; {listed}",
+        )
     for index, step in enumerate(staffing.next_steps, 1):
         if step.done is not None and step.done < staffing.date:
             at(step, "done", f"next_steps[{index}].done: {step.done} is before the staffing ({staffing.date}); check the date")
@@ -88,6 +103,39 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
             f"next_appointment.date: {appointment.date} is before the staffing ({staffing.date}); check the date",
         )
     return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """What a new staffing entry lacks before it is written: the requirements it does not meet,
+    the flags `due` will keep for it, and whether `narrate` will refuse it."""
+
+    shortfalls: tuple[Shortfall, ...]
+    kept: tuple[Flag, ...]
+    """Flags the staffing would have satisfied and does not: `due` keeps them."""
+    narration_refused: bool
+    """A requirement of its kind or of the decision it records is unmet: `narrate` refuses it."""
+
+
+def unmet_requirements(case: model.Case, staffing: model.Staffing, pack: Pack, as_of: dt.date) -> Unmet | None:
+    """What the entry lacks -- asked as `due` and `narrate` will ask it once it is in the file
+    (rules/requirements.py) -- or None when it meets every requirement that applies to it."""
+    after = dataclasses.replace(case, staffings=[*case.staffings, staffing])
+    for_decision = requirements.shortfalls(after, staffing, pack)
+    kept = [
+        (flag, held)
+        for flag, held in evaluate_case_held(after, pack, as_of, within=0)
+        if held is not None and held.staffing is staffing
+    ]
+    found: dict[str, Shortfall] = {s.requirement: s for s in for_decision}
+    for _, held in kept:
+        for shortfall in held.shortfalls:
+            found.setdefault(shortfall.requirement, shortfall)
+    if not found:
+        return None
+    order = [r.id for r in pack.requirements]
+    ranked = sorted(found.values(), key=lambda s: order.index(s.requirement) if s.requirement in order else len(order))
+    return Unmet(shortfalls=tuple(ranked), kept=tuple(flag for flag, _ in kept), narration_refused=bool(for_decision))
 
 
 # -- turning an outcome into the YAML entry to add ------------------------------------------------
@@ -428,5 +476,5 @@ def canonical_role(pack: Pack, typed: str) -> str | None:
 def needs_sanction_answer(case: model.Case, staffing_date: dt.date, decision: str | None = None) -> bool:
     """Before a sanction, the team must document that all available information was discussed:
     asked before the decision when the file proposes one, and after it when the decision names one."""
-    return sanction_decision(case, staffing_date, decision)
+    return decides_sanction(case, staffing_date, decision)
 

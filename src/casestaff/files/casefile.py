@@ -307,6 +307,8 @@ class _Builder:
             if isinstance(value_node, SequenceNode):  # each entry's own line, so an agenda can cite it
                 for index, item in enumerate(value_node.value, 1):
                     at[f"{key}[{index}]"] = position(item)
+                if not value_node.value:  # `key: []` says there are none (Record.says_none)
+                    at[f"{key}[]"] = position(value_node)
             if value == "" and spec.required:
                 self.problem(value_node, f"{prefix}{key} is empty; it is required: write {spec.kind.describe()}")
                 ok = False
@@ -457,14 +459,16 @@ def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Bui
         not_before(s, "date", case.enrolled, f"staffings[{i}].date", "enrollment")
         if pack is not None:
             _check_kind(builder, pack, s.kind, s.at["kind"], f"staffings[{i}].kind")
+            _check_decision_kind(builder, pack, s, f"staffings[{i}].decision_kind")
             for j, person in enumerate(s.present, 1):
-                _check_role(builder, pack, person, f"staffings[{i}].present[{j}].role")
+                _check_role(builder, pack, person, f"staffings[{i}].present[{j}]")
     if case.planned_staffing and pack is not None:
         planned = case.planned_staffing
         if planned.kind is not None:
             _check_kind(builder, pack, planned.kind, planned.at["kind"], "planned_staffing.kind")
+        _check_decision_kind(builder, pack, planned, "planned_staffing.decision_kind")
         for j, person in enumerate(planned.invited, 1):
-            _check_role(builder, pack, person, f"planned_staffing.invited[{j}].role")
+            _check_role(builder, pack, person, f"planned_staffing.invited[{j}]")
 
 
 def _check_kind(builder: _Builder, pack: Pack, kind: str, pos: tuple[int, int], label: str) -> None:
@@ -476,11 +480,40 @@ def _check_kind(builder: _Builder, pack: Pack, kind: str, pos: tuple[int, int], 
 
 
 def _check_role(builder: _Builder, pack: Pack, person: model.Person, label: str) -> None:
+    for name, message in person_problems(pack, person, label):
+        builder.problem(person.at[name], message)
+
+
+def person_problems(pack: Pack, person: model.Person, label: str) -> list[tuple[str, str]]:
+    """(field, message) for a person whose role, or the role they are the designee for, is not
+    one the program has (a designee stands in for department staff)."""
+    names = [r.abbr for r in pack.roles]
+    found = []
     if pack.role(person.role) is None:
-        names = [r.abbr for r in pack.roles]
+        found.append(("role", f"{label}.role: '{person.role}' is not a role in {pack.id} ({', '.join(names)})" + _suggest(person.role, names)))
+    if person.designee_for is not None:
+        staff = [r.abbr for r in pack.roles if r.department]
+        role = pack.role(person.designee_for)
+        if role is None or not role.department:
+            found.append(
+                (
+                    "designee_for",
+                    f"{label}.designee_for: '{person.designee_for}' is not a department staff role in {pack.id}"
+                    f" ({', '.join(staff) or 'it has none'}); a designee stands in for one of them"
+                    + (did_you_mean(person.designee_for, staff) if role is None else ""),
+                )
+            )
+    return found
+
+
+def _check_decision_kind(builder: _Builder, pack: Pack, staffing: model.Staffing | model.PlannedStaffing, label: str) -> None:
+    kind = staffing.decision_kind
+    if kind is not None and kind not in pack.decision_kind_ids:
+        kinds = pack.decision_kind_ids
+        listed = f"({', '.join(kinds)})" if kinds else "(it names none: leave decision_kind out)"
         builder.problem(
-            person.at["role"],
-            f"{label}: '{person.role}' is not a role in {pack.id} ({', '.join(names)})" + _suggest(person.role, names),
+            staffing.at["decision_kind"],
+            f"{label}: '{kind}' is not a kind of decision in {pack.id} {listed}" + (_suggest(kind, kinds) if kinds else ""),
         )
 
 

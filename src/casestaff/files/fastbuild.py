@@ -193,6 +193,8 @@ class _Builder:
                 for index, item in enumerate(value_node.value, 1):
                     item_mark = item.start_mark
                     at[f"{key}[{index}]"] = (item_mark.line + 1, item_mark.column + 1)
+                if not value_node.value:  # `key: []` says there are none (Record.says_none)
+                    at[f"{key}[]"] = (mark.line + 1, mark.column + 1)
             if value is None or value == "":
                 if is_required:
                     raise _GiveUp

@@ -59,6 +59,11 @@ class RoleDef(Record):
     title: str = doc("Full title.")
     department: bool = doc("true for department staff (counted toward team minimums).", False)
     release_form: str | None = doc("Release the participant must sign before this role may be invited.", None)
+    invite_for_needs: list[str] = doc(
+        "Words in a child's special needs (child.special_needs in a case file) that mean this role is to be invited,"
+        " matched without regard to case: the special_needs_invitees readiness check names the role each need calls for.",
+        [],
+    )
     note: str | None = doc("What this role does at the staffing.", None)
 
 
@@ -66,6 +71,56 @@ class RoleDef(Record):
 class StaffingKindDef(Record):
     id: str = doc("Identifier written in case files (staffings[].kind).")
     name: str = doc("Human name.")
+
+
+ANY_DECISION = "any"
+"""In a requirement's `applies_to.decisions`: a staffing that records any decision or determination."""
+
+SANCTION_DECISION = "sanction"
+"""In a requirement's `applies_to.decisions`: a staffing that decides on a sanction -- held once the
+case file proposes one and before it is decided (or on the day it is), or whose decision names one."""
+
+BUILTIN_DECISIONS = (ANY_DECISION, SANCTION_DECISION)
+
+
+@dataclass(kw_only=True, slots=True)
+class DecisionKindDef(Record):
+    id: str = doc("Identifier written in case files (staffings[].decision_kind, planned_staffing.decision_kind).")
+    name: str = doc("Human name, e.g. 'Move toward termination of parental rights'.")
+
+
+@dataclass(kw_only=True, slots=True)
+class RequirementScope(Record):
+    """When a requirement applies; it applies when any of its lists matches."""
+
+    kinds: list[str] = doc(
+        "Staffing kinds (staffings[].kind): every staffing of these kinds must meet it to count for any rule and to be narrated.", []
+    )
+    rules: list[str] = doc(
+        "Rule ids of this pack: a staffing counts toward these rules' flags only when it meets it"
+        " (`casestaff due` keeps the flag, `record` warns, the agenda checks it ahead).",
+        [],
+    )
+    decisions: list[str] = doc(
+        f"Kinds of decision: a staffing that records one must meet it to count and to be narrated."
+        f" `{ANY_DECISION}`: any decision or determination; `{SANCTION_DECISION}`: a staffing held before a sanction the"
+        " case file proposes, or whose decision is about one; or an id from the pack's decision_kinds.",
+        [],
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class RequirementDef(Record):
+    id: str = doc("Requirement id, unique in the pack.")
+    title: str = doc("What the staffing must have, in a few words: the agenda's readiness list heads it so.")
+    applies_to: RequirementScope = doc("When it applies: to staffings of some kinds, to the rules they satisfy, to decisions they record.")
+    check: str = doc("The requirement check function (see `casestaff programs --functions`).")
+    params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 2).", {})
+    sources: dict[str, str] = doc(SOURCES_DOC, {})
+    on_fail: Literal["blocking", "warning"] = doc(
+        "Ahead of the meeting, when the agenda finds it unmet: blocking (casestaff agenda exits with 3) or warning.", "blocking"
+    )
+    citation: Citation = doc("Where the policy says so (section, and the policy's own words).")
 
 
 @dataclass(kw_only=True, slots=True)
@@ -203,8 +258,16 @@ class Pack(Record):
     state: str = doc("US state (two letters) whose public holidays count for workdays.")
     policy: PolicyRef = doc("The policy the pack comes from.")
     staffing_kinds: list[StaffingKindDef] = doc("Kinds of staffing meetings.")
+    decision_kinds: list[DecisionKindDef] = doc(
+        "Kinds of decision a staffing may record (staffings[].decision_kind) that requirements guard; left out: none.", []
+    )
     roles: list[RoleDef] = doc("Roles at its staffings.")
     rules: list[RuleDef] = doc("When a staffing is needed.")
+    requirements: list[RequirementDef] = doc(
+        "What a staffing must have to count -- who is present, what is documented, what is complete, guards on a"
+        " decision -- each with its citation; `due`, `record`, `agenda` and `narrate` all ask them. Left out: none.",
+        [],
+    )
     provider_cycle: ProviderCycleDef | None = doc("The monthly provider staffing calendar, if the program has one.", None)
     outline: list[OutlineSection] = doc("The staffing agenda outline.", [])
     agenda: AgendaDef | None = doc("What the agenda shows and checks; left out: the generic parts, no readiness checks.", None)
@@ -241,6 +304,10 @@ class Pack(Record):
         if planned is not None and planned.kind:
             return planned.kind
         return self.kind_ids[0] if self.kind_ids else None
+
+    @property
+    def decision_kind_ids(self) -> tuple[str, ...]:
+        return tuple(k.id for k in self.decision_kinds)
 
     def role(self, abbr: str) -> RoleDef | None:
         wanted = abbr.casefold()

@@ -262,6 +262,28 @@ def pending_sanction(case: model.Case, day: dt.date) -> model.Sanction | None:
     return sanction if sanction is not None and sanction_pending_on(sanction, day) else None
 
 
+def sanction_entered_on(sanction: model.Sanction) -> dt.date | None:
+    """The day an imposed sanction was entered: `decided_on`; when the file does not say, the day
+    it took effect (it was entered by then at the latest). None for a sanction not imposed --
+    pending, or withdrawn (never entered)."""
+    if sanction.status != "imposed":
+        return None
+    return sanction.decided_on or sanction.effective_on
+
+
+def sanction_entered(case: model.Case, day: dt.date) -> model.Sanction | None:
+    """The case's sanction when it was entered (imposed) on or before `day`, else None.
+
+    LA DCFS P-380 wants the case staffing documented "prior to entering a sanction"; a sanction
+    entered is one the team can no longer staff before it, only after.
+    """
+    sanction = case.sanction
+    if sanction is None:
+        return None
+    entered = sanction_entered_on(sanction)
+    return sanction if entered is not None and entered <= day else None
+
+
 def sanction_to_decide(case: model.Case, day: dt.date) -> model.Sanction | None:
     """The sanction a staffing held on `day` comes before, or None.
 

@@ -83,6 +83,15 @@ class Record:
         """The 1-based file line of a field's value (the record's own line when absent)."""
         return self.at.get(name, self.pos)[0]
 
+    def says_none(self, name: str) -> bool:
+        """The file writes the list `name` empty (`household: []`): it says there are none.
+
+        That is an answer -- the participant lives alone, no risk factor is known -- and not the
+        same as leaving the field out or empty (`household:`), which says nothing: `casestaff
+        new` writes every list that way for the worker to fill in.
+        """
+        return f"{name}[]" in self.at
+
 
 @dataclass(kw_only=True, slots=True)
 class Participant(Record):
@@ -261,6 +270,20 @@ class Person(Record):
     initials: str = doc("Initials.", example="RH")
     name: str | None = doc("Full name.", None)
     organization: str | None = doc("Organization, for partners.", None)
+    designee_for: str | None = doc(
+        "When this person attends as the designee of department staff: the department role they stand in for"
+        " (Manager, FC ...). A designee counts toward the team's minimum of department staff, and as that role"
+        " where the program requires one (see `casestaff programs ID`).",
+        None,
+        "Manager",
+    )
+    release_needed: bool | None = doc(
+        "For a partner whose role may need a signed release before being invited (a community partner and the"
+        " MSC 3010): false when this partner does not need one -- the policy asks it of some partners, not all."
+        " Left out: the partner needs one.",
+        None,
+        False,
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -284,6 +307,11 @@ class PlannedStaffing(Record):
     date: dt.date | None = doc("Planned meeting date.", None)
     kind: str | None = doc("Kind of staffing, from the program.", None)
     invited: list[Person] = doc("Who is invited.", [])
+    decision_kind: str | None = doc(
+        "A kind of decision the team expects to consider (see `casestaff programs ID`), e.g."
+        " termination-of-parental-rights: the agenda checks its requirements ahead of the meeting.",
+        None,
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -299,6 +327,11 @@ class Staffing(Record):
         "true when all available information was discussed (required before a sanction).", None
     )
     decision: str | None = doc("The decision or determination.", None)
+    decision_kind: str | None = doc(
+        "What kind of decision `decision:` is, when the program names kinds of decision that carry their own"
+        " requirements (see `casestaff programs ID`), e.g. termination-of-parental-rights.",
+        None,
+    )
     explanation: str | None = doc("Why the team decided so.", None)
     next_steps: list[NextStep] = doc("Next steps with owner and due date.", [])
     next_appointment: Appointment | None = doc("The next appointment.", None)

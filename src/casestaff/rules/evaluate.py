@@ -1,21 +1,27 @@
 """Run a program's rules over one case as of a date: findings become flags, or are satisfied.
 
 A condition is satisfied when a staffing of a kind the rule names was held on or after the
-date the condition began (and on or before the as-of date). What is left gets a status --
-overdue, due, upcoming within the window -- its reason in the pack's words, and its citation.
+date the condition began (and on or before the as-of date) and meets the pack's requirements
+for that rule (rules/requirements.py). A staffing that was held but falls short does not
+satisfy it: the flag stays, and its reason says which staffing was held and what it lacked.
+What is left gets a status -- overdue, due, upcoming within the window -- its reason in the
+pack's words, and its citation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays
 from casestaff.model.pack import Pack, RuleDef, local_values
-from casestaff.rules.flags import STATUS_ORDER, Flag, LocalValue, status_of
+from casestaff.rules import requirements
+from casestaff.rules.flags import STATUS_ORDER, Evidence, Flag, LocalValue, status_of
 from casestaff.rules.functions import RULE_SPECS, RuleContext
+from casestaff.rules.requirements import Shortfall
 
 
 @lru_cache(maxsize=None)
@@ -27,21 +33,67 @@ def _fill(template: str, values: dict[str, object]) -> str:
     return template.format_map(values)
 
 
-def _satisfied(case: model.Case, rule: RuleDef, since: dt.date, as_of: dt.date) -> bool:
-    """A staffing of a kind the rule names was held on or after `since`, by the as-of date."""
-    last = queries.latest_staffing(case, as_of, rule.satisfied_by)
-    return last is not None and last.date >= since
+@dataclass(frozen=True)
+class NotCounted:
+    """A staffing that would have satisfied a flag, and what it lacked: the flag stays."""
+
+    staffing: model.Staffing
+    shortfalls: tuple[Shortfall, ...]
+
+    def reason(self) -> str:
+        """The words a flag's reason ends with: `the 2026-11-20 staffing did not count: ...`."""
+        return f"the {self.staffing.date.isoformat()} staffing did not count: {'; '.join(s.says for s in self.shortfalls)}"
+
+    def evidence(self) -> Evidence:
+        return Evidence(f"{self.staffing.kind} held, did not count", self.staffing.date.isoformat(), self.staffing.line_of("date"))
+
+
+def _satisfied(case: model.Case, step: _Step, since: dt.date, as_of: dt.date) -> tuple[bool, NotCounted | None]:
+    """(satisfied, the staffing that would have been) for a condition that began on `since`:
+    satisfied by a staffing of a kind the rule names held on or after `since`, by the as-of date,
+    that meets the requirements for the rule; else the latest such staffing that falls short."""
+    held = [s for s in queries.staffings_held(case, as_of, step.rule.satisfied_by) if s.date >= since]
+    if not held:
+        return False, None
+    if not step.guarded:
+        return True, None
+    short = None
+    for staffing in reversed(held):
+        lacks = requirements.shortfalls(case, staffing, step.pack, rule=step.rule.id)
+        if not lacks:
+            return True, None
+        if short is None:
+            short = NotCounted(staffing, tuple(lacks))
+    return False, short
+
+
+def rule_context(pack: Pack, rule: RuleDef, as_of: dt.date) -> RuleContext:
+    """What a rule function of the pack is given as of a date: the workdays of the pack's state,
+    the kinds that satisfy the rule, and -- when some requirement could apply -- which staffings
+    of those kinds count for it."""
+
+    def counts(case: model.Case, staffing: model.Staffing) -> bool:
+        return not requirements.shortfalls(case, staffing, pack, rule=rule.id)
+
+    return RuleContext(
+        as_of=as_of,
+        workdays=workdays_for(pack.state),
+        satisfied_by=tuple(rule.satisfied_by),
+        counts=counts if requirements.guards_rule(pack, rule.id, rule.satisfied_by) else None,
+    )
 
 
 class _Step:
     """One rule of a pack, ready to run as of a date (built once per pack and date, not per case)."""
 
-    __slots__ = ("rule", "function", "context", "params", "rule_id", "citation", "local_default")
+    __slots__ = ("pack", "rule", "function", "context", "params", "rule_id", "citation", "guarded", "local_default")
 
     def __init__(self, pack: Pack, rule: RuleDef, as_of: dt.date) -> None:
+        self.pack = pack
         self.rule = rule
         self.function = RULE_SPECS[rule.function].function
-        self.context = RuleContext(as_of=as_of, workdays=workdays_for(pack.state), satisfied_by=tuple(rule.satisfied_by))
+        self.context = rule_context(pack, rule, as_of)
+        self.guarded = self.context.counts is not None
         self.params = rule.params
         self.rule_id = f"{pack.id}.{rule.id}"
         self.citation = pack.cite(rule.citation)
@@ -60,35 +112,50 @@ def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
     return found[1]
 
 
-def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
-    """Every flag the pack's rules raise for one case: overdue, then due, then upcoming; soonest first."""
-    flags: list[Flag] = []
+def evaluate_case_held(
+    case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = ""
+) -> list[tuple[Flag, NotCounted | None]]:
+    """Every flag the pack's rules raise for one case, each with the staffing held for it that did
+    not count (None when none was held): overdue, then due, then upcoming; soonest first."""
+    found: list[tuple[Flag, NotCounted | None]] = []
     participant = case.participant.name
     case_worker = case.worker or worker
     for step in _plan(pack, as_of):
         rule = step.rule
         for finding in step.function(case, step.context, **step.params):
-            if finding.satisfiable and _satisfied(case, rule, finding.since, as_of):
-                continue
+            held = None
+            if finding.satisfiable:
+                satisfied, held = _satisfied(case, step, finding.since, as_of)
+                if satisfied:
+                    continue
             status = status_of(finding.since, finding.due, as_of, within)
             if status is None:
                 continue
-            flags.append(
-                Flag(
-                    case=case.case_id,
-                    file=case.file,
-                    participant=participant,
-                    worker=case_worker,
-                    program=pack.id,
-                    rule=step.rule_id,
-                    reason=_fill(rule.reason, {**step.params, **finding.facts}),
-                    evidence=finding.evidence,
-                    since=finding.since,
-                    due=finding.due,
-                    status=status,
-                    citation=step.citation,
-                    local_default=step.local_default,
-                )
+            reason = _fill(rule.reason, {**step.params, **finding.facts})
+            evidence = finding.evidence
+            if held is not None:
+                reason = f"{reason}; {held.reason()}"
+                evidence = (*evidence, held.evidence())
+            flag = Flag(
+                case=case.case_id,
+                file=case.file,
+                participant=participant,
+                worker=case_worker,
+                program=pack.id,
+                rule=step.rule_id,
+                reason=reason,
+                evidence=evidence,
+                since=finding.since,
+                due=finding.due,
+                status=status,
+                citation=step.citation,
+                local_default=step.local_default,
             )
-    flags.sort(key=lambda f: (STATUS_ORDER[f.status], f.due, f.rule))
-    return flags
+            found.append((flag, held))
+    found.sort(key=lambda pair: (STATUS_ORDER[pair[0].status], pair[0].due, pair[0].rule))
+    return found
+
+
+def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
+    """Every flag the pack's rules raise for one case: overdue, then due, then upcoming; soonest first."""
+    return [flag for flag, _ in evaluate_case_held(case, pack, as_of, within, worker)]

@@ -31,19 +31,29 @@ class RuleContext:
     as_of: dt.date
     workdays: Workdays
     satisfied_by: tuple[str, ...]
+    counts: Callable[[model.Case, model.Staffing], bool] | None = None
+    """Whether a staffing of a satisfying kind meets the pack's requirements for this rule
+    (rules/requirements.py); None: every one does. A staffing that falls short is not one the
+    rule sees as held."""
 
     def held(self, case: model.Case, kinds: Sequence[str] | None = None) -> list[model.Staffing]:
-        """Staffings held on or before the as-of date, oldest first (of the given kinds, else the satisfying ones)."""
-        return queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+        """Staffings held on or before the as-of date, oldest first: of the given kinds, else the
+        satisfying ones that count (meet the requirements for this rule)."""
+        held = queries.staffings_held(case, self.as_of, self.satisfied_by if kinds is None else kinds)
+        if kinds is None and self.counts is not None:
+            held = [s for s in held if self.counts(case, s)]
+        return held
 
     def workday_due(self, since: dt.date, due: dt.date) -> dt.date:
         """A computed due date on a weekend or state holiday moves to the workday before it --
         or, when that would come before the condition began, to the workday after."""
-        moved = self.workdays.on_or_before(due)
-        return moved if moved >= since else self.workdays.on_or_after(due)
+        return workday_due(self.workdays, since, due)
 
     def last_held(self, case: model.Case, kinds: Sequence[str] | None = None) -> model.Staffing | None:
-        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones)."""
+        """The latest staffing held by the as-of date (of the given kinds, else the satisfying ones that count)."""
+        if kinds is None and self.counts is not None:
+            held = self.held(case)
+            return held[-1] if held else None
         return queries.latest_staffing(case, self.as_of, self.satisfied_by if kinds is None else kinds)
 
     def monthly_cycle(self, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -55,6 +65,19 @@ class RuleContext:
         weekend after it (a benchmark on Sunday the 31st is due Friday the 29th).
         """
         return day.replace(day=1), self.workdays.on_or_before(month_end(day))
+
+
+def workday_due(workdays: Workdays, since: dt.date, due: dt.date) -> dt.date:
+    """A computed due date on a weekend or state holiday moves to the workday before it -- or,
+    when that would come before the condition began, to the workday after (RuleContext.workday_due)."""
+    moved = workdays.on_or_before(due)
+    return moved if moved >= since else workdays.on_or_after(due)
+
+
+def follow_up_due(workdays: Workdays, staffing_date: dt.date, days: int) -> dt.date:
+    """When the meeting that follows a staffing held on `staffing_date` is due: `days` days on, on
+    a workday. `meeting_after_staffing` flags it by this date, and the narration prints the same."""
+    return workday_due(workdays, staffing_date, staffing_date + dt.timedelta(days=days))
 
 
 def _ev(record: model.Record, name: str, label: str, value: object | None = None) -> Evidence:
@@ -146,6 +169,12 @@ def participation_shortfall(
     )
 
 
+def _before_effective(ctx: RuleContext, sanction: model.Sanction, workdays: int) -> dt.date:
+    """`workdays` workdays before the sanction takes effect; 0 means by the effective day -- still
+    a workday, so the last one on or before it."""
+    return ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays))
+
+
 def staffing_before_sanction(
     case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
 ) -> Iterator[Finding]:
@@ -153,8 +182,7 @@ def staffing_before_sanction(
     sanction = queries.pending_sanction(case, ctx.as_of)
     if sanction is None:
         return
-    # 0 workdays before means by the effective day: still a workday, so the last one on or before it.
-    due = ctx.workdays.on_or_before(ctx.workdays.before(sanction.effective_on, workdays_before_effective))
+    due = _before_effective(ctx, sanction, workdays_before_effective)
     yield Finding(
         since=sanction.proposed_on,
         due=due,
@@ -163,6 +191,27 @@ def staffing_before_sanction(
             _ev(sanction, "reason", "sanction.reason"),
             _ev(sanction, "proposed_on", "sanction.proposed_on"),
             _ev(sanction, "effective_on", "sanction.effective_on"),
+        ),
+    )
+
+
+def sanction_entered_without_staffing(case: model.Case, ctx: RuleContext) -> Iterator[Finding]:
+    """A sanction entered (imposed) with no staffing that counts held once it was proposed: due the day it was entered, and it stays until one is recorded."""
+    sanction = queries.sanction_entered(case, ctx.as_of)
+    if sanction is None:
+        return
+    entered = queries.sanction_entered_on(sanction)
+    assert entered is not None  # sanction_entered says it was
+    on = "decided_on" if sanction.decided_on is not None else "effective_on"
+    label = "sanction.decided_on" if on == "decided_on" else "sanction.effective_on (decided_on is not recorded)"
+    yield Finding(
+        since=sanction.proposed_on,
+        due=entered,
+        facts={"entered_on": entered.isoformat(), "reason": sanction.reason},
+        evidence=(
+            _ev(sanction, "status", "sanction.status"),
+            _ev(sanction, on, label),
+            _ev(sanction, "proposed_on", "sanction.proposed_on"),
         ),
     )
 
@@ -316,8 +365,53 @@ def information_received(case: model.Case, ctx: RuleContext, *, days: int) -> It
     )
 
 
+def _item(text: str) -> str:
+    """An item's name inside a sentence: 'Child safety check' -> 'child safety check' (an acronym stays)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def information_still_outstanding(case: model.Case, ctx: RuleContext, *, days: int) -> Iterator[Finding]:
+    """Each item of information still outstanding keeps the case on the list: follow up within `days` days of the request; only its arrival clears it."""
+    for item in queries.information_outstanding(case, ctx.as_of):
+        yield Finding(
+            since=item.requested,
+            due=ctx.workday_due(item.requested, item.requested + dt.timedelta(days=days)),
+            facts={"item": _item(item.item), "requested": item.requested.isoformat(), "days": days},
+            evidence=(_ev(item, "item", f"outstanding (requested {item.requested})"),),
+            satisfiable=False,
+        )
+
+
+def sanction_while_information_outstanding(
+    case: model.Case, ctx: RuleContext, *, workdays_before_effective: int
+) -> Iterator[Finding]:
+    """A pending sanction while information is still outstanding: no determination can be made, flagged `workdays_before_effective` workdays before it takes effect."""
+    sanction = queries.pending_sanction(case, ctx.as_of)
+    waiting = queries.information_outstanding(case, ctx.as_of)
+    if sanction is None or not waiting:
+        return
+    since = max(sanction.proposed_on, min(o.requested for o in waiting))
+    yield Finding(
+        since=since,
+        due=_before_effective(ctx, sanction, workdays_before_effective),
+        facts={
+            "effective_on": sanction.effective_on.isoformat(),
+            "reason": sanction.reason,
+            "items": "; ".join(f"{_item(o.item)} requested on {o.requested}" for o in waiting),
+        },
+        evidence=(
+            _ev(sanction, "effective_on", "sanction.effective_on"),
+            *(_ev(o, "item", f"outstanding (requested {o.requested})") for o in waiting),
+        ),
+        satisfiable=False,
+    )
+
+
 def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days: int) -> Iterator[Finding]:
-    """Case plan tasks past due and not achieved, or a review that records no progress."""
+    """While reunification is the case plan goal: case plan tasks past due and not achieved, or a review that records no progress."""
+    goal = case.child.permanency_goal if case.child is not None else None
+    if goal not in (None, "reunification"):
+        return  # adoption, guardianship, OPPLA: progress toward reunification is not what is asked
     last = ctx.last_held(case)
     after = last.date if last else dt.date.min
     triggers: list[tuple[dt.date, Evidence]] = []
@@ -353,7 +447,7 @@ def meeting_after_staffing(case: model.Case, ctx: RuleContext, *, after: list[st
         return
     yield Finding(
         since=last.date,
-        due=ctx.workday_due(last.date, last.date + dt.timedelta(days=days)),
+        due=follow_up_due(ctx.workdays, last.date, days),
         facts={"staffing_date": last.date.isoformat(), "days": days},
         evidence=(_ev(last, "date", f"{last.kind} held"),),
     )
@@ -445,6 +539,7 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         RuleSpec(function=no_progress_for_days, facts=("days", "last_progress"), reads=("progress_reviews",)),
         RuleSpec(function=participation_shortfall, facts=("months", "count", "percent"), reads=("participation",)),
         RuleSpec(function=staffing_before_sanction, facts=("effective_on", "reason"), reads=("sanction",)),
+        RuleSpec(function=sanction_entered_without_staffing, facts=("entered_on", "reason"), reads=("sanction",)),
         RuleSpec(function=risk_without_staffing, facts=("factors", "days", "last_staffing"), reads=("risk_factors",)),
         RuleSpec(
             function=months_in_component,
@@ -458,6 +553,12 @@ RULE_SPECS: MappingProxyType[str, RuleSpec] = registry(
         ),
         RuleSpec(function=need_without_referral, facts=("factor",), reads=("risk_factors", "referrals")),
         RuleSpec(function=information_received, facts=("items", "received", "days"), reads=("outstanding_info",)),
+        RuleSpec(function=information_still_outstanding, facts=("item", "requested", "days"), reads=("outstanding_info",)),
+        RuleSpec(
+            function=sanction_while_information_outstanding,
+            facts=("effective_on", "reason", "items"),
+            reads=("sanction", "outstanding_info"),
+        ),
         RuleSpec(
             function=reunification_stalled, facts=("tasks", "reviews", "summary"), reads=("case_plan_tasks", "progress_reviews")
         ),
