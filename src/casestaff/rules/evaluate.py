@@ -8,7 +8,7 @@ overdue, due, upcoming within the window -- its reason in the pack's words, and 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from casestaff.model import queries
 from casestaff.model import records as model
@@ -18,7 +18,7 @@ from casestaff.rules.flags import STATUS_ORDER, Flag, LocalValue, status_of
 from casestaff.rules.functions import RULE_SPECS, RuleContext
 
 
-@lru_cache(maxsize=None)
+@cache
 def workdays_for(state: str) -> Workdays:
     return Workdays(state)
 
