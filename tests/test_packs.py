@@ -270,7 +270,7 @@ def test_every_quote_stands_in_the_section_it_cites(pack_id: str) -> None:
     headings = SECTION_HEADINGS[pack_id]
     starts = [policy.index(h) for h in headings]
     texts = {"introduction": policy[: starts[0]]}
-    texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)])})
+    texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)], strict=True)})
     pack = builtin_packs().get(pack_id)
     cited_by = {where: citation.section for where, citation in _citations(pack)}
     cited_by.update({f"{where} (source of {name})": cited_by[where] for where, name, _ in _source_quotes(pack)})

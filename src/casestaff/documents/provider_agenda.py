@@ -181,7 +181,7 @@ def build_provider_agenda(
         per_customer = READINESS_SPECS[spec.check].per_customer
         if per_customer is None:
             continue
-        results = [(r, *per_customer.check(c, month, as_of)) for r, c in zip(rows, enrolled)]
+        results = [(r, *per_customer.check(c, month, as_of)) for r, c in zip(rows, enrolled, strict=True)]
         failing = [f"{r.participant} ({r.case_id}): {said}" for r, passed, said in results if not passed]
         words = {"count": len(failing), "total": len(rows), "month": f"{month:%B %Y}"}
         readiness.append(

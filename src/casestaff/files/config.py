@@ -143,7 +143,7 @@ def _locate(text: str, *path: str) -> tuple[int, int]:
         else:
             continue
         matched = 0
-        for (name, _), wanted in zip(full, path):
+        for (name, _), wanted in zip(full, path, strict=False):
             if name != wanted:
                 break
             matched += 1

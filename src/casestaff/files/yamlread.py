@@ -444,10 +444,7 @@ def _reader_error(exc: ReaderError, text: str) -> ReadError:
     """A character YAML does not allow in a file, located (libyaml counts its position in bytes)."""
     before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
     line, col = _Lines(text).at(len(before))
-    if isinstance(exc.character, int):
-        code = f"U+{exc.character:04X}"
-    else:
-        code = repr(exc.character)
+    code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
     return ReadError(
         line, col, f"the file holds an invisible control character ({code}) that YAML does not allow; delete it"
     )
