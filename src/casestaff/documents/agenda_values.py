@@ -72,16 +72,16 @@ def ask(question: str, *, areas: Sequence[str] = (), label: str = "") -> Value:
 def of(record: model.Record | None, name: str, question: str, *, areas: Sequence[str] = (), label: str = "", show: Any = None) -> Value:
     """The field `name` of `record` as a fact (shown through `show`), or the question when it is empty."""
     value = getattr(record, name) if record is not None else None
-    if value is None or value == "" or value == []:
+    if record is None or value is None or value == "" or value == []:
         return ask(question, areas=areas, label=label or name.replace("_", " "))
     text = show(value) if show else value
-    return fact(text, record.line_of(name), areas=areas, label=label or name.replace("_", " "))  # type: ignore[union-attr]
+    return fact(text, record.line_of(name), areas=areas, label=label or name.replace("_", " "))
 
 
 def texts(record: model.Record | None, name: str, question: str, *, areas: Sequence[str] = (NARRATIVE,), label: str = "") -> tuple[Value, ...]:
     """A list of free-text entries, one value each, or the question when the list is empty."""
     items = getattr(record, name) if record is not None else []
-    if not items:
+    if record is None or not items:
         return (ask(question, areas=(), label=label),)
     return tuple(fact(item, item_line(record, name, i), areas=areas, label=label) for i, item in enumerate(items, 1))
 

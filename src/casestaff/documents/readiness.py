@@ -202,7 +202,7 @@ def special_needs_invitees(i: Inputs, *, roles: list[str]) -> Outcome:
     invited = [p for p in invited_people(i) if p.role.casefold() in wanted]
     if invited:
         return Outcome(True, "A special-needs resource is invited: " + ", ".join(f"{p.role}: {p.initials}" for p in invited) + ".")
-    titles = [i.pack.role(r).title if i.pack.role(r) else r for r in roles]
+    titles = [role.title if (role := i.pack.role(r)) else r for r in roles]
     return Outcome(
         False,
         f"The child has special needs (line {child.line_of('special_needs')}) and none of these is invited: {_names(titles)}.",

@@ -300,7 +300,8 @@ def _to_editor_marks(root: Node, text: str) -> None:
 
     def mark(old: Any) -> yaml.Mark:
         line, col = lines.at(old.index)
-        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)
+        # types-PyYAML types pointer as int; PyYAML's own Reader.get_mark passes None without a buffer.
+        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)  # type: ignore[arg-type]
 
     seen: set[int] = set()
     stack = [root]
@@ -562,6 +563,7 @@ def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
     try:
         while scanner.check_token():
             token = scanner.get_token()
+            assert token is not None  # check_token() said there is one
             if token.start_mark.index >= error_mark.index:
                 break
             if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'"):
