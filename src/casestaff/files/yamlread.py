@@ -27,8 +27,6 @@ from yaml.reader import ReaderError
 
 try:  # libyaml's parser; PyYAML wheels ship it on Windows, macOS and Linux.
     from yaml._yaml import CParser as _Parser
-
-    HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - pure-Python fallback, same nodes, slower
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -45,7 +43,6 @@ except ImportError:  # pragma: no cover - pure-Python fallback, same nodes, slow
         def dispose(self) -> None:
             pass
 
-    HAVE_LIBYAML = False
 
 MAX_FILE_BYTES = 1024 * 1024
 """A case file is a few kilobytes; anything past a megabyte is the wrong file or an attack."""
