@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from casestaff.actions.agenda import case_agenda
-from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
+from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags
 from casestaff.files.caseload import load_caseload
 from casestaff.files.config import Config
 from casestaff.rules.evaluate import evaluate_case

@@ -48,7 +48,7 @@ def base(extra: str = "", **replace: str) -> str:
 def laughs() -> str:
     """Billion laughs: nine levels of nine aliases each, 9**9 strings if anything expanded them."""
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     return "\n".join(lines) + "\n"
 
@@ -297,7 +297,7 @@ def test_bad_bytes(runner, tmp_path, data, expected):
 
 def test_alias_bomb_is_fast(runner, tmp_path):
     """Nothing expands the aliases: checking takes a blink, not 9**9 strings of memory."""
-    deeper = laughs() + "".join(f"{n}: &{n} [" + ", ".join([f"*{p}"] * 9) + "]\n" for p, n in zip("ijklm", "jklmn"))
+    deeper = laughs() + "".join(f"{n}: &{n} [" + ", ".join([f"*{p}"] * 9) + "]\n" for p, n in zip("ijklm", "jklmn", strict=True))
     (tmp_path / "bomb.yaml").write_text(base(deeper + "strengths:\n  individual: *n\n"), encoding="utf-8")
     started = time.perf_counter()
     result = runner.invoke(app, ["check", str(tmp_path), "--as-of", AS_OF])

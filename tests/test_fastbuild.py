@@ -19,7 +19,7 @@ from casestaff.model.spec import CASE_KIND
 from .conftest import REPO, SAMPLES
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import case_text  # noqa: E402
+from generate import case_text
 
 
 def validated(text: str):
@@ -35,7 +35,7 @@ def _same(a, b) -> bool:
             return False
         return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     return type(a) is type(b) and a == b
 
 

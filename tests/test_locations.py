@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casestaff.cli.main import app
-
-from .test_bad_input import AS_OF, base, check_beside_a_good_file
+from .test_bad_input import base, check_beside_a_good_file
 from .test_config import settings_error
 
 RUNAWAY = "this quote is not closed on its line, so YAML reads everything up to the next quote (line {}) as one value; add the closing quote at the end of the value"

@@ -111,7 +111,7 @@ def office(tmp_path: Path, write, monkeypatch):
 def _headings(text: str) -> list[str]:
     """The section headings of a txt agenda (a line underlined with dashes)."""
     lines = text.splitlines()
-    return [line for line, under in zip(lines, lines[1:]) if under and set(under) == {"-"}]
+    return [line for line, under in zip(lines, lines[1:], strict=False) if under and set(under) == {"-"}]
 
 
 def test_the_pack_names_the_agenda_parts_and_a_readiness_check_with_its_parameter(runner, office) -> None:

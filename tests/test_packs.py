@@ -20,8 +20,8 @@ from casestaff.files.config import ConfigError, load_config
 from casestaff.model.pack import LOCAL_DEFAULT, SET_IN_CONFIG
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import builtin_pack_files, check_params, load_packset, read_pack, template_fields
-from casestaff.rules.functions import RULE_SPECS, RuleContext
-from casestaff.rules.evaluate import rule_context, workdays_for
+from casestaff.rules.functions import RULE_SPECS
+from casestaff.rules.evaluate import rule_context
 
 from .rule_cases.harness import CASES_DIR, HeaderError, RuleCase, builtin_packs, case_files, flags_of, load, read_header, read_rule_case
 
@@ -271,7 +271,7 @@ def test_every_quote_stands_in_the_section_it_cites(pack_id: str) -> None:
     headings = SECTION_HEADINGS[pack_id]
     starts = [policy.index(h) for h in headings]
     texts = {"introduction": policy[: starts[0]]}
-    texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)])})
+    texts.update({h: policy[a:b] for h, a, b in zip(headings, starts, [*starts[1:], len(policy)], strict=True)})
     pack = builtin_packs().get(pack_id)
     cited_by = {where: citation.section for where, citation in _citations(pack)}
     cited_by.update({f"{where} (source of {name})": cited_by[where] for where, name, _ in _source_quotes(pack)})

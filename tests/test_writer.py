@@ -216,10 +216,6 @@ def test_a_flow_style_staffings_list_is_refused_with_a_fix(tmp_path):
 # -- refusals: the original is byte-identical and the typed input is saved aside ---------------
 
 
-def _aside_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".case.unsaved-*.yaml"))
-
-
 def test_a_file_changed_on_disk_is_not_overwritten(tmp_path):
     path = _write(tmp_path, QUIRKY)
     doc = writer.read_for_edit(path)

@@ -186,12 +186,12 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
                     f"rule {rule.id}: the reason uses {{{name}}}, which {rule.function} does not give"
                     f"{did_you_mean(name, allowed)}; available: {', '.join(sorted(allowed))}",
                 )
-        for _, name, spec, conversion in string.Formatter().parse(rule.reason):
-            if name is not None and (spec or conversion):
+        for _, field_name, spec, conversion in string.Formatter().parse(rule.reason):
+            if field_name is not None and (spec or conversion):
                 at(
                     rule,
                     "reason",
-                    f"rule {rule.id}: write {{{name}}} in the reason, without '!' or ':' after the name;"
+                    f"rule {rule.id}: write {{{field_name}}} in the reason, without '!' or ':' after the name;"
                     " the value is filled in as it is",
                 )
         if not rule.citation.section.strip():
@@ -250,10 +250,10 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
             function_with_params(check, where, check.check, check.params, check.sources, READINESS_SPECS, "readiness check")
             if not check.citation.section.strip():
                 at(check, "citation", f"{where}: the citation needs the policy section")
-    for check in pack.narration_checks:
-        function_with_params(check, "narration.checks", check.check, check.params, check.sources, NARRATION_SPECS, "narration check")
-        if check.citation is not None and not check.citation.section.strip():
-            at(check, "citation", f"narration.checks: {check.check}: the citation needs the policy section")
+    for narration in pack.narration_checks:
+        function_with_params(narration, "narration.checks", narration.check, narration.params, narration.sources, NARRATION_SPECS, "narration check")
+        if narration.citation is not None and not narration.citation.section.strip():
+            at(narration, "citation", f"narration.checks: {narration.check}: the citation needs the policy section")
     if pack.case_file is not None:
         blocks = {name: None for name in fields_of(Case)}
         named_once(
@@ -297,9 +297,9 @@ def _lint_requirements(pack: Pack, at: Callable[[Record, str, str], None]) -> No
         scope = requirement.applies_to
         if not (scope.kinds or scope.rules or scope.decisions):
             at(requirement, "applies_to", f"{where}: applies_to names no kinds, rules or decisions; say when it applies")
-        for kind in scope.kinds:
-            if kind not in pack.kind_ids:
-                at(scope, "kinds", f"{where}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, pack.kind_ids)}")
+        for kind_id in scope.kinds:
+            if kind_id not in pack.kind_ids:
+                at(scope, "kinds", f"{where}: '{kind_id}' is not a staffing kind of {pack.id}{did_you_mean(kind_id, pack.kind_ids)}")
         for rule in scope.rules:
             if rule not in rule_ids:
                 at(scope, "rules", f"{where}: '{rule}' is not a rule of {pack.id}{did_you_mean(rule, rule_ids)}")

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from casestaff.files.casefile import read_case
@@ -39,7 +39,7 @@ HEADER_KEYS = ("as-of", "within", "expect-due", "expect-status", "expect-since",
 _HEADER_LINE = re.compile(r"^#\s*([a-z][a-z-]*):\s*(.*?)\s*$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin_packs() -> PackSet:
     """The built-in packs with no casestaff.toml."""
     return load_packset(Config())

@@ -87,9 +87,10 @@ def case_agenda(
 
 def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None) -> str:
     """The agenda as md, txt or html; a template's problem is named as the agenda template's."""
-    draw = render_provider_agenda if isinstance(agenda, ProviderAgenda) else render_agenda
     try:
-        return draw(agenda, fmt, templates)
+        if isinstance(agenda, ProviderAgenda):
+            return render_provider_agenda(agenda, fmt, templates)
+        return render_agenda(agenda, fmt, templates)
     except TemplateProblem as exc:
         raise TemplateProblem(f"agenda template: {exc}") from None
 
@@ -156,7 +157,7 @@ class DueAgendas:
         if case is None:
             self.problems.extend(problems)
             return None, problems
-        made = case_agenda(case, packset.get(case.program), self.workspace.config, self.as_of, audience=self.audience, partner=self.partner)
+        made = case_agenda(case, packset.packs[case.program], self.workspace.config, self.as_of, audience=self.audience, partner=self.partner)
         stem = base = safe_name(case.case_id)
         number = 1
         while stem.casefold() in self._taken:
@@ -197,7 +198,7 @@ def provider_month(workspace: Workspace, provider: str, month: dt.date, as_of: d
     packset, config = workspace.packset, workspace.config
     run = workspace.run(ProviderJob(), dt.date.today())
     problems = list(run.problems)
-    with_cycle = [r for r in run.results if packset.get(r[0]) and packset.get(r[0]).provider_cycle]
+    with_cycle = [r for r in run.results if (pack := packset.get(r[0])) and pack.provider_cycle]
     mine = []
     for _, their_provider, file in with_cycle:
         if _folded(their_provider) == _folded(provider):
@@ -217,5 +218,5 @@ def provider_month(workspace: Workspace, provider: str, month: dt.date, as_of: d
         raise UsageError(f"--provider: '{provider}' has customers in {', '.join(programs)}; give the case files of one program", problems=problems)
     name = mine[0].provider or provider
     meetings = config.provider_meetings.get(name, ())
-    agenda = build_provider_agenda(mine, packset.get(programs[0]), name, month, as_of, meetings, meeting, config.worker or "")
+    agenda = build_provider_agenda(mine, packset.packs[programs[0]], name, month, as_of, meetings, meeting, config.worker or "")
     return ProviderMonth(agenda, problems, run.files, tuple(run.notes))

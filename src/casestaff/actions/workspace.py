@@ -132,7 +132,7 @@ def open_case(target: str) -> OpenCase:
     case, problems = read_case(doc.data, str(path), packset.packs)
     if case is None:
         raise CaseProblems(f"fix the problems in {path} first (`casestaff check {path}`)", problems=problems)
-    return OpenCase(workspace.config, packset, packset.get(case.program), doc, case)
+    return OpenCase(workspace.config, packset, packset.packs[case.program], doc, case)
 
 
 OUTPUT_REFUSED = (".yaml", ".yml", ".toml")

@@ -150,7 +150,7 @@ def agenda(
     if not targets or len(targets) != 1:
         raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
     case, workspace = orchestrate.find_case(targets[0], cases)
-    pack = workspace.packset.get(case.program)
+    pack = workspace.packset.packs[case.program]
     made = orchestrate.case_agenda(case, pack, workspace.config, day, meeting, _parse_invites(invite, pack), audience, partner)
     team = made.team
     text = orchestrate.render(made.shown, fmt, templates or workspace.config.templates)

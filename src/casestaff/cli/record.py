@@ -172,7 +172,7 @@ def _confirm(text: str, default: bool) -> bool:
 
 
 def _ask_list(text: str) -> list[str]:
-    items = []
+    items: list[str] = []
     while True:
         item = str(_ask(f"{text} (empty line when done)")).strip()
         if not item:

@@ -106,7 +106,6 @@ def default_meeting_date(case: model.Case, flags: Sequence[Any], as_of: dt.date)
 
 # -- rendering ---------------------------------------------------------------------------------
 
-FORMATS = ("md", "txt", "html")
 FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 
 

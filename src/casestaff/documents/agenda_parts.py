@@ -381,7 +381,7 @@ def _review_row(b: Basis, area: str, title: str, release: str | None, factors: t
     window_start = add_months(b.meeting, -lookback_months) if lookback_months is not None else dt.date.min
     for r in _risks(b):
         if r.factor in factors and (r.resolved is None or r.resolved >= window_start):
-            state = "still present" if queries.risk_active_on(r, b.as_of) else f"resolved {r.resolved.isoformat()}"
+            state = "still present" if queries.risk_active_on(r, b.as_of) or r.resolved is None else f"resolved {r.resolved.isoformat()}"
             related.append(fact(f"risk factor {words(r.factor)} noted {r.noted.isoformat()} ({state})", r.line_of("factor"), label="risk factor", topic=release))
     for ref in queries.referrals_made(b.case, b.as_of, factors):
         related.append(fact(f"referral for {words(ref.service)} on {ref.date.isoformat()}", ref.line_of("service"), label="referral", topic=release))
@@ -684,7 +684,8 @@ def history(b: Basis) -> HistoryPart:
             present=fact(present, s.line_of("present"), label="staffing") if present else ask("who attended the last staffing -- not recorded"),
             decision=of(s, "decision", "", label="staffing decision"),
         )
-    open_steps, done_steps = [], []
+    open_steps: list[Step] = []
+    done_steps: list[Step] = []
     for s in held:
         for n in s.next_steps:
             done = queries.step_done_by(n, b.as_of)

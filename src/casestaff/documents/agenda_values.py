@@ -174,10 +174,10 @@ def of(record: model.Record | None, name: str, question: str, *, label: str = ""
     """The field `name` of `record` as a fact (shown through `show`), or the question when it is empty."""
     label = label or name.replace("_", " ")
     value = getattr(record, name) if record is not None else None
-    if value is None or value == "" or value == []:
+    if record is None or value is None or value == "" or value == []:
         return ask(question, label=label, topic=topic)
     text = show(value) if show else value
-    return fact(text, record.line_of(name), label=label, topic=topic)  # type: ignore[union-attr]
+    return fact(text, record.line_of(name), label=label, topic=topic)
 
 
 def none_said(record: model.Record | None, name: str, text: str = "none", *, label: str = "") -> Value | None:
@@ -197,7 +197,7 @@ def texts(record: model.Record | None, name: str, question: str, *, label: str) 
     """A list of free-text entries, one value each; `none` when the file says the list is empty
     (`name: []`); else the question (a question a partner copy withholds as it would the entries)."""
     items = getattr(record, name) if record is not None else []
-    if not items:
+    if record is None or not items:
         said = none_said(record, name)
         return (said,) if said is not None else (ask(question, label=label),)
     return tuple(fact(item, item_line(record, name, i), label=label) for i, item in enumerate(items, 1))

@@ -170,9 +170,9 @@ def build_provider_agenda(
     known = meeting or next((m for m in meetings if (m.year, m.month) == (month.year, month.month)), None)
     workdays = workdays_for(pack.state)
     deadlines = []
-    for spec in cycle.deadlines if cycle else ():
-        due, note = deadline_date(spec, month, workdays, [known] if known else [])
-        deadlines.append(MonthDeadline(what=spec.what, due=due, note=note, citation=pack.cite(spec.citation)))
+    for deadline in cycle.deadlines if cycle else ():
+        due, note = deadline_date(deadline, month, workdays, [known] if known else [])
+        deadlines.append(MonthDeadline(what=deadline.what, due=due, note=note, citation=pack.cite(deadline.citation)))
     held_by = known or (deadlines[-1].due if deadlines else month_end(month))
     enrolled = sorted((c for c in cases if c.enrolled <= month_end(month)), key=lambda c: (c.participant.name, c.case_id))
     rows = tuple(customer_row(c, pack, month, held_by, as_of, worker) for c in enrolled)
@@ -181,7 +181,7 @@ def build_provider_agenda(
         per_customer = READINESS_SPECS[spec.check].per_customer
         if per_customer is None:
             continue
-        results = [(r, *per_customer.check(c, month, as_of)) for r, c in zip(rows, enrolled)]
+        results = [(r, *per_customer.check(c, month, as_of)) for r, c in zip(rows, enrolled, strict=True)]
         failing = [f"{r.participant} ({r.case_id}): {said}" for r, passed, said in results if not passed]
         words = {"count": len(failing), "total": len(rows), "month": f"{month:%B %Y}"}
         readiness.append(

@@ -192,20 +192,21 @@ def _entry(record: model.Record, flow: Mapping[str, bool]) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
     entry = CommentedMap()
-    for name, spec in fields_of(type(record)).items():
+    record_class: type = type(record)  # mypy takes type[Record] for unhashable (python/mypy#11470)
+    for name, spec in fields_of(record_class).items():
         value = getattr(record, name)
         if value is None or (isinstance(value, list) and not value):
             continue
         if spec.kind.name == "record":
             entry[name] = _entry(value, {})
-        elif spec.kind.name == "list" and spec.kind.item.name == "record":
+        elif spec.kind.name == "list" and spec.kind.item is not None and spec.kind.item.name == "record":
             items = [_entry(item, {}) for item in value]
             if flow.get(name):
                 for item in items:
                     if all(_flow_safe(v) for v in item.values()):
                         item.fa.set_flow_style()
             entry[name] = items
-        elif spec.kind.name == "list":
+        elif spec.kind.name == "list" and spec.kind.item is not None:
             entry[name] = [_scalar(item, spec.kind.item) for item in value]
         else:
             entry[name] = _scalar(value, spec.kind)
@@ -230,7 +231,7 @@ def flow_styles(doc: writer.CaseText) -> dict[str, bool]:
             continue
         for key, value in staffing.value:
             name = getattr(key, "value", None)
-            if name in seen or not isinstance(value, SequenceNode) or not value.value:
+            if not isinstance(name, str) or name in seen or not isinstance(value, SequenceNode) or not value.value:
                 continue
             first = value.value[0]
             if isinstance(first, MappingNode):
@@ -355,7 +356,7 @@ class StepNotFound(UsageError):
 
 
 def all_steps(case: model.Case) -> list[StepRef]:
-    refs = []
+    refs: list[StepRef] = []
     for i, staffing in enumerate(case.staffings):
         for j, step in enumerate(staffing.next_steps):
             refs.append(StepRef(len(refs) + 1, i, j, staffing, step))
@@ -418,7 +419,7 @@ def mark_done(doc: writer.CaseText, ref: StepRef, day: dt.date, packs: Mapping[s
         staffing = case.staffings[ref.staffing_index] if ref.staffing_index < len(case.staffings) else None
         steps = staffing.next_steps if staffing is not None else []
         step = steps[ref.step_index] if ref.step_index < len(steps) else None
-        if step is None or (staffing.date, staffing.kind, step.step) != (ref.staffing.date, ref.staffing.kind, ref.step.step):
+        if staffing is None or step is None or (staffing.date, staffing.kind, step.step) != (ref.staffing.date, ref.staffing.kind, ref.step.step):
             raise writer.WriteRefused(
                 f"{fresh.path}: nothing was written: the file changed on disk meanwhile and step {ref.number} is no"
                 f" longer '{ref.step.step}'; run the command again"

@@ -121,6 +121,7 @@ def _field_lines(spec: FieldSpec, indent: int, commented: bool, value: str) -> l
     hint = _hint(spec, with_example=not value)
     if kind.name == "record":
         record = kind.record
+        assert record is not None
         has_required = any(s.required for s in fields_of(record).values())
         if spec.required or not has_required:
             return [_line(indent, spec.name, "", hint, commented), *_record_lines(record, indent + INDENT, commented)]
@@ -129,6 +130,7 @@ def _field_lines(spec: FieldSpec, indent: int, commented: bool, value: str) -> l
         return lines + _record_lines(record, indent + INDENT, True)
     if kind.name == "list" and kind.item is not None and kind.item.name == "record":
         lines = [_line(indent, spec.name, "", hint + " One entry per '- ':", commented)]
+        assert kind.item.record is not None
         entry = _record_lines(kind.item.record, indent + INDENT + 2, True)
         return lines + [_dash(line, indent + INDENT) for line in entry[:1]] + entry[1:]
     if kind.name == "list":

@@ -17,7 +17,6 @@ field; the sandbox keeps a user's template from reaching into Python.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +33,7 @@ SHARED_BODY_FORMATS = ("md", "txt")
 
 def packaged_templates() -> Path:
     """The templates that ship with casestaff (package data in a wheel; templates/ in a checkout)."""
-    inside = Path(os.fspath(resources.files("casestaff"))) / "templates"
+    inside = Path(str(resources.files("casestaff"))) / "templates"
     if inside.is_dir():
         return inside
     return Path(__file__).resolve().parents[3] / "templates"  # an editable checkout: beside src/

@@ -180,6 +180,7 @@ class _Builder:
         if kind.name == "list":
             return self.list(node, kind, label)
         if kind.name == "record":
+            assert kind.record is not None
             return self.record(node, kind.record, label)
         if kind.name == "mapping":
             return self.mapping(node, label)
@@ -231,6 +232,7 @@ class _Builder:
         items = []
         ok = True
         item_kind = kind.item
+        assert item_kind is not None
         after = node.start_mark
         for index, item in enumerate(node.value, 1):
             if self.repeated_block(item, after, f"{label}[{index}]"):
@@ -416,6 +418,7 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
             " 'case_id:' and 'program:' -- is this a case file?",
         )
         return None, builder.problems
+    assert CASE_KIND.record is not None
     case = builder.record(root, CASE_KIND.record, "")
     if case is _BAD:
         return None, builder.problems

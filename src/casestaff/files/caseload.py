@@ -51,7 +51,8 @@ class PathError(UsageError):
 class CaseJob(Protocol):
     """A pure function of one case, with a key naming everything its answer depends on."""
 
-    key: str
+    @property
+    def key(self) -> str: ...
 
     def __call__(self, case: model.Case) -> Any: ...
 
@@ -345,7 +346,7 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
     outcomes = []
     for shown, name, trusted in task.items:
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
-        if blob is not None:
+        if blob is not None and trusted is not None:
             try:
                 case = safe_loads(blob)
             except Exception:
@@ -367,7 +368,7 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
 
 def _workers() -> int:
     try:
-        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - Windows, macOS
         return os.cpu_count() or 1
 

@@ -152,7 +152,7 @@ def _locate(text: str, *path: str) -> tuple[int, int]:
         else:
             continue
         matched = 0
-        for (name, _), wanted in zip(full, path):
+        for (name, _), wanted in zip(full, path, strict=False):
             if name != wanted:
                 break
             matched += 1
@@ -164,6 +164,7 @@ def _locate(text: str, *path: str) -> tuple[int, int]:
             if header:  # a table: point at its '['
                 column = len(line) - len(line.lstrip())
             else:  # a setting: point at its name (or at the line's key, for the table's own path)
+                assert assign is not None  # a line that is neither was skipped above
                 column = max(full[matched - 1][1], assign.start("key"))
             best, where = matched, (number, column + 1)
             if matched == len(path):

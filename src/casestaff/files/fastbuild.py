@@ -220,6 +220,7 @@ def _reader(kind: Kind) -> Reader:
         return lambda builder, node: builder.list(node, read_item)
     if name == "record":
         cls = kind.record
+        assert cls is not None
         return lambda builder, node: builder.record(node, cls)
     if name == "enum":
         allowed = frozenset(kind.values)

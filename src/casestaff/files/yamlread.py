@@ -27,8 +27,6 @@ from yaml.reader import ReaderError
 
 try:  # libyaml's parser; PyYAML wheels ship it on Windows, macOS and Linux.
     from yaml._yaml import CParser as _Parser
-
-    HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - pure-Python fallback, same nodes, slower
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -45,7 +43,6 @@ except ImportError:  # pragma: no cover - pure-Python fallback, same nodes, slow
         def dispose(self) -> None:
             pass
 
-    HAVE_LIBYAML = False
 
 MAX_FILE_BYTES = 1024 * 1024
 """A case file is a few kilobytes; anything past a megabyte is the wrong file or an attack."""
@@ -300,7 +297,8 @@ def _to_editor_marks(root: Node, text: str) -> None:
 
     def mark(old: Any) -> yaml.Mark:
         line, col = lines.at(old.index)
-        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)
+        # types-PyYAML types pointer as int; PyYAML's own Reader.get_mark passes None without a buffer.
+        return yaml.Mark(old.name, old.index, line - 1, col - 1, None, None)  # type: ignore[arg-type]
 
     seen: set[int] = set()
     stack = [root]
@@ -444,10 +442,7 @@ def _reader_error(exc: ReaderError, text: str) -> ReadError:
     """A character YAML does not allow in a file, located (libyaml counts its position in bytes)."""
     before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
     line, col = _Lines(text).at(len(before))
-    if isinstance(exc.character, int):
-        code = f"U+{exc.character:04X}"
-    else:
-        code = repr(exc.character)
+    code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
     return ReadError(
         line, col, f"the file holds an invisible control character ({code}) that YAML does not allow; delete it"
     )
@@ -565,6 +560,7 @@ def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
     try:
         while scanner.check_token():
             token = scanner.get_token()
+            assert token is not None  # check_token() said there is one
             if token.start_mark.index >= error_mark.index:
                 break
             if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -94,7 +94,7 @@ def packaged_tables_usable() -> bool:
     return made_by == installed_holidays_version()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _packaged_table(state: str) -> dict[str, dict[str, str]] | None:
     try:
         return json.loads((holiday_tables_folder() / f"{state}.json").read_text(encoding="utf-8"))
@@ -109,7 +109,7 @@ def compute_holidays(state: str, year: int) -> dict[dt.date, str]:
     return dict(UnitedStates(subdiv=state, years=year, observed=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def holidays_in(state: str, year: int) -> dict[dt.date, str]:
     """A state's public holidays in a year.
 

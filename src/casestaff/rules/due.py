@@ -25,7 +25,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
     if pack is None:  # pragma: no cover - the loader refuses unknown programs
         flags: tuple[Flag, ...] = ()
         calendar: tuple[tuple[str, dt.date], ...] = ()
-        calendar_kinds: set[str | None] = set()
+        calendar_kinds: set[str] = set()
     elif pack.provider_cycle is None:
         flags = tuple(evaluate_case(case, pack, as_of, within, default_worker))
         calendar, calendar_kinds = (), set()
@@ -34,7 +34,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         wide = evaluate_case(case, pack, as_of, (horizon - as_of).days, default_worker)
         flags = tuple(f for f in wide if status_of(f.since, f.due, as_of, within) is not None)
         calendar = tuple((f.rule, f.since) for f in wide)
-        calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines}
+        calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines if d.done_by is not None}
         kind = pack.planned_kind(case.planned_staffing)
         if case.planned_staffing and case.planned_staffing.date and kind in pack.provider_cycle.customer_kinds:
             planned = (kind, case.planned_staffing.date)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from casestaff.model import queries
 from casestaff.model import records as model
@@ -24,7 +24,7 @@ from casestaff.rules.functions import RULE_SPECS, RuleContext
 from casestaff.rules.requirements import Shortfall
 
 
-@lru_cache(maxsize=None)
+@cache
 def workdays_for(state: str) -> Workdays:
     return Workdays(state)
 

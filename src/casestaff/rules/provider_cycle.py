@@ -175,11 +175,11 @@ def provider_deadlines(
         provider_meetings = meetings.get(provider, ())
         for spec in cycle.deadlines:
             for month in _missed_months(spec, provider_cases, as_of):
-                covered = coverage(provider_cases, spec.done_by or "", month, as_of)
-                if covered.done or not covered.enrolled:
+                past = coverage(provider_cases, spec.done_by or "", month, as_of)
+                if past.done or not past.enrolled:
                     continue
                 due, note = deadline_date(spec, month, workdays, provider_meetings)
-                add(provider, month, spec, due, OVERDUE, "; ".join(filter(None, [covered.note(), note])))
+                add(provider, month, spec, due, OVERDUE, "; ".join(filter(None, [past.note(), note])))
         for month in _months(as_of, within):
             needing = sorted(
                 {
