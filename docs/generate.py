@@ -7,7 +7,7 @@ What comes from the code: the command reference (each command's own `--help`), t
 field tables (the model's field specs), the settings table (`config.SETTINGS`), the program
 reference (the built-in packs), and the README's walk-through output (the commands run on
 sample_cases). What is written by hand lives here as text: the introductions and the annotated
-examples, which tests/test_docs.py loads with casestaff itself to prove they are valid.
+examples, which tests/project/test_docs.py loads with casestaff itself to prove they are valid.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ program needs: `casestaff programs ID` shows what each program's rules read, and
 below say which program a block is for. Names, dates and numbers are invented.
 """
 
-# The whole file is checked by tests/test_docs.py: it must load without a single problem, and
+# The whole file is checked by tests/project/test_docs.py: it must load without a single problem, and
 # it must use every field of every block, so this stays a complete example.
 ANNOTATED_CASE = """\
 # One participant per file. Lines starting with # are comments; casestaff ignores them.
@@ -750,7 +750,7 @@ COMPONENT_QUOTE = (
     "must be called if a participant has been engaged in the same component for a period of 6, 9"
     " and/or 12 months to review those benchmarks"
 )
-"""The IL SNAP E&T words the reading of a component's end rests on (tests/test_docs.py finds them in the policy)."""
+"""The IL SNAP E&T words the reading of a component's end rests on (tests/project/test_docs.py finds them in the policy)."""
 
 PROGRAMS_SOURCES = """\
 ## Where the numbers come from
@@ -857,10 +857,10 @@ SNAP_CYCLE_QUOTES = (
     "Staffing must be done before the end of the month",
     "need to be completed monthly for all enrolled customers",
 )
-"""The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/test_docs.py finds them in the policy)."""
+"""The IL SNAP E&T words the monthly-cycle reading of the benchmarks rests on (tests/project/test_docs.py finds them in the policy)."""
 
 SNAP_PROGRESS_QUOTE = "Length of time participating in the program without progress (mandatory at 6, 9 and 12 months)"
-"""The IL SNAP E&T words the second clock rests on (tests/test_docs.py finds them in the policy)."""
+"""The IL SNAP E&T words the second clock rests on (tests/project/test_docs.py finds them in the policy)."""
 
 PROGRAMS_SNAP = f"""\
 ## IL SNAP E&T: two clocks, one monthly cycle
@@ -1067,7 +1067,7 @@ POLICY_READINGS: list[tuple[str, str, str]] = [
     ),
 ]
 """Each reading of a policy the requirements rest on: (program, what casestaff does, the policy's
-own words). programs.md prints them; tests/test_docs.py checks each quote against the policy."""
+own words). programs.md prints them; tests/project/test_docs.py checks each quote against the policy."""
 
 
 def policy_readings() -> str:

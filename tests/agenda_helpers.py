@@ -13,7 +13,7 @@ from casestaff.files.config import Config
 from casestaff.rules.evaluate import evaluate_case
 from casestaff.packset import load_packset
 
-FIXTURES = Path(__file__).parent / "fixtures" / "agenda"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "agenda"
 AS_OF = dt.date(2026, 11, 23)
 PROGRAMS = ("la-step", "il-snap-et", "or-ssp-reengagement", "fc-reintegration", "or-ssp-case-management")
 FORMATS = ("md", "txt", "html")

@@ -25,7 +25,8 @@ def examples(share: float = 1.0) -> settings:
     return settings(max_examples=max(10, int(settings().max_examples * share)))
 
 
-REPO = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 SAMPLES = REPO / "sample_cases"
 
 

@@ -224,7 +224,7 @@ TOML_HINTS = (
     ("Expected \"'\"", "a quoted value is never closed; add the closing quote"),
 )
 """(how tomllib's message starts, what casestaff says instead: what is wrong; how to fix it).
-tests/test_dependency_wording.py checks that tomllib still says each of these prefixes."""
+tests/project/test_dependency_wording.py checks that tomllib still says each of these prefixes."""
 
 
 def _syntax_problem(shown: str, text: str, message: str) -> Problem:

@@ -467,7 +467,7 @@ LIBYAML_PHRASES: tuple[tuple[str, str], ...] = (
 )
 """Every part of libyaml's wording that _syntax_error matches on, and in which field.
 
-libyaml's words are not ours and may change with a release; tests/test_dependency_contracts.py
+libyaml's words are not ours and may change with a release; tests/project/test_dependency_contracts.py
 feeds libyaml a document for each phrase and fails, naming this table, when it stops saying it.
 """
 

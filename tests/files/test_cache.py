@@ -1,0 +1,269 @@
+"""The private cache only ever makes a run faster: same answers, no stale data, owner-only files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from casestaff.files import cache as cache_module
+from casestaff.files.caseload import run_caseload
+from casestaff.cli.main import app
+from casestaff.files.config import Config
+from casestaff.rules.due import DueJob
+from casestaff.packset import load_packset
+
+from ..conftest import SAMPLES
+
+AS_OF = dt.date(2026, 12, 1)
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def packset():
+    return load_packset(Config())
+
+
+@pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    """A copy of the samples, aged three seconds so the cache may trust them."""
+    folder = tmp_path / "cases"
+    shutil.copytree(SAMPLES, folder)
+    old = time.time() - 3
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
+    return folder
+
+
+def _run(folder: Path, packset, as_of=AS_OF, **kwargs):
+    job = DueJob(packset=packset, as_of=as_of, within=14, default_worker="")
+    return run_caseload([folder], packset, job, TODAY, **kwargs)
+
+
+def _flags(run) -> list[tuple[str, str, str, str]]:
+    return sorted((f.case, f.rule, f.due.isoformat(), f.status) for entry in run.results for f in entry.flags)
+
+
+def test_second_run_reads_nothing_and_answers_the_same(cases, packset):
+    first = _run(cases, packset)
+    second = _run(cases, packset)
+    assert first.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert second.stats == {**second.stats, "parsed": 0, "recomputed": 0, "cached": first.stats["parsed"]}
+    assert _flags(second) == _flags(first) == _flags(_run(cases, packset, use_cache=False))
+
+
+def test_another_morning_recomputes_from_cached_cases_without_parsing(cases, packset):
+    _run(cases, packset)
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert next_day.stats["parsed"] == 0
+    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    fresh = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False)
+    assert _flags(next_day) == _flags(fresh)
+
+
+def test_an_edited_file_is_read_again(cases, packset):
+    _run(cases, packset)
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+    text = amy.read_text(encoding="utf-8").replace("        due: 2026-11-24\n", "        due: 2026-11-24\n        done: 2026-11-20\n")
+    amy.write_text(text, encoding="utf-8")
+    old = time.time() - 3
+    os.utime(amy, (old, old))
+    again = _run(cases, packset)
+    assert again.stats["parsed"] == 1
+    assert not [f for e in again.results if e.case == "OR-RE-0001" for f in e.flags if f.rule.endswith("next-steps")]
+
+
+def test_a_file_changed_within_two_seconds_of_reading_is_never_trusted(cases, packset):
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+    os.utime(amy)  # modified "now": its next change might keep the same size and mtime
+    _run(cases, packset)
+    assert _run(cases, packset).stats["parsed"] == 1
+
+
+def test_a_file_with_problems_is_reported_every_time(cases, packset):
+    (cases / "broken.yaml").write_text("case_id: [\n", encoding="utf-8")
+    first = _run(cases, packset)
+    second = _run(cases, packset)
+    assert [p.file for p in first.problems] == [p.file for p in second.problems] == [str(cases / "broken.yaml")]
+
+
+def test_cache_files_are_owner_only(cases, packset):
+    _run(cases, packset)
+    root = cache_module.cache_root()
+    files = list(root.iterdir())
+    assert files, "nothing was cached"
+    if os.name == "posix":
+        assert root.stat().st_mode & 0o777 == 0o700
+        for path in files:
+            assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_others_can_write_is_ignored(cases, packset):
+    _run(cases, packset)
+    for path in cache_module.cache_root().iterdir():
+        path.chmod(0o666)
+    again = _run(cases, packset)
+    assert again.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert len(again.notes) == 1 and again.notes[0].startswith("ignoring the cache file ")
+    assert again.notes[0].endswith(": others can read or write it (mode 0666); casestaff reads nothing from it and writes it again")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_in_is_not_used_and_due_says_so_once(runner, cases):
+    args = ["due", str(cases), "--as-of", "2026-12-01"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    root = cache_module.cache_root()
+    before = {path.name: path.stat().st_mtime_ns for path in root.iterdir()}
+    root.chmod(0o777)
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    note = (
+        f"casestaff: not using the cache in {root}: others can write in it (mode 0777); casestaff trusts only a cache"
+        f" folder that is yours alone (chmod 700 {root}, or delete it)\n"
+    )
+    assert again.stderr.count("not using the cache") == 1 and note in again.stderr
+    assert again.stdout == first.stdout
+    assert {path.name: path.stat().st_mtime_ns for path in root.iterdir()} == before  # nothing read or written there
+    root.chmod(0o700)
+    assert "cache" not in runner.invoke(app, args).stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making another user's folder needs root")
+def test_another_users_cache_folder_is_not_used(runner, cases):
+    root = cache_module.cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    os.chown(root, 4321, 4321)
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert f"casestaff: not using the cache in {root}: it belongs to " in result.stderr
+    assert list(root.iterdir()) == []
+
+
+def test_a_tampered_cache_cannot_run_code_and_is_ignored(cases, packset, tmp_path):
+    _run(cases, packset)
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for path in cache_module.cache_root().iterdir():
+        path.write_bytes(pickle.dumps(Evil()))
+        path.chmod(0o600)
+    again = _run(cases, packset)
+    assert not marker.exists()
+    assert again.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert _flags(again) == _flags(_run(cases, packset, use_cache=False))
+
+
+def test_a_deleted_file_leaves_the_list_and_the_cache(cases, packset):
+    _run(cases, packset)
+    (cases / "or-ssp-reengagement-amy.yaml").unlink()
+    again = _run(cases, packset)
+    assert "OR-RE-0001" not in {e.case for e in again.results}
+    for stored in cache_module.cache_root().iterdir():
+        assert b"OR-RE-0001" not in stored.read_bytes(), stored.name
+
+
+def test_no_cache_option_leaves_no_cache(runner, cases):
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not cache_module.cache_root().exists() or not list(cache_module.cache_root().iterdir())
+
+
+def test_cache_setting_false_leaves_no_cache(runner, cases):
+    (cases / "casestaff.toml").write_text("cache = false\n", encoding="utf-8")
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert not cache_module.cache_root().exists() or not list(cache_module.cache_root().iterdir())
+
+
+def test_worker_processes_give_the_same_answers_and_fill_the_cache(cases, packset, monkeypatch):
+    from casestaff.files import caseload
+
+    monkeypatch.setattr(caseload, "PARALLEL_FROM", 1)
+    alone = _run(cases, packset, use_cache=False, jobs=1)
+    workers = _run(cases, packset, jobs=2)
+    assert workers.stats["parsed"] == alone.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert _flags(workers) == _flags(alone)
+    assert [p.file for p in workers.problems] == [p.file for p in alone.problems]
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), jobs=2)
+    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False, jobs=1))
+
+
+def test_due_and_another_job_do_not_evict_each_other(cases, packset):
+    _run(cases, packset)
+    _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert _run(cases, packset).stats["cached"] == len(list(cases.glob("*.yaml")))
+
+
+def test_an_answer_from_another_folder_names_the_file_as_this_run_shows_it(runner, cases, monkeypatch):
+    """Cached in `cases/` from its parent, then asked from inside it: the paths must be `x.yaml`."""
+    import json
+
+    monkeypatch.chdir(cases.parent)
+    first = runner.invoke(app, ["due", "cases", "--as-of", "2026-12-01", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert {item["file"].split(os.sep)[0] for item in json.loads(first.stdout) if item["file"]} == {"cases"}
+    monkeypatch.chdir(cases)
+    second = runner.invoke(app, ["due", ".", "--as-of", "2026-12-01", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    files = {item["file"] for item in json.loads(second.stdout) if item["file"]}
+    assert files and all(os.path.exists(f) and not f.startswith("cases") for f in files), files
+
+
+@pytest.mark.parametrize("how", ["in place", "replaced (sed -i)"])
+def test_an_edit_that_keeps_size_and_mtime_is_read_again(runner, cases, how):
+    """`sed -i` then `touch -d` back: same size, same modification time, a different answer."""
+    import json
+
+    amy = cases / "or-ssp-reengagement-amy.yaml"
+
+    def next_step_due() -> list[str]:
+        result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [i["due"] for i in json.loads(result.stdout) if i["case"] == "OR-RE-0001" and i["rule"].endswith("next-steps")]
+
+    assert next_step_due() == ["2026-11-24"]
+    before = amy.stat()
+    edited = amy.read_bytes().replace(b"        due: 2026-11-24\n", b"        due: 2026-11-27\n")
+    assert len(edited) == before.st_size
+    if how == "in place":
+        with open(amy, "r+b") as handle:
+            handle.write(edited)
+    else:
+        temp = cases / ".amy.tmp"
+        temp.write_bytes(edited)
+        os.replace(temp, amy)
+    os.utime(amy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = amy.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    if (after.st_ino, after.st_ctime_ns) == (before.st_ino, before.st_ctime_ns):
+        pytest.skip("this file system's change time is too coarse to tell the edit apart")
+    assert next_step_due() == ["2026-11-27"]
+
+
+def test_an_edit_to_any_module_of_any_layer_changes_the_code_fingerprint(tmp_path):
+    """Cached answers are keyed on the code fingerprint: an edit anywhere in casestaff must change it."""
+    import shutil
+
+    import casestaff
+    cache = cache_module
+    package = tmp_path / "casestaff"
+    shutil.copytree(Path(casestaff.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    modules = sorted(package.rglob("*.py"))
+    assert {m.parent.name for m in modules} >= {"casestaff", "model", "files", "rules", "documents", "actions", "cli"}
+    seen = {cache.fingerprint_of_code(package)}
+    for module in modules:
+        module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        fingerprint = cache.fingerprint_of_code(package)
+        assert fingerprint not in seen, f"editing {module.relative_to(package)} left the code fingerprint unchanged"
+        seen.add(fingerprint)

@@ -1,0 +1,107 @@
+"""The quick builder builds exactly what the validator builds, or gives up and lets it explain."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casestaff.files import casefile, yamlread
+from casestaff.files.fastbuild import quick_case
+from casestaff.model import records as model
+from casestaff.model.spec import CASE_KIND
+
+from ..conftest import REPO, SAMPLES
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import case_text
+
+
+def validated(text: str):
+    """The case as the validator builds it (None when it finds a problem)."""
+    record, _ = casefile.build_record(text.encode("utf-8"), "x.yaml", CASE_KIND.record)
+    return record
+
+
+def _same(a, b) -> bool:
+    """Equal values, and equal positions (`pos`, `at`) all the way down."""
+    if isinstance(a, model.Record) or isinstance(b, model.Record):
+        if type(a) is not type(b) or a.pos != b.pos or a.at != b.at:
+            return False
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+def _check(text: str) -> bool:
+    """Assert the two builders agree on `text`; True when the quick one built the case."""
+    try:
+        root = yamlread.parse(text)
+    except yamlread.ReadError:
+        return False
+    if root is None:
+        return False
+    quick = quick_case(root)
+    slow = validated(text)
+    if quick is not None:
+        assert slow is not None, "the quick builder accepted what the validator refuses"
+        assert _same(quick, slow)
+        return True
+    return False
+
+
+CORPUS = sorted(SAMPLES.glob("*.yaml")) + sorted((REPO / "tests" / "rule_cases").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: str(p.relative_to(REPO)))
+def test_agrees_on_every_sample_and_rule_case(path: Path) -> None:
+    text = yamlread.decode(path.read_bytes())
+    built = _check(text)
+    if path.parent == SAMPLES:
+        assert built, "a valid sample should take the quick path"
+
+
+def test_agrees_on_generated_caseloads() -> None:
+    rng = random.Random(11)
+    built = sum(_check(case_text(i, rng)) for i in range(300))
+    assert built == 300
+
+
+MUTATIONS = [
+    ("2026-", "2026-1-"),
+    (": ", ": !!str "),
+    ("name: ", "name: 42 "),
+    ("actual_hours: 80", "actual_hours: -1"),
+    ("actual_hours: 80", "actual_hours: .nan"),
+    ("good_cause: false", "good_cause: no"),
+    ("progress: some", "progress: lots"),
+    ("progress: ", "progres: "),
+    ("worker: ", "worker: 2026-01-05 #"),
+    ("case_id: ", "case_id: ''\nnotes: "),
+    ("date: 2026", "date: '2026"),
+    ("month: 2026-", "month: '2026-"),
+    ("  - name: ", "  - &a\n    name: "),
+    ("staffings:", "notes: ~\nstaffings:"),
+    ("household:", "household: []\nx_household:"),
+]
+
+
+@given(seed=st.integers(0, 10_000), picks=st.lists(st.sampled_from(MUTATIONS), max_size=3), nth=st.integers(0, 5))
+def test_agrees_on_mutated_cases(seed: int, picks, nth: int) -> None:
+    text = case_text(seed, random.Random(seed))
+    for old, new in picks:
+        place = -1
+        for _ in range(nth + 1):
+            found = text.find(old, place + 1)
+            if found < 0:
+                break
+            place = found
+        if place >= 0:
+            text = text[:place] + new + text[place + len(old) :]
+    _check(text)

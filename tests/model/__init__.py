@@ -1,0 +1,1 @@
+"""Tests of casestaff's model layer."""

@@ -1,0 +1,1 @@
+"""Tests of the project itself: docs, install, layers, lock, gates."""

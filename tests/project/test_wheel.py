@@ -1,0 +1,72 @@
+"""A built wheel works on its own: program packs and templates travel inside it as package data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPO, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+        capture_output=True,
+        text=True,
+    )
+    if build.returncode != 0:
+        pytest.fail(f"building the wheel failed:\n{build.stdout}\n{build.stderr}")
+    (found,) = out.glob("casestaff-*.whl")
+    return found
+
+
+def test_wheel_carries_packs_and_templates(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    packs = {Path(n).name for n in names if n.startswith("casestaff/program_packs/")}
+    assert {"la-step.yaml", "il-snap-et.yaml", "or-ssp-reengagement.yaml", "fc-reintegration.yaml", "or-ssp-case-management.yaml"} <= packs
+    templates = [n for n in names if n.startswith("casestaff/templates/") and n.endswith(".j2")]
+    assert templates, "no templates in the wheel"
+    assert not any(n.startswith(("tests/", "sample_cases/", "benchmarks/")) for n in names)
+
+
+def test_installed_wheel_runs_due_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    """Install the wheel alone into a folder and run it from elsewhere: nothing comes from the checkout."""
+    site = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stderr
+    cases = tmp_path / "cases"
+    shutil.copytree(SAMPLES, cases)
+    env = {**os.environ, "PYTHONPATH": str(site), "CASESTAFF_CACHE_DIR": str(tmp_path / "cache")}
+    where = subprocess.run(
+        [sys.executable, "-c", "import casestaff, casestaff.documents.templating as t; print(casestaff.__file__); print(t.packaged_templates())"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    module_file, templates = where.stdout.split()
+    assert module_file.startswith(str(site)), module_file
+    assert templates.startswith(str(site)), templates
+    run = subprocess.run(
+        [sys.executable, "-m", "casestaff", "due", str(cases), "--as-of", "2026-12-01", "--format", "json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    programs = {item["program"] for item in json.loads(run.stdout)}
+    assert programs == {"la-step", "il-snap-et", "or-ssp-reengagement", "fc-reintegration", "or-ssp-case-management"}
