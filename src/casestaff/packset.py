@@ -196,21 +196,28 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
                 )
         if not rule.citation.section.strip():
             at(rule, "citation", f"rule {rule.id}: the citation needs the policy section")
-    if pack.provider_cycle:
-        for deadline in pack.provider_cycle.deadlines:
-            if deadline.day is None and not deadline.month_end:
-                at(deadline, "id", f"deadline {deadline.id}: give a day of the month (day: 10) or month_end: true")
-            if deadline.day is not None and not 1 <= deadline.day <= 31:
-                at(deadline, "day", f"deadline {deadline.id}: day must be 1 to 31")
-            if deadline.done_by and deadline.done_by not in kinds:
-                at(deadline, "done_by", f"deadline {deadline.id}: '{deadline.done_by}' is not a staffing kind of {pack.id}")
-        for kind in pack.provider_cycle.customer_kinds:
-            if kind not in kinds:
-                at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
+    _lint_provider_cycle(pack, at)
     _lint_agenda_narration_case_file(pack, at)
     _lint_agenda_lists(pack, at)
     _lint_requirements(pack, at)
     return problems
+
+
+def _lint_provider_cycle(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
+    """The provider cycle's deadlines fall on a real day and name only the pack's staffing kinds."""
+    if not pack.provider_cycle:
+        return
+    kinds = pack.kind_ids
+    for deadline in pack.provider_cycle.deadlines:
+        if deadline.day is None and not deadline.month_end:
+            at(deadline, "id", f"deadline {deadline.id}: give a day of the month (day: 10) or month_end: true")
+        if deadline.day is not None and not 1 <= deadline.day <= 31:
+            at(deadline, "day", f"deadline {deadline.id}: day must be 1 to 31")
+        if deadline.done_by and deadline.done_by not in kinds:
+            at(deadline, "done_by", f"deadline {deadline.id}: '{deadline.done_by}' is not a staffing kind of {pack.id}")
+    for kind in pack.provider_cycle.customer_kinds:
+        if kind not in kinds:
+            at(pack.provider_cycle, "customer_kinds", f"'{kind}' is not a staffing kind of {pack.id}")
 
 
 def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str], None]) -> None:

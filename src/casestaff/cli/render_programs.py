@@ -57,51 +57,11 @@ def detail(pack: Pack) -> str:
     if pack.decision_kinds:
         lines += ["", "Kinds of decision (staffings[].decision_kind):"]
         lines += [f"  {k.id}: {k.name}" for k in pack.decision_kinds]
-    lines += ["", "Roles (present[].role):"]
-    for role in pack.roles:
-        extra = []
-        if role.department:
-            extra.append("department staff")
-        if role.release_form:
-            extra.append(f"needs a signed {role.release_form} before being invited")
-        if role.invite_for_needs:
-            extra.append(f"invited for a child's special needs: {', '.join(role.invite_for_needs)}")
-        lines.append(f"  {role.abbr}: {role.title}" + (f" ({'; '.join(extra)})" if extra else ""))
-    lines += ["", "Rules:"]
-    for rule in pack.rules:
-        lines.append(f"  {pack.id}.{rule.id}  [{rule.function}({_params(rule.params)})]")
-        lines.append(f"    {rule.explain}")
-        if rule.satisfied_by:
-            lines.append(f"    satisfied by: a {' or '.join(rule.satisfied_by)} held on or after the condition began")
-        lines.append(f"    policy: {pack.cite(rule.citation)}")
-        if rule.citation.quote:
-            lines.append(f"      \"{rule.citation.quote}\"")
-        lines += _sources(rule.params, rule.sources)
-    if pack.provider_cycle:
-        lines += ["", "Monthly provider cycle:"]
-        for d in pack.provider_cycle.deadlines:
-            when = "last day of the month" if d.month_end else f"day {d.day}"
-            if d.workdays_before_meeting:
-                when += f", or {d.workdays_before_meeting} workdays before the meeting if earlier"
-            lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
-            if d.done_by:
-                done = f"    done: a {d.done_by} held that month for every customer enrolled by then"
-                if d.overdue_months:
-                    done += f"; a month missed stays overdue for {d.overdue_months} months after it"
-                lines.append(done)
-            lines.append(f"    policy: {pack.cite(d.citation)}")
+    lines += _role_lines(pack)
+    lines += _rule_lines(pack)
+    lines += _provider_cycle_lines(pack)
     lines += ["", f"Agenda parts: {', '.join(pack.agenda_parts)}"]
-    if pack.review_areas:
-        lines += ["", "Review areas (agenda.review_areas; case files: review_areas[].area):"]
-        for area in pack.review_areas:
-            lines.append(f"  {area.area}: {area.title}")
-            bearing = f"    risk factors that bear on it: {', '.join(area.risk_factors) or 'none'}"
-            if area.lookback_months is not None:
-                bearing += f", within {area.lookback_months} months of the meeting"
-            lines.append(bearing)
-            if area.release_area:
-                lines.append(f"    a partner sees it under a release covering {area.release_area}")
-            lines += _cited(pack, area.citation)
+    lines += _review_area_lines(pack)
     if pack.checklist:
         lines += ["", "Checklist (agenda.checklist; case files: checklist.FIELD):"]
         for item in pack.checklist:
@@ -135,6 +95,72 @@ def detail(pack: Pack) -> str:
     blocks = ", ".join(pack.case_file.parts) if pack.case_file else "every block"
     lines += ["", f"New case files (casestaff new): the common blocks, those the rules read, and: {blocks}"]
     return "\n".join(lines)
+
+
+def _role_lines(pack: Pack) -> list[str]:
+    """The roles a meeting invites, with what each needs before it is invited."""
+    lines = ["", "Roles (present[].role):"]
+    for role in pack.roles:
+        extra = []
+        if role.department:
+            extra.append("department staff")
+        if role.release_form:
+            extra.append(f"needs a signed {role.release_form} before being invited")
+        if role.invite_for_needs:
+            extra.append(f"invited for a child's special needs: {', '.join(role.invite_for_needs)}")
+        lines.append(f"  {role.abbr}: {role.title}" + (f" ({'; '.join(extra)})" if extra else ""))
+    return lines
+
+
+def _rule_lines(pack: Pack) -> list[str]:
+    """Each rule with its function, parameters, citation and where each parameter comes from."""
+    lines = ["", "Rules:"]
+    for rule in pack.rules:
+        lines.append(f"  {pack.id}.{rule.id}  [{rule.function}({_params(rule.params)})]")
+        lines.append(f"    {rule.explain}")
+        if rule.satisfied_by:
+            lines.append(f"    satisfied by: a {' or '.join(rule.satisfied_by)} held on or after the condition began")
+        lines.append(f"    policy: {pack.cite(rule.citation)}")
+        if rule.citation.quote:
+            lines.append(f"      \"{rule.citation.quote}\"")
+        lines += _sources(rule.params, rule.sources)
+    return lines
+
+
+def _provider_cycle_lines(pack: Pack) -> list[str]:
+    """The monthly provider cycle's deadlines, when the pack has one."""
+    if not pack.provider_cycle:
+        return []
+    lines = ["", "Monthly provider cycle:"]
+    for d in pack.provider_cycle.deadlines:
+        when = "last day of the month" if d.month_end else f"day {d.day}"
+        if d.workdays_before_meeting:
+            when += f", or {d.workdays_before_meeting} workdays before the meeting if earlier"
+        lines.append(f"  {d.id}: {d.what} -- by {when} (non-workday: {d.non_workday} workday)")
+        if d.done_by:
+            done = f"    done: a {d.done_by} held that month for every customer enrolled by then"
+            if d.overdue_months:
+                done += f"; a month missed stays overdue for {d.overdue_months} months after it"
+            lines.append(done)
+        lines.append(f"    policy: {pack.cite(d.citation)}")
+    return lines
+
+
+def _review_area_lines(pack: Pack) -> list[str]:
+    """The review areas an agenda walks through, with the risk factors that bear on each."""
+    if not pack.review_areas:
+        return []
+    lines = ["", "Review areas (agenda.review_areas; case files: review_areas[].area):"]
+    for area in pack.review_areas:
+        lines.append(f"  {area.area}: {area.title}")
+        bearing = f"    risk factors that bear on it: {', '.join(area.risk_factors) or 'none'}"
+        if area.lookback_months is not None:
+            bearing += f", within {area.lookback_months} months of the meeting"
+        lines.append(bearing)
+        if area.release_area:
+            lines.append(f"    a partner sees it under a release covering {area.release_area}")
+        lines += _cited(pack, area.citation)
+    return lines
 
 
 def _applies(pack: Pack, requirement: RequirementDef) -> str:

@@ -305,12 +305,7 @@ class _Builder:
             if value is _BAD:
                 ok = False
                 continue
-            at[key] = position(value_node)
-            if isinstance(value_node, SequenceNode):  # each entry's own line, so an agenda can cite it
-                for index, item in enumerate(value_node.value, 1):
-                    at[f"{key}[{index}]"] = position(item)
-                if not value_node.value:  # `key: []` says there are none (Record.says_none)
-                    at[f"{key}[]"] = position(value_node)
+            _note_positions(at, key, value_node)
             if value == "" and spec.required:
                 self.problem(value_node, f"{prefix}{key} is empty; it is required: write {spec.kind.describe()}")
                 ok = False
@@ -321,14 +316,31 @@ class _Builder:
                     ok = False
                 continue
             values[key] = value
-        for name, spec in specs.items():
-            if spec.required and name not in key_lines and not merged:  # a merge may have held it
-                where = f"{label} is missing" if label else f"{self.document} is missing"
-                self.problem(node, f"{where} the required field '{name}'; add a line '{name}: ...'")
-                ok = False
+        if not merged and not self._required_present(node, specs, key_lines, label):  # a merge may have held them
+            ok = False
         if not ok:
             return _BAD
         return cls(pos=position(node), at=at, **values)
+
+    def _required_present(self, node: Node, specs: dict[str, FieldSpec], written: dict[str, int], label: str) -> bool:
+        """Report each required field the block leaves out, so one pass names them all; False if any."""
+        ok = True
+        for name, spec in specs.items():
+            if spec.required and name not in written:
+                where = f"{label} is missing" if label else f"{self.document} is missing"
+                self.problem(node, f"{where} the required field '{name}'; add a line '{name}: ...'")
+                ok = False
+        return ok
+
+
+def _note_positions(at: dict[str, tuple[int, int]], key: str, value_node: Node) -> None:
+    """Where a field's value sits, and each list entry's own line, so an agenda can cite it."""
+    at[key] = position(value_node)
+    if isinstance(value_node, SequenceNode):
+        for index, item in enumerate(value_node.value, 1):
+            at[f"{key}[{index}]"] = position(item)
+        if not value_node.value:  # `key: []` says there are none (Record.says_none)
+            at[f"{key}[]"] = position(value_node)
 
 
 def _suggest_date(text: str) -> str | None:

@@ -128,94 +128,125 @@ def _discover_names(
     could not be read, and links to nothing. `scanned` collects the folders read in full,
     whose caches may forget files no longer there.
     """
-    skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
-    found: list[str] = []
-    read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
-    links: list[str] = []  # symbolic links to folders, followed once every real folder is read
-    already: list[str] = []
-    loops: list[str] = []
-    unreadable: list[str] = []
-    dangling: list[str] = []
-
-    def walk(top: str, info: os.stat_result) -> None:
-        stack = [(top, info)]
-        while stack:
-            folder, folder_info = stack.pop()
-            identity = (folder_info.st_dev, folder_info.st_ino)
-            if identity in read:
-                if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
-                    already.append(f"{folder} (= {read[identity]})")
-                continue
-            read[identity] = folder
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: e.name)
-            except OSError as exc:
-                unreadable.append(f"{folder} ({(exc.strerror or str(exc)).lower()})")
-                continue
-            if scanned is not None:
-                scanned.add(os.path.abspath(folder))
-            subfolders = []
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if not is_dir:
-                    if is_case_file_name(name):
-                        found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
-                    elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
-                        dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
-                elif entry.is_symlink():
-                    links.append(entry.path)
-                else:
-                    try:  # followed: a Windows junction is a real folder here, known by where it leads
-                        subfolders.append((entry.path, entry.stat()))
-                    except OSError as exc:
-                        unreadable.append(f"{entry.path} ({(exc.strerror or str(exc)).lower()})")
-            stack.extend(reversed(subfolders))
-
+    walker = _FolderWalk(scanned)
     for path in paths:
         if path.is_file():
-            found.append(str(path))
+            walker.found.append(str(path))
         elif path.is_dir():
-            walk(os.fspath(path), os.stat(path))
+            walker.walk(os.fspath(path), os.stat(path))
         elif path.exists():  # a named pipe or a device given by name: reading reports what it is
-            found.append(str(path))
+            walker.found.append(str(path))
         else:
             raise PathError(f"no such file or folder: {path}")
-    while links:
-        link = links.pop(0)
-        try:
-            info = os.stat(link)
-        except OSError as exc:
-            unreadable.append(f"{link} ({(exc.strerror or str(exc)).lower()})")
-            continue
-        first = read.get((info.st_dev, info.st_ino))
-        if first is None:
-            walk(link, info)
-        elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
-            loops.append(f"{link} (leads back to {first})")
-        else:
-            already.append(f"{link} (= {first})")
+    walker.follow_links()
     if notes is not None:
-        for items, what in (
-            (already, "skipped {n} linked folder{s} already read"),
-            (loops, "skipped {n} linked folder{s} that lead{es} back into a folder above (a loop)"),
-            (unreadable, "could not read {n} folder{s}; case files in {them} are not listed"),
-            (dangling, "skipped {n} link{s} that lead{es} nowhere"),
-        ):
-            if items:
-                notes.append(_note(what, items))
+        notes.extend(walker.notes())
+    return _unique_names(walker.found, skip)
+
+
+def _unique_names(found: list[str], skip: Sequence[Path]) -> list[str]:
+    """`found` less the files in `skip`, each file once (by its absolute path), in first-found order."""
+    skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     unique: dict[str, str] = {}
     for name in found:
         key = os.path.normcase(os.path.abspath(name))
         if key not in skipped:
             unique.setdefault(key, name)
     return list(unique.values())
+
+
+def _reason(exc: OSError) -> str:
+    """An OS error's reason in lower case, to follow a folder's name in a note."""
+    return (exc.strerror or str(exc)).lower()
+
+
+class _FolderWalk:
+    """What _discover_names finds and skips as it reads folders, each folder once."""
+
+    def __init__(self, scanned: set[str] | None) -> None:
+        self.scanned = scanned
+        self.found: list[str] = []
+        self.read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
+        self.links: list[str] = []  # symbolic links to folders, followed once every real folder is read
+        self.already: list[str] = []
+        self.loops: list[str] = []
+        self.unreadable: list[str] = []
+        self.dangling: list[str] = []
+
+    def walk(self, top: str, info: os.stat_result) -> None:
+        """Read `top` and its real sub-folders, top-down in name order; links wait in `links`."""
+        stack = [(top, info)]
+        while stack:
+            folder, folder_info = stack.pop()
+            identity = (folder_info.st_dev, folder_info.st_ino)
+            if identity in self.read:
+                if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
+                    self.already.append(f"{folder} (= {self.read[identity]})")
+                continue
+            self.read[identity] = folder
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                self.unreadable.append(f"{folder} ({_reason(exc)})")
+                continue
+            if self.scanned is not None:
+                self.scanned.add(os.path.abspath(folder))
+            subfolders: list[tuple[str, os.stat_result]] = []
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    self._take(entry, subfolders)
+            stack.extend(reversed(subfolders))
+
+    def _take(self, entry: os.DirEntry[str], subfolders: list[tuple[str, os.stat_result]]) -> None:
+        """File one folder entry: a case file, a link to nothing, a linked folder or a sub-folder."""
+        name = entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            if is_case_file_name(name):
+                self.found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
+            elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
+                self.dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
+        elif entry.is_symlink():
+            self.links.append(entry.path)
+        else:
+            try:  # followed: a Windows junction is a real folder here, known by where it leads
+                subfolders.append((entry.path, entry.stat()))
+            except OSError as exc:
+                self.unreadable.append(f"{entry.path} ({_reason(exc)})")
+
+    def follow_links(self) -> None:
+        """Read each linked folder not read already; one that leads back above itself is a loop."""
+        while self.links:
+            link = self.links.pop(0)
+            try:
+                info = os.stat(link)
+            except OSError as exc:
+                self.unreadable.append(f"{link} ({_reason(exc)})")
+                continue
+            first = self.read.get((info.st_dev, info.st_ino))
+            if first is None:
+                self.walk(link, info)
+            elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
+                self.loops.append(f"{link} (leads back to {first})")
+            else:
+                self.already.append(f"{link} (= {first})")
+
+    def notes(self) -> list[str]:
+        """One note for each kind of folder skipped, in a fixed order."""
+        return [
+            _note(what, items)
+            for items, what in (
+                (self.already, "skipped {n} linked folder{s} already read"),
+                (self.loops, "skipped {n} linked folder{s} that lead{es} back into a folder above (a loop)"),
+                (self.unreadable, "could not read {n} folder{s}; case files in {them} are not listed"),
+                (self.dangling, "skipped {n} link{s} that lead{es} nowhere"),
+            )
+            if items
+        ]
 
 
 def read_bytes(shown: str) -> tuple[bytes | None, os.stat_result | None, list[Problem]]:
@@ -455,21 +486,10 @@ def run_caseload(
                     index = indexes[folder] = FolderIndex.open(folder, packset.fingerprint)
             trusted = None
             if index is not None:
-                try:
-                    info = os.stat(shown)
-                except OSError:
-                    info = None
-                if info is not None:
-                    signature = file_signature(info)
-                    if index.trusted(name, signature):
-                        # An answer names the file as this run shows it (`cases/a.yaml` from one
-                        # folder, `a.yaml` from another), so the path is part of its key.
-                        found, result = index.result(name, f"{key}|{shown}")
-                        if found:
-                            _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
-                            outcomes[shown] = _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached")
-                            continue
-                        trusted = signature
+                cached, trusted = _from_cache(index, shown, name, key)
+                if cached is not None:
+                    outcomes[shown] = cached
+                    continue
             task_for(folder, name).items.append((shown, name, trusted))
         for folder, index in indexes.items():
             if folder in scanned:  # a deleted case file must not live on in the cache
@@ -502,12 +522,39 @@ def run_caseload(
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
     results = [o.result for o in valid if o.shown not in bad]
+    shared = _shared_ids(valid)
+    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
+
+
+def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_FileOutcome | None, Signature | None]:
+    """(the cached outcome, its signature) of a file unchanged since the cache read it.
+
+    (None, signature) when the case may be trusted but this job's answer is not cached, so a
+    worker reuses the case and computes only the answer; (None, None) when the file is read anew.
+    """
+    try:
+        info = os.stat(shown)
+    except OSError:
+        return None, None
+    signature = file_signature(info)
+    if not index.trusted(name, signature):
+        return None, None
+    # An answer names the file as this run shows it (`cases/a.yaml` from one
+    # folder, `a.yaml` from another), so the path is part of its key.
+    found, result = index.result(name, f"{key}|{shown}")
+    if not found:
+        return None, signature
+    _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
+    return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
+
+
+def _shared_ids(valid: list[_FileOutcome]) -> dict[str, list[str]]:
+    """Case ids held by more than one valid file, with those files: one case must live in one file."""
     holders: dict[str, list[str]] = {}
     for o in valid:
         if o.case_id is not None:
             holders.setdefault(o.case_id, []).append(o.shown)
-    shared = {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
-    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
+    return {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -307,6 +308,35 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         bad(("packs",), 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
         packs = []
 
+    program_states, rule_params, key_lines = _programs(data, text, bad)
+    meetings = _provider_meetings(data, bad)
+
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col)))
+    return Config(
+        file=path,
+        cases=base / cases if cases else None,
+        state=state.upper() if state else None,
+        worker=worker,
+        templates=base / templates if templates else None,
+        pack_files=tuple(base / p for p in packs),
+        cache=cache,
+        shared_folder=shared_folder,
+        program_states=program_states,
+        rule_params=rule_params,
+        provider_meetings=meetings,
+        key_lines=key_lines,
+    )
+
+
+_Bad = Callable[[tuple[str, ...], str], None]
+"""Report a problem at the setting named by a key path, e.g. ("programs", "snap", "state")."""
+
+
+def _programs(
+    data: dict[str, Any], text: str, bad: _Bad
+) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, Any]], dict[str, tuple[int, int]]]:
+    """(state, rule parameters, lines of their keys) of each [programs.ID] table, checked."""
     program_states: dict[str, str] = {}
     key_lines: dict[str, tuple[int, int]] = {}
     rule_params: dict[tuple[str, str], dict[str, Any]] = {}
@@ -327,20 +357,37 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
                 else:
                     bad(where, f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
             elif key == "rules":
-                if not isinstance(value, dict):
-                    bad(where, f"programs.{program}.rules must be a table: [programs.{program}.rules.RULE]")
-                    continue
-                for rule, params in value.items():
-                    if not isinstance(params, dict):
-                        bad((*where, rule), f"programs.{program}.rules.{rule} must be a table of parameters")
-                        continue
-                    rule_params[(program, rule)] = dict(params)
-                    key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
-                    for param in params:  # a wrong parameter is reported at its own line
-                        key_lines[f"{program}.{rule}.{param}"] = _locate(text, *where, rule, param)
+                _program_rules(program, value, text, bad, rule_params, key_lines)
             else:
                 bad(where, f"unknown setting programs.{program}.{key} (settings: state, rules){_suggest(key, ('state', 'rules'))}")
+    return program_states, rule_params, key_lines
 
+
+def _program_rules(
+    program: str,
+    value: Any,
+    text: str,
+    bad: _Bad,
+    rule_params: dict[tuple[str, str], dict[str, Any]],
+    key_lines: dict[str, tuple[int, int]],
+) -> None:
+    """Add one program's [programs.ID.rules.RULE] parameters, and the line of each, for a pack to check."""
+    where = ("programs", program, "rules")
+    if not isinstance(value, dict):
+        bad(where, f"programs.{program}.rules must be a table: [programs.{program}.rules.RULE]")
+        return
+    for rule, params in value.items():
+        if not isinstance(params, dict):
+            bad((*where, rule), f"programs.{program}.rules.{rule} must be a table of parameters")
+            continue
+        rule_params[(program, rule)] = dict(params)
+        key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
+        for param in params:  # a wrong parameter is reported at its own line
+            key_lines[f"{program}.{rule}.{param}"] = _locate(text, *where, rule, param)
+
+
+def _provider_meetings(data: dict[str, Any], bad: _Bad) -> dict[str, tuple[dt.date, ...]]:
+    """Each provider's meeting dates from its [providers."NAME"] table, sorted, checked."""
     meetings: dict[str, tuple[dt.date, ...]] = {}
     providers = data.get("providers", {})
     if not isinstance(providers, dict):
@@ -361,23 +408,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
             )
             continue
         meetings[provider] = tuple(sorted(dates))
-
-    if problems:
-        raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col)))
-    return Config(
-        file=path,
-        cases=base / cases if cases else None,
-        state=state.upper() if state else None,
-        worker=worker,
-        templates=base / templates if templates else None,
-        pack_files=tuple(base / p for p in packs),
-        cache=cache,
-        shared_folder=shared_folder,
-        program_states=program_states,
-        rule_params=rule_params,
-        provider_meetings=meetings,
-        key_lines=key_lines,
-    )
+    return meetings
 
 
 _EXAMPLES = {"state": "IL", "worker": "KM", "cases": "caseload", "templates": "my-templates"}

@@ -860,75 +860,104 @@ def commit(
     folder = target.parent
     try:
         with folder_lock(folder):
-            if write_target(path) != target:  # the link was pointed elsewhere meanwhile
-                raise _ChangedOnDisk()
-            current = _read_again(path)
-            if current != doc.data:
-                if redo is None:
-                    raise _ChangedOnDisk()
-                if current is None:
-                    raise WriteRefused(f"{path}: nothing was written: the file was deleted or moved meanwhile")
-                doc = _reread(path, current)
-                new_text, expected = redo(doc)
-                new_data = _checked(doc, new_text, expected, packs)
-            seen = doc.data
-
-            def still_the_same() -> None:  # an editor may still save meanwhile; casestaff cannot
-                if _read_again(path) != seen:
-                    raise _ChangedOnDisk()
-
-            try:
-                info = target.stat()
-            except OSError as exc:
-                raise WriteRefused(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
-            mode = info.st_mode & 0o777
-            if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
-                raise WriteRefused(
-                    f"{path}: nothing was written: the file is read-only; make it writable"
-                    " (or ask whoever locked it), then record again"
-                )
-            if info.st_nlink > 1:
-                raise WriteRefused(_hard_link_refusal(path, info.st_nlink))
-            owner = (info.st_uid, info.st_gid) if os.name == "posix" else None
-            _replace_atomically(target, new_data, mode=mode, before_replace=still_the_same, owner=owner)
+            _replace_under_lock(doc, target, new_data, packs, redo)
     except WriteRefused as exc:
         raise refuse(exc.message, exc.problems) from None
-    except EditImpossible as exc:
-        raise refuse(f"{exc}") from None
-    except NotOwner as exc:
-        raise refuse(exc.describe(path)) from None
-    except _LockBusy as exc:
-        raise refuse(
-            f"{path}: nothing was written: another casestaff command has been writing in {folder} for"
-            f" {LOCK_WAIT:g} seconds (it holds {exc.lock_file}); try again in a moment"
-        ) from None
-    except _LockFailed as exc:
-        raise refuse(
-            f"{path}: nothing was written: {exc.lock_file} could not be created or locked"
-            f" ({exc.error.strerror or exc.error}), and casestaff writes a case file only under its lock;"
-            " the file is unchanged"
-        ) from None
-    except _ChangedOnDisk:
-        raise refuse(
-            f"{path}: nothing was written: the file changed on disk while you were entering this"
-            " (saved from an editor?). Check the file, then record again"
-        ) from None
-    except _RereadFailed as exc:
-        raise refuse(
-            f"{path}: nothing was written: reading the file again to check it before replacing it failed:"
-            f" {exc.error.strerror or exc.error} (an error of the disk or the network drive, not a change to the file);"
-            " the file is unchanged"
-        ) from None
-    except TempLeft as exc:
-        raise refuse(f"{path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}") from None
-    except OSError as exc:
-        raise refuse(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
     except Exception as exc:  # any failure mid-write: the original is untouched, say so
-        raise refuse(f"{path}: nothing was written: {exc}; the file is unchanged") from None
+        raise refuse(_why_not_written(exc, path, folder)) from None
     except BaseException:  # Ctrl-C mid-write: keep the input, then stop
         if typed is not None:
             save_aside(path, typed, what)
         raise
+
+
+def _replace_under_lock(doc: CaseText, target: Path, new_data: bytes, packs: Mapping[str, Pack], redo: Redo | None) -> None:
+    """Read-check-replace, called with the folder's write lock held so no other casestaff
+    command interleaves: the file must still be what `doc` read (or `redo` makes the change
+    again to what is there now), and it is checked once more just before the atomic replace."""
+    path = doc.path
+    if write_target(path) != target:  # the link was pointed elsewhere meanwhile
+        raise _ChangedOnDisk()
+    doc, new_data = _unchanged_or_redone(doc, new_data, packs, redo)
+    seen = doc.data
+
+    def still_the_same() -> None:  # an editor may still save meanwhile; casestaff cannot
+        if _read_again(path) != seen:
+            raise _ChangedOnDisk()
+
+    mode, owner = _replaceable(target, path)
+    _replace_atomically(target, new_data, mode=mode, before_replace=still_the_same, owner=owner)
+
+
+def _unchanged_or_redone(doc: CaseText, new_data: bytes, packs: Mapping[str, Pack], redo: Redo | None) -> tuple[CaseText, bytes]:
+    """(doc, new_data) when the file on disk is still what `doc` read; else the file as it is now
+    and the change made to it again by `redo` (checked the same way), or _ChangedOnDisk without one."""
+    path = doc.path
+    current = _read_again(path)
+    if current == doc.data:
+        return doc, new_data
+    if redo is None:
+        raise _ChangedOnDisk()
+    if current is None:
+        raise WriteRefused(f"{path}: nothing was written: the file was deleted or moved meanwhile")
+    doc = _reread(path, current)
+    new_text, expected = redo(doc)
+    return doc, _checked(doc, new_text, expected, packs)
+
+
+def _replaceable(target: Path, path: Path) -> tuple[int, tuple[int, int] | None]:
+    """(mode, owner) the new file is given, once the file may be replaced: it is writable
+    (a rename would defeat a read-only lock) and has one name (a replace would split hard links)."""
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise WriteRefused(f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged") from None
+    mode = info.st_mode & 0o777
+    if not mode & stat.S_IWUSR:  # replacing would defeat the lock (a rename ignores it on POSIX)
+        raise WriteRefused(
+            f"{path}: nothing was written: the file is read-only; make it writable"
+            " (or ask whoever locked it), then record again"
+        )
+    if info.st_nlink > 1:
+        raise WriteRefused(_hard_link_refusal(path, info.st_nlink))
+    owner = (info.st_uid, info.st_gid) if os.name == "posix" else None
+    return mode, owner
+
+
+def _why_not_written(exc: Exception, path: Path, folder: Path) -> str:
+    """The refusal message for a failure while writing under the lock (not a WriteRefused): what
+    went wrong, in the user's terms, and that the file is unchanged."""
+    if isinstance(exc, EditImpossible):
+        return f"{exc}"
+    if isinstance(exc, NotOwner):
+        return exc.describe(path)
+    if isinstance(exc, _LockBusy):
+        return (
+            f"{path}: nothing was written: another casestaff command has been writing in {folder} for"
+            f" {LOCK_WAIT:g} seconds (it holds {exc.lock_file}); try again in a moment"
+        )
+    if isinstance(exc, _LockFailed):
+        return (
+            f"{path}: nothing was written: {exc.lock_file} could not be created or locked"
+            f" ({exc.error.strerror or exc.error}), and casestaff writes a case file only under its lock;"
+            " the file is unchanged"
+        )
+    if isinstance(exc, _ChangedOnDisk):
+        return (
+            f"{path}: nothing was written: the file changed on disk while you were entering this"
+            " (saved from an editor?). Check the file, then record again"
+        )
+    if isinstance(exc, _RereadFailed):
+        return (
+            f"{path}: nothing was written: reading the file again to check it before replacing it failed:"
+            f" {exc.error.strerror or exc.error} (an error of the disk or the network drive, not a change to the file);"
+            " the file is unchanged"
+        )
+    if isinstance(exc, TempLeft):
+        return f"{path}: nothing was written: {exc.strerror}; the file is unchanged; {exc.note()}"
+    if isinstance(exc, OSError):
+        return f"{path}: nothing was written: {exc.strerror or exc}; the file is unchanged"
+    return f"{path}: nothing was written: {exc}; the file is unchanged"
 
 
 def _reread(path: Path, data: bytes) -> CaseText:
