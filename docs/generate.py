@@ -1496,6 +1496,45 @@ def _session(env: dict[str, str | None], folder: Path) -> Callable[..., str]:
     return shell
 
 
+def supported_pythons() -> str:
+    """"3.10 and newer", from pyproject.toml's requires-python, so the README cannot drift from it."""
+    import re
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    required = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    found = re.fullmatch(r">=\s*(\d+\.\d+)", required.strip())
+    if not found:
+        raise RuntimeError(f"pyproject.toml's requires-python {required!r} is not of the form >=X.Y; say it in words here")
+    return f"{found.group(1)} and newer"
+
+
+def readme_before_you_start() -> list[str]:
+    """How to run `casestaff` after the set-up commands, on which Python, and where one's own cases go."""
+    return [
+        f"**Before you start.** casestaff runs on Python {supported_pythons()} (`python3 --version` "
+        "says which you have). The set-up commands above install it into `.venv`, a folder inside "
+        "the checkout, and do not put `casestaff` on your PATH: a bare `casestaff` says 'command "
+        "not found' until you activate that environment, once in each new terminal, from the "
+        "checkout folder:",
+        fenced("source .venv/bin/activate", "sh"),
+        "On Windows, in PowerShell or cmd: `.venv\\Scripts\\activate`. Or do not activate it, and "
+        "call the program by its path instead of `casestaff`: `.venv/bin/casestaff` "
+        "(`.venv\\Scripts\\casestaff` on Windows). The commands below are typed in the checkout "
+        "folder, on the invented caseload in `sample_cases/`.",
+        "**Your own case files** go in a folder of their own, outside the checkout: for example "
+        "`~/cases` (on Windows `C:\\Users\\NAME\\cases`), one YAML file per participant, each "
+        "started with `casestaff new`. Name that folder on the command line (`casestaff due "
+        "~/cases`), or once in a settings file: a `casestaff.toml` in your home folder with the "
+        'line `cases = "cases"` (a path relative to the folder the file is in; '
+        "[configuration.md](docs/configuration.md) lists every setting). Then `casestaff due` and "
+        "`casestaff check`, typed in your home folder or any folder in it, read `~/cases`.",
+    ]
+
+
 def _has(*names: str) -> bool:
     registered = {name for name, _ in commands()}
     return all(f"casestaff {name}" in registered for name in names)
@@ -1515,6 +1554,7 @@ def readme_walkthrough() -> str:
         shell = _session(env, root)
         day = ("--as-of", DEMO_AS_OF)
 
+        parts += readme_before_you_start()
         parts += [
             "**Every morning**, ask who needs a staffing. Here for one program of the sample "
             "caseload, as of a fixed day (on a terminal the list is a table; piped, it is plain "
@@ -1557,7 +1597,9 @@ def readme_walkthrough() -> str:
                 fenced(shell("new", "--program", "la-step", "--id", "LA-0107", "--name", "Pat Example", "--worker", "KM", "--out", created), "text"),
             ]
         parts += [
-            "**When a case file has a mistake**, `casestaff check` says where, and how to fix it:",
+            "**When a case file has a mistake**, `casestaff check` says where, and how to fix it. "
+            "Here for a `pat.yaml` written by hand:",
+            example_marker("pat.yaml") + "\n" + fenced(BROKEN_CASE, "yaml"),
             fenced(shell("check", "pat.yaml", expect=1), "text"),
         ]
     return "\n\n".join(parts)
