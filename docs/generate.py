@@ -667,7 +667,8 @@ Caseload/
 EXAMPLE_CONFIG = """\
 # casestaff.toml -- every line is optional; delete what you do not need.
 
-# The case folder: what `casestaff due` and `casestaff check` read when given no path.
+# The case folder: what `casestaff due` and `casestaff check` read when given no path, and where
+# `casestaff new` makes a case file. Without it, only the current folder itself is read.
 cases = "cases"
 
 # Public holidays of this state are not workdays, for every program...
@@ -1548,8 +1549,8 @@ def readme_walkthrough() -> str:
     with isolated_environment() as env, tempfile.TemporaryDirectory(prefix="casestaff-docs-") as folder:
         root = Path(folder)
         shutil.copytree(REPO / "sample_cases", root / "sample_cases")
-        # An empty settings file at the top, so no casestaff.toml above the temp folder is used.
-        (root / "casestaff.toml").write_text("", encoding="utf-8")
+        # The office's settings name the case folder (and no casestaff.toml above the temp folder is used).
+        (root / "casestaff.toml").write_text('cases = "sample_cases"\n', encoding="utf-8")
         (root / "pat.yaml").write_text(BROKEN_CASE, encoding="utf-8")
         shell = _session(env, root)
         day = ("--as-of", DEMO_AS_OF)

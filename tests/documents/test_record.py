@@ -83,8 +83,8 @@ def test_record_by_case_id_in_the_configured_case_folder(runner, tmp_path, amy, 
     assert amy.read_text(encoding="utf-8").endswith(ADDED_FROM_OUTCOME)
 
 
-def test_an_unknown_case_is_a_usage_error(runner, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_an_unknown_case_is_a_usage_error(runner, tmp_path, amy, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a folder with a case file, not the one asked for
     result = runner.invoke(app, ["record", "NO-SUCH-ID", "--done", "1"])
     assert result.exit_code == 2
     assert result.stderr == "casestaff: no case file with case_id 'NO-SUCH-ID' in .; give the file's path, or --cases DIR\n"

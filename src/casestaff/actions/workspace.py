@@ -35,20 +35,26 @@ class Workspace:
     config: Config
     packset: PackSet
     paths: tuple[Path, ...]
+    here_only: bool = False
+    """No path was given and casestaff.toml names no case folder: only the case files directly
+    in the current folder are read, never its sub-folders (a project's src/, tests/, build/)."""
 
     @classmethod
     def open(cls, paths: Sequence[Path] | None = None) -> Workspace:
-        """Settings and packs for these paths; no paths means the case folder from casestaff.toml, else here."""
+        """Settings and packs for these paths; no paths means the case folder from casestaff.toml,
+        else the case files directly in the current folder."""
         start = paths[0] if paths else Path.cwd()
         config = load_config(find_config(start))
         packset = load_packset(config)
-        if not paths:
-            paths = [config.cases] if config.cases else [Path(".")]
-        return cls(config, packset, tuple(paths))
+        if paths:
+            return cls(config, packset, tuple(paths))
+        if config.cases:
+            return cls(config, packset, (config.cases,))
+        return cls(config, packset, (Path("."),), here_only=True)
 
     def run(self, job: CaseJob | None, today: dt.date, *, no_cache: bool = False) -> CaseloadRun:
         """`job` over every case under the paths, through the cached, parallel runner (no job: check only)."""
-        return run_caseload(
+        run = run_caseload(
             self.paths,
             self.packset,
             job,
@@ -56,11 +62,28 @@ class Workspace:
             skip=self.config.pack_files,
             use_cache=self.config.cache and not no_cache,
             warm_up=preload_holidays if job is not None else None,
+            top_only=self.here_only,
         )
+        self.refuse_if_nothing_here(run.files)
+        return run
+
+    def refuse_if_nothing_here(self, files: int) -> None:
+        """No path, no case folder set, and no case files in the current folder itself: say so and
+        how to name the case folder, rather than read whatever YAML the sub-folders hold."""
+        if self.here_only and not files:
+            raise UsageError(NO_CASE_FOLDER.format(here=Path.cwd()))
 
     def load(self, paths: Sequence[Path], today: dt.date) -> Caseload:
         """Every case under `paths` as typed records, read whole (agendas read cases, not cached entries)."""
         return load_caseload(paths, self.packset, today, skip=self.config.pack_files)
+
+
+NO_CASE_FOLDER = (
+    "no case files (.yaml or .yml) in the current folder ({here}), and casestaff.toml names no case folder;"
+    " without a path casestaff reads only the current folder, not its sub-folders: give the case folder"
+    ' as a path, or name it once in casestaff.toml: cases = "FOLDER"'
+)
+"""The refusal when no path is given, no case folder is set and the current folder holds no case files."""
 
 
 def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Workspace]:
@@ -80,7 +103,16 @@ def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Works
         raise UsageError(f"no such file: {target}")
     workspace = Workspace.open([cases_dir] if cases_dir else None)
     config = workspace.config
-    files, run = find_case_files(target, workspace.paths, workspace.packset, dt.date.today(), skip=config.pack_files, use_cache=config.cache)
+    files, run = find_case_files(
+        target,
+        workspace.paths,
+        workspace.packset,
+        dt.date.today(),
+        skip=config.pack_files,
+        use_cache=config.cache,
+        top_only=workspace.here_only,
+    )
+    workspace.refuse_if_nothing_here(run.files)
     if len(files) > 1:
         raise UsageError(
             f"case_id '{target}' is in {len(files)} files: {', '.join(files)}; give the file's path,"

@@ -109,7 +109,7 @@ def say_if_no_case_files(files: int, paths: Sequence[Path], notes: Sequence[str]
 
 PathsArg = Annotated[
     Optional[list[Path]],
-    typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the current folder).", show_default=False),
+    typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the case files directly in the current folder).", show_default=False),
 ]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]

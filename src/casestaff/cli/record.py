@@ -16,11 +16,12 @@ import typer
 
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
-from casestaff.cli.common import AsOfOpt, app, parse_date
+from casestaff.cli.common import AsOfOpt, app, parse_date, say
 from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
 from casestaff.files import writer
+from casestaff.files.caseload import discover
 from casestaff.files.permissions import modes
 from casestaff.model import records as model
 from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
@@ -331,8 +332,10 @@ def new(
     if pack is None:
         raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
     target = out
+    first_here = False  # no case folder set, and none of the current folder's files is a case file
     if target is None:
         folder = config.cases or Path(".")
+        first_here = config.cases is None and not discover([folder], top_only=True)
         target = folder / skeleton.file_name(case_id, program)
     text = skeleton.skeleton(pack, case_id=case_id, name=name, worker=worker or config.worker)
     try:
@@ -343,6 +346,12 @@ def new(
         raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
     typer.echo(f"Created {target} ({pack.name}).")
     typer.echo(f"Fill in the values (lines marked 'required' must have one), then run: casestaff check {target}")
+    if first_here:  # the next morning's `due` must find it: say where it went while it can be moved
+        say(
+            f"casestaff: casestaff.toml names no case folder, so {target} was made in the current folder ({Path.cwd()}),"
+            ' which held no other case file; if your cases are kept elsewhere, move it there and name that folder'
+            ' once in casestaff.toml: cases = "FOLDER"'
+        )
     return EXIT_OK
 
 

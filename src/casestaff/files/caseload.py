@@ -88,13 +88,14 @@ def is_case_file_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(CASE_SUFFIXES)
 
 
-def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
-    """Case files under `paths` (see is_case_file_name), recursively, skipping hidden folders.
+def discover(paths: Sequence[Path], skip: Sequence[Path] = (), *, top_only: bool = False) -> list[Path]:
+    """Case files under `paths` (see is_case_file_name), recursively, skipping hidden folders --
+    or, with `top_only`, only those directly in each folder given.
 
     Only those that may be read: a named pipe, a device or a file over the size limit that
     carries a case file's name is left out here (`check` and `due` report it as a problem).
     """
-    return [Path(name) for name in _discover_names(paths, skip) if _readable(name)]
+    return [Path(name) for name in _discover_names(paths, skip, top_only=top_only) if _readable(name)]
 
 
 def _readable(name: str) -> bool:
@@ -117,7 +118,12 @@ def _note(what: str, items: list[str]) -> str:
 
 
 def _discover_names(
-    paths: Sequence[Path], skip: Sequence[Path] = (), scanned: set[str] | None = None, notes: list[str] | None = None
+    paths: Sequence[Path],
+    skip: Sequence[Path] = (),
+    scanned: set[str] | None = None,
+    notes: list[str] | None = None,
+    *,
+    top_only: bool = False,
 ) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
@@ -126,9 +132,10 @@ def _discover_names(
     already -- which is also how a link that leads back into a folder above it (a loop) ends.
     `notes` collects what a user would want to know was skipped: such links, folders that
     could not be read, and links to nothing. `scanned` collects the folders read in full,
-    whose caches may forget files no longer there.
+    whose caches may forget files no longer there. With `top_only`, a folder given is read
+    without its sub-folders (the current folder when no case folder is set).
     """
-    walker = _FolderWalk(scanned)
+    walker = _FolderWalk(scanned, top_only=top_only)
     for path in paths:
         if path.is_file():
             walker.found.append(str(path))
@@ -163,8 +170,9 @@ def _reason(exc: OSError) -> str:
 class _FolderWalk:
     """What _discover_names finds and skips as it reads folders, each folder once."""
 
-    def __init__(self, scanned: set[str] | None) -> None:
+    def __init__(self, scanned: set[str] | None, *, top_only: bool = False) -> None:
         self.scanned = scanned
+        self.top_only = top_only
         self.found: list[str] = []
         self.read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
         self.links: list[str] = []  # symbolic links to folders, followed once every real folder is read
@@ -210,6 +218,8 @@ class _FolderWalk:
                 self.found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
             elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
                 self.dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
+        elif self.top_only:
+            return  # a sub-folder, read only when named
         elif entry.is_symlink():
             self.links.append(entry.path)
         else:
@@ -285,10 +295,13 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_caseload(paths: Sequence[Path], packset: PackSet, today: dt.date, skip: Sequence[Path] = ()) -> Caseload:
-    """Load every case file under `paths` as typed cases, collecting problems across all of them."""
+def load_caseload(
+    paths: Sequence[Path], packset: PackSet, today: dt.date, skip: Sequence[Path] = (), *, top_only: bool = False
+) -> Caseload:
+    """Load every case file under `paths` as typed cases, collecting problems across all of them
+    (`top_only`: the files directly in a folder, not in its sub-folders)."""
     notes: list[str] = []
-    files = [Path(name) for name in _discover_names(paths, skip, notes=notes)]
+    files = [Path(name) for name in _discover_names(paths, skip, notes=notes, top_only=top_only)]
     cases: list[model.Case] = []
     problems: list[Problem] = []
     with _quiet_gc():
@@ -448,6 +461,7 @@ def run_caseload(
     use_cache: bool = True,
     jobs: int | None = None,
     warm_up: Callable[[], None] | None = None,
+    top_only: bool = False,
 ) -> CaseloadRun:
     """Apply `job` to every valid case under `paths`; problems for every file that is not.
 
@@ -457,7 +471,7 @@ def run_caseload(
 
     scanned: set[str] = set()
     notes: list[str] = []
-    files = _discover_names(paths, skip, scanned, notes)
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
     if use_cache:
         use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
         notes.extend([note] if note else [])
@@ -580,14 +594,21 @@ class ProviderJob:
 
 
 def find_case_files(
-    case_id: str, paths: Sequence[Path], packset: PackSet, today: dt.date, *, skip: Sequence[Path] = (), use_cache: bool = True
+    case_id: str,
+    paths: Sequence[Path],
+    packset: PackSet,
+    today: dt.date,
+    *,
+    skip: Sequence[Path] = (),
+    use_cache: bool = True,
+    top_only: bool = False,
 ) -> tuple[list[str], CaseloadRun]:
     """Every valid file under `paths` whose case_id is `case_id` (exactly, else ignoring case),
     and the run itself (its case ids and problems explain a miss).
 
     More than one file means the id is ambiguous: the caller must not pick one.
     """
-    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache)
+    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache, top_only=top_only)
     first_file = {found_id: file for found_id, file in run.results}
     ids = set(first_file) | set(run.shared_ids)
     chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())

@@ -34,7 +34,15 @@ else:  # pragma: no cover
 CONFIG_NAME = "casestaff.toml"
 
 SETTINGS: tuple[tuple[str, str, str, str], ...] = (
-    ("cases", "path", "the current folder", "Folder `due`, `check` and `agenda` read when no path is given."),
+    (
+        "cases",
+        "path",
+        "the current folder, without its sub-folders",
+        "The case folder: what `due`, `check` and `agenda` read when given no path, where a CASE given by its id is"
+        " looked for, and where `new` makes a case file. Without it, only the case files directly in the current folder"
+        " are read, never its sub-folders (so a folder that also holds other YAML, in src/ or tests/, is not taken for"
+        " cases); when the current folder holds none, the command stops and names this setting.",
+    ),
     ("state", "text", "each pack's own", "Two-letter US state whose public holidays count for every program's workdays."),
     ("worker", "text", "none", "Your initials: the default worker for `casestaff new` and for cases that name none."),
     ("templates", "path", "none", "Your own template folder; a template there overrides the packaged one."),
