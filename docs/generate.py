@@ -1525,7 +1525,8 @@ def readme_before_you_start() -> list[str]:
         "On Windows, in PowerShell or cmd: `.venv\\Scripts\\activate`. Or do not activate it, and "
         "call the program by its path instead of `casestaff`: `.venv/bin/casestaff` "
         "(`.venv\\Scripts\\casestaff` on Windows). The commands below are typed in the checkout "
-        "folder, on the invented caseload in `sample_cases/`.",
+        "folder, on the invented caseload in `sample_cases/`: the checkout's own `casestaff.toml` "
+        'names it as the case folder (`cases = "sample_cases"`), so a case can be named by its id.',
         "**Your own case files** go in a folder of their own, outside the checkout: for example "
         "`~/cases` (on Windows `C:\\Users\\NAME\\cases`), one YAML file per participant, each "
         "started with `casestaff new`. Name that folder on the command line (`casestaff due "

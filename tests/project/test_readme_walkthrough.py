@@ -81,6 +81,7 @@ def test_readme_command_runs_as_written(tmp_path, command, output, code):
         where = tmp_path / "checkout"
         where.mkdir()
         shutil.copytree(REPO / "sample_cases", where / "sample_cases")
+        shutil.copy(REPO / "casestaff.toml", where / "casestaff.toml")
         for name, text in hand_written_files().items():
             (where / name).write_text(text, encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "CASESTAFF_CONFIG"}
