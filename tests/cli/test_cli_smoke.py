@@ -23,7 +23,7 @@ def test_samples_check_clean(runner):
 def test_bad_as_of_is_a_usage_error(runner):
     result = runner.invoke(app, ["due", str(SAMPLES), "--as-of", "2026-13-01"])
     assert result.exit_code == 2
-    assert "--as-of: '2026-13-01' is not a date; write it as YYYY-MM-DD" in result.output
+    assert "--as-of: 2026-13-01: there is no month 13" in result.output
 
 
 def test_missing_path_is_a_usage_error(runner, tmp_path):
@@ -85,3 +85,9 @@ def test_csv_cells_never_start_like_a_spreadsheet_formula(runner, write):
     assert rows, "the case should be flagged (no progress since enrollment)"
     assert {r["participant"] for r in rows} == {"'=HYPERLINK(\"http://example.invalid\")"}
     assert {r["worker"] for r in rows} == {"'@KM"}
+
+
+def test_as_of_explains_a_month_day_date_as_check_does(runner):
+    result = runner.invoke(app, ["due", str(SAMPLES), "--as-of", "03/04/2026"])
+    assert result.exit_code == 2
+    assert "--as-of: write dates as YYYY-MM-DD: 03/04/2026 is 2026-03-04 if you mean March 4" in result.output

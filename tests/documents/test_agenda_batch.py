@@ -71,7 +71,7 @@ def test_due_reports_broken_files_and_writes_the_rest(runner, caseload, tmp_path
         (["--format", "pdf", "x.yaml"], "--format: 'pdf' is not one of md, txt, html"),
         (["--audience", "public", "x.yaml"], "--audience: 'public' is not one of team, partner"),
         ([], "give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR"),
-        (["--date", "12/01/2026", "x.yaml"], "--date: '12/01/2026' is not a date; write it as YYYY-MM-DD"),
+        (["--date", "12/01/2026", "x.yaml"], "--date: write dates as YYYY-MM-DD: 12/01/2026 is 2026-12-01 if you mean December 1"),
     ],
 )
 def test_option_mistakes_are_usage_errors(runner, args, message):

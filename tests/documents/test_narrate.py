@@ -233,7 +233,7 @@ def test_staffing_selection_errors(runner, write):
     assert "no staffing on 2026-03-01" in result.output and "recorded: 2026-02-10 (re-engagement), 2026-02-10 (follow-up-review)" in result.output
     result = runner.invoke(app, ["narrate", str(path), "--staffing", "last week"])
     assert result.exit_code == 2
-    assert "--staffing: 'last week' is not a date; write YYYY-MM-DD or 'latest'" in result.output
+    assert "--staffing: 'last week' is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-01 (or 'latest')" in result.output
 
 
 def test_no_staffing_recorded_yet(runner, write):

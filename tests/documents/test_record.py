@@ -502,3 +502,16 @@ def test_a_case_found_by_id_is_named_as_the_user_would_write_it(runner, tmp_path
         "Marked done on 2026-11-24: Amy will contact 4 more providers within the next two weeks from today"
         " and have scheduled interviews.  (amy.yaml)\n"
     )
+
+
+def test_prompts_read_dates_and_times_as_every_command_does(runner, amy):
+    before = amy.read_text(encoding="utf-8")
+    at = ANSWERS.index("2026-12-02")
+    answers = [*ANSWERS[:at], "2026-13-02", "12/02/2026", "2026-12-02", "25:00", "noonish", "10:30 a.m.", *ANSWERS[at + 2 :]]
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "next appointment: 2026-13-02: there is no month 13" in result.output
+    assert "next appointment: write dates as YYYY-MM-DD: 12/02/2026 is 2026-12-02 if you mean December 2" in result.output
+    assert "25:00: there is no hour 25 on a 24-hour clock; write times like 15:00, 3pm or 3:30 p.m." in result.output
+    assert "'noonish' is not a time; write times like 15:00, 3pm or 3:30 p.m." in result.output
+    assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS

@@ -152,7 +152,7 @@ BAD_FILES = {
     ),
     "US-style date": (
         base().replace("2026-01-05", "12/03/2026"),
-        ["5:11: enrolled: '12/03/2026' is not written as YYYY-MM-DD; write 2026-12-03 (December 3, reading it as month/day)"],
+        ["5:11: enrolled: '12/03/2026' is not written as YYYY-MM-DD; write 2026-12-03 if you mean December 3"],
     ),
     "US-style date that reads only one way": (
         base().replace("2026-01-05", "3/24/2026"),

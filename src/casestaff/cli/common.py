@@ -22,6 +22,7 @@ from casestaff import __version__
 from casestaff.model.errors import CasestaffError, UsageError
 from casestaff.model.problems import Problem, printable
 from casestaff.model.records import PLAUSIBLE_YEARS
+from casestaff.model.when import WhenError, read_date
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
@@ -80,9 +81,9 @@ def parse_date(value: str | None, option: str) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+        day = read_date(value)
+    except WhenError as exc:
+        raise UsageError(f"{option}: {exc}") from None
     if day.year not in PLAUSIBLE_YEARS:
         raise UsageError(f"{option}: {value} is in the year {day.year}; check the year")
     return day

@@ -26,6 +26,7 @@ from casestaff.files.permissions import modes
 from casestaff.model import records as model
 from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
 from casestaff.model.problems import did_you_mean
+from casestaff.model.when import WhenError, read_date, read_time
 
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
 
@@ -130,9 +131,9 @@ def _date_reader(label: str):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise typer.BadParameter(f"{label}: write the date as YYYY-MM-DD, e.g. 2026-12-01") from None
+            return read_date(str(value))
+        except WhenError as exc:
+            raise typer.BadParameter(f"{label}: {exc}") from None
 
     return convert
 
@@ -150,10 +151,10 @@ def _optional_time(value: Any) -> str | None:
     text = str(value).strip()
     if not text:
         return None
-    parts = text.split(":")
-    if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) < 24 and int(parts[1]) < 60 and len(parts[1]) == 2:
-        return f"{int(parts[0]):02d}:{parts[1]}"
-    raise typer.BadParameter("write the time as HH:MM on a 24-hour clock, e.g. 15:00")
+    try:
+        return read_time(text)
+    except WhenError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 _TYPED: list[str] = []
@@ -230,7 +231,7 @@ def _ask_outcome(case, pack, day: dt.date):
     appointment = None
     when = _ask("Next appointment date (empty if none)", value_proc=_optional_date("next appointment"))
     if when is not None:
-        time = _ask("  time, HH:MM (empty if none)", value_proc=_optional_time)
+        time = _ask("  time, e.g. 15:00 or 3pm (empty if none)", value_proc=_optional_time)
         how = str(_ask("  how (phone, in person, video ...)", "phone")).strip() or None
         initiated = str(_ask("  who initiates (role)", _first_staff(pack))).strip() or None
         appointment = model.Appointment(date=when, time=time, how=how, initiated_by=initiated)

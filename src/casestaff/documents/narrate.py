@@ -28,6 +28,7 @@ from casestaff.model.errors import Refused, UsageError
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
 from casestaff.model.pack import NarrationCheckDef, Pack
+from casestaff.model.when import WhenError, read_date
 from casestaff.rules import requirements
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.functions import RULE_SPECS, follow_up_due
@@ -70,9 +71,9 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
         raise nothing_yet
     day_text, _, kind = which.partition(":")
     try:
-        day = dt.date.fromisoformat(day_text.strip())
-    except ValueError:
-        raise StaffingNotFound(f"--staffing: {which!r} is not a date; write YYYY-MM-DD or 'latest'") from None
+        day = read_date(day_text)
+    except WhenError as exc:
+        raise StaffingNotFound(f"--staffing: {exc} (or 'latest')") from None
     held = [s for s in case.staffings if s.date == day and (not kind or s.kind == kind.strip())]
     if not held:
         raise StaffingNotFound(f"no staffing on {which} in {case.file}; recorded: {_listing(case)}")

@@ -21,14 +21,13 @@ from casestaff.files.yamlread import ImpossibleDate, ReadError, position
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
+from casestaff.model.when import suggest_date, why_not_a_date
 from casestaff.model.spec import CASE_KIND, FieldSpec, Kind, fields_of
 
 _BAD = object()
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_LOOSE_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_US_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
 def _value_kind_name(value: Any) -> str:
@@ -107,10 +106,10 @@ class _Builder:
                 try:
                     return dt.date(year, month, day)
                 except ValueError:
-                    reason = yamlread.why_not_a_date(year, month, day)
+                    reason = why_not_a_date(year, month, day)
                     self.problem(node, f"{label}: {value} is not a real date ({reason}); check the day and month")
                     return _BAD
-            suggestion = _suggest_date(value)
+            suggestion = suggest_date(value)
             if suggestion:
                 self.problem(node, f"{label}: {value!r} is not written as YYYY-MM-DD; write {suggestion}")
                 return _BAD
@@ -341,27 +340,6 @@ def _note_positions(at: dict[str, tuple[int, int]], key: str, value_node: Node) 
             at[f"{key}[{index}]"] = position(item)
         if not value_node.value:  # `key: []` says there are none (Record.says_none)
             at[f"{key}[]"] = position(value_node)
-
-
-def _suggest_date(text: str) -> str | None:
-    """The YYYY-MM-DD spelling of a date written another common way, when it is unambiguous."""
-    match = _LOOSE_DATE.match(text)
-    if match:
-        year, month, day = int(match[1]), int(match[2]), int(match[3])
-    else:
-        match = _US_DATE.match(text)
-        if not match:
-            return None
-        month, day, year = int(match[1]), int(match[2]), int(match[3])
-        if year < 100:
-            return None
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if not _LOOSE_DATE.match(text) and day <= 12 and day != month:  # 03/04 is April 3 to much of the world
-        return f"{date.isoformat()} ({date:%B} {date.day}, reading it as month/day)"
-    return date.isoformat()
 
 
 # ---------------------------------------------------------------------------------------------

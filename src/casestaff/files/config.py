@@ -20,11 +20,11 @@ from casestaff.files.yamlread import (  # one reader and decoder for every file 
     ReadError,
     decode,
     read_file,
-    why_not_a_date,
 )
 from casestaff.model.dates import US_STATES
 from casestaff.model.errors import SettingsError
 from casestaff.model.problems import Problem, did_you_mean
+from casestaff.model.when import why_not_a_date
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -25,6 +25,8 @@ from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from casestaff.model.when import why_not_a_date
+
 try:  # libyaml's parser; PyYAML wheels ship it on Windows, macOS and Linux.
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - pure-Python fallback, same nodes, slower
@@ -652,25 +654,6 @@ def _float(text: str) -> float:
 
 class ImpossibleDate(ValueError):
     """A scalar shaped like a date that no calendar has (2026-02-30)."""
-
-
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip  (not strftime's %B, which follows the locale)
-
-
-def why_not_a_date(year: int, month: int, day: int) -> str:
-    """Why year-month-day is no calendar date, in words a caseworker can act on."""
-    if year < 1:
-        return "there is no year 0"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
-    days = (next_month - dt.timedelta(days=1)).day
-    if day < 1:
-        return "there is no day 0"
-    return f"{_MONTH_NAMES[month - 1]} {year} has {days} days"
 
 
 def _timestamp(match: re.Match[str]) -> dt.date:
