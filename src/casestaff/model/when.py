@@ -37,10 +37,6 @@ class WhenError(ValueError):
         return self.message
 
 
-def month_name(month: int) -> str:
-    return _MONTH_NAMES[month - 1]
-
-
 def why_not_a_date(year: int, month: int, day: int) -> str:
     """Why year-month-day is no calendar date, in words a caseworker can act on."""
     if year < 1:
