@@ -35,7 +35,7 @@ def test_case_id_is_found_in_the_case_folder(runner):
 def test_unknown_case_id_is_a_usage_error(runner):
     result = runner.invoke(app, ["agenda", "LA-T-0002", "--cases", str(FIXTURES), "--as-of", "2026-11-23"])
     assert result.exit_code == 2
-    assert f"casestaff: no case file with case_id 'LA-T-0002' in {FIXTURES}; did you mean 'LA-T-0001'?" in result.stderr
+    assert f"casestaff: no case file with case_id 'LA-T-0002', nor a participant named so, in {FIXTURES}; did you mean 'LA-T-0001'?" in result.stderr
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

@@ -87,7 +87,7 @@ def test_an_unknown_case_is_a_usage_error(runner, tmp_path, amy, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a folder with a case file, not the one asked for
     result = runner.invoke(app, ["record", "NO-SUCH-ID", "--done", "1"])
     assert result.exit_code == 2
-    assert result.stderr == "casestaff: no case file with case_id 'NO-SUCH-ID' in .; give the file's path, or --cases DIR\n"
+    assert result.stderr == "casestaff: no case file with case_id 'NO-SUCH-ID', nor a participant named so, in .; give the file's path, or --cases DIR\n"
 
 
 @pytest.mark.parametrize("command", [["record", "--done", "1"], ["narrate"], ["agenda"]])

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -22,7 +23,7 @@ from casestaff.files.permissions import modes, why_unreadable
 from casestaff.files.yamlread import ReadError, refusal
 from casestaff.model import records as model
 from casestaff.model.dates import preload_holidays
-from casestaff.model.errors import CaseProblems, UsageError
+from casestaff.model.errors import AmbiguousCase, CaseProblems, UsageError
 from casestaff.model.pack import Pack, PackSet
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.packset import load_packset
@@ -89,13 +90,16 @@ NO_CASE_FOLDER = (
 def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Workspace]:
     """CASE as a case file: its path (as the user would write it) and the workspace it belongs to.
 
-    CASE is a case file, or a case id found in the case folder. A case id held by two files is
-    refused rather than guessed: the agenda, narration or recorded outcome would otherwise be
-    about the wrong participant.
+    CASE is a case file, a case id found in the case folder, or else any unique part of a
+    participant's name there (case and accents ignored). A case id held by two files is refused
+    rather than guessed, and a part of several names is refused listing them (AmbiguousCase):
+    the agenda, narration or recorded outcome would otherwise be about the wrong participant.
     """
     path = Path(target)
     if path.is_dir():
-        raise UsageError(f"{target} is a folder; give one case file or case id")
+        raise UsageError(
+            f"{target} is a folder; give one case file, case id or participant's name"
+        )
     if path.exists():  # an ordinary file, or a named pipe or device given by name
         refuse_unreadable(path)
         return path, Workspace.open([path])
@@ -119,14 +123,59 @@ def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Works
             " and give each case its own id"
         )
     if not files:
-        where = ", ".join(str(f) for f in workspace.paths)
-        hint = did_you_mean(target, [case_id for case_id, _ in run.results])
-        broken = f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)" if run.problems else ""
-        raise UsageError(f"no case file with case_id '{target}' in {where}{hint}{broken}; give the file's path, or --cases DIR")
-    found = Path(files[0])
-    if found.is_absolute() and found.is_relative_to(Path.cwd()):  # as the user would write it
-        found = found.relative_to(Path.cwd())
-    return found, workspace
+        files = _by_name(target, run.results, lambda: _not_found(target, workspace, run))
+    return Path(shown_path(files[0])), workspace
+
+
+def folded(text: str) -> str:
+    """`text` as names are compared: case and accents ignored, spaces evened (José == jose)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def shown_path(file: str) -> str:
+    """A found file as the user would write it: relative to the current folder when inside it."""
+    path = Path(file)
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return str(path)
+
+
+def _by_name(
+    target: str, results: Sequence[tuple[str, str, str]], missing: Callable[[], UsageError]
+) -> list[str]:
+    """The one file whose participant's name holds `target` (folded); none raises `missing()`,
+    several raise AmbiguousCase listing them."""
+    part = folded(target)
+    matches = sorted(
+        (name, case_id, file) for case_id, file, name in results if part and part in folded(name)
+    )
+    if not matches:
+        raise missing()
+    if len(matches) > 1:
+        listed = "".join(
+            f"\n  {name} ({case_id}, {shown_path(file)})" for name, case_id, file in matches
+        )
+        raise AmbiguousCase(
+            f"'{target}' is part of {len(matches)} participants' names; give more of the name, the case id or the file:{listed}",
+            [(name, case_id, shown_path(file)) for name, case_id, file in matches],
+        )
+    return [matches[0][2]]
+
+
+def _not_found(target: str, workspace: Workspace, run: CaseloadRun) -> UsageError:
+    where = ", ".join(str(f) for f in workspace.paths)
+    hint = did_you_mean(target, [case_id for case_id, _, _ in run.results])
+    broken = (
+        f"; {len({p.file for p in run.problems})} file(s) there have problems (run `casestaff check`)"
+        if run.problems
+        else ""
+    )
+    return UsageError(
+        f"no case file with case_id '{target}', nor a participant named so, in {where}{hint}{broken};"
+        " give the file's path, or --cases DIR"
+    )
 
 
 def refuse_unreadable(path: Path) -> None:

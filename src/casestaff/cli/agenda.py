@@ -16,7 +16,7 @@ import typer
 
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.common import AsOfOpt, app, check_within, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import AsOfOpt, choosing_case, app, check_within, parse_date, print_problems, say, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
@@ -84,7 +84,7 @@ def agenda(
         Optional[list[str]],
         typer.Argument(
             metavar="CASE | PATHS...",
-            help="A case file, or a case id found in the case folder. With --due or --provider: case files or folders.",
+            help="A case file, a case id, or any unique part of a participant's name found in the case folder. With --due or --provider: case files or folders.",
             show_default=False,
         ),
     ] = None,
@@ -149,7 +149,7 @@ def agenda(
         raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
     if not targets or len(targets) != 1:
         raise UsageError("give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR")
-    case, workspace = orchestrate.find_case(targets[0], cases)
+    case, workspace = choosing_case(lambda target: orchestrate.find_case(target, cases), targets[0])
     pack = workspace.packset.packs[case.program]
     made = orchestrate.case_agenda(case, pack, workspace.config, day, meeting, _parse_invites(invite, pack), audience, partner)
     team = made.team

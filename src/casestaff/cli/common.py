@@ -11,15 +11,16 @@ Exit codes (also in `casestaff --help` and docs/cli.md):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from casestaff import __version__
-from casestaff.model.errors import CasestaffError, UsageError
+from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
 from casestaff.model.problems import Problem, printable
 from casestaff.model.records import PLAUSIBLE_YEARS
 from casestaff.model.when import WhenError, read_date
@@ -74,6 +75,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=Commands,
 )
+
+
+T = TypeVar("T")
+
+
+def choosing_case(call: Callable[[str], T], target: str) -> T:
+    """`call(target)`; when CASE is part of several participants' names and a person is at the
+    terminal, they are listed and asked which one (else the refusal lists them)."""
+    try:
+        return call(target)
+    except AmbiguousCase as error:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise
+        for number, (name, case_id, file) in enumerate(error.matches, 1):
+            say(f"  {number}. {name} ({case_id}, {file})")
+        number = typer.prompt(f"'{target}' names {len(error.matches)} participants; which one (number)", type=int, err=True)
+        if not 1 <= number <= len(error.matches):
+            raise UsageError(f"no participant numbered {number}; give the case id or the file") from None
+        return call(error.matches[number - 1][2])
 
 
 def parse_date(value: str | None, option: str) -> dt.date:

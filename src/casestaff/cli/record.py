@@ -16,7 +16,7 @@ import typer
 
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
-from casestaff.cli.common import AsOfOpt, app, parse_date, say
+from casestaff.cli.common import AsOfOpt, app, choosing_case, parse_date, say
 from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
@@ -28,7 +28,7 @@ from casestaff.model.errors import EXIT_OK, CaseProblems, Refused, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.when import WhenError, read_date, read_time
 
-CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, or a case id found in the case folder.", show_default=False)]
+CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="A case file, a case id, or any unique part of a participant's name (accents ignored) found in the case folder.", show_default=False)]
 
 
 # -- record ---------------------------------------------------------------------------------------
@@ -58,7 +58,7 @@ def record(
     day = parse_date(as_of, "--as-of")
     if from_file is not None and done is not None:
         raise UsageError("--from and --done do different things; use one at a time")
-    config, packset, pack, doc, loaded = open_case(case)
+    config, packset, pack, doc, loaded = choosing_case(open_case, case)
     if done is not None:
         ref = core.find_step(loaded, done)
         core.mark_done(doc, ref, day, packset.packs)
@@ -380,7 +380,7 @@ def narrate(
     That is: who was present, next steps, and the program's requirements of the staffing (`casestaff programs ID`).
     """
     day = parse_date(as_of, "--as-of")
-    config, packset, pack, doc, loaded = open_case(case)
+    config, packset, pack, doc, loaded = choosing_case(open_case, case)
     chosen = narration.select_staffing(loaded, staffing, day)
     others = provider_peers(loaded, pack, chosen, config, packset, doc.path)
     try:

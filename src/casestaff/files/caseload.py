@@ -573,13 +573,14 @@ def _shared_ids(valid: list[_FileOutcome]) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class CaseFileJob:
-    """Which file holds which case id: a job the (cached, parallel) runner does, so a case id
-    given to `agenda`, `record` or `narrate` finds its file in a large folder at once."""
+    """Which file holds which case id, and the participant's name: a job the (cached, parallel)
+    runner does, so a case id or a name given to `agenda`, `record` or `narrate` finds its file
+    in a large folder at once."""
 
-    key: str = "case-file"
+    key: str = "case-file-name"
 
-    def __call__(self, case: model.Case) -> tuple[str, str]:
-        return case.case_id, os.path.abspath(case.file)
+    def __call__(self, case: model.Case) -> tuple[str, str, str]:
+        return case.case_id, os.path.abspath(case.file), case.participant.name
 
 
 @dataclass(frozen=True)
@@ -609,7 +610,7 @@ def find_case_files(
     More than one file means the id is ambiguous: the caller must not pick one.
     """
     run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache, top_only=top_only)
-    first_file = {found_id: file for found_id, file in run.results}
+    first_file = {found_id: file for found_id, file, _ in run.results}
     ids = set(first_file) | set(run.shared_ids)
     chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())
     files = [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]

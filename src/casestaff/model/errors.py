@@ -38,6 +38,15 @@ class UsageError(CasestaffError):
     """A wrong option value, path or name given on the command line."""
 
 
+class AmbiguousCase(UsageError):
+    """CASE names part of more than one participant's name: the matches, as (name, case id, file),
+    so the command line can ask which one when a person is at the terminal."""
+
+    def __init__(self, message: str, matches: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__(message)
+        self.matches = list(matches)
+
+
 class SettingsError(CasestaffError):
     """casestaff.toml, a program pack or a user template is wrong; the problems say where."""
 
