@@ -1590,7 +1590,8 @@ def readme_walkthrough() -> str:
                 "then print the narration for the system of record, ready to paste:",
                 fenced(shell("narrate", "OR-RE-0001", *day), "text"),
                 "When a next step is done, mark it so that `due` stops flagging it:",
-                fenced(shell("record", "sample_cases/or-ssp-reengagement-amy.yaml", "--done", "Amy will contact", *day, "--yes"), "text"),
+                fenced(shell("record", "sample_cases/or-ssp-reengagement-amy.yaml", "--done", "2", *day, "--yes"), "text"),
+                "(`--done` takes the step's number or its whole text; `--undo-done` takes the mark off again.)",
             ]
         if _has("new"):
             created = "sample_cases/la-step-pat-example.yaml"

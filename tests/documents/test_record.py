@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from casestaff.cli import common
 from casestaff.cli.main import app
 
 from ..conftest import SAMPLES
@@ -307,8 +308,8 @@ def test_input_ending_early_writes_nothing(runner, amy):
 # -- --done ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["2", "amy will contact 4", "Amy will contact 4 more providers within the next two weeks from today and have scheduled interviews", "providers within"])
-def test_done_by_number_prefix_text_or_words(runner, amy, which):
+@pytest.mark.parametrize("which", ["2", "Amy will contact 4 more providers within the next two weeks from today and have scheduled interviews", " amy will CONTACT 4 more providers within the next two weeks from today and have scheduled interviews. "])
+def test_done_by_number_or_whole_text(runner, amy, which):
     before = amy.read_text(encoding="utf-8")
     result = runner.invoke(app, ["record", str(amy), "--done", which, "--as-of", "2026-11-23"])
     assert result.exit_code == 0, result.output
@@ -318,7 +319,7 @@ def test_done_by_number_prefix_text_or_words(runner, amy, which):
 
 
 def test_done_on_a_step_already_done(runner, amy):
-    result = runner.invoke(app, ["record", str(amy), "--done", "complete the in-person"])
+    result = runner.invoke(app, ["record", str(amy), "--done", "complete the in-person community visit"])
     assert result.exit_code == 2
     assert "step 1 (Complete the in-person community visit) is already marked done on 2026-11-06" in result.output
 
@@ -326,7 +327,7 @@ def test_done_on_a_step_already_done(runner, amy):
 def test_done_with_no_match_lists_the_steps(runner, amy):
     result = runner.invoke(app, ["record", str(amy), "--done", "call the landlord"])
     assert result.exit_code == 2
-    assert "no step matches 'call the landlord'; give its number or the start of its text:" in result.output
+    assert "no step matches 'call the landlord'; give its number or its whole text:" in result.output
     assert "  1. Complete the in-person community visit (done 2026-11-06; from the 2026-10-28 staffing)" in result.output
     assert "  2. Amy will contact 4 more providers" in result.output
 
@@ -347,12 +348,95 @@ def test_done_with_an_ambiguous_prefix(runner, write):
               - {step: Call the landlord, due: 2026-02-12}
         """,
     )
+    before = path.read_bytes()
     result = runner.invoke(app, ["record", str(path), "--done", "call"])
     assert result.exit_code == 2
-    assert "'call' matches 2 open steps; give more of the text or the number:" in result.output
-    result = runner.invoke(app, ["record", str(path), "--done", "call the l", "--as-of", "2026-02-11"])
+    assert result.stderr == (
+        "casestaff: 'call' matches 2 open steps; give the step's number or its whole text:\n"
+        "  1. Call the clinic (due 2026-02-10; from the 2026-02-01 staffing)\n"
+        "  2. Call the landlord (due 2026-02-12; from the 2026-02-01 staffing)\n"
+    )
+    assert path.read_bytes() == before
+    result = runner.invoke(app, ["record", str(path), "--done", "call the landlord", "--as-of", "2026-02-11"])
     assert result.exit_code == 0
     assert "- {step: Call the landlord, due: 2026-02-12, done: 2026-02-11}" in path.read_text()
+
+
+@pytest.mark.parametrize("how", [[], ["--yes"]])
+def test_done_with_part_of_a_step_is_refused_without_a_terminal_or_with_yes(runner, amy, how):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--done", "providers within", "--as-of", "2026-11-23", *how])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "casestaff: 'providers within' is only part of step 2; give the step's number or its whole text:\n"
+        "  2. Amy will contact 4 more providers"
+    )
+    assert amy.read_bytes() == before
+
+
+def test_done_with_part_of_a_step_asks_at_a_terminal(runner, write, monkeypatch):
+    monkeypatch.setattr(common, "at_terminal", lambda: True)
+    path = write(
+        "case.yaml",
+        """\
+        case_id: A-1
+        program: la-step
+        participant: {name: Al Example}
+        enrolled: 2026-01-05
+        staffings:
+          - date: 2026-02-01
+            kind: case-staffing
+            next_steps:
+              - {step: Call the clinic, due: 2026-02-10}
+              - {step: Call the landlord, due: 2026-02-12}
+        """,
+    )
+    before = path.read_text()
+    result = runner.invoke(app, ["record", str(path), "--done", "call", "--as-of", "2026-02-11"], input="2\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "'call' may mean:\n"
+        "  1. Call the clinic (due 2026-02-10; from the 2026-02-01 staffing)\n"
+        "  2. Call the landlord (due 2026-02-12; from the 2026-02-01 staffing)\n"
+        "Which step to mark done (number):"
+    )
+    assert path.read_text() == before.replace("due: 2026-02-12}", "due: 2026-02-12, done: 2026-02-11}")
+    result = runner.invoke(app, ["record", str(path), "--done", "clinic", "--as-of", "2026-02-11"], input="2\n")
+    assert result.exit_code == 2
+    assert "step 2 is not one of those; nothing was written" in result.stderr
+    result = runner.invoke(app, ["record", str(path), "--done", "clinic", "--as-of", "2026-02-11"], input="\n")
+    assert result.exit_code == 0, result.output
+    assert "Which step to mark done (number) [1]:" in result.stderr
+    assert "- {step: Call the clinic, due: 2026-02-10, done: 2026-02-11}" in path.read_text()
+    result = runner.invoke(app, ["record", str(path), "--undo-done", "the clinic"], input="1\n")
+    assert result.exit_code == 0, result.output
+    assert "- {step: Call the clinic, due: 2026-02-10}" in path.read_text()
+
+
+def test_undo_done_removes_that_line_and_nothing_else(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--undo-done", "Complete the in-person community visit"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"No longer marked done (was 2026-11-06): Complete the in-person community visit  ({amy})\n"
+    assert amy.read_bytes() == before.replace(b"        done: 2026-11-06\n", b"", 1)
+    assert before.count(b"        done: 2026-11-06\n") == 1
+
+
+def test_undo_done_of_a_step_not_done_says_so(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--undo-done", "2"])
+    assert result.exit_code == 2
+    assert "step 2 (Amy will contact 4 more providers" in result.stderr
+    assert "is not marked done; there is nothing to undo" in result.stderr
+    assert amy.read_bytes() == before
+
+
+def test_undo_done_with_part_of_a_step_is_refused_without_a_terminal(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--undo-done", "in-person"])
+    assert result.exit_code == 2
+    assert "casestaff: 'in-person' is only part of step 1; give the step's number or its whole text:" in result.stderr
+    assert amy.read_bytes() == before
 
 
 def test_done_before_the_staffing_is_refused(runner, amy):
@@ -457,7 +541,7 @@ def test_the_documented_outcome_example_records(runner, amy, tmp_path):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("how", [["--from", "outcome.yaml"], ["--done", "Amy will contact"]])
+@pytest.mark.parametrize("how", [["--from", "outcome.yaml"], ["--done", "2"]])
 def test_a_read_only_case_file_is_left_alone(runner, tmp_path, amy, write, how):
     """Someone locked the file (or Windows marks it read-only): replacing it would defeat that."""
     write("outcome.yaml", OUTCOME)
@@ -496,7 +580,7 @@ def test_outcome_file_problems_are_listed_top_to_bottom(runner, amy, write):
 
 def test_a_case_found_by_id_is_named_as_the_user_would_write_it(runner, tmp_path, amy, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["record", "OR-RE-0001", "--done", "Amy will contact", "--as-of", "2026-11-24"])
+    result = runner.invoke(app, ["record", "OR-RE-0001", "--done", "2", "--as-of", "2026-11-24"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "Marked done on 2026-11-24: Amy will contact 4 more providers within the next two weeks from today"

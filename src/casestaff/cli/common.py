@@ -80,13 +80,18 @@ app = typer.Typer(
 T = TypeVar("T")
 
 
+def at_terminal() -> bool:
+    """A person is at the terminal to answer a question (stdin and stderr are a terminal)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
 def choosing_case(call: Callable[[str], T], target: str) -> T:
     """`call(target)`; when CASE is part of several participants' names and a person is at the
     terminal, they are listed and asked which one (else the refusal lists them)."""
     try:
         return call(target)
     except AmbiguousCase as error:
-        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        if not at_terminal():
             raise
         for number, (name, case_id, file) in enumerate(error.matches, 1):
             say(f"  {number}. {name} ({case_id}, {file})")

@@ -16,6 +16,7 @@ import typer
 
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
+from casestaff.cli import common
 from casestaff.cli.common import AsOfOpt, app, choosing_case, parse_date, say
 from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
@@ -43,12 +44,21 @@ def record(
     ] = None,
     done: Annotated[
         Optional[str],
-        typer.Option("--done", metavar="STEP", help="Mark this next step done (its number, its text, or the start of it).", show_default=False),
+        typer.Option(
+            "--done",
+            metavar="STEP",
+            help="Mark this next step done: its number or its whole text (words that match several steps, or part of one, are asked about; refused with --yes or no terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    undo_done: Annotated[
+        Optional[str],
+        typer.Option("--undo-done", metavar="STEP", help="Remove the done date of this next step (chosen as for --done).", show_default=False),
     ] = None,
     as_of: AsOfOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
 ) -> int:
-    """Record a staffing's outcome in the case file, or mark a next step done.
+    """Record a staffing's outcome in the case file, or mark a next step done (or not done).
 
     Only the new entry is added; comments, order and formatting are kept.
     Before writing, it says which of the program's requirements the entry does not meet (due keeps flagging the case).
@@ -56,13 +66,19 @@ def record(
     What you typed is then saved to a private file, and its path is printed.
     """
     day = parse_date(as_of, "--as-of")
-    if from_file is not None and done is not None:
-        raise UsageError("--from and --done do different things; use one at a time")
+    given = [name for name, value in (("--from", from_file), ("--done", done), ("--undo-done", undo_done)) if value is not None]
+    if len(given) > 1:
+        raise UsageError(f"{' and '.join(given)} do different things; use one at a time")
     config, packset, pack, doc, loaded = choosing_case(open_case, case)
     if done is not None:
-        ref = core.find_step(loaded, done)
+        ref = _choose_step(loaded, done, yes, undo=False)
         core.mark_done(doc, ref, day, packset.packs)
         typer.echo(f"Marked done on {day}: {ref.step.step}  ({doc.path})")
+        return EXIT_OK
+    if undo_done is not None:
+        ref = _choose_step(loaded, undo_done, yes, undo=True)
+        core.undo_done(doc, ref, packset.packs)
+        typer.echo(f"No longer marked done (was {ref.step.done}): {ref.step.step}  ({doc.path})")
         return EXIT_OK
     if from_file is not None:
         staffing = _outcome_from_file(from_file)
@@ -93,6 +109,26 @@ def record(
     typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {doc.path}.")
     typer.echo(f"Narration: casestaff narrate {doc.path} --staffing {staffing.date}")
     return EXIT_OK
+
+
+def _choose_step(case: model.Case, wanted: str, yes: bool, *, undo: bool) -> core.StepRef:
+    """The step STEP names; when its words match several steps or part of one, a person at the
+    terminal (without --yes) is shown them numbered and asked which; else the refusal lists them."""
+    try:
+        return core.find_step(case, wanted, done=undo)
+    except core.StepUnsure as unsure:
+        if yes or not common.at_terminal():
+            raise
+        say(f"'{wanted}' may mean:")
+        for ref in unsure.candidates:
+            say(ref.describe())
+        numbers = [ref.number for ref in unsure.candidates]
+        default = numbers[0] if len(numbers) == 1 else None
+        what = "undo" if undo else "mark done"
+        number = typer.prompt(f"Which step to {what} (number)", type=int, default=default, err=True)
+        if number not in numbers:
+            raise UsageError(f"step {number} is not one of those; nothing was written") from None
+        return unsure.candidates[numbers.index(number)]
 
 
 def _warn_unmet(case: model.Case, staffing: model.Staffing, pack, day: dt.date, source: str = "<input>") -> bool:

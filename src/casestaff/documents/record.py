@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -352,7 +352,16 @@ class StepRef:
 
 
 class StepNotFound(UsageError):
-    """The STEP given to --done matches no open step, or more than one; the message lists them."""
+    """The STEP given to --done or --undo-done names no step in the state wanted; the message lists them."""
+
+
+class StepUnsure(StepNotFound):
+    """The STEP's words match more than one step, or only part of one: `candidates` are the
+    steps it may mean, for a person at the terminal to choose from; else the message lists them."""
+
+    def __init__(self, message: str, candidates: Sequence[StepRef]) -> None:
+        super().__init__(message)
+        self.candidates = tuple(candidates)
 
 
 def all_steps(case: model.Case) -> list[StepRef]:
@@ -363,41 +372,46 @@ def all_steps(case: model.Case) -> list[StepRef]:
     return refs
 
 
-def find_step(case: model.Case, wanted: str) -> StepRef:
-    """The step `wanted` names: its number, its text, or the start of its text (case-insensitive)."""
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold().rstrip(".")
+
+
+def find_step(case: model.Case, wanted: str, *, done: bool = False) -> StepRef:
+    """The step `wanted` names -- its number, or its whole text (case and spacing ignored) -- that
+    is open (or, with `done`, marked done). Words that match several steps, or only part of one,
+    raise StepUnsure with the steps they may mean; nothing is chosen for the user."""
     refs = all_steps(case)
     if not refs:
         raise StepNotFound(f"{case.file}: no next steps are recorded in this case")
-    listing = "\n".join(ref.describe() for ref in refs)
-    text = " ".join(wanted.split()).casefold()
+    text = _norm(wanted)
     if text.isdigit():
         number = int(text)
         if 1 <= number <= len(refs):
-            return _open(refs[number - 1])
+            return _in_state(refs[number - 1], done)
+        listing = "\n".join(ref.describe() for ref in refs)
         raise StepNotFound(f"there is no step {number}; the steps are:\n{listing}")
-
-    def norm(step: str) -> str:
-        return " ".join(step.split()).casefold()
-
-    for matches in (
-        [r for r in refs if norm(r.step.step) == text or norm(r.step.step).rstrip(".") == text.rstrip(".")],
-        [r for r in refs if norm(r.step.step).startswith(text)],
-        [r for r in refs if text in norm(r.step.step)],
-    ):
-        open_matches = [r for r in matches if r.step.done is None]
-        if len(open_matches) == 1:
-            return open_matches[0]
-        if len(open_matches) > 1:
-            shown = "\n".join(r.describe() for r in open_matches)
-            raise StepNotFound(f"'{wanted}' matches {len(open_matches)} open steps; give more of the text or the number:\n{shown}")
+    exact = [r for r in refs if _norm(r.step.step) == text]
+    partial = [r for r in refs if text and text in _norm(r.step.step) and r not in exact]
+    for matches, whole in ((exact, True), (partial, False)):
+        fitting = [r for r in matches if (r.step.done is not None) == done]
+        if len(fitting) == 1 and whole:
+            return fitting[0]
+        if fitting:
+            state = "steps marked done" if done else "open steps"
+            shown = "\n".join(r.describe() for r in fitting)
+            said = f"matches {len(fitting)} {state}" if len(fitting) > 1 else f"is only part of step {fitting[0].number}"
+            raise StepUnsure(f"'{wanted}' {said}; give the step's number or its whole text:\n{shown}", fitting)
         if matches:
-            return _open(matches[0])
-    raise StepNotFound(f"no step matches '{wanted}'; give its number or the start of its text:\n{listing}")
+            return _in_state(matches[0], done)
+    listing = "\n".join(ref.describe() for ref in refs)
+    raise StepNotFound(f"no step matches '{wanted}'; give its number or its whole text:\n{listing}")
 
 
-def _open(ref: StepRef) -> StepRef:
-    if ref.step.done is not None:
+def _in_state(ref: StepRef, done: bool) -> StepRef:
+    if not done and ref.step.done is not None:
         raise StepNotFound(f"step {ref.number} ({ref.step.step}) is already marked done on {ref.step.done}")
+    if done and ref.step.done is None:
+        raise StepNotFound(f"step {ref.number} ({ref.step.step}) is not marked done; there is nothing to undo")
     return ref
 
 
@@ -407,14 +421,30 @@ def mark_done(doc: writer.CaseText, ref: StepRef, day: dt.date, packs: Mapping[s
         raise writer.WriteRefused(
             f"{doc.path}: nothing was written: {day} is before the {ref.staffing.date} staffing that set this step; check --as-of"
         )
-    where = ("staffings", ref.staffing_index, "next_steps", ref.step_index)
+    _edit_step(doc, ref, packs, lambda fresh, where: writer.set_field(fresh, where, "done", day))
+
+
+def undo_done(doc: writer.CaseText, ref: StepRef, packs: Mapping[str, Pack]) -> None:
+    """Remove that step's `done:` line, and nothing else, or raise WriteRefused."""
+    _edit_step(doc, ref, packs, lambda fresh, where: writer.remove_field(fresh, where, "done"))
+
+
+def _edit_step(
+    doc: writer.CaseText,
+    ref: StepRef,
+    packs: Mapping[str, Pack],
+    edit: Callable[[writer.CaseText, tuple[str | int, ...]], tuple[str, Any]],
+) -> None:
+    """The edit made to the step's entry and written through `writer.commit`; made again on the
+    file as it is then if it changed meanwhile, as long as the step is still there, as it was."""
+    where: tuple[str | int, ...] = ("staffings", ref.staffing_index, "next_steps", ref.step_index)
     try:
-        new_text, expected = writer.set_field(doc, where, "done", day)
+        new_text, expected = edit(doc, where)
     except writer.EditImpossible as exc:
         raise writer.WriteRefused(str(exc)) from None
 
     def redo(fresh: writer.CaseText) -> tuple[str, Any]:
-        """The same step, found at the same place in the file as it is now, and still open."""
+        """The same step, found at the same place in the file as it is now, and as it was."""
         case = _fresh_case(fresh, packs)
         staffing = case.staffings[ref.staffing_index] if ref.staffing_index < len(case.staffings) else None
         steps = staffing.next_steps if staffing is not None else []
@@ -424,11 +454,10 @@ def mark_done(doc: writer.CaseText, ref: StepRef, day: dt.date, packs: Mapping[s
                 f"{fresh.path}: nothing was written: the file changed on disk meanwhile and step {ref.number} is no"
                 f" longer '{ref.step.step}'; run the command again"
             )
-        if step.done is not None:
-            raise writer.WriteRefused(
-                f"{fresh.path}: nothing was written: step {ref.number} ({step.step}) was marked done on {step.done} meanwhile"
-            )
-        return writer.set_field(fresh, where, "done", day)
+        if step.done != ref.step.done:
+            now = f"marked done on {step.done}" if step.done else "marked not done"
+            raise writer.WriteRefused(f"{fresh.path}: nothing was written: step {ref.number} ({step.step}) was {now} meanwhile")
+        return edit(fresh, where)
 
     writer.commit(doc, new_text, expected, packs, typed=None, redo=redo)
 

@@ -378,6 +378,43 @@ def set_field(doc: CaseText, path: Sequence[str | int], key: str, value: dt.date
     return splice.apply(text), expected
 
 
+def remove_field(doc: CaseText, path: Sequence[str | int], key: str) -> tuple[str, Any]:
+    """(new text, expected data) with the `key:` line removed from the block of fields at `path`.
+
+    Only a field written on a line of its own (or after a comma in `{ }`) is removed, and
+    nothing else: a comment on its line, or the field first after a `- `, is left to a person.
+    """
+    text = doc.text
+    target = _node_at(doc, path)
+    found = _value_of(target, key) if isinstance(target, MappingNode) else None
+    if found is None or not isinstance(target, MappingNode):
+        line, col = yamlread.position(target)
+        raise EditImpossible(f"{doc.path}:{line}:{col}: there is no {key} here to remove")
+    key_node, old = found
+    line, col = yamlread.position(key_node)
+    by_hand = f"{doc.path}:{line}:{col}: remove the '{key}:' line by hand, then check the file"
+    if not isinstance(old, ScalarNode):
+        raise EditImpossible(f"{by_hand}: its value is not a single value")
+    end = _content_end(text, old)
+    if target.flow_style:
+        index = [k for k, _ in target.value].index(key_node)
+        if index == 0:
+            raise EditImpossible(f"{by_hand}: it comes first in {{ }}")
+        splice = Splice(_content_end(text, target.value[index - 1][1]), end, "")
+    else:
+        start = max(text.rfind("\n", 0, key_node.start_mark.index), text.rfind("\r", 0, key_node.start_mark.index)) + 1
+        stop = _after_line(text, end)
+        if text[start : key_node.start_mark.index].strip(" \t") or text[end:stop].strip():
+            raise EditImpossible(f"{by_hand}: its line holds more than the field")
+        splice = Splice(start, stop, "")
+    expected = copy.deepcopy(doc.plain())
+    place = expected
+    for step in path:
+        place = place[step]
+    del place[key]
+    return splice.apply(text), expected
+
+
 # -- writing --------------------------------------------------------------------------------------
 
 
