@@ -165,7 +165,7 @@ def challenges(b: Basis) -> ChallengesPart:
         past_risks=past,
         no_risks=None
         if risks
-        else none_said(b.case, "risk_factors", "none known", label="risk factors")
+        else none_said(b.case, "risk_factors", "none known")
         or ask("risk factors (homelessness, domestic violence, substance use ...) -- none recorded; confirm with the team"),
     )
 
@@ -314,15 +314,15 @@ def activities(b: Basis) -> ActivitiesPart:
     return ActivitiesPart(
         past=past,
         current=current,
-        no_past=None if past else none_said(b.case, "components", label="activities") or ask("past activities -- none recorded; ask the participant"),
+        no_past=None if past else none_said(b.case, "components") or ask("past activities -- none recorded; ask the participant"),
         no_current=None
         if current
-        else none_said(b.case, "components", label="activities")
+        else none_said(b.case, "components")
         or ask("current activity -- none recorded; which activity is the participant in?"),
         hours=tuple(shown_hours),
         no_hours=None
         if shown_hours
-        else none_said(b.case, "participation", label="participation")
+        else none_said(b.case, "participation")
         or ask("participation hours -- none recorded; check attendance reported"),
         reviews=shown_reviews,
         no_reviews=None if shown_reviews else ask("progress toward the goal -- no progress review recorded; ask the worker"),

@@ -180,7 +180,7 @@ def of(record: model.Record | None, name: str, question: str, *, label: str = ""
     return fact(text, record.line_of(name), label=label, topic=topic)
 
 
-def none_said(record: model.Record | None, name: str, text: str = "none", *, label: str = "") -> Value | None:
+def none_said(record: model.Record | None, name: str, text: str = "none") -> Value | None:
     """The file's own answer that the list `name` has no entries (`name: []`), as a fact on its
     line; None when the file leaves the list out or empty, which says nothing (a question, then).
 
