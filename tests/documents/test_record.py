@@ -289,20 +289,47 @@ def test_a_file_edited_during_the_prompts_is_not_overwritten(runner, amy, monkey
     assert amy.read_text(encoding="utf-8") == edited + ADDED_FROM_PROMPTS
 
 
-def test_input_ending_early_writes_nothing(runner, amy):
-    before = amy.read_bytes()
-    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="2026-11-24\nfollow-up-review\n")
+def test_input_ending_early_writes_nothing_and_saves_an_outcome_file_that_finishes_the_job(runner, amy):
+    before = amy.read_text(encoding="utf-8")
+    stop = ANSWERS.index("Amy has interviews with two providers on Monday.")  # input ends at the discussion
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS[:stop]) + "\n")
     assert result.exit_code == 2
-    assert f"casestaff: stopped before the outcome was complete; nothing was written to {amy}" in result.output
-    assert amy.read_bytes() == before
-    (saved,) = amy.parent.glob(f".{amy.stem}.unsaved-answers-*.yaml")
-    assert f"What you entered is saved in {saved}" in result.output
-    assert saved.read_text(encoding="utf-8").splitlines()[1:3] == [
-        "# Date the staffing was held: 2026-11-24",
-        "# Kind: follow-up-review",
-    ]
+    assert amy.read_text(encoding="utf-8") == before
+    (saved,) = amy.parent.glob(f".{amy.stem}.unsaved-outcome-*.yaml")
+    command = f"casestaff record {amy} --from {saved} --as-of 2026-11-24"
+    assert result.stderr == (
+        f"casestaff: stopped before the outcome was complete; nothing was written to {amy}."
+        f" What you entered is saved in {saved}\n"
+        f"To finish it (only what is not answered yet is asked): {command}\n"
+    )
+    assert saved.read_text(encoding="utf-8") == (
+        f"# Not yet recorded: a staffing outcome for OR-RE-0001 (amy.yaml).\n"
+        f"# Record it with:  casestaff record {amy} --from THIS_FILE\n"
+        "# casestaff: unfinished; answered: date, kind, title, present\n"
+        "date: 2026-11-24\n"
+        "kind: follow-up-review\n"
+        "title: Re-engagement follow-up case review\n"
+        "present:\n"
+        "  - {role: FC, initials: RH}\n"
+        "  - {role: Engagement Specialist, initials: JB}\n"
+    )
     if os.name == "posix":
         assert saved.stat().st_mode & 0o777 == 0o600
+    # the printed command, with the answers not given yet, records what answering every prompt records
+    finish = runner.invoke(app, command.split()[1:], input="\n".join(ANSWERS[stop:]) + "\n")
+    assert finish.exit_code == 0, finish.output
+    assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
+    assert not saved.exists()
+    assert f"Removed {saved}: its answers are in the case file now.\n" in finish.stdout
+
+
+def test_input_ending_before_any_answer_saves_nothing(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="")
+    assert result.exit_code == 2
+    assert result.stderr == f"casestaff: stopped before the outcome was complete; nothing was written to {amy}\n"
+    assert amy.read_bytes() == before
+    assert list(amy.parent.iterdir()) == [amy]
 
 
 # -- --done ---------------------------------------------------------------------------------------

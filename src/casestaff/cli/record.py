@@ -119,11 +119,11 @@ def record(
         staffing = _ask_outcome(loaded, pack, day, session, amending)
     except typer.Abort:
         raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
-    if start is not None and amending is not None and core.outcome_yaml(staffing) == core.outcome_yaml(start):
+    if amending is not None and not _changes(start, staffing):
         typer.echo(f"Nothing changed; {doc.path} is left as it was.")
         return EXIT_OK
     after = core.with_staffing(loaded, staffing, replacing)
-    _show_summary(after, staffing, pack, config.templates, amending)
+    _show_summary(after, staffing, pack, config.templates, _changes(start, staffing) if amending else None)
     short = _warn_unmet(loaded, after, staffing, pack, day, replacing)
     where = f"Put this in place of the {amending} staffing in {doc.path}" if amending else f"Add this staffing to {doc.path}"
     question = f"{where} anyway?" if short else f"{where}?"
@@ -139,14 +139,24 @@ def record(
 
 
 def _recorded(path: Path, staffing: model.Staffing, amending: str | None) -> int:
-    what = f"Changed the {amending} staffing; it is now" if amending else "Recorded"
-    typer.echo(f"{what} the {staffing.date} {staffing.kind} in {path}.")
+    if amending is None:
+        typer.echo(f"Recorded the {staffing.date} {staffing.kind} in {path}.")
+    else:
+        now = f"{staffing.date}:{staffing.kind}"
+        moved = "" if now.startswith(amending) else f"; it is now the {staffing.date} {staffing.kind}"
+        typer.echo(f"Changed the {amending} staffing in {path}{moved}.")
     typer.echo(f"Narration: casestaff narrate {path} --staffing {staffing.date}")
     return EXIT_OK
 
 
-def _show_summary(after: model.Case, staffing: model.Staffing, pack, templates: Path | None, amending: str | None) -> None:
-    """The entry as its narration will read (documents/narrate.py's template), before anything is written."""
+def _changes(old: model.Staffing | None, new: model.Staffing) -> list[str]:
+    """The fields an amend changes, in the entry's order."""
+    return [name for name in fields_of(model.Staffing) if old is None or getattr(old, name) != getattr(new, name)]
+
+
+def _show_summary(after: model.Case, staffing: model.Staffing, pack, templates: Path | None, changes: list[str] | None) -> None:
+    """The entry as its narration will read (documents/narrate.py's template), before anything is
+    written; for an amend, which fields change."""
     try:
         text = narration.preview(after, staffing, pack, user_dir=templates)
         heading = "As the narration will read it (`casestaff narrate`):"
@@ -154,7 +164,8 @@ def _show_summary(after: model.Case, staffing: model.Staffing, pack, templates: 
         text = core.outcome_yaml(staffing)
         heading = f"The entry (the narration template cannot show it: {exc.message}):"
     typer.echo("")
-    typer.echo(f"The {staffing.date} {staffing.kind}{' (changed)' if amending else ''}. {heading}")
+    changed = f" Changed: {', '.join(changes)}." if changes else ""
+    typer.echo(f"The {staffing.date} {staffing.kind}.{changed} {heading}")
     typer.echo("")
     typer.echo("".join(f"    {line}\n" if line else "\n" for line in text.splitlines()), nl=False)
     typer.echo("")
@@ -323,7 +334,7 @@ def _ask(text: str, default: Any = "", **kwargs: Any) -> Any:
 
 def _ask_text(text: str, default: str | None) -> str | None:
     """Optional text; with a value offered, `-` leaves it empty."""
-    label = f"{text} ({NONE} for none)" if default else text
+    label = f"{text} ({NONE} for none)" if default else f"{text} (empty if none)"
     value = str(_ask(label, default or "")).strip()
     return None if value in ("", NONE) else value
 
@@ -386,9 +397,9 @@ def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | No
     all_info = None
     if core.needs_sanction_answer(case, date):
         all_info = session.field("all_information_discussed", lambda: ask_all_info("A sanction is pending."))
-    decision = session.field("decision", lambda: _ask_text("Decision or determination (empty if none)", session.prefill("decision")))
+    decision = session.field("decision", lambda: _ask_text("Decision or determination", session.prefill("decision")))
     decision_kind = session.field("decision_kind", lambda: _ask_decision_kind(pack, session.prefill("decision_kind")) if decision else None)
-    explanation = session.field("explanation", lambda: _ask_text("Why the team decided so (empty if none)", session.prefill("explanation")))
+    explanation = session.field("explanation", lambda: _ask_text("Why the team decided so", session.prefill("explanation")))
     if all_info is None and core.needs_sanction_answer(case, date, decision):
         all_info = session.field("all_information_discussed", lambda: ask_all_info("The decision is about a sanction."))
     if all_info is None:  # not asked: an amended entry keeps its answer
