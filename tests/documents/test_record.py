@@ -227,6 +227,42 @@ def test_prompts_offer_the_programs_roles_and_write_the_entry(runner, amy):
     assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
 
 
+def test_before_writing_the_entry_is_shown_as_the_narration_will_read(runner, amy):
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.split("The 2026-11-24 follow-up-review. As the narration will read it (`casestaff narrate`):\n\n", 1)[1]
+    shown = shown.split(f"\nAdd this staffing to {amy}? [Y/n]", 1)[0]
+    assert "kind: follow-up-review" not in result.stdout  # not YAML
+    narrated = runner.invoke(app, ["narrate", str(amy), "--staffing", "2026-11-24"])
+    assert narrated.exit_code == 0, narrated.output
+    assert shown == "".join(f"    {line}\n" if line else "\n" for line in narrated.stdout.splitlines())
+    assert "Present at staffing: FC: RH, Engagement Specialist: JB." in shown
+    assert result.stderr == ""  # nothing is missing: no warning, and Enter would have written it
+
+
+def test_enter_does_not_write_an_entry_that_lacks_what_is_required(runner, amy):
+    """No discussion and no next steps: the narration cannot be printed, so a stray Enter must not
+    write it; the summary marks what is not recorded and the warning says what to add."""
+    before = amy.read_bytes()
+    answers = list(ANSWERS)
+    answers[answers.index("Amy has interviews with two providers on Monday.")] = ""
+    step = answers.index("Amy will visit both providers")
+    answers[step : step + 4] = [""]  # no next step
+    answers[-1] = ""  # Enter at the last question
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert amy.read_bytes() == before
+    assert "    Narration:\n\n    [not recorded] Strengths identified: Persistent.\n" in result.stdout
+    assert f"Add this staffing to {amy} anyway? [y/N]: \nNothing was written. What you entered is saved in" in result.stdout
+    assert result.stderr == (
+        "`casestaff narrate` will refuse to narrate it until it has what every narration needs:\n"
+        "  - no next steps are recorded for the 2026-11-24 staffing: add 'next_steps:' with step, owner and due date\n"
+        "  - nothing is recorded under 'discussion:' for the 2026-11-24 staffing: add what the team discussed\n"
+    )
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    assert "strengths_identified:\n  - Persistent\n" in saved.read_text(encoding="utf-8")
+
+
 def test_answering_no_at_the_end_writes_nothing_but_keeps_the_input(runner, amy):
     before = amy.read_bytes()
     answers = ANSWERS[:-1] + ["n"]
