@@ -10,7 +10,6 @@ import select
 import shlex
 import sys
 import time
-from pathlib import Path
 
 import pytest
 

@@ -325,7 +325,8 @@ class _Answers:
         as they would be offered."""
         date = self.values.get("date") or (self.start.date if self.start is not None else day)
         base = self.start or model.Staffing(date=date, kind=core.default_kind(case, pack, date))
-        return dataclasses.replace(base, **{name: list(v) if isinstance(v, list) else v for name, v in self.values.items()})
+        changes: dict[str, Any] = {name: list(v) if isinstance(v, list) else v for name, v in self.values.items()}
+        return dataclasses.replace(base, **changes)
 
 
 def _ask(text: str, default: Any = "", **kwargs: Any) -> Any:

@@ -351,7 +351,7 @@ def replace_entry(doc: CaseText, key: str, index: int, item: Mapping[str, Any]) 
         raise EditImpossible(f"{doc.path}:{line}:{col}: this {key} entry is written on one line in {{ }}; write it one field per line, then run the command again")
     layout = _sequence_layout(detect_layout(doc.root), found[0], sequence)
     column = entry.start_mark.column
-    old = {getattr(k, "value", None): (k, v) for k, v in entry.value}
+    old: dict[str, tuple[Node, Node]] = {str(getattr(k, "value", "")): (k, v) for k, v in entry.value}
     splices: list[Splice] = []
     for name, (key_node, value_node) in old.items():
         end = _content_end(text, value_node)
