@@ -220,8 +220,8 @@ def _sequence_layout(root_layout: Layout, key: ScalarNode, sequence: SequenceNod
 # -- rendering new entries ------------------------------------------------------------------------
 
 
-def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
-    """The lines of one new list entry under `key:` (without the key line), column 0 based."""
+def _rendered_lines(data: Mapping[str, Any], layout: Layout) -> list[str]:
+    """`data` as ruamel.yaml writes it in `layout`, line by line, column 0 based."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -231,10 +231,14 @@ def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
     # Never write &anchors/*aliases, e.g. for one date object used twice.
     yaml.representer.ignore_aliases = lambda data: True
     buffer = io.StringIO()
-    yaml.dump({key: [item]}, buffer)
+    yaml.dump(dict(data), buffer)
     # split on \n only: str.splitlines() would also split at characters inside quoted values
-    lines = buffer.getvalue().rstrip("\n").split("\n")
-    return lines[1:]
+    return buffer.getvalue().rstrip("\n").split("\n")
+
+
+def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
+    """The lines of one new list entry under `key:` (without the key line), column 0 based."""
+    return _rendered_lines({key: [item]}, layout)[1:]
 
 
 def _indent(lines: Sequence[str], columns: int) -> list[str]:
@@ -320,16 +324,7 @@ def _expected_append(doc: CaseText, key: str, item: Any) -> Any:
 
 def _render_field(name: str, value: Any, layout: Layout, column: int, newline: str) -> str:
     """`name: value` as written at `column` (the first line without its indent), in the file's layout."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
-    yaml.width = 88
-    yaml.allow_unicode = True
-    yaml.representer.ignore_aliases = lambda data: True
-    buffer = io.StringIO()
-    yaml.dump({name: value}, buffer)
-    lines = buffer.getvalue().rstrip("\n").split("\n")
+    lines = _rendered_lines({name: value}, layout)
     return newline.join([lines[0], *_indent(lines[1:], column)])
 
 
