@@ -8,6 +8,7 @@ import os
 import pty
 import select
 import shlex
+import signal
 import sys
 import time
 
@@ -199,12 +200,25 @@ def _read(fd: int, until: str, seen: bytearray, timeout: float = 60) -> None:
             seen += chunk
 
 
+def _wait_or_kill(pid: int, timeout: float = 60) -> int:
+    """The child's exit status; a child still running after `timeout` seconds is killed (the test fails, never hangs)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    return os.waitpid(pid, 0)[1]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 def test_ctrl_c_at_the_prompts_leaves_a_file_the_printed_command_finishes(runner, amy, monkeypatch):
     before = amy.read_text(encoding="utf-8")
     stop = ANSWERS.index("Amy has interviews with two providers on Monday.")
     pid, fd = pty.fork()
     if pid == 0:  # the child: casestaff at a terminal, as a caseworker runs it
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # a background test run may have inherited it ignored
         os.chdir(amy.parent)
         os.execve(sys.executable, [sys.executable, "-m", "casestaff", "record", amy.name, "--as-of", "2026-11-24"], dict(os.environ))
     seen = bytearray()
@@ -214,7 +228,7 @@ def test_ctrl_c_at_the_prompts_leaves_a_file_the_printed_command_finishes(runner
         os.write(fd, b"\x03")  # Ctrl-C
         _read(fd, "\x00never\x00", seen)
     finally:
-        _, status = os.waitpid(pid, 0)
+        status = _wait_or_kill(pid)
         os.close(fd)
     shown = seen.decode("utf-8", "replace").replace("\r\n", "\n")
     assert os.waitstatus_to_exitcode(status) == 2, shown
@@ -241,3 +255,26 @@ def test_the_finishing_command_is_quoted_for_the_shell(runner, amy):
     assert line == f"To finish it (only what is not answered yet is asked): casestaff record '{amy}' --from '{saved}' --as-of 2026-11-24"
     assert shlex.split(line.split(": ", 1)[1])[2::2] == [str(amy), str(saved), "2026-11-24"]
 
+
+
+def test_an_amend_stopped_early_is_finished_by_the_printed_command(runner, amy):
+    before = amy.read_text(encoding="utf-8")
+    answers = list({**KEEP_ALL, "decision": "No disqualification was imposed."}.values()) + ["y"]
+    stop = list(KEEP_ALL).index("explanation")
+    result = runner.invoke(app, ["record", str(amy), "--amend", "--as-of", "2026-11-24"], input="\n".join(answers[:stop]) + "\n")
+    assert result.exit_code == 2
+    assert amy.read_text(encoding="utf-8") == before
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    command = shlex.split(result.stderr.splitlines()[-1].split(": ", 1)[1])
+    assert command == ["casestaff", "record", str(amy), "--amend", "2026-11-10", "--from", str(saved), "--as-of", "2026-11-24"]
+    finish = runner.invoke(app, command[1:], input="\n".join(answers[stop:]) + "\n")
+    assert finish.exit_code == 0, finish.output
+    old = "    decision: No disqualification was imposed as Amy has engaged in a new plan.\n"
+    assert amy.read_text(encoding="utf-8") == before.replace(old, "    decision: No disqualification was imposed.\n")
+    assert not saved.exists()
+
+
+def test_amend_with_done_is_a_usage_error(runner, amy):
+    result = runner.invoke(app, ["record", str(amy), "--amend", "--done", "1"])
+    assert result.exit_code == 2
+    assert result.stderr == "casestaff: --done and --amend do different things; use one at a time\n"

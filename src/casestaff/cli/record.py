@@ -104,7 +104,7 @@ def record(
         return EXIT_OK
     replacing = core.entry_index(loaded, narration.select_staffing(loaded, which, day, option="--amend")) if amend else None
     amending = core.amend_name(loaded, replacing) if replacing is not None else None
-    start = loaded.staffings[replacing] if replacing is not None else None
+    amended = start = loaded.staffings[replacing] if replacing is not None else None
     answered: frozenset[str] = frozenset()
     if from_file is not None:
         staffing, unfinished = _outcome_from_file(from_file)
@@ -119,11 +119,11 @@ def record(
         staffing = _ask_outcome(loaded, pack, day, session, amending)
     except typer.Abort:
         raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
-    if amending is not None and not _changes(start, staffing):
+    if amending is not None and not _changes(amended, staffing):
         typer.echo(f"Nothing changed; {doc.path} is left as it was.")
         return EXIT_OK
     after = core.with_staffing(loaded, staffing, replacing)
-    _show_summary(after, staffing, pack, config.templates, _changes(start, staffing) if amending else None)
+    _show_summary(after, staffing, pack, config.templates, _changes(amended, staffing) if amending else None)
     short = _warn_unmet(loaded, after, staffing, pack, day, replacing)
     where = f"Put this in place of the {amending} staffing in {doc.path}" if amending else f"Add this staffing to {doc.path}"
     question = f"{where} anyway?" if short else f"{where}?"
