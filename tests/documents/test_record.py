@@ -231,7 +231,8 @@ def test_before_writing_the_entry_is_shown_as_the_narration_will_read(runner, am
     result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS) + "\n")
     assert result.exit_code == 0, result.output
     shown = result.stdout.split("The 2026-11-24 follow-up-review. As the narration will read it (`casestaff narrate`):\n\n", 1)[1]
-    shown = shown.split(f"\nAdd this staffing to {amy}? [Y/n]", 1)[0]
+    shown, tracked = shown.split("\nNext steps as `casestaff due` will track them:\n", 1)
+    assert tracked.startswith(f"  - Amy will visit both providers -- participant, due Tue 2026-12-08\n\nAdd this staffing to {amy}? [Y/n]")
     assert "kind: follow-up-review" not in result.stdout  # not YAML
     narrated = runner.invoke(app, ["narrate", str(amy), "--staffing", "2026-11-24"])
     assert narrated.exit_code == 0, narrated.output

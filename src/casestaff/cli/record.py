@@ -25,7 +25,7 @@ from casestaff.cli.common import AsOfOpt, app, choosing_case, parse_date, say
 from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
-from casestaff.documents.templating import TemplateProblem
+from casestaff.documents.templating import TemplateProblem, mdy
 from casestaff.files import writer
 from casestaff.files.caseload import discover
 from casestaff.files.permissions import modes
@@ -168,6 +168,12 @@ def _show_summary(after: model.Case, staffing: model.Staffing, pack, templates: 
     typer.echo(f"The {staffing.date} {staffing.kind}.{changed} {heading}")
     typer.echo("")
     typer.echo("".join(f"    {line}\n" if line else "\n" for line in text.splitlines()), nl=False)
+    unseen = [step for step in staffing.next_steps if mdy(step.due) not in text]
+    if unseen:  # this program's narration leaves the dates out; `due` goes by them
+        typer.echo("")
+        typer.echo("Next steps as `casestaff due` will track them:")
+        for step in unseen:
+            typer.echo(f"  - {step.step} -- {step.owner or 'no owner'}, due {step.due:%a %Y-%m-%d}")
     typer.echo("")
 
 
