@@ -663,3 +663,25 @@ def test_prompts_read_dates_and_times_as_every_command_does(runner, amy):
     assert "25:00: there is no hour 25 on a 24-hour clock; write times like 15:00, 3pm or 3:30 p.m." in result.output
     assert "'noonish' is not a time; write times like 15:00, 3pm or 3:30 p.m." in result.output
     assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
+
+
+@pytest.mark.parametrize("program", ["fc-reintegration", "il-snap-et", "la-step", "or-ssp-case-management", "or-ssp-reengagement"])
+def test_the_summary_of_a_bare_entry_marks_what_is_not_recorded(program):
+    """Whatever the entry lacks, the summary still shows it in the narration's layout (narrate would refuse)."""
+    import datetime as dt
+
+    from casestaff.documents import narrate, record
+    from casestaff.files.casefile import read_case
+    from casestaff.files.config import Config
+    from casestaff.model.records import Staffing
+    from casestaff.packset import load_packset
+
+    packs = load_packset(Config()).packs
+    path = sorted(SAMPLES.glob(f"{program}-*.yaml"))[0]
+    case, problems = read_case(path.read_bytes(), str(path), packs)
+    assert problems == []
+    for kind in packs[program].kind_ids:
+        bare = Staffing(date=dt.date(2026, 11, 30), kind=kind)
+        text = narrate.preview(record.with_staffing(case, bare), bare, packs[program])
+        assert (narrate.NOT_RECORDED in text) != narrate.is_provider_staffing(packs[program], bare)  # that prints no field of its own
+        assert "None" not in text and "{{" not in text
