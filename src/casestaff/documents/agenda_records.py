@@ -120,8 +120,6 @@ class Agenda:
     readiness: tuple[Check, ...] = ()
     withheld: tuple[Withheld, ...] = ()
     """For a partner agenda: every area the partner's releases do not cover."""
-    cited_lines: tuple[int, ...] = ()
-    """The file lines the rendered Markdown cites (its footnotes); filled while rendering."""
 
     @property
     def questions(self) -> tuple[Value, ...]:
