@@ -25,6 +25,7 @@ from casestaff.documents.agenda_parts import (
     Team,
 )
 from casestaff.documents.agenda_values import Value, values_in
+from casestaff.documents.plain_words import in_words
 
 # -- the agenda --------------------------------------------------------------------------------
 
@@ -73,6 +74,15 @@ class Check:
     @property
     def blocking(self) -> bool:
         return self.status == "blocking"
+
+    @property
+    def said(self) -> str:
+        """The message for the agenda's readers: without the case file's field names."""
+        return in_words(self.message)
+
+    @property
+    def said_details(self) -> tuple[str, ...]:
+        return tuple(in_words(d) for d in self.details)
 
 
 @dataclass(frozen=True)
