@@ -17,7 +17,9 @@ from casestaff.documents.schema import case_schema
 
 _PARENTHESES = re.compile(r" ?\(([^()]*)\)")
 _HINT = re.compile(r"^([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*):(?: .*)?$")
-_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z][a-z0-9_]*)*\b|\b[a-z][a-z0-9_]*\.[a-z][a-z0-9]*_[a-z0-9_]+\b")
+_NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\b|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+"""A dotted path (checklist.icwa) or a name of several words (review_areas); said in words only
+when every part is a field name, so "e.g." or a file name stays as it is."""
 
 
 def _names_in(schema: Any, found: set[str]) -> None:
