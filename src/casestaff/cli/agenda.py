@@ -111,13 +111,13 @@ def agenda(
     within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: days ahead that count as due.")] = orchestrate.DEFAULT_WITHIN,
     provider: Annotated[Optional[str], typer.Option("--provider", metavar="NAME", help="The monthly provider staffing agenda (form 4333 content) for this provider.", show_default=False)] = None,
     month: Annotated[Optional[str], typer.Option("--month", metavar="YYYY-MM", help="With --provider: the month, YYYY-MM (default: the as-of month).", show_default=False)] = None,
-    sources: Annotated[
+    no_sources: Annotated[
         bool,
         typer.Option(
-            "--sources/--no-sources",
-            help="Say which lines of the case file each fact comes from: once per section in md and txt, beside the fact in html.",
+            "--no-sources",
+            help="Leave out which lines of the case file the facts come from (said once per section in md and txt, beside each fact in html).",
         ),
-    ] = True,
+    ] = False,
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
 ) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
@@ -136,6 +136,7 @@ def agenda(
             "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
             " customer's barriers and is for the team only"
         )
+    sources = not no_sources
     day = parse_date(as_of, "--as-of")
     check_within(within)
     meeting = parse_date(date, "--date") if date else None
