@@ -36,6 +36,7 @@ addEventListener("load", () => {
     left: Math.min(...boxes.map(r => r.left)),
     right: Math.max(...boxes.map(r => r.right)),
     widest_prose_em: Math.max(...prose),
+    form_rows_px: [...document.querySelectorAll("table.form tbody tr")].map(r => r.getBoundingClientRect().height),
   });
   document.body.append(out);
 });
@@ -70,6 +71,9 @@ def test_on_a_wide_screen_the_agenda_uses_the_width_with_readable_lines(runner, 
     share = (layout["right"] - layout["left"]) / layout["viewport"]
     assert share >= 0.75, f"{sample}: the text fills {share:.0%} of a 1920-pixel screen"
     assert layout["widest_prose_em"] <= 55, f"{sample}: a text column {layout['widest_prose_em']:.0f} em wide is too long to read"
+    if "<table class=\"form\">" in html:  # a plan the team writes by hand: rows for two lines of handwriting (96 px = 1 inch)
+        rows = layout["form_rows_px"]
+        assert len(rows) >= 6 and min(rows) >= 0.6 * 96, f"{sample}: the form to fill in has rows {rows} px high"
 
 
 def _page_lines(pdf: Path) -> list[list[str]]:
