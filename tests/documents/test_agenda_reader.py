@@ -137,3 +137,10 @@ def test_md_says_the_lines_once_per_section(runner):
     background = next(s for s in sections if s.startswith("1. "))
     assert background.rstrip().splitlines()[-1].startswith("_From the case file, lines ")
     assert all(s.count("From the case file") <= 1 for s in sections)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_says_the_agenda_is_confidential_right_under_its_title(runner, fmt):
+    shown = _agenda(runner, SAMPLES / "la-step-jose-nunez.yaml", "--format", fmt)
+    text = _seen(shown) if fmt == "html" else shown
+    assert "confidential" in text.casefold()[:400]
