@@ -55,7 +55,7 @@ def _without_hints(match: re.Match[str]) -> str:
 
 def _said(match: re.Match[str]) -> str:
     name = match[0]
-    return name.rsplit(".", 1)[-1].replace("_", " ") if _is_field(name) else name
+    return name.replace(".", " ").replace("_", " ") if _is_field(name) else name
 
 
 def in_words(text: str) -> str:
