@@ -375,7 +375,7 @@ def compact(report: DueReport, width: int) -> list[Any]:
 
 def _token_width(row: CaseRow) -> int:
     """The widest word of the participant column: the column is never narrower, so no id is broken."""
-    return max(len(word) for word in (row.case, row.program, f"worker {row.worker or '-'}", _file_name(row.file), *row.participant.split()))
+    return max(len(word) for word in (row.case, row.program, f"worker {row.worker or '-'}", *row.participant.split()))
 
 
 def rich_table(report: DueReport, console: Any) -> None:
@@ -392,16 +392,15 @@ def rich_table(report: DueReport, console: Any) -> None:
         table.add_column("Why (rule, evidence, policy)", ratio=1)
         for row in report.rows:
             who = Text(row.participant, style="bold")
-            who.append(f"\n{row.case}\n{row.program}\nworker {row.worker or '-'}\n")
-            who.append(_file_name(row.file), style="dim")
+            who.append(f"\n{row.case}\n{row.program}\nworker {row.worker or '-'}")
             if row.last_staffing:
                 who.append(f"\nlast staffing\n{row.last_staffing:%Y-%m-%d}", style="dim")
             if row.planned_meeting:
                 who.append(f"\nplanned meeting\n{row.planned_meeting:%Y-%m-%d}", style="dim")
-            why = Text()
-            for i, flag in enumerate(row.flags):
-                if i:
-                    why.append("\n")
+            # The file's name heads the wide column: in the narrow one a long name would break mid-word.
+            why = Text(f"file: {_file_name(row.file)}", style="dim")
+            for flag in row.flags:
+                why.append("\n")
                 why.append(f"{flag.status.upper()} ", style=_STYLE[flag.status])
                 if flag.hard_deadline:
                     why.append(f"{HARD} DEADLINE", style="bold reverse red")
