@@ -22,6 +22,8 @@ import pytest
 from rich.cells import cell_len
 
 from casestaff.cli.main import app
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
 
 from ..conftest import REPO
 
@@ -284,3 +286,13 @@ def test_a_pack_declares_its_hard_deadlines_no_python_involved(runner, tmp_path,
     assert result.exit_code == 0, result.output
     hard = {item["rule"] for item in json.loads(result.stdout) if item["hard_deadline"]}
     assert hard == {"la-step.non-participation"}
+
+
+def test_every_hard_deadline_quotes_the_policy_and_docs_list_it():
+    """A rule marked hard_deadline must say in the policy's words why; docs/programs.md shows each."""
+    programs_md = (REPO / "docs" / "programs.md").read_text(encoding="utf-8")
+    marked = [(pack, rule) for pack in load_packset(Config()).packs.values() for rule in pack.rules if rule.hard_deadline]
+    assert marked, "the built-in packs mark their sanctions and disqualifications"
+    for pack, rule in marked:
+        assert rule.citation.quote, f"{pack.id}.{rule.id}: a hard deadline needs the policy's words (citation.quote)"
+        assert f"| `{pack.id}` | `{rule.id}` |" in programs_md

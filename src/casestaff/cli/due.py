@@ -70,15 +70,15 @@ def due(
         from rich.console import Console  # ~25 ms: only a terminal needs rich, piped runs never load it
 
         console = Console()
-        with console.capture() as captured:
-            if long:
-                render_due.rich_table(report, console)
-            else:
-                for line in render_due.compact(report, console.width):
-                    console.print(line)
-        text = captured.get()
-        if no_pager or not page(text, console.height):
-            sys.stdout.write(text)
+        paged = False
+        if not no_pager:
+            with console.capture() as captured:
+                render_due.on_terminal(report, console, long=long)
+            paged = page(captured.get(), console.height)
+        if not paged:
+            # Printed by the console itself, not as captured text: a Windows console shows the
+            # colours rich writes to it, not escape codes.
+            render_due.on_terminal(report, console, long=long)
     else:
         sys.stdout.write(render_due.plain(report))
     if caseload.problems:

@@ -142,9 +142,10 @@ def plain(report: DueReport) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _days_overdue(report: DueReport, due: str) -> int:
-    """Whole days past the due date as of the report's day; 0 when it is not past."""
-    return max(0, (report.as_of - dt.date.fromisoformat(due)).days)
+def _days_overdue(report: DueReport, item: dict[str, Any]) -> int:
+    """Whole days an overdue item is past its due date as of the report's day; 0 for any other
+    (a calendar deadline already done is not overdue, however long ago its day was)."""
+    return (report.as_of - dt.date.fromisoformat(item["due"])).days if item["status"] == OVERDUE else 0
 
 
 def _deadline_record(d: Deadline) -> dict[str, Any]:
@@ -186,7 +187,7 @@ def records(report: DueReport) -> list[dict[str, Any]]:
     ]
     items += [_deadline_record(d) for d in report.deadlines]
     for item in items:
-        item["days_overdue"] = _days_overdue(report, item["due"])
+        item["days_overdue"] = _days_overdue(report, item)
     return [{key: item[key] for key in COLUMNS} for item in items]  # JSON keys in the CSV's column order
 
 
@@ -376,6 +377,15 @@ def compact(report: DueReport, width: int) -> list[Any]:
 def _token_width(row: CaseRow) -> int:
     """The widest word of the participant column: the column is never narrower, so no id is broken."""
     return max(len(word) for word in (row.case, row.program, f"worker {row.worker or '-'}", *row.participant.split()))
+
+
+def on_terminal(report: DueReport, console: Any, *, long: bool) -> None:
+    """The list on a terminal: the compact view, or the long one (`--long`)."""
+    if long:
+        rich_table(report, console)
+    else:
+        for line in compact(report, console.width):
+            console.print(line)
 
 
 def rich_table(report: DueReport, console: Any) -> None:
