@@ -174,6 +174,20 @@ def test_no_pager_when_the_list_fits_or_with_no_pager(in_repo, pager):
 
 
 @posix_terminal
+def test_pager_falls_back_to_pager_and_is_off_when_set_empty_or_cat(in_repo, pager, monkeypatch):
+    env, received = pager
+    monkeypatch.delenv("CASESTAFF_PAGER", raising=False)
+    on_terminal(["due", "sample_cases", "--as-of", AS_OF], columns=80, lines=30, env={"PAGER": env["CASESTAFF_PAGER"]})
+    assert "Marcus Bell" in received.read_text(encoding="utf-8")  # $PAGER when $CASESTAFF_PAGER is not set
+    received.unlink()
+    for off in ("", "cat"):  # as in git: an empty pager or cat means none
+        screen = on_terminal(
+            ["due", "sample_cases", "--as-of", AS_OF], columns=80, lines=30, env={"CASESTAFF_PAGER": off, "PAGER": env["CASESTAFF_PAGER"]}
+        )
+        assert "Marcus Bell" in screen and not received.exists()
+
+
+@posix_terminal
 def test_a_pager_that_is_not_there_prints_the_list_instead(in_repo, tmp_path):
     missing = {"CASESTAFF_PAGER": str(tmp_path / "no-such-pager"), "PAGER": str(tmp_path / "no-such-pager")}
     screen = on_terminal(["due", "sample_cases", "--as-of", AS_OF], columns=80, lines=30, env=missing)

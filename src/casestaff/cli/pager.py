@@ -26,6 +26,8 @@ def pager_command() -> list[str] | None:
         words = shlex.split(chosen, posix=os.name != "nt")
     except ValueError:  # an unbalanced quote: no pager rather than a traceback
         return None
+    if os.name == "nt":  # Windows keeps the quotes around "C:\Program Files\...\less.exe": the path is inside them
+        words = [word.strip('"') for word in words]
     found = shutil.which(words[0]) if words else None
     return [found, *words[1:]] if found else None
 
