@@ -292,6 +292,10 @@ def _short_reason(flag: Flag) -> str:
     return text
 
 
+MIN_REASON = 30
+"""Cells a flag's reason needs on the compact view before the days-to-go column gives way."""
+
+
 def compact(report: DueReport, width: int) -> list[Any]:
     """The compact view as rich Text lines, each at most `width` cells: the heading, the summary and
     the statuses' meaning, then each participant and one line per flag, the calendar, and the total."""
@@ -328,6 +332,8 @@ def compact(report: DueReport, width: int) -> list[Any]:
     date_width = max([len(_short_day(f.due, report)) for f in report.flags] or [0])
     relative_width = max([len(_short_relative(f.due, report)) for f in report.flags] or [0])
     number_width = len(f"{len(report.rows)}.")
+    # On a narrow screen the reason needs the room more than "in 3 days" does: the date stays.
+    with_relative = width - (number_width + 1 + 9 + 4 + 1 + date_width + 2 + relative_width + 2) >= MIN_REASON
     for number, row in enumerate(report.rows, 1):
         head = f"{number}.".rjust(number_width) + " "
         name = _fit(row.participant, max(8, width - cell_len(head) - len(row.case) - 2), cell_len)
@@ -346,7 +352,8 @@ def compact(report: DueReport, width: int) -> list[Any]:
                 (pad, ""),
                 (f"{flag.status.upper():<8} ", _STYLE[flag.status]),
                 (HARD if flag.hard_deadline else "    ", "bold reverse red" if flag.hard_deadline else ""),
-                (f" {_short_day(flag.due, report):<{date_width}}  {_short_relative(flag.due, report):<{relative_width}}  ", ""),
+                (f" {_short_day(flag.due, report):<{date_width}}  ", ""),
+                (f"{_short_relative(flag.due, report):<{relative_width}}  " if with_relative else "", ""),
             ]
             room = width - sum(cell_len(chunk) for chunk, _ in columns)
             reason = _fit_clauses(_short_reason(flag), room, cell_len) if room > 0 else ""
@@ -385,7 +392,7 @@ def on_terminal(report: DueReport, console: Any, *, long: bool) -> None:
         rich_table(report, console)
     else:
         for line in compact(report, console.width):
-            console.print(line)
+            console.print(line, no_wrap=True, overflow="ellipsis")  # a line too wide is cut short, never wrapped
 
 
 def rich_table(report: DueReport, console: Any) -> None:
