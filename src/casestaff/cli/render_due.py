@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import re
+import textwrap
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
@@ -308,10 +309,15 @@ def compact(report: DueReport, width: int) -> list[Any]:
             text.append(chunk, style=style)
         return text
 
+    def wrapped(text: str, style: str = "") -> list[Any]:
+        """A sentence on as many lines as it needs, broken between words only."""
+        pieces = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+        return [fitted(piece, style) for piece in pieces]
+
     def fitted(text: str, style: str = "") -> Any:
         return line((_fit(text, width, cell_len), style))
 
-    out = [fitted(_heading(report), "bold"), fitted(_summary(report))]
+    out = [*wrapped(_heading(report), "bold"), *wrapped(_summary(report))]
     end = _short_day(report.window_end, report)
     legend = [
         "OVERDUE: past due",
@@ -371,13 +377,13 @@ def compact(report: DueReport, width: int) -> list[Any]:
             what = _fit(f"{d.provider}: {d.what}", room, cell_len) if room > 0 else ""
             out.append(line(*columns, (what, "")))
     if not report.rows and not report.deadlines:
-        out.append(fitted("Nothing is due in the window. (Use --within DAYS to look further ahead.)"))
+        out += wrapped("Nothing is due in the window. (Use --within DAYS to look further ahead.)")
     total = _total(report)
     if cell_len(total) > width:  # the short total: the calendar's count goes first, then the hard deadlines'
         total = total.split("), ")[0] + ")"
         if cell_len(total) > width:
             total = total.split("; ")[0] + ")"
-    out += [Text(""), fitted(total, "bold")]
+    out += [Text(""), *wrapped(total, "bold")]
     return out
 
 
