@@ -30,7 +30,8 @@ from casestaff.rules.flags import WINDOW_MEANING
 
 
 DUE_HELP = (
-    "Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar.\n\n"
+    "Who needs a staffing, why and by when: overdue, then due, then upcoming, hard deadlines first in each; then the"
+    " program calendar.\n\n"
     "On a terminal: one line per flag under each participant, hard deadlines marked, through a pager when the list is"
     " taller than the screen ($CASESTAFF_PAGER, else $PAGER, else less); --long adds each flag's evidence, policy"
     " citation and local defaults. Piped, the list is plain text with every field.\n\n" + render_due.statuses_help()
