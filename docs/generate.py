@@ -1342,6 +1342,37 @@ def program_section(pack: Any) -> str:
     return "\n\n".join(parts)
 
 
+HARD_DEADLINES_INTRO = """\
+## Hard deadlines
+
+Some flags come before something that takes effect on a set day whatever the team does: a
+sanction entered, a disqualification imposed, a permanency decision. A staffing held after that
+day can no longer come before it, so `casestaff due` marks such a flag `HARD` (in plain text
+`HARD DEADLINE`; in JSON and CSV `hard_deadline`) and lists it first among the flags of the same
+status. Which rules are hard deadlines is the pack's to say -- `hard_deadline: true` on the
+rule -- so a program added or changed in a pack file needs no Python. The built-in rules so
+marked, and the policy text that makes each one a deadline:"""
+
+HARD_DEADLINES_AFTER = """\
+fc-reintegration has no dated flag for a permanency decision: the policy attaches no date to
+it, and the move toward termination of parental rights is guarded by the requirements of the
+staffing that decides it (`casestaff programs fc-reintegration`, decision kind
+`termination-of-parental-rights`). An office whose pack adds a rule with a date for such a
+decision marks it `hard_deadline: true`. la-step's `sanction-entered` is not one either: the
+sanction it follows has already been entered."""
+
+
+def hard_deadlines_table() -> str:
+    """Every built-in rule a pack marks as a hard deadline, with the policy words behind it."""
+    rows = [
+        (f"`{pack.id}`", f"`{rule.id}`", rule.explain, f"{pack.cite(rule.citation)}: \"{rule.citation.quote or ''}\"")
+        for pack in sorted(builtin_packs().packs.values(), key=lambda p: p.id)
+        for rule in pack.rules
+        if rule.hard_deadline
+    ]
+    return _table(("program", "rule", "what comes due", "policy"), rows)
+
+
 def programs_md() -> str:
     from casestaff.cli import render_programs
 
@@ -1353,6 +1384,9 @@ def programs_md() -> str:
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
             policy_readings(),
+            HARD_DEADLINES_INTRO,
+            hard_deadlines_table(),
+            HARD_DEADLINES_AFTER,
             PROGRAMS_SOURCES.rstrip(),
             parameter_sources_table(),
             PROGRAMS_SOURCES_AFTER.rstrip(),
@@ -1565,12 +1599,15 @@ def readme_walkthrough() -> str:
         parts += readme_before_you_start()
         parts += [
             "**Every morning**, ask who needs a staffing. Here for one program of the sample "
-            "caseload, as of a fixed day (on a terminal the list is a table; piped, it is plain "
-            "text like this):",
+            "caseload, as of a fixed day (on a terminal the list is compact, one line per flag, "
+            "through a pager when it is taller than the screen, and `--long` adds the evidence; "
+            "piped, it is plain text like this):",
             fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
-            "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
-            "same for a spreadsheet.",
+            "it is due and the policy it comes from. OVERDUE is past its due date, DUE is due within "
+            "the window (`--within DAYS`, 14 unless given), UPCOMING is due after it; a HARD "
+            "DEADLINE -- a disqualification or sanction taking effect -- comes first among its "
+            "status. `--format json` or `--format csv` gives the same for a spreadsheet.",
             "A staffing counts only when it has what the policy requires of it (`casestaff programs "
             "ID` lists each program's requirements). Marisol Vega's was held, but by one staff "
             "member, with a determination recorded while the child safety check was still out: the "

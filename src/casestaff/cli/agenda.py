@@ -108,7 +108,7 @@ def agenda(
     ] = None,
     cases: Annotated[Optional[Path], typer.Option("--cases", metavar="DIR", help="The case folder to search for a case id (default: from casestaff.toml, else here).", show_default=False)] = None,
     due: Annotated[bool, typer.Option("--due", help="Write one agenda per participant due within the window (needs --out-dir).")] = False,
-    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: days ahead that count as due.")] = orchestrate.DEFAULT_WITHIN,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: the window, as for `casestaff due --within`: an agenda for each participant the morning list shows.")] = orchestrate.DEFAULT_WITHIN,
     provider: Annotated[Optional[str], typer.Option("--provider", metavar="NAME", help="The monthly provider staffing agenda (form 4333 content) for this provider.", show_default=False)] = None,
     month: Annotated[Optional[str], typer.Option("--month", metavar="YYYY-MM", help="With --provider: the month, YYYY-MM (default: the as-of month).", show_default=False)] = None,
     no_sources: Annotated[
