@@ -283,6 +283,36 @@ def test_without_out_the_calendar_goes_to_a_pipe_and_is_not_remembered(runner, c
     assert len(_events(result.stdout_bytes)) == len(_due_items(runner, cases))
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal")
+def test_on_a_terminal_without_out_it_asks_for_a_file_rather_than_print_the_calendar(cases, tmp_path):
+    import pty
+
+    main, secondary = pty.openpty()
+    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "from casestaff.cli.main import main; main()", "calendar", str(cases), "--as-of", AS_OF],
+            stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120, check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(main)
+    assert done.returncode == 2
+    assert "give --out FILE.ics (for example --out deadlines.ics), or pipe the output" in done.stderr.decode("utf-8")
+
+
+def test_a_memory_that_cannot_be_read_is_said_and_the_calendar_written_all_the_same(runner, cases, tmp_path):
+    out = tmp_path / "deadlines.ics"
+    memory = memory_file(out)
+    memory.parent.mkdir(parents=True, mode=0o700)
+    memory.write_text("not json", encoding="utf-8")
+    result = _export(runner, cases, "--out", str(out))
+    assert "could not be read" in result.stderr and "cannot be cancelled this time" in result.stderr
+    assert _events(out.read_bytes())
+    _export(runner, cases, "--out", str(out))  # the memory is good again
+    assert "could not be read" not in _export(runner, cases, "--out", str(out)).stderr
+
+
 # --- bad input ---------------------------------------------------------------------------------
 
 

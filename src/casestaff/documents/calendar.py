@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from casestaff import __version__
@@ -71,8 +72,10 @@ def stable_uid(*parts: str) -> str:
     return f"{digest}@{UID_DOMAIN}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    """A word as names are compared: case and accents ignored (José == jose)."""
+    """A word as names are compared: case and accents ignored (José == jose). Cached: the same
+    words come back in event after event."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
