@@ -268,6 +268,19 @@ def test_an_event_whose_text_changed_keeps_its_uid_and_counts_up_its_sequence(ru
     assert after[changed[0]].decoded("sequence") == before[changed[0]].decoded("sequence") + 1
 
 
+def test_two_steps_due_the_same_day_are_two_events(runner, cases, tmp_path):
+    kwame = cases / KWAME
+    twin = "      - step: Bring the school attendance record\n        owner: participant\n        due: 2026-12-10\n"
+    text = kwame.read_text(encoding="utf-8")
+    kwame.write_text(text.replace("        due: 2026-12-10\n", "        due: 2026-12-10\n" + twin, 1), encoding="utf-8")
+    out = tmp_path / "deadlines.ics"
+    _export(runner, cases, "--out", str(out))
+    items = _due_items(runner, cases)
+    assert len([i for i in items if i["rule"] == "or-ssp-reengagement.next-steps" and i["case"] == "OR-RE-0303"]) == 2
+    uids = [str(e.get("uid")) for e in _events(out.read_bytes())]
+    assert len(uids) == len(set(uids)) == len(items)
+
+
 def test_a_selection_option_narrows_the_calendar_as_it_narrows_due(runner, cases, tmp_path):
     out = tmp_path / "deadlines.ics"
     _export(runner, cases, "--out", str(out), "--program", "il-snap-et", "--within", "30")

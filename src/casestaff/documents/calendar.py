@@ -197,7 +197,20 @@ def calendar_events(report: DueReport, *, names: bool, caseload_names: Iterable[
     scrub = NameScrubber(caseload_names if not names else ())
     events = [_flag_event(flag, names, scrub) for flag in report.flags]
     events += [_deadline_event(d, names, scrub) for d in report.deadlines]
-    return events
+    return _numbered_apart(events)
+
+
+def _numbered_apart(events: list[CalendarEvent]) -> list[CalendarEvent]:
+    """Two events about the same thing (two next steps of a case due the same day) each keep
+    a UID of their own: the second and later get their place among them added, in the list's
+    order."""
+    seen: dict[str, int] = {}
+    apart = []
+    for event in events:
+        count = seen.get(event.uid, 0) + 1
+        seen[event.uid] = count
+        apart.append(event if count == 1 else replace(event, uid=stable_uid(event.uid, str(count))))
+    return apart
 
 
 # --- memory of the last export --------------------------------------------------------------
@@ -289,8 +302,6 @@ def plan_export(
     memory: dict[str, Remembered] = {}
     numbered = []
     for event in events:
-        if event.uid in memory:  # pragma: no cover - the same case, rule and start twice
-            continue
         fingerprint = event.fingerprint(remind)
         before = previous.get(event.uid)
         if before is None:
