@@ -16,7 +16,11 @@ from casestaff.cli.common import (
     AsOfOpt,
     NoCacheOpt,
     PathsArg,
+    ProgramOpt,
+    WithinOpt,
+    WorkerOpt,
     app,
+    check_program,
     check_within,
     parse_date,
     print_problems,
@@ -25,7 +29,6 @@ from casestaff.cli.common import (
 )
 from casestaff.documents.calendar import MAX_REMIND_DAYS, REMIND_AT_HOUR
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from casestaff.model.problems import did_you_mean
 
 CALENDAR_SUFFIX = ".ics"
 
@@ -80,9 +83,9 @@ def _warn_if_others_can_read_stdout() -> None:
 def calendar(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help="Days ahead that count as upcoming.")] = 14,
-    worker: Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)] = None,
-    program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
+    within: WithinOpt = 14,
+    worker: WorkerOpt = None,
+    program: ProgramOpt = None,
     out: Annotated[
         Optional[Path],
         typer.Option(
@@ -114,8 +117,7 @@ def calendar(
     remind_days = parse_remind(remind)
     output = _checked_output(out)
     workspace = Workspace.open(paths)
-    if program and workspace.packset.get(program) is None:
-        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, workspace.packset.packs)}; see `casestaff programs`")
+    check_program(program, workspace.packset)
     done = export_calendar(
         workspace, day, within, worker, program, names=names, remind=remind_days, output=output, no_cache=no_cache
     )
