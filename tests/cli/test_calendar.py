@@ -288,6 +288,8 @@ def test_a_selection_option_narrows_the_calendar_as_it_narrows_due(runner, cases
     events = _events(out.read_bytes())
     assert len(events) == len(items) > 0
     assert all("il-snap-et" in str(e.get("summary")) for e in events)
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    assert str(calendar.get("x-wr-calname")) == "casestaff deadlines -- il-snap-et"
 
 
 def test_without_out_the_calendar_goes_to_a_pipe_and_is_not_remembered(runner, cases):
@@ -312,6 +314,21 @@ def test_on_a_terminal_without_out_it_asks_for_a_file_rather_than_print_the_cale
         os.close(main)
     assert done.returncode == 2
     assert "give --out FILE.ics (for example --out deadlines.ics), or pipe the output" in done.stderr.decode("utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_redirection_others_can_read_is_warned_about(cases, tmp_path):
+    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
+    target = tmp_path / "redirected.ics"
+    command = [sys.executable, "-c", "from casestaff.cli.main import main; main()", "calendar", str(cases), "--as-of", AS_OF]
+    for mode, warned in ((0o644, True), (0o600, False)):
+        target.write_bytes(b"")
+        target.chmod(mode)
+        with target.open("wb") as stdout:
+            done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+        assert done.returncode == 0
+        assert ("others on this computer may read" in done.stderr.decode("utf-8")) is warned
+        assert _events(target.read_bytes())
 
 
 def test_a_memory_that_cannot_be_read_is_said_and_the_calendar_written_all_the_same(runner, cases, tmp_path):

@@ -106,7 +106,8 @@ def export_calendar(
     events = calendar_events(due.report, names=names, caseload_names=caseload_names)
     notes: list[str] = []
     export = plan_export(events, _recall(output, notes), as_of, moment, remind)
-    ics = render_ics(export, now=moment, remind=remind)
+    title = " -- ".join(["casestaff deadlines", *(part for part in (worker, program) if part)])
+    ics = render_ics(export, now=moment, remind=remind, name=title)
     if output is not None:
         write_output(output, ics.decode("utf-8"), "calendar", ".ics", shared=workspace.config.shared_folder)
         _remember(output, export, notes)

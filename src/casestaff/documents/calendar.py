@@ -346,8 +346,9 @@ def _alarm(summary: str, remind: int) -> Any:
     return alarm
 
 
-def render_ics(export: Export, *, now: dt.datetime, remind: int | None, name: str = "casestaff deadlines") -> bytes:
-    """The export as an iCalendar file: CRLF lines folded at 75 octets, text escaped, UTF-8."""
+def render_ics(export: Export, *, now: dt.datetime, remind: int | None, name: str) -> bytes:
+    """The export as an iCalendar file: CRLF lines folded at 75 octets, text escaped, UTF-8;
+    `name` is the calendar's, as a program shows a calendar the file is opened as."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
