@@ -33,6 +33,7 @@ DAY = dt.date(2026, 12, 1)
         ("José said Jose's plan", "[name] said [name]'s plan"),
         ("Li will call; the la-step pack", "Li will call; the la-step pack"),
         ("Vegas trip", "Vegas trip"),
+        ("asked Marisol (the participant) first", "asked [name] (the participant) first"),
     ],
 )
 def test_names_are_withheld_word_by_word_accents_and_case_ignored(text, shown):

@@ -82,7 +82,7 @@ def _fold(text: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s'’.-]*")
-_WITHHELD_WITH_ID = re.compile(re.escape(WITHHELD) + r" \(([^()]+)\)")
+_WITHHELD_WITH_ID = re.compile(re.escape(WITHHELD) + r" \(([^()\s]+)\)")
 
 
 class NameScrubber:
