@@ -65,6 +65,7 @@ def isolated_environment() -> Iterator[dict[str, str | None]]:
         yield {
             "CASESTAFF_CONFIG": None,
             "CASESTAFF_CACHE_DIR": str(Path(folder) / "cache"),
+            "CASESTAFF_DATA_DIR": str(Path(folder) / "data"),  # what `calendar` remembers of an export
             "COLUMNS": str(HELP_WIDTH),
             "NO_COLOR": "1",
         }
@@ -1636,6 +1637,21 @@ def readme_walkthrough() -> str:
                 fenced(shell("record", "sample_cases/or-ssp-reengagement-amy.yaml", "--done", "2", *day, "--yes"), "text"),
                 "(`--done` takes the step's number or its whole text; `--undo-done` takes the mark off again.)",
             ]
+        if _has("calendar"):
+            parts += [
+                "**Deadlines in your calendar.** `casestaff calendar` writes the same list, and the "
+                "program calendar's form and staffing deadlines, as an `.ics` file that Outlook, Google "
+                "Calendar and Apple Calendar import: one all-day event on each due day. It takes the "
+                "same options as `due` (`--worker`, `--program`, `--within`, `--as-of`):",
+                fenced(shell("calendar", *day, "--worker", "MS", "--out", "deadlines.ics"), "text"),
+                "An event names the case id and the rule, not the participant (calendars are synced to "
+                "cloud services; `--names` puts names in), and says why, with the evidence and the policy:",
+                fenced(first_event_text(root / "deadlines.ics"), "text"),
+                "Write tomorrow's file to the same `--out` file and import it again: the events are "
+                "updated rather than doubled, and one that no longer applies comes back cancelled. "
+                "`--remind DAYS` adds a reminder. [Calendars](docs/calendar.md) says how each calendar "
+                "program takes the file.",
+            ]
         if _has("new"):
             created = "sample_cases/la-step-pat-example.yaml"
             parts += [
@@ -1649,6 +1665,16 @@ def readme_walkthrough() -> str:
             fenced(shell("check", "pat.yaml", expect=1), "text"),
         ]
     return "\n\n".join(parts)
+
+
+def first_event_text(path: Path) -> str:
+    """The first event of an .ics file as a calendar program shows it: title, day, description."""
+    import icalendar
+
+    event = next(iter(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")))
+    lines = [str(event.get("summary")), f"all day {event.decoded('dtstart'):%a %Y-%m-%d}", ""]
+    lines += str(event.get("description")).splitlines()
+    return "\n".join(lines)
 
 
 README_SECTIONS: dict[str, Callable[[], str]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,11 @@ from casestaff.cli.common import (
     AsOfOpt,
     NoCacheOpt,
     PathsArg,
+    ProgramOpt,
+    WithinOpt,
+    WorkerOpt,
     app,
+    check_program,
     check_within,
     parse_date,
     print_problems,
@@ -25,8 +29,6 @@ from casestaff.cli.common import (
 )
 from casestaff.files.caseload import EditableJob
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from casestaff.model.problems import did_you_mean
-from casestaff.rules.flags import WINDOW_MEANING
 
 
 DUE_HELP = (
@@ -42,9 +44,9 @@ DUE_HELP = (
 def due(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help=WINDOW_MEANING)] = 14,
-    worker: Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)] = None,
-    program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
+    within: WithinOpt = 14,
+    worker: WorkerOpt = None,
+    program: ProgramOpt = None,
     fmt: Annotated[str, typer.Option("--format", metavar="table|json|csv", help="table, json or csv (table is plain text when piped).")] = "table",
     long: Annotated[bool, typer.Option("--long", "--explain", help="On a terminal, show each flag's evidence, policy citation and local defaults.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="On a terminal, print the list without a pager however long it is.")] = False,
@@ -57,8 +59,7 @@ def due(
     check_within(within)
     workspace = Workspace.open(paths)
     packset = workspace.packset
-    if program and packset.get(program) is None:
-        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+    check_program(program, packset)
     due_list = who_is_due(workspace, day, within, worker, program, no_cache=no_cache)
     caseload, report = due_list.run, due_list.report
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
