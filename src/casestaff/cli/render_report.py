@@ -33,7 +33,7 @@ def _table(title: str, head: Sequence[str], rows: Sequence[Sequence[object]]) ->
     widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
     numeric = [bool(rows) and all(isinstance(row[i], int) for row in rows) for i in range(len(head))]
     for row in cells:
-        shown = (f"{c:>{w}}" if right else f"{c:<{w}}" for c, w, right in zip(row, widths, numeric))
+        shown = (f"{c:>{w}}" if right else f"{c:<{w}}" for c, w, right in zip(row, widths, numeric, strict=True))
         yield ("  " + "  ".join(shown)).rstrip()
     if not rows:
         yield "  (none)"

@@ -227,7 +227,7 @@ def build_report(
         aging=_aging(now.rows, as_of),
         hard_deadlines=_hard_deadlines(now.rows, as_of, names),
         staffings_by_month=_staffings_by_month(replays, days[0], as_of, worker, program),
-        trend=tuple(TrendPoint(day, sum(1 for row in due.rows if _overdue(row))) for day, due in zip(days, lists)),
+        trend=tuple(TrendPoint(day, sum(1 for row in due.rows if _overdue(row))) for day, due in zip(days, lists, strict=True)),
     )
 
 
