@@ -5,18 +5,24 @@ drawing the tables' numbers, and no participant's name in a report made with --n
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import yaml
 
+from casestaff.actions.due import who_is_due
+from casestaff.actions.report import overview
+from casestaff.actions.workspace import Workspace
 from casestaff.cli.main import app
 
 from ..agenda_helpers import check_html
@@ -318,3 +324,32 @@ def test_the_page_renders_in_a_browser(runner, tmp_path):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000  # the charts and tables, not a blank canvas
+
+
+# -- one load, N evaluations, and the cache shared with `due` ---------------------------------
+
+
+@pytest.fixture
+def aged_samples(tmp_path: Path) -> Path:
+    """A copy of the samples, aged three seconds so the cache may trust them."""
+    folder = tmp_path / "samples"
+    shutil.copytree(SAMPLES, folder)
+    old = time.time() - 3
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
+    return folder
+
+
+def test_the_trend_reuses_the_cases_due_cached_and_leaves_dues_cache_whole(aged_samples):
+    workspace = Workspace.open([aged_samples])
+    files = len(list(aged_samples.glob("*.yaml")))
+    as_of = dt.date(2026, 12, 1)
+    morning = who_is_due(workspace, as_of, 14)
+    assert morning.run.stats["parsed"] == files
+    first = overview(workspace, as_of, 12)
+    assert first.run.stats == {**first.run.stats, "parsed": 0, "recomputed": files}  # no file read again
+    again = overview(workspace, as_of, 12)
+    assert again.run.stats["cached"] == files and again.report == first.report
+    after = who_is_due(workspace, as_of, 14)
+    assert after.run.stats["cached"] == files  # the report's answers did not spoil due's
+    assert first.report.overdue == sum(1 for row in after.report.rows if row.status == "overdue")

@@ -17,6 +17,11 @@ from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import PackSet
 from casestaff.rules.due import evaluate_entry
+from casestaff.rules.flags import CaseEntry
+
+
+Replayed = tuple[tuple[CaseEntry, ...], tuple[tuple[str, dt.date], ...]]
+"""What ReplayJob gives for a case: its entries as of each day, and its staffings held."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,12 @@ class ReplayJob:
     def key(self) -> str:
         return f"report/{self.days[0].isoformat()}/{self.days[-1].isoformat()}/{len(self.days)}/{WINDOW_DAYS}/{self.default_worker}"
 
-    def __call__(self, case: model.Case) -> CaseReplay:
+    def __call__(self, case: model.Case) -> Replayed:
+        """A plain tuple, not a CaseReplay: the cache admits only the classes of model/ and
+        rules/flags.py (files/cache.py), and refuses -- whole -- an index holding any other."""
         entries = tuple(evaluate_entry(case, self.packset, day, WINDOW_DAYS, self.default_worker) for day in self.days)
         held = tuple((s.kind, s.date) for s in queries.staffings_held(case, self.days[-1]))
-        return CaseReplay(entries, held)
+        return entries, held
 
 
 @dataclass(frozen=True)
@@ -59,5 +66,6 @@ def overview(
     days = week_ends(as_of, weeks)
     job = ReplayJob(packset=workspace.packset, days=days, default_worker=workspace.config.worker or "")
     run = workspace.run(job, dt.date.today(), no_cache=no_cache)
-    report = build_report(run.results, days, workspace.packset, workspace.config, worker, program, names=names)
+    replays = [CaseReplay(entries, held) for entries, held in run.results]
+    report = build_report(replays, days, workspace.packset, workspace.config, worker, program, names=names)
     return Overview(run, report)
