@@ -1,8 +1,12 @@
-"""The supervisor's overview: every case read once, then replayed as of each week's end.
+"""The supervisor's overview: due's own list for the as-of day, and every case replayed as of
+each past week's end.
 
-The replay is a job of the cached, parallel caseload runner, like `due`'s: a file is parsed once
-(or its case taken from the cache) and its rules evaluated as of each day by the very function
-`due` uses (rules.due.evaluate_entry), so N weeks cost one load and N evaluations, never N loads.
+Both go through the cached, parallel caseload runner. The as-of day is `who_is_due` itself (its
+answers cached and shared with `casestaff due`); the past weeks are one more job over the cases
+that run just read and cached, evaluated as of each day by the very function `due` uses
+(rules.due.evaluate_entry) -- N weeks cost N evaluations of each case, never N loads. The job
+keeps only one yes/no per week in the cache, so a report does not swell the cache index every
+`due` run reads.
 """
 
 from __future__ import annotations
@@ -10,45 +14,48 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace
-from casestaff.documents.report import WINDOW_DAYS, CaseReplay, Report, build_report, week_ends
+from casestaff.documents.report import WINDOW_DAYS, CaseWeeks, Report, build_report, overdue_in, week_ends
 from casestaff.files.caseload import CaseloadRun
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import PackSet
 from casestaff.rules.due import evaluate_entry
-from casestaff.rules.flags import CaseEntry
 
-
-Replayed = tuple[tuple[CaseEntry, ...], tuple[tuple[str, dt.date], ...]]
-"""What ReplayJob gives for a case: its entries as of each day, and its staffings held."""
+PastWeeks = tuple[str, str, tuple[bool, ...], tuple[tuple[str, dt.date], ...]]
+"""What PastWeeksJob gives for a case: the fields of a CaseWeeks, as a plain tuple."""
 
 
 @dataclass(frozen=True)
-class ReplayJob:
-    """A case's due-list entry as of each of `days`, and the staffings it held by the last one."""
+class PastWeeksJob:
+    """Whether a case was overdue as of each of `days`, and the staffings it held by `as_of`."""
 
     packset: PackSet
     days: tuple[dt.date, ...]
+    as_of: dt.date
     default_worker: str
 
     @property
     def key(self) -> str:
-        return f"report/{self.days[0].isoformat()}/{self.days[-1].isoformat()}/{len(self.days)}/{WINDOW_DAYS}/{self.default_worker}"
+        first = self.days[0].isoformat() if self.days else "-"
+        return f"report-weeks/{first}/{len(self.days)}/{self.as_of.isoformat()}/{WINDOW_DAYS}/{self.default_worker}"
 
-    def __call__(self, case: model.Case) -> Replayed:
-        """A plain tuple, not a CaseReplay: the cache admits only the classes of model/ and
+    def __call__(self, case: model.Case) -> PastWeeks:
+        """A plain tuple, not a CaseWeeks: the cache admits only the classes of model/ and
         rules/flags.py (files/cache.py), and refuses -- whole -- an index holding any other."""
-        entries = tuple(evaluate_entry(case, self.packset, day, WINDOW_DAYS, self.default_worker) for day in self.days)
-        held = tuple((s.kind, s.date) for s in queries.staffings_held(case, self.days[-1]))
-        return entries, held
+        entries = [evaluate_entry(case, self.packset, day, WINDOW_DAYS, self.default_worker) for day in self.days]
+        held = tuple((s.kind, s.date) for s in queries.staffings_held(case, self.as_of))
+        return case.program, case.worker or self.default_worker, tuple(overdue_in(e) for e in entries), held
 
 
 @dataclass(frozen=True)
 class Overview:
-    """The overview, and the run it came from (its files and problems: the files left out)."""
+    """The overview, and the runs it came from: due's list (its files and problems: the files
+    left out) and the past weeks'."""
 
     run: CaseloadRun
+    past: CaseloadRun
     report: Report
 
 
@@ -64,8 +71,9 @@ def overview(
 ) -> Overview:
     """The caseload's overview as of `as_of`, with the overdue count at each of the last `weeks` weeks' ends."""
     days = week_ends(as_of, weeks)
-    job = ReplayJob(packset=workspace.packset, days=days, default_worker=workspace.config.worker or "")
-    run = workspace.run(job, dt.date.today(), no_cache=no_cache)
-    replays = [CaseReplay(entries, held) for entries, held in run.results]
-    report = build_report(replays, days, workspace.packset, workspace.config, worker, program, names=names)
-    return Overview(run, report)
+    now = who_is_due(workspace, as_of, WINDOW_DAYS, worker, program, no_cache=no_cache)
+    job = PastWeeksJob(packset=workspace.packset, days=days[:-1], as_of=as_of, default_worker=workspace.config.worker or "")
+    past = workspace.run(job, dt.date.today(), no_cache=no_cache)
+    replayed = [CaseWeeks(*weeks_of) for weeks_of in past.results]
+    report = build_report(now.report, now.run.results, replayed, days, worker, program, names=names)
+    return Overview(now.run, past, report)

@@ -1,10 +1,9 @@
 """The supervisor's overview (`casestaff report`): counts per worker, program and rule, overdue
-aging, hard deadlines, staffings held per month and the overdue trend -- from the due-list
-entries of each case as of each week's end.
+aging, hard deadlines, staffings held per month and the overdue trend.
 
-Every number is read off `rules.due.due_report`, the list `casestaff due` prints, for the same
-entries: the trend's count on a day is the "N overdue" that `casestaff due --as-of DAY` says.
-Nothing here evaluates a rule; the entries come evaluated (actions/report.py).
+The as-of numbers are read off the list `casestaff due` prints (`rules.due.DueReport`); each
+past week's count is of the cases `due`'s own evaluation found overdue that day: the "N overdue"
+that `casestaff due --as-of DAY` says. Nothing here evaluates a rule (actions/report.py does).
 """
 
 from __future__ import annotations
@@ -17,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from casestaff.documents.templating import render
-from casestaff.files.config import Config
 from casestaff.model.dates import add_months
-from casestaff.model.pack import PackSet
-from casestaff.rules.due import CaseRow, DueReport, due_report
+from casestaff.rules.due import CaseRow, DueReport
 from casestaff.rules.flags import OVERDUE, CaseEntry, Flag
 
 WINDOW_DAYS = 14
@@ -34,12 +31,20 @@ NO_WORKER = "(no worker)"
 
 
 @dataclass(frozen=True)
-class CaseReplay:
-    """One case replayed: its due-list entry as of each day of the report (oldest first, the
-    as-of day last) and the (kind, date) of every staffing held on or before the as-of day."""
+class CaseWeeks:
+    """One case replayed: its program and worker (as its due-list entry has them), whether it was
+    overdue at each past week's end (oldest first; the as-of day is due's own list), and the
+    (kind, date) of every staffing held on or before the as-of day."""
 
-    entries: tuple[CaseEntry, ...]
+    program: str
+    worker: str
+    overdue: tuple[bool, ...]
     held: tuple[tuple[str, dt.date], ...]
+
+
+def overdue_in(entry: CaseEntry) -> bool:
+    """The participant counts as overdue on the entry's day, as `due` counts them: a flag overdue."""
+    return any(f.status == OVERDUE for f in entry.flags)
 
 
 def week_ends(as_of: dt.date, weeks: int) -> tuple[dt.date, ...]:
@@ -100,12 +105,12 @@ class Report:
     trend: tuple[TrendPoint, ...]
 
 
-def in_selection(entry: CaseEntry, worker: str | None, program: str | None) -> bool:
+def in_selection(case: CaseEntry | CaseWeeks, worker: str | None, program: str | None) -> bool:
     """The case is one `--worker` and `--program` choose: the same test `due` applies to its list
     (rules/due.py, whose own copy is private: keep the two alike)."""
-    if program and entry.program != program:
+    if program and case.program != program:
         return False
-    if worker and entry.worker.casefold() != worker.casefold():
+    if worker and case.worker.casefold() != worker.casefold():
         return False
     return True
 
@@ -177,7 +182,7 @@ def _month(day: dt.date) -> str:
 
 
 def _staffings_by_month(
-    replays: Sequence[CaseReplay], first: dt.date, as_of: dt.date, worker: str | None, program: str | None
+    weeks: Sequence[CaseWeeks], first: dt.date, as_of: dt.date, worker: str | None, program: str | None
 ) -> tuple[tuple[str, int], ...]:
     """Staffings held in each month from the first day's month through the as-of day's."""
     start = first.replace(day=1)
@@ -186,32 +191,35 @@ def _staffings_by_month(
     while day <= as_of:
         months[_month(day)] = 0
         day = add_months(day, 1)
-    for replay in replays:
-        if not in_selection(replay.entries[-1], worker, program):
+    for case in weeks:
+        if not in_selection(case, worker, program):
             continue
-        for _, held in replay.held:
+        for _, held in case.held:
             if start <= held <= as_of:
                 months[_month(held)] += 1
     return tuple(months.items())
 
 
+def _trend(now: DueReport, weeks: Sequence[CaseWeeks], days: Sequence[dt.date], worker: str | None, program: str | None) -> tuple[TrendPoint, ...]:
+    chosen = [case for case in weeks if in_selection(case, worker, program)]
+    past = [TrendPoint(day, sum(1 for case in chosen if case.overdue[i])) for i, day in enumerate(days[:-1])]
+    return (*past, TrendPoint(days[-1], sum(1 for row in now.rows if _overdue(row))))
+
+
 def build_report(
-    replays: Sequence[CaseReplay],
+    now: DueReport,
+    entries: Sequence[CaseEntry],
+    weeks: Sequence[CaseWeeks],
     days: Sequence[dt.date],
-    packset: PackSet,
-    config: Config,
     worker: str | None = None,
     program: str | None = None,
     *,
     names: bool = True,
 ) -> Report:
-    """The overview from each case's entries as of `days` (oldest first, the as-of day last)."""
-    lists: list[DueReport] = [
-        due_report([r.entries[i] for r in replays], packset, config, day, WINDOW_DAYS, worker, program)
-        for i, day in enumerate(days)
-    ]
-    now, as_of = lists[-1], days[-1]
-    chosen = [r.entries[-1] for r in replays if in_selection(r.entries[-1], worker, program)]
+    """The overview from due's list as of the last of `days` (`now`, made from `entries`, every
+    case's entry that day) and each case's past weeks (`weeks`)."""
+    as_of = days[-1]
+    chosen = [e for e in entries if in_selection(e, worker, program)]
     return Report(
         as_of=as_of,
         weeks=len(days),
@@ -226,8 +234,8 @@ def build_report(
         by_rule=_by_rule(now.rows),
         aging=_aging(now.rows, as_of),
         hard_deadlines=_hard_deadlines(now.rows, as_of, names),
-        staffings_by_month=_staffings_by_month(replays, days[0], as_of, worker, program),
-        trend=tuple(TrendPoint(day, sum(1 for row in due.rows if _overdue(row))) for day, due in zip(days, lists, strict=True)),
+        staffings_by_month=_staffings_by_month(weeks, days[0], as_of, worker, program),
+        trend=_trend(now, weeks, days, worker, program),
     )
 
 
