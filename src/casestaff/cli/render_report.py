@@ -60,7 +60,7 @@ def plain(report: Report) -> str:
     out += _table("Staffings held per month", ["month", "staffings"], [list(m) for m in report.staffings_by_month])
     top = max((p.overdue for p in report.trend), default=0)
     trend_rows = [[f"{p.day:%a %Y-%m-%d}", p.overdue, _bar(p.overdue, top)] for p in report.trend]
-    out += _table(f"Overdue at each week's end (last {report.weeks} weeks)", ["week ending", "overdue", ""], trend_rows)
+    out += _table(f"Overdue at each week's end (last {report.weeks} week{'s' if report.weeks != 1 else ''})", ["week ending", "overdue", ""], trend_rows)
     return "\n".join(out).rstrip() + "\n"
 
 
