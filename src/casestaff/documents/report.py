@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,9 +32,9 @@ NO_WORKER = "(no worker)"
 
 @dataclass(frozen=True)
 class CaseWeeks:
-    """One case replayed: its program and worker (as its due-list entry has them), whether it was
-    overdue at each past week's end (oldest first; the as-of day is due's own list), and the
-    (kind, date) of every staffing held on or before the as-of day."""
+    """One case replayed: its program and worker (the file's, else casestaff.toml's, as on due's
+    list), whether it was overdue at each past week's end (oldest first; the as-of day is due's
+    own list), and the (kind, date) of every staffing held on or before the as-of day."""
 
     program: str
     worker: str
@@ -131,15 +131,18 @@ def _overdue(row: CaseRow) -> bool:
     return row.status == OVERDUE
 
 
-def _tallies(rows: Sequence[CaseRow], key: str, cases: Counter[str] | None) -> tuple[Tally, ...]:
+def _tallies(rows: Sequence[CaseRow], group: Callable[[CaseRow], str], cases: Counter[str]) -> tuple[Tally, ...]:
+    """Per group (as `group` names a row's), its cases, those needing attention and those overdue."""
     attention: Counter[str] = Counter()
     overdue: Counter[str] = Counter()
     for row in rows:
-        name = getattr(row, key) or NO_WORKER
-        attention[name] += 1
-        overdue[name] += _overdue(row)
-    names = sorted(set(attention) | set(cases or ()))
-    return tuple(Tally(n, attention[n], overdue[n], cases[n] if cases is not None else None) for n in names)
+        attention[group(row)] += 1
+        overdue[group(row)] += _overdue(row)
+    return tuple(Tally(name, attention[name], overdue[name], cases[name]) for name in sorted(set(attention) | set(cases)))
+
+
+def _worker(row: CaseRow | CaseEntry) -> str:
+    return row.worker or NO_WORKER
 
 
 def _by_rule(rows: Sequence[CaseRow]) -> tuple[Tally, ...]:
@@ -229,8 +232,8 @@ def build_report(
         cases=now.cases,
         attention=len(now.rows),
         overdue=sum(1 for row in now.rows if _overdue(row)),
-        by_worker=_tallies(now.rows, "worker", Counter(e.worker or NO_WORKER for e in chosen)),
-        by_program=_tallies(now.rows, "program", Counter(e.program for e in chosen)),
+        by_worker=_tallies(now.rows, _worker, Counter(_worker(e) for e in chosen)),
+        by_program=_tallies(now.rows, lambda row: row.program, Counter(e.program for e in chosen)),
         by_rule=_by_rule(now.rows),
         aging=_aging(now.rows, as_of),
         hard_deadlines=_hard_deadlines(now.rows, as_of, names),
