@@ -13,6 +13,7 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -354,3 +355,32 @@ def test_the_trend_reuses_the_cases_due_cached_and_leaves_dues_cache_whole(aged_
     after = who_is_due(workspace, as_of, 14)
     assert after.run.stats["cached"] == files  # the report's answers did not spoil due's
     assert first.report.overdue == sum(1 for row in after.report.rows if row.status == "overdue")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
+def test_html_is_not_poured_onto_a_terminal(caseload):
+    """A page of markup on the screen helps nobody: say where to put it instead."""
+    controller, terminal = os.openpty()
+    try:
+        shown = subprocess.run(
+            [sys.executable, "-m", "casestaff", "report", str(caseload), "--format", "html"],
+            stdout=terminal, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert shown.returncode == 2
+    assert "casestaff: --format html: give the page a file to go to, e.g. --out report.html" in shown.stderr
+
+
+def test_names_are_escaped_on_the_page_and_never_run_as_formulas(runner, write, tmp_path):
+    write("odd/la.yaml", SANCTION_CASE.replace("{name: Dee Delta}", '{name: "=HYPERLINK(1) <b>Dee</b> & Co"}').replace("worker: TB", 'worker: "@TB"'))
+    page = _page(runner, [str(tmp_path / "odd")], "--as-of", AS_OF)
+    check_html(page)
+    assert "=HYPERLINK(1) &lt;b&gt;Dee&lt;/b&gt; &amp; Co" in page and "<b>Dee" not in page
+    sheet = tmp_path / "odd.csv"
+    assert runner.invoke(app, ["report", str(tmp_path / "odd"), "--as-of", AS_OF, "--out", str(sheet)]).exit_code == 0
+    rows = _csv(sheet.read_text(encoding="utf-8"))
+    (hard,) = [r for r in rows if r["section"] == "hard deadline"]
+    assert hard["participant"] == "'=HYPERLINK(1) <b>Dee</b> & Co" and hard["worker"] == "'@TB"
+    assert ("by worker", "'@TB") in {(r["section"], r["group"]) for r in rows}
