@@ -715,6 +715,11 @@ minimum = 3
 # the meeting, or by the 15th, whichever is earlier. The name is the case files' `provider:`.
 [providers."Example Workforce Center"]
 meetings = [2026-12-17, 2027-01-21]
+
+# `casestaff import caseload.csv`: which spreadsheet column fills which case file field, where
+# the headers do not say it plainly; "" leaves a column out. docs/import.md lists the fields.
+[import]
+map = { "Case #" = "case_id", "Customer" = "participant.name", "Status" = "" }
 """
 
 

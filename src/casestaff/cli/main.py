@@ -15,6 +15,7 @@ from casestaff.cli import record  # noqa: F401  (record, new, narrate)
 from casestaff.cli import history  # noqa: F401  (history)
 from casestaff.cli import calendar  # noqa: F401  (calendar)
 from casestaff.cli import report  # noqa: F401  (report)
+from casestaff.cli import importing  # noqa: F401  (import)
 from casestaff.cli.common import app, say
 from casestaff.model.errors import EXIT_OK
 

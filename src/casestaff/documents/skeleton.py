@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from casestaff.files import yamlread
 from casestaff.model import records as model
@@ -44,6 +44,22 @@ def program_fields(pack: Pack) -> list[str]:
     if pack.provider_cycle is not None:
         used |= set(PROVIDER_CALENDAR_FIELDS)
     return [name for name in all_fields if name in used]
+
+
+def fillable_fields(pack: Pack) -> list[str]:
+    """The fields a new case file can be started with (`skeleton(filled=...)`): the program's
+    single values, top-level and the participant's (as `participant.NAME`), in the file's order."""
+    fields: list[str] = []
+    for name in program_fields(pack):
+        if name == "participant":
+            fields += [f"participant.{key}" for key, spec in fields_of(model.Participant).items() if _single(spec)]
+        elif _single(fields_of(model.Case)[name]):
+            fields.append(name)
+    return fields
+
+
+def _single(spec: FieldSpec) -> bool:
+    return spec.kind.name not in ("list", "record", "mapping")
 
 
 def file_name(case_id: str | None, program: str) -> str:
@@ -145,8 +161,20 @@ def _dash(line: str, dash_column: int) -> str:
     return " " * dash_column + "# - " + body[2:].lstrip(" ")
 
 
-def skeleton(pack: Pack, *, case_id: str | None = None, name: str | None = None, worker: str | None = None) -> str:
-    """The text of a new case file for `pack`'s program."""
+def skeleton(
+    pack: Pack,
+    *,
+    case_id: str | None = None,
+    name: str | None = None,
+    worker: str | None = None,
+    filled: Mapping[str, str] | None = None,
+) -> str:
+    """The text of a new case file for `pack`'s program.
+
+    `filled` gives more values, already written as YAML (yaml_scalar, dates as YYYY-MM-DD), by
+    field: a top-level one (`enrolled`) or the participant's (`participant.birth_date`); a
+    field the program does not use is not written (fillable_fields says which are).
+    """
     header = [
         f"# A new {pack.name} case file (program {pack.id}).",
         "# Fill in the value after each colon; (required) fields must have one. Dates are YYYY-MM-DD.",
@@ -158,16 +186,21 @@ def skeleton(pack: Pack, *, case_id: str | None = None, name: str | None = None,
         "program": pack.id,
         "worker": yaml_scalar(worker) if worker else "",
     }
+    values.update({key: text for key, text in (filled or {}).items() if "." not in key})
+    person = {key.split(".", 1)[1]: text for key, text in (filled or {}).items() if key.startswith("participant.")}
+    if name:
+        person["name"] = yaml_scalar(name)
     lines = list(header)
     specs = fields_of(model.Case)
     for field_name in program_fields(pack):
         spec = specs[field_name]
         if field_name == "participant":
             lines.append(_line(0, "participant", "", _hint(spec)))
-            lines += _record_lines(model.Participant, INDENT, False, values={"name": yaml_scalar(name) if name else ""})
+            lines += _record_lines(model.Participant, INDENT, False, values=person)
             continue
         if field_name in PROVIDER_CALENDAR_FIELDS[:1] and pack.provider_cycle is not None:
-            lines.append(_line(0, field_name, "", _hint(spec, required=True)))
+            value = values.get(field_name, "")
+            lines.append(_line(0, field_name, value, _hint(spec, required=True, with_example=not value)))
             continue
         lines += _field_lines(spec, 0, False, values.get(field_name, ""))
     return "\n".join(lines) + "\n"

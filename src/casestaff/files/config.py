@@ -71,10 +71,18 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
         " `programs` and the agenda's readiness then mark its value 'set in casestaff.toml'.",
     ),
     ("providers.NAME.meetings", "list of dates", "[]", "Known provider staffing dates (il-snap-et invites)."),
+    (
+        "import.map",
+        "table of text",
+        "guessed from the headers",
+        "Which spreadsheet column fills which case file field for `casestaff import`, e.g."
+        ' `[import]` then `map = { "Case #" = "case_id", "DOB" = "birth_date", "Status" = "" }` (an empty field leaves'
+        " the column out); columns it does not name are still guessed. docs/import.md lists the fields.",
+    ),
 )
 """(name, type, default, description) of every setting; the docs table is generated from this."""
 
-_TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "shared_folder", "programs", "providers")
+_TOP_KEYS = ("cases", "state", "worker", "templates", "packs", "cache", "shared_folder", "programs", "providers", "import")
 
 
 class ConfigError(SettingsError):
@@ -99,6 +107,8 @@ class Config:
     requirement_params: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     provider_meetings: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
     key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    import_map: dict[str, str] = field(default_factory=dict)
+    """[import] map: spreadsheet column header -> case file field ('' leaves the column out)."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -326,6 +336,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
 
     program_states, rule_params, requirement_params, key_lines = _programs(data, text, bad)
     meetings = _provider_meetings(data, bad)
+    import_map = _import_map(data, bad)
 
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col)))
@@ -343,6 +354,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         requirement_params=requirement_params,
         provider_meetings=meetings,
         key_lines=key_lines,
+        import_map=import_map,
     )
 
 
@@ -441,6 +453,23 @@ def _provider_meetings(data: dict[str, Any], bad: _Bad) -> dict[str, tuple[dt.da
             continue
         meetings[provider] = tuple(sorted(dates))
     return meetings
+
+
+def _import_map(data: dict[str, Any], bad: _Bad) -> dict[str, str]:
+    """[import] map: column header -> field, both text (which fields exist is the importer's to say)."""
+    section = data.get("import", {})
+    example = 'map = { "Case #" = "case_id", "DOB" = "birth_date" }'
+    if not isinstance(section, dict):
+        bad(("import",), f"import must be a table: [import] and on the next line {example}")
+        return {}
+    for key in section:
+        if key != "map":
+            bad(("import", key), f"unknown setting import.{key}; the only one is map")
+    found = section.get("map", {})
+    if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
+        bad(("import", "map"), f"import.map must be a table of column = field, both in quotes, e.g. {example}")
+        return {}
+    return dict(found)
 
 
 _EXAMPLES = {"state": "IL", "worker": "KM", "cases": "caseload", "templates": "my-templates"}

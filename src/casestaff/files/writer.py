@@ -548,6 +548,23 @@ def create_private(path: Path, data: bytes, durable: bool = True, mode: int = OW
         raise
 
 
+def create_whole(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
+    """Create a new file that appears whole or not at all, never over an existing one
+    (FileExistsError): written to a temp file beside it, then linked to its name. Where the
+    file system has no hard links, it is created in place (create_private)."""
+    temp = _temp_path(path)
+    create_private(temp, data, mode=mode)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # FAT, some network shares: no hard links
+        create_private(path, data, mode=mode)
+    finally:
+        temp.unlink(missing_ok=True)
+    _sync_folder(path.parent if str(path.parent) else Path("."))
+
+
 def write_private(path: Path, data: bytes, *, durable: bool = True, mode: int = OWNER_ONLY) -> None:
     """Write a file atomically (temp file in the same folder, then replace), owner-only unless
     `mode` says otherwise.

@@ -88,6 +88,57 @@ def read_date(text: str) -> dt.date:
     raise WhenError(f"{text!r} is not a date; write dates as YYYY-MM-DD, e.g. {DATE_EXAMPLE}")
 
 
+DATE_ORDERS = ("mdy", "dmy")
+"""How a spreadsheet writes day and month: 3/14/2026 (month first, as Excel does in the US) or 14/3/2026."""
+
+
+def order_shown_by(text: str) -> str | None:
+    """The order ("mdy" or "dmy") a date like 3/14/2026 proves by a part above 12; None when it
+    proves none (3/4/2026) or is not written so."""
+    match = _US_DATE.match(str(text).strip())
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[2])
+    if first <= 12 < second:
+        return "mdy"
+    if second <= 12 < first:
+        return "dmy"
+    return None
+
+
+def read_sheet_date(text: str, order: str | None = None) -> dt.date:
+    """A date as a spreadsheet writes it: YYYY-MM-DD, or with slashes or dots and a four-digit
+    year (3/14/2026, 14.03.2026). A part above 12 says which is the day; when neither is,
+    `order` ("mdy" or "dmy") decides, and without it the date is refused, naming both readings."""
+    text = str(text).strip()
+    match = _LOOSE_DATE.match(text)
+    if match:
+        return _real_date(text, int(match[1]), int(match[2]), int(match[3]))
+    match = _US_DATE.match(text)
+    if not match:
+        return read_date(text)
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if year < 100:
+        raise WhenError(f"{text}: write the year with four digits, or the date as YYYY-MM-DD")
+    shown = order_shown_by(text) or ("mdy" if first == second else order)
+    if shown is None and first <= 12 and second <= 12:
+        as_mdy, as_dmy = dt.date(year, first, second), dt.date(year, second, first)
+        raise WhenError(
+            f"{text} could be {_MONTH_NAMES[first - 1]} {second} or {_MONTH_NAMES[second - 1]} {first};"
+            f" write it as YYYY-MM-DD ({as_mdy.isoformat()} or {as_dmy.isoformat()})"
+        )
+    if shown == "dmy":
+        return _real_date(text, year, second, first)
+    return _real_date(text, year, first, second)
+
+
+def _real_date(text: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise WhenError(f"{text}: {why_not_a_date(year, month, day)}") from None
+
+
 def read_time(text: str) -> str:
     """A time of day as case files store it (`HH:MM`, 24-hour), from 15:00, 3pm, 3 pm,
     3:00 p.m. or 3:30PM; WhenError says why any other text is not one."""
