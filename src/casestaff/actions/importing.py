@@ -22,6 +22,7 @@ from casestaff.files.permissions import modes
 from casestaff.files.spreadsheet import Row, Sheet, read_sheet
 from casestaff.model.errors import UsageError
 from casestaff.model.problems import did_you_mean
+from casestaff.model.when import DATE_ORDERS
 
 MAP_OPTION = "--map"
 
@@ -35,6 +36,8 @@ class ImportPlan:
     columns: ColumnMap
     folder: Path
     program: str | None
+    dates: str | None = None
+    """--dates: mdy or dmy for every date of the file that reads both ways; None to refuse those."""
 
 
 @dataclass
@@ -65,7 +68,7 @@ def read_map_option(values: list[str]) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def prepare_import(file: Path, into: Path | None, map_values: list[str], program: str | None) -> ImportPlan:
+def prepare_import(file: Path, into: Path | None, map_values: list[str], program: str | None, dates: str | None = None) -> ImportPlan:
     """Settings for the case folder, the spreadsheet's rows, and the column mapping: --map, then
     casestaff.toml's [import] map, then a guess from the headers for the columns neither names."""
     if into is not None and not into.is_dir():
@@ -77,6 +80,8 @@ def prepare_import(file: Path, into: Path | None, map_values: list[str], program
         raise UsageError('casestaff.toml names no case folder; give the folder the case files go in with --into DIR, or set cases = "FOLDER" in casestaff.toml')
     if program is not None and workspace.packset.get(program) is None:
         raise UsageError(f"--program: no program '{program}'{did_you_mean(program, workspace.packset.packs)}; see `casestaff programs`")
+    if dates is not None and dates not in DATE_ORDERS:
+        raise UsageError(f"--dates: '{dates}' is not mdy (3/4/2026 is March 4) or dmy (3/4/2026 is April 3)")
     sheet = read_sheet(file)
     given = read_map_option(map_values)
     named = {header.casefold() for header, _, _ in given}
@@ -86,7 +91,7 @@ def prepare_import(file: Path, into: Path | None, map_values: list[str], program
     missing = missing_columns(sheet, columns, program is not None)
     if missing:
         raise UsageError(missing)
-    return ImportPlan(workspace, sheet, columns, folder, program)
+    return ImportPlan(workspace, sheet, columns, folder, program, dates)
 
 
 def existing_case_ids(plan: ImportPlan, today: dt.date) -> dict[str, str]:
@@ -108,7 +113,7 @@ def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutc
         plan.program,
         config.worker,
         today,
-        date_orders(plan.sheet, plan.columns),
+        date_orders(plan.sheet, plan.columns, plan.dates),
     )
     present = existing_case_ids(plan, today)
     first_row, clashing = _duplicates(plan.sheet.rows, reader)

@@ -34,6 +34,10 @@ def import_caseload(
         Optional[str],
         typer.Option("--program", metavar="ID", help="Program id for rows whose program cell is empty, or for a spreadsheet without a program column.", show_default=False),
     ] = None,
+    dates: Annotated[
+        Optional[str],
+        typer.Option("--dates", metavar="mdy|dmy", help="How to read a date such as 3/4/2026 that could be either: mdy (March 4, as Excel writes in the US) or dmy; without it such dates are read by the order their column shows elsewhere (3/14/2026), or refused.", show_default=False),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written, and what is wrong, without writing anything.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept a guessed column mapping without asking.")] = False,
     as_of: AsOfOpt = None,
@@ -46,7 +50,7 @@ def import_caseload(
     Exit code 0 when every row was written (or skipped), 1 when some rows were refused.
     """
     day = parse_date(as_of, "--as-of")
-    plan = prepare_import(file, into, map_values or [], program)
+    plan = prepare_import(file, into, map_values or [], program, dates)
     _show_mapping(plan)
     if plan.columns.guessed and not yes and not dry_run:
         if not at_terminal():

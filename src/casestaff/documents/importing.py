@@ -21,7 +21,7 @@ from casestaff.model.pack import Pack
 from casestaff.model.problems import did_you_mean, printable
 from casestaff.model.records import PLAUSIBLE_YEARS
 from casestaff.model.spec import FieldSpec, fields_of
-from casestaff.model.when import DATE_ORDERS, WhenError, order_shown_by, read_sheet_date
+from casestaff.model.when import DATE_ORDERS, AmbiguousDate, WhenError, order_shown_by, read_sheet_date
 
 NAME_FIELD = "participant.name"
 REQUIRED = ("case_id", "program", NAME_FIELD, "enrolled")
@@ -138,8 +138,10 @@ def map_columns(headers: Sequence[str], given: Sequence[tuple[str, str, str]]) -
     if name_parts and NAME_FIELD not in columns:
         columns[NAME_FIELD] = [index for _, index in sorted(name_parts)]
         guessed.add(NAME_FIELD)
-    ignored = tuple(i for i, header in enumerate(headers) if i not in taken and header)
-    return ColumnMap({name: tuple(cols) for name, cols in columns.items()}, frozenset(guessed), ignored)
+    used = {index for cols in columns.values() for index in cols}
+    ignored = tuple(i for i, header in enumerate(headers) if i not in used and header)
+    in_sheet_order = sorted(columns.items(), key=lambda item: min(item[1]))
+    return ColumnMap({name: tuple(cols) for name, cols in in_sheet_order}, frozenset(guessed), ignored)
 
 
 def _column_index(headers: Sequence[str], header: str, source: str) -> int:
@@ -168,13 +170,16 @@ def missing_columns(sheet: Sheet, columns: ColumnMap, program_given: bool) -> st
     )
 
 
-def date_orders(sheet: Sheet, columns: ColumnMap) -> dict[str, str | None]:
-    """For each date field, the order (month or day first) its column proves by a part above 12
-    in some row, when all such rows agree: a US spreadsheet that writes 3/14/2026 in a column
-    writes 3/4/2026 as March 4 in the same column."""
+def date_orders(sheet: Sheet, columns: ColumnMap, given: str | None = None) -> dict[str, str | None]:
+    """For each date field, the order (month or day first) `given` for the whole file, else the
+    one its column proves by a part above 12 in some row, when all such rows agree: a US
+    spreadsheet that writes 3/14/2026 in a column writes 3/4/2026 as March 4 in the same column."""
     orders: dict[str, str | None] = {}
     for name, cols in columns.columns.items():
         if field_spec(name).kind.name != "date":
+            continue
+        if given is not None:
+            orders[name] = given
             continue
         shown = {order_shown_by(cell) for row in sheet.rows if isinstance(cell := row.cell(cols[0]), str)} - {None}
         orders[name] = shown.pop() if len(shown) == 1 else None
@@ -298,6 +303,9 @@ class RowReader:
             return None
         try:
             day = cell_date(cell, self.orders.get(name))
+        except AmbiguousDate as exc:
+            problems.append(self.problem(row, name, f"{exc}; or give --dates mdy (month first, as Excel writes in the US) or --dates dmy"))
+            return None
         except WhenError as exc:
             problems.append(self.problem(row, name, str(exc)))
             return None

@@ -88,6 +88,10 @@ def read_date(text: str) -> dt.date:
     raise WhenError(f"{text!r} is not a date; write dates as YYYY-MM-DD, e.g. {DATE_EXAMPLE}")
 
 
+class AmbiguousDate(WhenError):
+    """A date such as 3/4/2026 that reads as two days, month first or day first."""
+
+
 DATE_ORDERS = ("mdy", "dmy")
 """How a spreadsheet writes day and month: 3/14/2026 (month first, as Excel does in the US) or 14/3/2026."""
 
@@ -123,7 +127,7 @@ def read_sheet_date(text: str, order: str | None = None) -> dt.date:
     shown = order_shown_by(text) or ("mdy" if first == second else order)
     if shown is None and first <= 12 and second <= 12:
         as_mdy, as_dmy = dt.date(year, first, second), dt.date(year, second, first)
-        raise WhenError(
+        raise AmbiguousDate(
             f"{text} could be {_MONTH_NAMES[first - 1]} {second} or {_MONTH_NAMES[second - 1]} {first};"
             f" write it as YYYY-MM-DD ({as_mdy.isoformat()} or {as_dmy.isoformat()})"
         )
