@@ -1663,6 +1663,12 @@ def readme_walkthrough() -> str:
                 "**A new participant** starts from the program's skeleton, every field with a comment:",
                 fenced(shell("new", "--program", "la-step", "--id", "LA-0107", "--name", "Pat Example", "--worker", "KM", "--out", created), "text"),
             ]
+        if _has("import"):
+            parts += [
+                "**A caseload kept in a spreadsheet** comes in at once: `casestaff import caseload.csv` (or "
+                ".xlsx) starts one case file per row from the program's skeleton, after showing which column "
+                "fills which field. [Importing a caseload](docs/import.md) says how.",
+            ]
         parts += [
             "**When a case file has a mistake**, `casestaff check` says where, and how to fix it. "
             "Here for a `pat.yaml` written by hand:",
@@ -1704,12 +1710,35 @@ def readme_text(current: str) -> str:
 # =============================================================================================
 
 
+def import_fields_table() -> str:
+    """The fields a spreadsheet column can fill, with the headers that are read as naming them."""
+    from casestaff.documents.importing import HEADER_WORDS, NAME_PARTS, REQUIRED, field_spec, importable_fields
+
+    rows = []
+    for name in importable_fields():
+        headers = ", ".join(f"`{h}`" for h in HEADER_WORDS.get(name, ()))
+        if name == "participant.name":
+            headers += "; or `First Name` + `Last Name` (" + ", ".join(f"`{h}`" for part in NAME_PARTS for h in part[:1]) + ")"
+        rows.append((f"`{name}`", "yes" if name in REQUIRED else "", field_spec(name).doc, headers))
+    return _table(("field", "required", "what it holds", "headers read as naming it (any case and punctuation)"), rows)
+
+
+def import_md(current: str) -> str:
+    """docs/import.md as written by hand, its table of fields generated."""
+    start, end = readme_start("import-fields"), readme_end("import-fields")
+    before, found, rest = current.partition(start)
+    if not found or end not in rest:
+        raise RuntimeError(f"docs/import.md lacks the markers {start} ... {end}")
+    return before + start + "\n\n" + import_fields_table() + "\n\n" + end + rest.split(end, 1)[1]
+
+
 OUTPUTS: dict[Path, Callable[[str], str]] = {
     DOCS / "cli.md": lambda _: cli_md(),
     DOCS / "case-files.md": lambda _: case_files_md(),
     DOCS / "configuration.md": lambda _: configuration_md(),
     DOCS / "programs.md": lambda _: programs_md(),
     DOCS / "editor.md": lambda _: editor_md(),
+    DOCS / "import.md": import_md,
     README: readme_text,
 }
 """Each output file and how to build it from its current text."""

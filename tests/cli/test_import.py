@@ -119,6 +119,20 @@ def test_accents_read_right_whatever_the_encoding_and_the_summary_says_which(run
     assert runner.invoke(app, ["check"]).exit_code == 0
 
 
+def test_a_csv_as_libreoffice_saves_it_quoted_cells_two_digit_years(runner, office):
+    text = (
+        '"Case ID","First Name","Last Name","Program","Enrolled","Address"\n'
+        '"IM-0010","Rosa","Delgado","la-step",01/05/26,"12 Oak St, Apt 4"\n'
+        '"IM-0011","Luis","Ortega","la-step",01/15/26,\n'
+    )
+    result = _import(runner, str(_save(office, "caseload.csv", text)), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "  'First Name' + 'Last Name' -> participant.name   (guessed)" in result.stderr
+    rosa = (office / "cases" / "IM-0010.yaml").read_text(encoding="utf-8")
+    assert "name: Rosa Delgado" in rosa and "enrolled: 2026-01-05" in rosa and "address: 12 Oak St, Apt 4" in rosa
+    assert runner.invoke(app, ["check"]).output == "2 file(s) checked, no problems.\n"
+
+
 def test_a_bad_row_among_good_ones_is_located_and_the_good_ones_written(runner, office):
     rows = GOOD_ROWS + "IM-0004,Kim Lee,la-stp,KM,,2/1/2026,,\r\nIM-0005,Ray Poe,la-step,KM,,13/45/2026,,\r\n"
     result = _import(runner, str(_save(office, "caseload.csv", HEADER + rows)), "--yes")

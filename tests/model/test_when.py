@@ -68,3 +68,43 @@ def test_a_time_written_otherwise_says_how_to_write_it(text, message):
     with pytest.raises(WhenError) as caught:
         read_time(text)
     assert str(caught.value) == message
+
+
+# -- dates as spreadsheets write them (casestaff import) ------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from casestaff.model.when import AmbiguousDate, read_sheet_date  # noqa: E402
+
+SHEET_DAYS = st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(SHEET_DAYS)
+def test_a_date_written_month_first_or_day_first_reads_back_in_its_order(day):
+    assert read_sheet_date(f"{day.month}/{day.day}/{day.year}", "mdy") == day  # Excel, US
+    assert read_sheet_date(f"{day.day:02d}.{day.month:02d}.{day.year}", "dmy") == day  # Excel, Germany
+    assert read_sheet_date(day.isoformat()) == day
+
+
+@given(SHEET_DAYS)
+def test_without_an_order_a_date_is_read_only_when_it_reads_one_way(day):
+    text = f"{day.month}/{day.day}/{day.year}"
+    if day.day <= 12 and day.day != day.month:
+        with pytest.raises(AmbiguousDate):
+            read_sheet_date(text)
+    else:
+        assert read_sheet_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("03/14/26", dt.date(2026, 3, 14)), ("3/14/29", dt.date(2029, 3, 14)), ("3/14/30", dt.date(1930, 3, 14)), ("14/3/1988", dt.date(1988, 3, 14))],
+)
+def test_two_digit_years_are_read_as_excel_reads_them(text, read):
+    assert read_sheet_date(text) == read
+
+
+def test_a_date_that_reads_two_ways_names_both():
+    with pytest.raises(AmbiguousDate, match=r"^3/4/2026 could be March 4 or April 3; write it as YYYY-MM-DD \(2026-03-04 or 2026-04-03\)$"):
+        read_sheet_date("3/4/2026")

@@ -96,6 +96,10 @@ DATE_ORDERS = ("mdy", "dmy")
 """How a spreadsheet writes day and month: 3/14/2026 (month first, as Excel does in the US) or 14/3/2026."""
 
 
+TWO_DIGIT_YEAR_PIVOT = 30
+"""A two-digit year below this is 20xx, else 19xx: Excel's own reading of 1/2/29 and 1/2/30."""
+
+
 def order_shown_by(text: str) -> str | None:
     """The order ("mdy" or "dmy") a date like 3/14/2026 proves by a part above 12; None when it
     proves none (3/4/2026) or is not written so."""
@@ -111,8 +115,8 @@ def order_shown_by(text: str) -> str | None:
 
 
 def read_sheet_date(text: str, order: str | None = None) -> dt.date:
-    """A date as a spreadsheet writes it: YYYY-MM-DD, or with slashes or dots and a four-digit
-    year (3/14/2026, 14.03.2026). A part above 12 says which is the day; when neither is,
+    """A date as a spreadsheet writes it: YYYY-MM-DD, or with slashes or dots (3/14/2026,
+    14.03.2026, 03/14/26 with a two-digit year read as Excel reads it). A part above 12 says which is the day; when neither is,
     `order` ("mdy" or "dmy") decides, and without it the date is refused, naming both readings."""
     text = str(text).strip()
     match = _LOOSE_DATE.match(text)
@@ -122,7 +126,9 @@ def read_sheet_date(text: str, order: str | None = None) -> dt.date:
     if not match:
         return read_date(text)
     first, second, year = int(match[1]), int(match[2]), int(match[3])
-    if year < 100:
+    if len(match[3]) == 2:  # LibreOffice's US default, 03/14/26: read as Excel does, 00-29 as 20xx
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
+    elif len(match[3]) != 4:
         raise WhenError(f"{text}: write the year with four digits, or the date as YYYY-MM-DD")
     shown = order_shown_by(text) or ("mdy" if first == second else order)
     if shown is None and first <= 12 and second <= 12:
