@@ -472,6 +472,23 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
+    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up)
+
+
+def _run_files(
+    files: list[str],
+    packset: PackSet,
+    job: CaseJob | None,
+    today: dt.date,
+    scanned: set[str],
+    notes: list[str],
+    *,
+    use_cache: bool,
+    jobs: int | None = None,
+    warm_up: Callable[[], None] | None = None,
+) -> CaseloadRun:
+    """run_caseload over files already found; the caches of the folders in `scanned` (read in
+    full) forget the files no longer there."""
     if use_cache:
         use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
         notes.extend([note] if note else [])
@@ -594,6 +611,10 @@ class ProviderJob:
         return case.program, case.provider or "", case.file
 
 
+SCAN_PARSES_AT_MOST = PARALLEL_FROM
+"""More files than this that may hold the id sought: the cached run over the folder is cheaper."""
+
+
 def find_case_files(
     case_id: str,
     paths: Sequence[Path],
@@ -605,16 +626,72 @@ def find_case_files(
     top_only: bool = False,
 ) -> tuple[list[str], CaseloadRun]:
     """Every valid file under `paths` whose case_id is `case_id` (exactly, else ignoring case),
-    and the run itself (its case ids and problems explain a miss).
+    and the run it was found in (its case ids and problems explain a miss).
 
     More than one file means the id is ambiguous: the caller must not pick one.
+
+    The files are scanned as bytes first and only those that may hold the id are read as cases
+    (`may_hold_id`): when one of them does hold it, the run returned covers only those files
+    (its `files` counts them all). When none does -- a name, a typo -- every case is read,
+    through the cache, so that the run can name the participants and the ids there are.
     """
-    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache, top_only=top_only)
+    scanned: set[str] = set()
+    notes: list[str] = []
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
+    candidates = may_hold_id(case_id, files)
+    if candidates is not None and len(candidates) <= SCAN_PARSES_AT_MOST:
+        run = _run_files(candidates, packset, CaseFileJob(), today, set(), notes, use_cache=False, jobs=1)
+        found = _files_with_id(case_id, run)
+        if found:
+            run.files = len(files)
+            return found, run
+    run = _run_files(files, packset, CaseFileJob(), today, scanned, notes, use_cache=use_cache)
+    return _files_with_id(case_id, run), run
+
+
+def _files_with_id(case_id: str, run: CaseloadRun) -> list[str]:
+    """The files of `run` (a CaseFileJob's) whose case_id is `case_id`, exactly, else ignoring case."""
     first_file = {found_id: file for found_id, file, _ in run.results}
     ids = set(first_file) | set(run.shared_ids)
     chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())
-    files = [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
-    return files, run
+    return [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
+
+
+def may_hold_id(case_id: str, files: Sequence[str]) -> list[str] | None:
+    """The files that may hold `case_id` (ignoring case), found from their bytes without parsing:
+    a superset of those that do, in the order given; None when bytes cannot tell.
+
+    An id is written in a file as itself, whatever the layout around it -- a BOM, CRLF line
+    ends, quotes, a { } flow mapping, an anchor -- except through an escape: a double-quoted
+    backslash escape (a file holding a backslash is always read), a single-quoted '' (an id
+    with a quote is never scanned for), or folding across lines (nor one with white space).
+    Comparing case-folded text keeps every match that ignoring case would make.
+    """
+    sought = case_id.casefold()
+    if not sought or "'" in sought or any(c.isspace() for c in sought):
+        return None
+    sought_bytes = sought.encode("utf-8", "surrogatepass") if sought.isascii() else None
+    found = []
+    for name in files:
+        try:
+            data, _ = yamlread.read_file(name)  # never opens a named pipe, never reads a huge file
+        except (OSError, yamlread.ReadError):
+            found.append(name)  # reading it as a case says why
+            continue
+        if b"\\" in data:
+            found.append(name)
+        elif data.isascii():
+            if sought_bytes is not None and sought_bytes in data.lower():
+                found.append(name)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                found.append(name)  # not a case file as it is: reading it says so
+                continue
+            if sought in text.casefold():
+                found.append(name)
+    return found
 
 
 def future_births(shown: str, born: Births, today: dt.date) -> list[Problem]:
