@@ -38,7 +38,7 @@ from casestaff import __version__
 from casestaff.files.permissions import user_name
 from casestaff.files.writer import write_private
 
-FORMAT = 3
+FORMAT = 4
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -196,8 +196,12 @@ class FolderIndex:
 
     folder: str
     fingerprint: str
-    entries: dict[str, tuple[Signature, int, Any, dict[str, Any]]] = field(default_factory=dict)
-    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result}).
+    entries: dict[str, tuple[Signature, int, Any, dict[str, bytes | None]]] = field(default_factory=dict)
+    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result, pickled}).
+
+    Each result is kept as the bytes the worker that computed it pickled: saving the index then
+    copies bytes rather than pickling every answer again, and a run unpickles only the answers
+    it uses (not yesterday's, nor another job's).
 
     Up to KEEP_RESULTS answers per file (due, agenda look-ups, another window ...). Only files
     without problems are kept: a file with problems is read again every run."""
@@ -214,11 +218,21 @@ class FolderIndex:
         return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
     def result(self, name: str, key: str) -> tuple[bool, Any]:
-        """(found, result) of a trusted entry for the job `key`."""
+        """(found, result) of a trusted entry for the job `key`; a result that does not unpickle
+        is not found (it is computed again)."""
         results = self.entries[name][3]
-        return (key in results), results.get(key)
+        if key not in results:
+            return False, None
+        blob = results[key]
+        if blob is None:
+            return True, None
+        try:
+            return True, safe_loads(blob)
+        except Exception:
+            return False, None
 
-    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any) -> None:
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: bytes | None) -> None:
+        """Keep `result` (the answer pickled, or None: no answer) for the job `key`."""
         old = self.entries.get(name)
         results = dict(old[3]) if old is not None and old[0] == signature else {}
         results.pop(key, None)

@@ -345,6 +345,24 @@ class _FileOutcome:
     """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
 
 
+_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, "bytes | None", str]
+"""A _FileOutcome as a worker sends it: a plain tuple, the job's answer already pickled.
+
+A tuple of builtins crosses the process boundary at a fraction of a dataclass's cost, and the
+answer's bytes go into the cache index as they are, never pickled a second time."""
+
+
+def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
+    return pickle.dumps(job(case), 5) if job is not None else None
+
+
+def _received(sent: _Sent) -> tuple[_FileOutcome, bytes | None]:
+    """The outcome a worker sent, its answer unpickled, and the answer's bytes for the cache."""
+    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
+    result = pickle.loads(blob) if blob is not None else None
+    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, result, how), blob
+
+
 @dataclass(slots=True)
 class _ShardTask:
     """Files of one folder that fall in one cache shard: what a worker process reads and writes."""
@@ -364,30 +382,30 @@ def _init_worker(packset: PackSet, job: CaseJob | None, fingerprint: str | None)
     _WORKER.update(packset=packset, job=job, fingerprint=fingerprint)
 
 
-def _parse_one(shown: str, shard: Any) -> _FileOutcome:
+def _parse_one(shown: str, shard: Any) -> _Sent:
     packset: PackSet = _WORKER["packset"]
     job: CaseJob | None = _WORKER["job"]
     read_ns = time.time_ns()
     data, info, problems = read_bytes(shown)
     if data is None or info is None:
-        return _FileOutcome(shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
+        return (shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
     signature = file_signature(info)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
-        return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
-    result = job(case) if job is not None else None
+        return (shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
+    result = _answer(job, case)
     if shard is not None:
         shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
-    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
+    return (shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
 
 
-def _run_task(task: _ShardTask) -> list[_FileOutcome]:
+def _run_task(task: _ShardTask) -> list[_Sent]:
     """Read (or recompute from the cache) every file of one shard; keep the shard up to date."""
 
     fingerprint: str | None = _WORKER["fingerprint"]
     job: CaseJob | None = _WORKER["job"]
     shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
-    outcomes = []
+    outcomes: list[_Sent] = []
     for shown, name, trusted in task.items:
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
         if blob is not None and trusted is not None:
@@ -397,15 +415,13 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
                 case = None
             if isinstance(case, model.Case):
                 case.file = shown
-                result = job(case) if job is not None else None
-                outcomes.append(
-                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed")
-                )
+                result = _answer(job, case)
+                outcomes.append((shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed"))
                 continue
         outcomes.append(_parse_one(shown, shard))
     if shard is not None:
         shard.drop(task.gone)
-        shard.drop([os.path.basename(o.shown) for o in outcomes if o.problems])
+        shard.drop([os.path.basename(o[0]) for o in outcomes if o[3]])
         shard.save()
     return outcomes
 
@@ -424,7 +440,7 @@ def _run_tasks(
     fingerprint: str | None,
     jobs: int | None,
     warm_up: Callable[[], None] | None,
-) -> list[_FileOutcome]:
+) -> list[_Sent]:
     import multiprocessing
 
     work = sum(len(t.items) for t in tasks)
@@ -438,7 +454,7 @@ def _run_tasks(
 
     if warm_up is not None:
         warm_up()  # imported once here, inherited by every forked worker
-    outcomes: list[_FileOutcome] = []
+    outcomes: list[_Sent] = []
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
@@ -489,8 +505,10 @@ def _run_files(
 ) -> CaseloadRun:
     """run_caseload over files already found; the caches of the folders in `scanned` (read in
     full) forget the files no longer there."""
+    where = {shown: os.path.split(os.path.abspath(shown)) for shown in files}
+    # (folder, name) of each file: its cache's folder and its name there
     if use_cache:
-        use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
+        use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
         notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
@@ -508,7 +526,7 @@ def _run_files(
             return task
 
         for shown in files:
-            folder, name = os.path.split(os.path.abspath(shown))
+            folder, name = where[shown]
             present.setdefault(folder, set()).add(name)
             index = None
             if use_cache:
@@ -528,10 +546,11 @@ def _run_files(
                 index.forget(gone)
                 for name in gone:
                     task_for(folder, name).gone.append(name)
-        for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+        for sent in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+            outcome, answer = _received(sent)
             outcomes[outcome.shown] = outcome
             if use_cache and not outcome.problems and outcome.signature:
-                folder, name = os.path.split(os.path.abspath(outcome.shown))
+                folder, name = where[outcome.shown]
                 read_ns = outcome.read_ns or indexes[folder].entries[name][1]
                 indexes[folder].store(
                     name,
@@ -539,7 +558,7 @@ def _run_files(
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
                     f"{key}|{outcome.shown}",
-                    outcome.result,
+                    answer,
                 )
         for index in indexes.values():
             index.save()
