@@ -32,7 +32,8 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from casestaff import __version__
 from casestaff.files.permissions import user_name
@@ -131,7 +132,7 @@ def _trusted(path: Path) -> bool:
     return path.exists() and _distrust(path, FILE_OTHERS_MAY_NOT) is None
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def _write_private(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_private(path, data, durable=False)
@@ -174,7 +175,8 @@ def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
     if not _trusted(path):
         return None
     try:
-        header, content = safe_loads(path.read_bytes())
+        with path.open("rb") as stream:  # unpickled as read: the file's bytes are never held whole
+            header, content = _SafeUnpickler(stream).load()
     except Exception:  # a broken or foreign cache is simply not used
         return None
     if header != _header(fingerprint) or not isinstance(content, dict):
@@ -185,7 +187,7 @@ def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
 def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
     """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
     try:
-        _write_private(path, pickle.dumps((_header(fingerprint), content), 5))
+        _write_private(path, lambda stream: pickle.dump((_header(fingerprint), content), stream, 5))
     except OSError:
         pass
 

@@ -440,7 +440,9 @@ def _run_tasks(
     fingerprint: str | None,
     jobs: int | None,
     warm_up: Callable[[], None] | None,
-) -> list[_Sent]:
+) -> Iterator[_Sent]:
+    """What each file's worker sent, task by task as they finish: a task's outcomes are let go
+    once taken in, rather than every file's held at once."""
     import multiprocessing
 
     work = sum(len(t.items) for t in tasks)
@@ -449,12 +451,13 @@ def _run_tasks(
     threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
     if workers <= 1 or work < threshold:
         _init_worker(packset, job, fingerprint)
-        return [outcome for task in tasks for outcome in _run_task(task)]
+        for task in tasks:
+            yield from _run_task(task)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     if warm_up is not None:
         warm_up()  # imported once here, inherited by every forked worker
-    outcomes: list[_Sent] = []
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
@@ -463,8 +466,7 @@ def _run_tasks(
     ) as pool:
         biggest_first = sorted(tasks, key=lambda t: -len(t.items))
         for part in pool.map(_run_task, biggest_first):
-            outcomes.extend(part)
-    return outcomes
+            yield from part
 
 
 def run_caseload(

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -488,9 +488,12 @@ def create_private(path: Path, data: bytes, durable: bool = True, mode: int = OW
         raise
 
 
-def write_private(path: Path, data: bytes, *, durable: bool = True, mode: int = OWNER_ONLY) -> None:
+def write_private(
+    path: Path, data: bytes | Callable[[BinaryIO], None], *, durable: bool = True, mode: int = OWNER_ONLY
+) -> None:
     """Write a file atomically (temp file in the same folder, then replace), owner-only unless
-    `mode` says otherwise.
+    `mode` says otherwise. `data` is the bytes, or a function that writes them into the temp
+    file (a large cache is pickled straight into it, never held whole in memory).
 
     `durable=False` skips the fsyncs, for the cache: losing it to a power cut costs one slow run.
     """
@@ -670,7 +673,7 @@ def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
 
 
 def _replace_atomically(
-    path: Path, data: bytes, mode: int, before_replace=None, durable: bool = True, owner: tuple[int, int] | None = None
+    path: Path, data: bytes | Callable[[BinaryIO], None], mode: int, before_replace=None, durable: bool = True, owner: tuple[int, int] | None = None
 ) -> None:
     """Write `data` to an owner-only temp file beside `path`, then move it over `path` in one step.
 
@@ -693,9 +696,13 @@ def _replace_atomically(
         try:
             if owner is not None and hasattr(os, "fchown"):
                 _keep_owner(fd, owner)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            if callable(data):
+                with open(fd, "wb", closefd=False) as stream:
+                    data(stream)
+            else:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
             if durable:
                 os.fsync(fd)
         finally:
