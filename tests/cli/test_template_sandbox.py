@@ -38,6 +38,7 @@ def test_fields_and_macros_are_read(runner, tmp_path):
         "m.__dict__",
         "m.value._func",
         "agenda.background.goal.__class__",
+        '"{0.__class__}".format(agenda)',
     ],
 )
 def test_python_behind_the_agenda_is_refused(runner, tmp_path, reach):

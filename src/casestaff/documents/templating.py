@@ -170,6 +170,7 @@ def _record_sandbox() -> Any:
     through the sandbox's own checks every time.
     """
     from jinja2.environment import TemplateModule
+    from jinja2.runtime import Macro
     from jinja2.sandbox import SandboxedEnvironment
 
     def always_safe(kind: type, name: str) -> bool:
@@ -194,6 +195,13 @@ def _record_sandbox() -> Any:
                     if not isinstance(value, _STR_FORMAT_TYPES):
                         return value
             return super().getattr(obj, attribute)
+
+        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            """A template's own macro is called straight away: it is neither a str.format nor
+            marked unsafe, which is all the sandbox checks before a call."""
+            if type(obj) is Macro:
+                return context.call(obj, *args, **kwargs)
+            return super().call(context, obj, *args, **kwargs)
 
     return RecordSandbox
 
