@@ -357,10 +357,11 @@ def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
 
 
 def _received(sent: _Sent) -> tuple[_FileOutcome, bytes | None]:
-    """The outcome a worker sent, its answer unpickled, and the answer's bytes for the cache."""
+    """The outcome a worker sent, and its answer's bytes: unpickled (into `result`) only once
+    the cache index is saved, so that a large caseload's answers and the index holding their
+    bytes are never both in memory."""
     shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
-    result = pickle.loads(blob) if blob is not None else None
-    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, result, how), blob
+    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
 
 
 @dataclass(slots=True)
@@ -517,6 +518,8 @@ def _run_files(
     with _quiet_gc():
         indexes: dict[str, FolderIndex] = {}
         outcomes: dict[str, _FileOutcome] = {}
+        answers: dict[str, bytes] = {}
+        # the pickled answers the workers sent, by file, until the index holding them is saved
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, set[str]] = {}
 
@@ -548,9 +551,12 @@ def _run_files(
                 index.forget(gone)
                 for name in gone:
                     task_for(folder, name).gone.append(name)
+        index = None  # only `indexes` holds them now: they are let go once saved
         for sent in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
             outcome, answer = _received(sent)
             outcomes[outcome.shown] = outcome
+            if answer is not None:
+                answers[outcome.shown] = answer
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
                 read_ns = outcome.read_ns or indexes[folder].entries[name][1]
@@ -562,8 +568,10 @@ def _run_files(
                     f"{key}|{outcome.shown}",
                     answer,
                 )
-        for index in indexes.values():
-            index.save()
+        _save_and_let_go(indexes)
+        while answers:
+            shown, answer = answers.popitem()
+            outcomes[shown].result = pickle.loads(answer)
     ordered = [outcomes[name] for name in files]
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     for outcome in ordered:
@@ -576,6 +584,13 @@ def _run_files(
     results = [o.result for o in valid if o.shown not in bad]
     shared = _shared_ids(valid)
     return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
+
+
+def _save_and_let_go(indexes: dict[str, FolderIndex]) -> None:
+    """Save each folder's index, then drop them all (nothing else refers to them afterwards)."""
+    for index in indexes.values():
+        index.save()
+    indexes.clear()
 
 
 def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_FileOutcome | None, Signature | None]:
