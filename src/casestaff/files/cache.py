@@ -1,9 +1,12 @@
 """A private cache so unchanged case files are not parsed again (and unchanged answers not recomputed).
 
 Per case folder, in the user's cache directory:
-  index     -- per file: signature (see `signature`), when it was read, the facts cross-file checks
-               need, and the last job result with the key it was computed under (e.g. the
-               due-list entry for an as-of date and pack set);
+  index     -- per file: signature (see `signature`), when it was read, and the facts cross-file
+               checks need;
+  answers-K -- per job key K (e.g. the due list for an as-of date, a window and the pack set), per
+               file: the answer, pickled, with the signature and the path it was computed for;
+               the answers of the KEEP_RESULTS jobs run last are kept, each in a file of its own,
+               so a run reads and writes only its own job's answers;
   cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
                when a result must be recomputed -- each shard by whichever worker process
                handles those files, so cases never travel between processes.
@@ -39,7 +42,7 @@ from casestaff import __version__
 from casestaff.files.permissions import user_name
 from casestaff.files.writer import write_private
 
-FORMAT = 4
+FORMAT = 5
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -121,7 +124,7 @@ def doubt(folders: list[str]) -> tuple[bool, str | None]:
         )
     for folder in folders:
         stem = folder_stem(folder)
-        for path in (stem.with_suffix(".index"), *(stem.with_suffix(f".cases{n}") for n in range(SHARDS))):
+        for path in (stem.with_suffix(".index"), *(stem.with_suffix(f".cases{n}") for n in range(SHARDS)), *answer_files(folder)):
             why = _distrust(path, FILE_OTHERS_MAY_NOT)
             if why is not None:
                 return True, f"ignoring the cache file {path}: {why}; casestaff reads nothing from it and writes it again"
@@ -198,15 +201,10 @@ class FolderIndex:
 
     folder: str
     fingerprint: str
-    entries: dict[str, tuple[Signature, int, Any, dict[str, bytes | None]]] = field(default_factory=dict)
-    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result, pickled}).
+    entries: dict[str, tuple[Signature, int, Any]] = field(default_factory=dict)
+    """name -> (signature, when it was read (ns), facts for cross-file checks).
 
-    Each result is kept as the bytes the worker that computed it pickled: saving the index then
-    copies bytes rather than pickling every answer again, and a run unpickles only the answers
-    it uses (not yesterday's, nor another job's).
-
-    Up to KEEP_RESULTS answers per file (due, agenda look-ups, another window ...). Only files
-    without problems are kept: a file with problems is read again every run."""
+    Only files without problems are kept: a file with problems is read again every run."""
     dirty: bool = False
 
     @classmethod
@@ -219,29 +217,8 @@ class FolderIndex:
         entry = self.entries.get(name)
         return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
-    def result(self, name: str, key: str) -> tuple[bool, Any]:
-        """(found, result) of a trusted entry for the job `key`; a result that does not unpickle
-        is not found (it is computed again)."""
-        results = self.entries[name][3]
-        if key not in results:
-            return False, None
-        blob = results[key]
-        if blob is None:
-            return True, None
-        try:
-            return True, safe_loads(blob)
-        except Exception:
-            return False, None
-
-    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: bytes | None) -> None:
-        """Keep `result` (the answer pickled, or None: no answer) for the job `key`."""
-        old = self.entries.get(name)
-        results = dict(old[3]) if old is not None and old[0] == signature else {}
-        results.pop(key, None)
-        results[key] = result
-        while len(results) > KEEP_RESULTS:
-            del results[next(iter(results))]
-        self.entries[name] = (signature, read_ns, facts, results)
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> None:
+        self.entries[name] = (signature, read_ns, facts)
         self.dirty = True
 
     def forget(self, names: list[str]) -> None:
@@ -252,6 +229,106 @@ class FolderIndex:
     def save(self) -> None:
         if self.dirty:
             _save(folder_stem(self.folder).with_suffix(".index"), self.fingerprint, self.entries)
+
+
+def answers_path(folder: str, key: str) -> Path:
+    """The file of one job's answers for a case folder: named by a digest of the job's whole key."""
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return folder_stem(folder).with_suffix(f".answers-{digest}")
+
+
+def answer_files(folder: str) -> list[Path]:
+    """Every job's answers file of a case folder, newest first."""
+    stem = folder_stem(folder)
+    try:
+        found = [entry for entry in os.scandir(stem.parent) if entry.name.startswith(f"{stem.name}.answers-")]
+    except OSError:
+        return []
+    found.sort(key=lambda entry: _mtime_ns(entry), reverse=True)
+    return [Path(entry.path) for entry in found]
+
+
+def _mtime_ns(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return 0
+
+
+@dataclass
+class AnswerStore:
+    """One job's answers for one case folder: name -> (signature, path as shown, pickled answer).
+
+    An answer is served only for the very file it was computed from -- the same signature, which
+    the index must also trust, and the same path as this run shows it (the answer names it).
+    Answers are kept as the bytes the worker that computed them pickled: saving copies bytes,
+    and a run unpickles only the answers it uses."""
+
+    path: Path
+    fingerprint: str
+    key: str
+    answers: dict[str, tuple[Signature, str, bytes | None]]
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: str, fingerprint: str, key: str) -> AnswerStore:
+        path = answers_path(folder, key)
+        content = _load(path, fingerprint)
+        answers = content.get("answers") if content is not None and content.get("key") == key else None
+        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers if isinstance(answers, dict) else {})
+
+    def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
+        """(found, answer) for the file; an answer that does not unpickle is not found (it is computed again)."""
+        entry = self.answers.get(name)
+        if entry is None or entry[0] != signature or entry[1] != shown:
+            return False, None
+        if entry[2] is None:
+            return True, None
+        try:
+            return True, safe_loads(entry[2])
+        except Exception:
+            return False, None
+
+    def put(self, name: str, signature: Signature, shown: str, answer: bytes | None) -> None:
+        self.answers[name] = (signature, shown, answer)
+        self.dirty = True
+
+    def drop(self, names: list[str]) -> None:
+        for name in names:
+            if self.answers.pop(name, None) is not None:
+                self.dirty = True
+
+    def save(self, folder: str) -> None:
+        """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are kept."""
+        if not self.dirty:
+            return
+        _save(self.path, self.fingerprint, {"key": self.key, "answers": self.answers})
+        for old in answer_files(folder)[KEEP_RESULTS:]:
+            if old != self.path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+
+
+def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) -> None:
+    """Drop files no longer in the folder from every other job's answers (a deleted case must not
+    live on in the cache); an answers file that cannot be read is deleted."""
+    for path in answer_files(folder):
+        if path == keep:
+            continue
+        content = _load(path, fingerprint)
+        answers = content.get("answers") if content is not None else None
+        if not isinstance(answers, dict) or content is None:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            continue
+        store = AnswerStore(path=path, fingerprint=fingerprint, key=str(content.get("key")), answers=answers)
+        store.drop(names)
+        if store.dirty:
+            _save(path, fingerprint, {"key": store.key, "answers": store.answers})
 
 
 @dataclass

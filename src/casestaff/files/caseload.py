@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from casestaff.files.cache import CaseShard, FolderIndex, safe_loads, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, safe_loads, shard_of
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
 from casestaff.model.errors import UsageError
@@ -349,7 +349,7 @@ _Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tu
 """A _FileOutcome as a worker sends it: a plain tuple, the job's answer already pickled.
 
 A tuple of builtins crosses the process boundary at a fraction of a dataclass's cost, and the
-answer's bytes go into the cache index as they are, never pickled a second time."""
+answer's bytes go into the cache as they are, never pickled a second time."""
 
 
 def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
@@ -358,7 +358,7 @@ def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
 
 def _received(sent: _Sent) -> tuple[_FileOutcome, bytes | None]:
     """The outcome a worker sent, and its answer's bytes: unpickled (into `result`) only once
-    the cache index is saved, so that a large caseload's answers and the index holding their
+    the cache's answers are saved, so that a large caseload's answers and the store holding their
     bytes are never both in memory."""
     shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
     return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
@@ -516,7 +516,8 @@ def _run_files(
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
-        indexes: dict[str, FolderIndex] = {}
+        indexes: dict[str, tuple[FolderIndex, AnswerStore]] = {}
+        # each folder's cache index, and this job's answers there
         outcomes: dict[str, _FileOutcome] = {}
         answers: dict[str, bytes] = {}
         # the pickled answers the workers sent, by file, until the index holding them is saved
@@ -537,18 +538,21 @@ def _run_files(
             if use_cache:
                 index = indexes.get(folder)
                 if index is None:
-                    index = indexes[folder] = FolderIndex.open(folder, packset.fingerprint)
+                    index = indexes[folder] = (FolderIndex.open(folder, packset.fingerprint), AnswerStore.open(folder, packset.fingerprint, key))
             trusted = None
             if index is not None:
-                cached, trusted = _from_cache(index, shown, name, key)
+                cached, trusted = _from_cache(*index, shown, name)
                 if cached is not None:
                     outcomes[shown] = cached
                     continue
             task_for(folder, name).items.append((shown, name, trusted))
         for folder, index in indexes.items():
             if folder in scanned:  # a deleted case file must not live on in the cache
-                gone = [n for n in index.entries if n not in present.get(folder, set())]
-                index.forget(gone)
+                gone = [n for n in index[0].entries if n not in present.get(folder, set())]
+                index[0].forget(gone)
+                index[1].drop(gone)
+                if gone:
+                    forget_answers(folder, gone, packset.fingerprint, keep=index[1].path)
                 for name in gone:
                     task_for(folder, name).gone.append(name)
         index = None  # only `indexes` holds them now: they are let go once saved
@@ -559,14 +563,13 @@ def _run_files(
                 answers[outcome.shown] = answer
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
-                read_ns = outcome.read_ns or indexes[folder].entries[name][1]
-                indexes[folder].store(
+                read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
+                indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
+                indexes[folder][0].store(
                     name,
                     outcome.signature,
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
-                    f"{key}|{outcome.shown}",
-                    answer,
                 )
         _save_and_let_go(indexes)
         while answers:
@@ -586,14 +589,15 @@ def _run_files(
     return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
 
 
-def _save_and_let_go(indexes: dict[str, FolderIndex]) -> None:
-    """Save each folder's index, then drop them all (nothing else refers to them afterwards)."""
-    for index in indexes.values():
+def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> None:
+    """Save each folder's index and answers, then drop them all (nothing else refers to them afterwards)."""
+    for folder, (index, answers) in indexes.items():
         index.save()
+        answers.save(folder)
     indexes.clear()
 
 
-def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_FileOutcome | None, Signature | None]:
+def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str) -> tuple[_FileOutcome | None, Signature | None]:
     """(the cached outcome, its signature) of a file unchanged since the cache read it.
 
     (None, signature) when the case may be trusted but this job's answer is not cached, so a
@@ -607,11 +611,11 @@ def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_F
     if not index.trusted(name, signature):
         return None, None
     # An answer names the file as this run shows it (`cases/a.yaml` from one
-    # folder, `a.yaml` from another), so the path is part of its key.
-    found, result = index.result(name, f"{key}|{shown}")
+    # folder, `a.yaml` from another), so the path is part of what it is kept under.
+    found, result = answers.get(name, signature, shown)
     if not found:
         return None, signature
-    _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
+    _, read_ns, (case_id, case_id_at, born) = index.entries[name]
     return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
 
 
