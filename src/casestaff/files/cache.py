@@ -279,13 +279,16 @@ class AnswerStore:
 
     def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
         """(found, answer) for the file; an answer that does not unpickle is not found (it is computed again)."""
-        entry = self.answers.get(name)
-        if entry is None or entry[0] != signature or entry[1] != shown:
+        try:
+            stored_signature, stored_shown, answer = self.answers[name]
+        except (KeyError, TypeError, ValueError):  # not there, or not an entry casestaff wrote
             return False, None
-        if entry[2] is None:
+        if stored_signature != signature or stored_shown != shown:
+            return False, None
+        if answer is None:
             return True, None
         try:
-            return True, safe_loads(entry[2])
+            return True, safe_loads(answer)
         except Exception:
             return False, None
 
