@@ -507,6 +507,8 @@ def make_durable(paths: Sequence[Path]) -> None:
     Each file was already written atomically and owner-only; until this returns, a power cut
     may lose some of them (never a case file: those are always written durably).
     """
+    if not paths:
+        return
     if hasattr(os, "sync"):
         os.sync()
     else:  # pragma: no cover - Windows: each file flushed (a write handle is needed there)
