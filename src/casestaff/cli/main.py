@@ -13,6 +13,8 @@ from casestaff.cli import programs  # noqa: F401  (schema, programs)
 from casestaff.cli import agenda  # noqa: F401  (agenda)
 from casestaff.cli import record  # noqa: F401  (record, new, narrate)
 from casestaff.cli import history  # noqa: F401  (history)
+from casestaff.cli import calendar  # noqa: F401  (calendar)
+from casestaff.cli import report  # noqa: F401  (report)
 from casestaff.cli.common import app, say
 from casestaff.model.errors import EXIT_OK
 

@@ -81,7 +81,7 @@ def detail(pack: Pack) -> str:
             f"  {requirement.id}  [{requirement.check}({_params(requirement.params)})],"
             f" {requirement.on_fail} on the agenda when unmet"
         )
-        lines.append(f"    {requirement.title}")
+        lines.append(f"    {requirement.shown_title()}")
         lines.append(f"    applies to: {_applies(pack, requirement)}")
         lines += _cited(pack, requirement.citation)
         lines += _sources(requirement.params, requirement.sources)
@@ -118,6 +118,8 @@ def _rule_lines(pack: Pack) -> list[str]:
     for rule in pack.rules:
         lines.append(f"  {pack.id}.{rule.id}  [{rule.function}({_params(rule.params)})]")
         lines.append(f"    {rule.explain}")
+        if rule.hard_deadline:
+            lines.append("    hard deadline (hard_deadline: true): `due` marks it HARD, first among flags of its status")
         if rule.satisfied_by:
             lines.append(f"    satisfied by: a {' or '.join(rule.satisfied_by)} held on or after the condition began")
         lines.append(f"    policy: {pack.cite(rule.citation)}")
