@@ -417,6 +417,18 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _start_method(workers: int, work: int) -> str | None:
+    """How worker processes start for `work` files to parse, or None when one process is faster
+    (then multiprocessing is not even imported: 8-15 ms of every small run)."""
+    if workers <= 1 or work < PARALLEL_FROM:
+        return None
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
+    return method if work >= threshold else None
+
+
 def _run_tasks(
     tasks: list[_ShardTask],
     packset: PackSet,
@@ -425,15 +437,12 @@ def _run_tasks(
     jobs: int | None,
     warm_up: Callable[[], None] | None,
 ) -> list[_FileOutcome]:
-    import multiprocessing
-
-    work = sum(len(t.items) for t in tasks)
     workers = min(jobs or _workers(), 8, len(tasks))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
-    if workers <= 1 or work < threshold:
+    method = _start_method(workers, sum(len(t.items) for t in tasks))
+    if method is None:
         _init_worker(packset, job, fingerprint)
         return [outcome for task in tasks for outcome in _run_task(task)]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if warm_up is not None:
