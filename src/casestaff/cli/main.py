@@ -18,6 +18,7 @@ import typer
 import typer.main
 
 from casestaff.cli.common import Commands, app, say
+from casestaff.files import answers
 from casestaff.model.errors import EXIT_OK
 
 __all__ = ["COMMANDS", "LazyCommands", "app", "main"]
@@ -103,7 +104,8 @@ app.info.cls = LazyCommands
 
 
 def main() -> None:
-    """Console entry point."""
+    """The command line (cli/launch.py calls it when no stored answer serves)."""
+    recording = answers.start_recording(sys.argv[1:])  # before the streams are reconfigured: as the key saw them
     if sys.platform == "win32":  # pragma: no cover - make accented names print on old consoles
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -122,3 +124,6 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
+    finally:
+        if recording is not None:
+            recording.stop()
