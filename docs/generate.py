@@ -705,6 +705,11 @@ due_within_days = 7
 [programs.il-snap-et.rules.poor-engagement]
 min_share = 0.6
 
+# What a staffing must have to count: [programs.PROGRAM.requirements.REQUIREMENT]. Here a
+# staffing before a sanction needs three department staff present, not the pack's two.
+[programs.la-step.requirements.held-as-a-group]
+minimum = 3
+
 # Known monthly provider staffing dates (il-snap-et): invites are then due 3 workdays before
 # the meeting, or by the 15th, whichever is earlier. The name is the case files' `provider:`.
 [providers."Example Workforce Center"]
@@ -926,8 +931,9 @@ POLICY_READINGS: list[tuple[str, str, str]] = [
         "la-step",
         "A staffing before a sanction is **held as a group**: at least two department staff (Coach,"
         " Supervisor, Consultant, Manager) or their designees. P-380 names no number; **two is a local"
-        " default** (requirement `held-as-a-group`, `minimum: 2`; casestaff.toml overrides rule parameters"
-        " only, so a different number is a pack of your own, copied from the built-in one). It applies"
+        " default** (requirement `held-as-a-group`, `minimum: 2`; an office that wants more sets"
+        " `[programs.la-step.requirements.held-as-a-group]` `minimum = 3` in casestaff.toml, and every"
+        " command then asks for three, marked 'set in casestaff.toml'). It applies"
         " to the staffing that"
         " decides on a sanction and to the staffings that settle `pending-sanction` and"
         " `sanction-entered`.",

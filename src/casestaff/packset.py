@@ -22,11 +22,11 @@ from typing import Any
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import build_record  # the same validator as case files
-from casestaff.files.config import Config, ConfigError
+from casestaff.files.config import Config, ConfigError, param_key
 from casestaff.model.dates import US_STATES
 from casestaff.model.catalogue import AGENDA_PARTS, NARRATION_CHECKS, READINESS_CHECKS
 from casestaff.model.named import Takes
-from casestaff.model.pack import BUILTIN_DECISIONS, LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet
+from casestaff.model.pack import BUILTIN_DECISIONS, LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet, RequirementDef
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
@@ -266,6 +266,25 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
         )
 
 
+def _lint_requirement_title(requirement: RequirementDef, at: Callable[[Record, str, str], None]) -> None:
+    """A title names only its own parameters, plainly: {minimum}."""
+    where = f"requirement {requirement.id}"
+    try:
+        fields = list(string.Formatter().parse(requirement.title))
+    except ValueError as exc:
+        at(requirement, "title", f"{where}: the title has a stray brace ({exc}); write {{{{ or }}}} for a literal brace")
+        return
+    takes = REQUIREMENT_SPECS[requirement.check].params
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in takes:
+            known = ", ".join(takes) or "none"
+            at(requirement, "title", f"{where}: the title uses {{{name}}}, which is not a parameter of {requirement.check}{did_you_mean(name, takes)}; its parameters: {known}")
+        elif spec or conversion:
+            at(requirement, "title", f"{where}: write {{{name}}} in the title, without '!' or ':' after the name; the value is filled in as it is")
+
+
 def _lint_requirements(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
     """Decision kinds once each; every requirement with its own id, a known check and its
     parameters, a scope naming kinds, rules and decisions the pack has, and a citation."""
@@ -299,6 +318,7 @@ def _lint_requirements(pack: Pack, at: Callable[[Record, str, str], None]) -> No
                 at(requirement, "params", f"{where}: {message}")
             for field, message in source_problems(requirement.params, requirement.sources, REQUIREMENT_SPECS[requirement.check].params):
                 at(requirement, field, f"{where}: {message}")
+            _lint_requirement_title(requirement, at)
         scope = requirement.applies_to
         if not (scope.kinds or scope.rules or scope.decisions):
             at(requirement, "applies_to", f"{where}: applies_to names no kinds, rules or decisions; say when it applies")
@@ -424,6 +444,23 @@ def with_params(pack: Pack, rule_id: str, params: Mapping[str, Any]) -> tuple[Pa
     return replace(pack, rules=rules), []
 
 
+def with_requirement_params(pack: Pack, requirement_id: str, params: Mapping[str, Any]) -> tuple[Pack, list[tuple[str | None, str]]]:
+    """The pack with one staffing requirement's parameters overridden -- each then the office's own,
+    its source 'set in casestaff.toml' -- and what is wrong with the override, as with_params says."""
+    requirement = next((r for r in pack.requirements if r.id == requirement_id), None)
+    if requirement is None:
+        ids = [r.id for r in pack.requirements]
+        listed = f"its requirements: {', '.join(ids)}" if ids else "it has none"
+        return pack, [(None, f"{pack.id} has no requirement '{requirement_id}'{did_you_mean(requirement_id, ids)}; {listed}")]
+    merged = {**requirement.params, **params}
+    errors = param_problems(requirement.check, merged, REQUIREMENT_SPECS)
+    if errors:
+        return pack, errors
+    sources = {**requirement.sources, **{name: SET_IN_CONFIG for name in params}}
+    requirements = [replace(r, params=merged, sources=sources) if r is requirement else r for r in pack.requirements]
+    return replace(pack, requirements=requirements), []
+
+
 def fingerprint(parts: list[bytes]) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -473,20 +510,29 @@ def load_packset(config: Config) -> PackSet:
         for program, pack in packs.items():
             if program not in config.program_states:
                 packs[program] = replace(pack, state=config.state)
-    for (program, rule_id), params in config.rule_params.items():
-        pack = packs.get(program)
-        if pack is None:
-            line, col = config.key_lines.get(program, (1, 1))
-            problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
-            continue
-        packs[program], errors = with_params(pack, rule_id, params)
-        for param, error in errors:  # at the parameter's own line when it is the one written there
-            rule_at = config.key_lines.get(f"{program}.{rule_id}", (1, 1))
-            line, col = config.key_lines.get(f"{program}.{rule_id}.{param}", rule_at) if param in params else rule_at
-            problems.append(Problem(shown, line, col, f"programs.{program}.rules.{rule_id}: {error}"))
+    for section, overrides, override in (
+        ("rules", config.rule_params, with_params),
+        ("requirements", config.requirement_params, with_requirement_params),
+    ):
+        for (program, name), params in overrides.items():
+            pack = packs.get(program)
+            if pack is None:
+                line, col = config.key_lines.get(program, (1, 1))
+                problems.append(Problem(shown, line, col, f"programs.{program}: no such program{did_you_mean(program, packs)}"))
+                continue
+            packs[program], errors = override(pack, name, params)
+            table_at = config.key_lines.get(param_key(program, section, name), (1, 1))
+            for param, error in errors:  # at the parameter's own line when it is the one written there
+                line, col = config.key_lines.get(param_key(program, section, name, param), table_at) if param in params else table_at
+                problems.append(Problem(shown, line, col, f"programs.{program}.{section}.{name}: {error}"))
     if problems:
         raise ConfigError(problems)
     settings = repr(
-        (sorted(config.program_states.items()), config.state, sorted((k, sorted(v.items())) for k, v in config.rule_params.items()))
+        (
+            sorted(config.program_states.items()),
+            config.state,
+            sorted((k, sorted(v.items())) for k, v in config.rule_params.items()),
+            sorted((k, sorted(v.items())) for k, v in config.requirement_params.items()),
+        )
     ).encode()
     return PackSet(packs=packs, fingerprint=fingerprint([*parts, settings]))

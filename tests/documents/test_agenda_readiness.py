@@ -41,7 +41,7 @@ def test_team_minimum_blocks_with_two_department_staff_and_passes_with_three(wri
             - {role: Participant, initials: OT}
     """)
     check = _check(agenda_for(path), "team-of-three")
-    assert check.title == "At least three department staff or designees"
+    assert check.title == "At least 3 department staff or designees"
     assert check.status == "blocking"
     assert check.message.startswith("Only 2 department staff invited (FC: RH, Manager: XR); the team needs at least 3; invite 1 more of:")
     assert check.citation == "OR ODHS SSP Re-engagement Guide, Team members' roles"
@@ -69,7 +69,7 @@ def test_invite_option_counts_toward_the_team(runner, write):
     assert "No department staff invited yet; the team needs at least 3; invite 3 more of:" in blocked.stderr
     ok = runner.invoke(app, [*args, "--invite", "FC:RH", "--invite", "manager:XR", "--invite", "Lead Worker:LW"])
     assert ok.exit_code == 0, ok.output
-    assert "  OK       At least three department staff or designees\n" in ok.stderr
+    assert "  OK       At least 3 department staff or designees\n" in ok.stderr
     assert "- FC: RH (from --invite) (department staff)\n" in ok.stdout
 
 

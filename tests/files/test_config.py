@@ -136,7 +136,7 @@ SETTING_ERRORS = {
     ),
     "unknown program setting": (
         '[programs.la-step]\nstat = "LA"\n',
-        ["2:1: unknown setting programs.la-step.stat (settings: state, rules); did you mean 'state'?"],
+        ["2:1: unknown setting programs.la-step.stat (settings: state, rules, requirements); did you mean 'state'?"],
     ),
     "unknown program": (
         'state = "IL"\n\n[programs.la-stpe]\nstate = "LA"\n',

@@ -114,3 +114,79 @@ def test_programs_shows_a_requirements_source_too(runner) -> None:
     requirement = result.stdout.split("Requirements (", 1)[1].split("Before narrating", 1)[0]
     assert '  team-of-three  [department_staff_present(minimum=3)]' in requirement
     assert '    minimum=3: from the policy — "at least three department staff or designees"\n' in requirement
+
+
+HELD_BY_TWO = """\
+case_id: LA-T-8002
+program: la-step
+worker: KM
+participant: {name: Robin Testcase}
+enrolled: 2026-06-01
+sanction: {reason: No participation in October, proposed_on: 2026-11-16, effective_on: 2026-12-07}
+staffings:
+  - date: 2026-11-20
+    kind: case-staffing
+    present: [{role: Coach, initials: KM}, {role: Supervisor, initials: TB}]
+    discussion: Robin missed October; the team discussed the sanction.
+    all_information_discussed: true
+    decision: Enter the sanction.
+    explanation: Robin gave no good cause for missing October.
+progress_reviews:
+  - {date: 2026-11-20, progress: some}
+"""
+
+
+@pytest.mark.parametrize("minimum, counted", [(None, True), (2, True), (3, False)])
+def test_an_office_can_raise_the_number_of_staff_a_sanction_staffing_needs(runner, write, tmp_path, monkeypatch, minimum, counted) -> None:
+    """P-380 names no number for 'a group process'; the pack's 2 is a local default an office may
+    raise in casestaff.toml -- and then due, programs and the agenda all ask for the office's number."""
+    if minimum is not None:
+        write("casestaff.toml", f"[programs.la-step.requirements.held-as-a-group]\nminimum = {minimum}\n")
+    write("cases/robin.yaml", HELD_BY_TWO)
+    monkeypatch.chdir(tmp_path)
+    listed = runner.invoke(app, ["due", "cases", "--as-of", "2026-11-25", "--format", "json", "--no-cache"])
+    assert listed.exit_code == 0, listed.output
+    pending = [item for item in json.loads(listed.stdout) if item.get("rule") == "la-step.pending-sanction"]
+    if counted:
+        assert pending == []
+    else:
+        assert len(pending) == 1
+        assert pending[0]["reason"].endswith("the 2026-11-20 staffing did not count: only 2 department staff")
+    shown = runner.invoke(app, ["programs", "la-step"])
+    assert f"Held as a group -- at least {minimum or 2} department staff or designees" in shown.stdout
+    assert ("    minimum=3: set in casestaff.toml\n" in shown.stdout) == (minimum == 3)
+    assert ("    minimum=2: local default" in shown.stdout) == (minimum is None)
+
+
+REQUIREMENT_SETTING_ERRORS = {
+    "no such requirement": (
+        "[programs.la-step.requirements.held-as-group]\nminimum = 3\n",
+        "casestaff.toml:1:1: programs.la-step.requirements.held-as-group: la-step has no requirement 'held-as-group';"
+        " did you mean 'held-as-a-group'?; its requirements: held-as-a-group,",
+    ),
+    "a word for a number": (
+        '# our office\n[programs.la-step.requirements.held-as-a-group]\nminimum = "three"\n',
+        "casestaff.toml:3:1: programs.la-step.requirements.held-as-a-group: parameter 'minimum' of department_staff_present"
+        " must be a whole number, not 'three'",
+    ),
+    "a parameter the check does not take": (
+        "[programs.la-step.requirements.held-as-a-group]\nminimum = 3\nmaximum = 5\n",
+        "casestaff.toml:3:1: programs.la-step.requirements.held-as-a-group: department_staff_present has no parameter 'maximum';"
+        " did you mean 'minimum'?; it takes: minimum",
+    ),
+    "not a table": (
+        "[programs.la-step]\nrequirements = 3\n",
+        "casestaff.toml:2:1: programs.la-step.requirements must be a table: [programs.la-step.requirements.REQUIREMENT]",
+    ),
+}
+
+
+@pytest.mark.parametrize("toml, expected", REQUIREMENT_SETTING_ERRORS.values(), ids=REQUIREMENT_SETTING_ERRORS.keys())
+def test_a_wrong_requirement_setting_is_located_with_its_fix(runner, write, tmp_path, monkeypatch, toml, expected) -> None:
+    write("casestaff.toml", toml)
+    write("cases/robin.yaml", HELD_BY_TWO)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["due", "cases", "--as-of", "2026-11-25"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[0].replace(str(tmp_path / "casestaff.toml"), "casestaff.toml").startswith(expected)

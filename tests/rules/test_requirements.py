@@ -489,7 +489,7 @@ def test_due_record_agenda_and_narrate_give_the_same_answer(runner, write, name,
     # agenda, ahead of the meeting: the same requirements, of the people invited
     agenda = runner.invoke(app, ["agenda", str(path), "--as-of", held, "--date", held, "--format", "txt"])
     assert agenda.exit_code in (0, 3), agenda.output
-    titles = {r.title: r for r in pack.requirements}
+    titles = {r.shown_title(): r for r in pack.requirements}
     ahead = {
         titles[m[2]].id: m[1]
         for m in re.finditer(r"^- (OK|BLOCKING|WARNING|RECORD): (.+?): ", agenda.stdout, re.M)
@@ -595,3 +595,16 @@ def load_caseload_one(path):
     loaded = load_caseload([path], PACKS, dt.date(2026, 12, 1))
     assert not loaded.problems
     return loaded.cases[0]
+
+
+def test_a_requirement_title_names_only_its_own_parameters() -> None:
+    """`{minimum}` in a title shows the office's number; a misspelt name is caught when the pack is read."""
+    good = REQUIREMENT.format(more="").replace("title: Two staff", "title: At least {{minimum}} staff")
+    pack, problems = read_pack((PACK_HEAD + good.replace("{{", "{").replace("}}", "}")).encode(), "tx.yaml")
+    assert problems == []
+    assert pack.requirements[0].shown_title() == "At least 2 staff"
+    wrong = good.replace("{{minimum}}", "{{minmum}}").replace("{{", "{").replace("}}", "}")
+    assert _problems(wrong) == [
+        "tx.yaml:30:12: requirement team: the title uses {minmum}, which is not a parameter of department_staff_present;"
+        " did you mean 'minimum'?; its parameters: minimum"
+    ]

@@ -81,7 +81,7 @@ def detail(pack: Pack) -> str:
             f"  {requirement.id}  [{requirement.check}({_params(requirement.params)})],"
             f" {requirement.on_fail} on the agenda when unmet"
         )
-        lines.append(f"    {requirement.title}")
+        lines.append(f"    {requirement.shown_title()}")
         lines.append(f"    applies to: {_applies(pack, requirement)}")
         lines += _cited(pack, requirement.citation)
         lines += _sources(requirement.params, requirement.sources)

@@ -349,7 +349,7 @@ def requirement_checks(i: Inputs) -> list[Check]:
     return [
         Check(
             id=a.requirement.id,
-            title=a.requirement.title,
+            title=a.requirement.shown_title(),
             status=OK if a.verdict.met is True else RECORD if a.verdict.met is None else a.requirement.on_fail,
             message=_said(a.verdict),
             details=a.verdict.details,

@@ -63,6 +63,13 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
         "the pack's",
         "Override one rule parameter; `due` and `programs` then mark its value 'set in casestaff.toml'.",
     ),
+    (
+        "programs.ID.requirements.REQUIREMENT.PARAM",
+        "number",
+        "the pack's",
+        "Override one parameter of a staffing requirement (e.g. the minimum of department staff present);"
+        " `programs` and the agenda's readiness then mark its value 'set in casestaff.toml'.",
+    ),
     ("providers.NAME.meetings", "list of dates", "[]", "Known provider staffing dates (il-snap-et invites)."),
 )
 """(name, type, default, description) of every setting; the docs table is generated from this."""
@@ -89,6 +96,7 @@ class Config:
     shared_folder: bool = False
     program_states: dict[str, str] = field(default_factory=dict)
     rule_params: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    requirement_params: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     provider_meetings: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
     key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -316,7 +324,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         bad(("packs",), 'packs must be a list of file paths, e.g. packs = ["packs/my-program.yaml"]')
         packs = []
 
-    program_states, rule_params, key_lines = _programs(data, text, bad)
+    program_states, rule_params, requirement_params, key_lines = _programs(data, text, bad)
     meetings = _provider_meetings(data, bad)
 
     if problems:
@@ -332,6 +340,7 @@ def _interpret(data: dict[str, Any], path: Path, text: str) -> Config:
         shared_folder=shared_folder,
         program_states=program_states,
         rule_params=rule_params,
+        requirement_params=requirement_params,
         provider_meetings=meetings,
         key_lines=key_lines,
     )
@@ -341,13 +350,19 @@ _Bad = Callable[[tuple[str, ...], str], None]
 """Report a problem at the setting named by a key path, e.g. ("programs", "snap", "state")."""
 
 
-def _programs(
-    data: dict[str, Any], text: str, bad: _Bad
-) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, Any]], dict[str, tuple[int, int]]]:
-    """(state, rule parameters, lines of their keys) of each [programs.ID] table, checked."""
+_Params = dict[tuple[str, str], dict[str, Any]]
+"""Overridden parameters by (program id, rule or requirement id)."""
+
+_SECTIONS = ("rules", "requirements")
+"""The tables of parameters a [programs.ID] table may hold: [programs.ID.rules.RULE] and
+[programs.ID.requirements.REQUIREMENT]."""
+
+
+def _programs(data: dict[str, Any], text: str, bad: _Bad) -> tuple[dict[str, str], _Params, _Params, dict[str, tuple[int, int]]]:
+    """(state, rule parameters, requirement parameters, lines of their keys) of each [programs.ID] table, checked."""
     program_states: dict[str, str] = {}
     key_lines: dict[str, tuple[int, int]] = {}
-    rule_params: dict[tuple[str, str], dict[str, Any]] = {}
+    params: dict[str, _Params] = {section: {} for section in _SECTIONS}
     programs = data.get("programs", {})
     if not isinstance(programs, dict):
         bad(("programs",), "programs must be a table: [programs.ID]")
@@ -364,34 +379,43 @@ def _programs(
                     program_states[program] = value.upper()
                 else:
                     bad(where, f"programs.{program}.state must be a two-letter US state code such as \"LA\", not {value!r}")
-            elif key == "rules":
-                _program_rules(program, value, text, bad, rule_params, key_lines)
+            elif key in _SECTIONS:
+                _program_params(program, key, value, text, bad, params[key], key_lines)
             else:
-                bad(where, f"unknown setting programs.{program}.{key} (settings: state, rules){_suggest(key, ('state', 'rules'))}")
-    return program_states, rule_params, key_lines
+                known = ("state", *_SECTIONS)
+                bad(where, f"unknown setting programs.{program}.{key} (settings: {', '.join(known)}){_suggest(key, known)}")
+    return program_states, params["rules"], params["requirements"], key_lines
 
 
-def _program_rules(
+def param_key(program: str, section: str, name: str, *param: str) -> str:
+    """The key of a [programs.ID.SECTION.NAME] table (or of one of its parameters) in Config.key_lines."""
+    prefix = program if section == "rules" else f"{program}.{section}"  # rules keep their short, older key
+    return ".".join((prefix, name, *param))
+
+
+def _program_params(
     program: str,
+    section: str,
     value: Any,
     text: str,
     bad: _Bad,
-    rule_params: dict[tuple[str, str], dict[str, Any]],
+    found: _Params,
     key_lines: dict[str, tuple[int, int]],
 ) -> None:
-    """Add one program's [programs.ID.rules.RULE] parameters, and the line of each, for a pack to check."""
-    where = ("programs", program, "rules")
+    """Add one program's [programs.ID.SECTION.NAME] parameters, and the line of each, for a pack to check."""
+    where = ("programs", program, section)
+    placeholder = "RULE" if section == "rules" else "REQUIREMENT"
     if not isinstance(value, dict):
-        bad(where, f"programs.{program}.rules must be a table: [programs.{program}.rules.RULE]")
+        bad(where, f"programs.{program}.{section} must be a table: [programs.{program}.{section}.{placeholder}]")
         return
-    for rule, params in value.items():
+    for name, params in value.items():
         if not isinstance(params, dict):
-            bad((*where, rule), f"programs.{program}.rules.{rule} must be a table of parameters")
+            bad((*where, name), f"programs.{program}.{section}.{name} must be a table of parameters")
             continue
-        rule_params[(program, rule)] = dict(params)
-        key_lines[f"{program}.{rule}"] = _locate(text, *where, rule)
+        found[(program, name)] = dict(params)
+        key_lines[param_key(program, section, name)] = _locate(text, *where, name)
         for param in params:  # a wrong parameter is reported at its own line
-            key_lines[f"{program}.{rule}.{param}"] = _locate(text, *where, rule, param)
+            key_lines[param_key(program, section, name, param)] = _locate(text, *where, name, param)
 
 
 def _provider_meetings(data: dict[str, Any], bad: _Bad) -> dict[str, tuple[dt.date, ...]]:

@@ -112,7 +112,10 @@ class RequirementScope(Record):
 @dataclass(kw_only=True, slots=True)
 class RequirementDef(Record):
     id: str = doc("Requirement id, unique in the pack.")
-    title: str = doc("What the staffing must have, in a few words: the agenda's readiness list heads it so.")
+    title: str = doc(
+        "What the staffing must have, in a few words: the agenda's readiness list heads it so."
+        " A parameter is written {minimum}, so an office's own value shows in it."
+    )
     applies_to: RequirementScope = doc("When it applies: to staffings of some kinds, to the rules they satisfy, to decisions they record.")
     check: str = doc("The requirement check function (see `casestaff programs --functions`).")
     params: dict[str, Any] = doc("Parameters of the function, when it takes any (minimum: 2).", {})
@@ -121,6 +124,10 @@ class RequirementDef(Record):
         "Ahead of the meeting, when the agenda finds it unmet: blocking (casestaff agenda exits with 3) or warning.", "blocking"
     )
     citation: Citation = doc("Where the policy says so (section, and the policy's own words).")
+
+    def shown_title(self) -> str:
+        """The title with its {param} names filled in: a minimum set in casestaff.toml reads as that number."""
+        return self.title.format_map(self.params)
 
 
 @dataclass(kw_only=True, slots=True)
