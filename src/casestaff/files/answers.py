@@ -33,7 +33,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -105,20 +105,25 @@ def signature(path: str) -> Signature | None:
     return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns, info.st_mode]
 
 
-def listing(folder: str) -> str | None:
-    """A digest of the names in `folder` that are not hidden, and which of them are folders;
-    None when it cannot be read. A case file added, removed or renamed, or a sub-folder made,
-    changes it."""
+def entries_of(folder: str) -> list[tuple[str, bool]] | None:
+    """(name, whether a folder) of what is in `folder`, in name order, but hidden names (no case
+    file, casestaff's own temp and lock files) and Python's compiled __pycache__; None when it
+    cannot be read."""
     try:
         with os.scandir(folder) as entries:
-            names = sorted(
-                f"{entry.name}/" if entry.is_dir() else entry.name
-                for entry in entries
-                if not entry.name.startswith(".") and entry.name != "__pycache__"
-            )
+            return sorted((entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith(".") and entry.name != "__pycache__")
     except OSError:
         return None
-    return hashlib.sha256("\0".join(names).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def listing(folder: str) -> str | None:
+    """A digest of entries_of(folder): a case file added, removed or renamed, or a sub-folder
+    made, changes it."""
+    entries = entries_of(folder)
+    if entries is None:
+        return None
+    names = "\0".join(f"{name}/" if is_folder else name for name, is_folder in entries)
+    return hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class Inputs:
@@ -139,10 +144,9 @@ class Inputs:
         if path not in self.files:
             self.files[path] = signature(path)
 
-    def tree(self, root: str, *, recursive: bool, only: Any = None) -> None:
-        """`root` and what is in it, as a walk that skips hidden names (and Python's compiled
-        __pycache__) and follows links to folders once: each folder's listing, each file's signature (only those `only(name)`
-        accepts, when given)."""
+    def tree(self, root: str, *, recursive: bool, only: Callable[[str], bool] | None = None) -> None:
+        """`root` and what is in it (see entries_of), following links to folders once: each
+        folder's listing, each file's signature (only those `only(name)` accepts, when given)."""
         seen: set[tuple[int, int]] = set()
         pending = [root]
         while pending:
@@ -152,12 +156,7 @@ class Inputs:
                 continue
             seen.add((info[3], info[2]))
             self.folder(folder)
-            try:
-                with os.scandir(folder) as entries:
-                    found = sorted((entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith(".") and entry.name != "__pycache__")
-            except OSError:
-                continue
-            for name, is_folder in found:
+            for name, is_folder in entries_of(folder) or []:
                 path = os.path.join(folder, name)
                 if is_folder:
                     if recursive:
