@@ -29,7 +29,7 @@ from ..conftest import SAMPLES
 MARKER = b"(the stored answer was served)\n"
 CASES = ("la-step-jose-nunez.yaml", "or-ssp-reengagement-amy.yaml", "il-snap-et-luis-ortega.yaml")
 AS_OF = ["--as-of", "2026-12-01"]
-WORKSPACES = 20
+WORKSPACES = 21
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +148,15 @@ def test_casestaff_toml_edited(workspace: Path) -> None:
     served_then(["due", *AS_OF], workspace / "settings")
     (workspace / "settings" / "casestaff.toml").write_text('cases = "../spare"\n', encoding="utf-8")
     assert b"Keisha Lamb" in casestaff(["due", *AS_OF], workspace / "settings")[1]
+
+
+def test_programs_after_a_setting_changes_a_rule(workspace: Path) -> None:
+    """`programs` is stored too: its answer depends on the settings and packs, not on case files."""
+    served_then(["programs", "la-step"], workspace / "settings")
+    with (workspace / "settings" / "casestaff.toml").open("a", encoding="utf-8") as settings:
+        settings.write("[programs.la-step.rules.no-progress]\ndays = 45\n")
+    code, output, _ = casestaff(["programs", "la-step"], workspace / "settings")
+    assert code == 0 and b"set in casestaff.toml" in output
 
 
 def test_other_arguments(workspace: Path) -> None:

@@ -1,6 +1,6 @@
-"""Keeping `casestaff due`'s answer for the next identical run (files/answers.py): what the run
-read -- its folders, case files, settings, packs, templates, casestaff's own files and the
-installed packages -- worked out from the workspace it ran in."""
+"""Keeping the answer of `casestaff due` (or `programs`) for the next identical run
+(files/answers.py): what the run read -- its folders, case files, settings, packs, templates,
+casestaff's own files and the installed packages -- worked out from the workspace it ran in."""
 
 from __future__ import annotations
 
@@ -16,15 +16,16 @@ from casestaff.files.permissions import FOLDER_OTHERS_MAY_NOT, distrust
 from casestaff.files.writer import write_private
 
 
-def keep_answer(workspace: Workspace, code: int) -> int:
-    """Store this run's answer, when it is being recorded and may be stored; `code`, unchanged."""
+def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) -> int:
+    """Store this run's answer, when it is being recorded and may be stored; `code`, unchanged.
+    `reads_cases`: the answer depends on the case files (due), not only on settings and packs (programs)."""
     if not answers.RECORDING or not workspace.config.cache:
         return code
     recording = answers.RECORDING[0]
     output, problems = recording.output()
     if problems:
         return code  # only a clean run is replayed: problems and notes are said afresh each time
-    inputs = inputs_of(workspace)
+    inputs = inputs_of(workspace, reads_cases=reads_cases)
     if inputs.changed_since(recording.started_ns):
         return code
     try:
@@ -40,10 +41,10 @@ def keep_answer(workspace: Workspace, code: int) -> int:
     return code
 
 
-def inputs_of(workspace: Workspace) -> answers.Inputs:
-    """Everything `due` read in this workspace, and where casestaff.toml would be looked for."""
+def inputs_of(workspace: Workspace, *, reads_cases: bool = True) -> answers.Inputs:
+    """Everything a command read in this workspace, and where casestaff.toml would be looked for."""
     inputs = answers.Inputs()
-    for path in workspace.paths:
+    for path in workspace.paths if reads_cases else ():
         absolute = os.path.abspath(path)
         if os.path.isdir(absolute):
             inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name)

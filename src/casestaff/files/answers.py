@@ -1,5 +1,5 @@
-"""The stored answer: `casestaff due` asked again, nothing changed, is answered from a private
-file before typer, yaml or any of casestaff's core is imported (issue 11).
+"""The stored answer: `casestaff due` (or `programs`) asked again, nothing changed, is answered
+from a private file before typer, yaml or any of casestaff's core is imported (issue 11).
 
 Why: a repeated morning run would otherwise start Python, import the command line, read the
 settings and the packs, stat and look up every file in the cache and rebuild the same report --
@@ -40,7 +40,7 @@ from typing import Any, BinaryIO
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root, distrust
 
 FORMAT = b"casestaff-answer 1\n"
-STORED_COMMANDS = ("due",)
+STORED_COMMANDS = ("due", "programs")
 """The commands whose answers are stored: those run again and again unchanged, that only read."""
 BYPASS = ("--no-cache", "--help", "--version")
 UNSTABLE_ENV = ("_", "OLDPWD", "SHLVL")
