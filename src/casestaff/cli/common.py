@@ -22,8 +22,7 @@ from typer.core import TyperGroup
 from casestaff import __version__
 from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
 from casestaff.model.problems import Problem, printable
-from casestaff.model.records import PLAUSIBLE_YEARS
-from casestaff.model.when import WhenError, read_date
+from casestaff.model.when import PLAUSIBLE_YEARS, WhenError, read_date
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
