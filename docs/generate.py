@@ -65,6 +65,7 @@ def isolated_environment() -> Iterator[dict[str, str | None]]:
         yield {
             "CASESTAFF_CONFIG": None,
             "CASESTAFF_CACHE_DIR": str(Path(folder) / "cache"),
+            "CASESTAFF_DATA_DIR": str(Path(folder) / "data"),  # what `calendar` remembers of an export
             "COLUMNS": str(HELP_WIDTH),
             "NO_COLOR": "1",
         }
@@ -1342,6 +1343,37 @@ def program_section(pack: Any) -> str:
     return "\n\n".join(parts)
 
 
+HARD_DEADLINES_INTRO = """\
+## Hard deadlines
+
+Some flags come before something that takes effect on a set day whatever the team does: a
+sanction entered, a disqualification imposed, a permanency decision. A staffing held after that
+day can no longer come before it, so `casestaff due` marks such a flag `HARD` (in plain text
+`HARD DEADLINE`; in JSON and CSV `hard_deadline`) and lists it first among the flags of the same
+status. Which rules are hard deadlines is the pack's to say -- `hard_deadline: true` on the
+rule -- so a program added or changed in a pack file needs no Python. The built-in rules so
+marked, and the policy text that makes each one a deadline:"""
+
+HARD_DEADLINES_AFTER = """\
+fc-reintegration has no dated flag for a permanency decision: the policy attaches no date to
+it, and the move toward termination of parental rights is guarded by the requirements of the
+staffing that decides it (`casestaff programs fc-reintegration`, decision kind
+`termination-of-parental-rights`). An office whose pack adds a rule with a date for such a
+decision marks it `hard_deadline: true`. la-step's `sanction-entered` is not one either: the
+sanction it follows has already been entered."""
+
+
+def hard_deadlines_table() -> str:
+    """Every built-in rule a pack marks as a hard deadline, with the policy words behind it."""
+    rows = [
+        (f"`{pack.id}`", f"`{rule.id}`", rule.explain, f"{pack.cite(rule.citation)}: \"{rule.citation.quote or ''}\"")
+        for pack in sorted(builtin_packs().packs.values(), key=lambda p: p.id)
+        for rule in pack.rules
+        if rule.hard_deadline
+    ]
+    return _table(("program", "rule", "what comes due", "policy"), rows)
+
+
 def programs_md() -> str:
     from casestaff.cli import render_programs
 
@@ -1353,6 +1385,9 @@ def programs_md() -> str:
             "\n".join(f"- [`{p.id}`](#{p.id}): {p.name}" for p in packs),
             *(program_section(p) for p in packs),
             policy_readings(),
+            HARD_DEADLINES_INTRO,
+            hard_deadlines_table(),
+            HARD_DEADLINES_AFTER,
             PROGRAMS_SOURCES.rstrip(),
             parameter_sources_table(),
             PROGRAMS_SOURCES_AFTER.rstrip(),
@@ -1565,12 +1600,15 @@ def readme_walkthrough() -> str:
         parts += readme_before_you_start()
         parts += [
             "**Every morning**, ask who needs a staffing. Here for one program of the sample "
-            "caseload, as of a fixed day (on a terminal the list is a table; piped, it is plain "
-            "text like this):",
+            "caseload, as of a fixed day (on a terminal the list is compact, one line per flag, "
+            "through a pager when it is taller than the screen, and `--long` adds the evidence; "
+            "piped, it is plain text like this):",
             fenced(shell("due", "sample_cases", *day, "--program", "or-ssp-reengagement"), "text"),
             "Each flag gives the rule, the evidence from the file with its line number, the date "
-            "it is due and the policy it comes from. `--format json` or `--format csv` gives the "
-            "same for a spreadsheet.",
+            "it is due and the policy it comes from. OVERDUE is past its due date, DUE is due within "
+            "the window (`--within DAYS`, 14 unless given), UPCOMING is due after it; a HARD "
+            "DEADLINE -- a disqualification or sanction taking effect -- comes first among its "
+            "status. `--format json` or `--format csv` gives the same for a spreadsheet.",
             "A staffing counts only when it has what the policy requires of it (`casestaff programs "
             "ID` lists each program's requirements). Marisol Vega's was held, but by one staff "
             "member, with a determination recorded while the child safety check was still out: the "
@@ -1599,6 +1637,21 @@ def readme_walkthrough() -> str:
                 fenced(shell("record", "sample_cases/or-ssp-reengagement-amy.yaml", "--done", "2", *day, "--yes"), "text"),
                 "(`--done` takes the step's number or its whole text; `--undo-done` takes the mark off again.)",
             ]
+        if _has("calendar"):
+            parts += [
+                "**Deadlines in your calendar.** `casestaff calendar` writes the same list, and the "
+                "program calendar's form and staffing deadlines, as an `.ics` file that Outlook, Google "
+                "Calendar and Apple Calendar import: one all-day event on each due day. It takes the "
+                "same options as `due` (`--worker`, `--program`, `--within`, `--as-of`):",
+                fenced(shell("calendar", *day, "--worker", "MS", "--out", "deadlines.ics"), "text"),
+                "An event names the case id and the rule, not the participant (calendars are synced to "
+                "cloud services; `--names` puts names in), and says why, with the evidence and the policy:",
+                fenced(first_event_text(root / "deadlines.ics"), "text"),
+                "Write tomorrow's file to the same `--out` file and import it again: the events are "
+                "updated rather than doubled, and one that no longer applies comes back cancelled. "
+                "`--remind DAYS` adds a reminder. [Calendars](docs/calendar.md) says how each calendar "
+                "program takes the file.",
+            ]
         if _has("new"):
             created = "sample_cases/la-step-pat-example.yaml"
             parts += [
@@ -1612,6 +1665,16 @@ def readme_walkthrough() -> str:
             fenced(shell("check", "pat.yaml", expect=1), "text"),
         ]
     return "\n\n".join(parts)
+
+
+def first_event_text(path: Path) -> str:
+    """The first event of an .ics file as a calendar program shows it: title, day, description."""
+    import icalendar
+
+    event = next(iter(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")))
+    lines = [str(event.get("summary")), f"all day {event.decoded('dtstart'):%a %Y-%m-%d}", ""]
+    lines += str(event.get("description")).splitlines()
+    return "\n".join(lines)
 
 
 README_SECTIONS: dict[str, Callable[[], str]] = {

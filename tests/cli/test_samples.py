@@ -200,10 +200,10 @@ def test_one_row_per_participant_overdue_first_then_earliest_due(runner, monkeyp
     cases = [row[0]["case"] for row in rows]
     assert len(cases) == len(set(cases)), "a participant appears in two rows"
     rank = {"overdue": 0, "due": 1, "upcoming": 2}
-    for row in rows:  # within a row: overdue, then due, then upcoming; soonest first
-        inner = [(rank[f["status"]], f["due"]) for f in row]
+    for row in rows:  # within a row: overdue, then due, then upcoming; hard deadlines first; soonest first
+        inner = [(rank[f["status"]], not f["hard_deadline"], f["due"]) for f in row]
         assert inner == sorted(inner), row[0]["participant"]
-    keys = [(rank[row[0]["status"]], row[0]["due"]) for row in rows]  # a row by its most pressing flag
+    keys = [(rank[row[0]["status"]], not row[0]["hard_deadline"], row[0]["due"]) for row in rows]  # a row by its most pressing flag
     assert keys == sorted(keys)
     assert keys[0][0] == 0 and keys[-1][0] > 0
 
@@ -258,7 +258,8 @@ def test_month_end_benchmark_and_holiday_moved_sanction_deadline(runner, monkeyp
     assert "6 months in the same component (Vocational training (welding)) reached 2026-11-30" in benchmark["reason"]
     # Effective Mon 12/28: one workday before it, skipping Sunday, Saturday and Christmas Day -> Thu 12/24.
     sanction = next(f for f in flags if f["case"] == "LA-ST-0102" and f["rule"] == "la-step.pending-sanction")
-    assert (sanction["due"], sanction["status"]) == ("2026-12-24", "due")
+    # Due in 23 days: after the 14-day window, so UPCOMING (never "DUE in 23 days"), and a hard deadline.
+    assert (sanction["due"], sanction["status"], sanction["hard_deadline"]) == ("2026-12-24", "upcoming", True)
 
 
 # --- filters -----------------------------------------------------------------------------------
@@ -292,13 +293,14 @@ def test_within_widens_and_narrows_the_window(runner, monkeypatch):
     assert retention not in {(f["case"], f["rule"]) for f in _flags(runner, monkeypatch)}
     wider = _flags(runner, monkeypatch, "--within", "15")
     check_in = next(f for f in wider if (f["case"], f["rule"]) == retention)
-    assert (check_in["due"], check_in["status"]) == ("2026-12-16", "upcoming")
+    assert (check_in["due"], check_in["status"]) == ("2026-12-16", "due")  # inside the 15 days: due
 
     today_only = _flags(runner, monkeypatch, "--within", "0")
-    assert "upcoming" not in {f["status"] for f in today_only}
-    assert "LA-ST-0105" not in _cases(today_only)  # Đặng Thị Mai has only upcoming items
-    assert "IL-ET-0203" in _cases(today_only)  # Luis Ortega's cooperating-not-progressing is due now
-    assert {f["status"] for f in today_only} == {"overdue", "due"}
+    assert {f["due"] for f in today_only if f["status"] == "due"} == {AS_OF}  # the window is the day itself
+    assert all(f["since"] <= AS_OF < f["due"] for f in today_only if f["status"] == "upcoming")  # begun, due later
+    assert "LA-ST-0105" not in _cases(today_only)  # nothing of Đặng Thị Mai's has begun yet
+    assert "IL-ET-0203" in _cases(today_only)  # Luis Ortega's cooperating-not-progressing has begun
+    assert {f["status"] for f in today_only} == {"overdue", "due", "upcoming"}
     # only the provider staffings missed in earlier months (overdue) are left of the calendar
     assert {d["status"] for d in _deadlines(runner, monkeypatch, "--within", "0")} == {"overdue"}
 
@@ -335,7 +337,7 @@ def test_without_the_meeting_date_prairie_invites_fall_on_the_15th(runner, tmp_p
 
 def _column(text: str, index: int) -> str:
     """One column of a rich table's text, its wrapped lines joined back with spaces."""
-    cells = [line.split("│")[index].strip() for line in text.splitlines() if line.count("│") >= 4]
+    cells = [line.split("│")[index].strip() for line in text.splitlines() if line.count("│") >= 3]
     return " ".join(cell for cell in cells if cell)
 
 
@@ -358,8 +360,8 @@ def test_rich_table_shows_names_reasons_and_citations():
     render_due.rich_table(report, console)
     text = console.export_text()
 
-    assert text.startswith("casestaff due -- as of Tue 2026-12-01, looking 14 days ahead")
-    who, why = _column(text, 2), _column(text, 3)
+    assert text.startswith("casestaff due -- as of Tue 2026-12-01; window: 14 days, to Tue 2026-12-15")
+    who, why = _column(text, 1), _column(text, 2)
     for row in report.rows:
         assert row.participant in who
         for flag in row.flags:
@@ -368,7 +370,7 @@ def test_rich_table_shows_names_reasons_and_citations():
     assert "policy: LA DCFS P-380, II. Procedures local default: days=60, due_within_days=10" in why
     assert "local default: workdays_before_effective=1" in why
     assert "Program calendar" in text
-    assert "Prairie Example Training Center" in who
+    assert "Prairie Example Training Center" in _column(text.split("Program calendar")[1], 2)
     for name in NOTHING_DUE.values():
         assert name not in text
 

@@ -37,7 +37,7 @@ def test_due_writes_one_agenda_per_participant_due(runner, caseload, tmp_path):
         "2 agenda(s) have blocking readiness checks; run `casestaff agenda CASE` on each for details.\n"
     )
     assert sorted(p.name for p in out.iterdir()) == ["LA-T-0001.txt", "SENS-0001.txt"]
-    assert (out / "LA-T-0001.txt").read_text(encoding="utf-8").startswith("STEP case staffing: Dana Testcase [line 6]\n")
+    assert (out / "LA-T-0001.txt").read_text(encoding="utf-8").startswith("STEP case staffing: Dana Testcase\n")
     if os.name == "posix":
         assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}
 

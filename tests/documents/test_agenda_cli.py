@@ -17,7 +17,7 @@ LA = FIXTURES / "la-step-sanction.yaml"
 def test_blocked_agenda_is_written_and_exits_3(runner):
     result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23"])
     assert result.exit_code == 3, result.output
-    assert result.stdout.startswith("# STEP case staffing: Dana Testcase[^6]\n")
+    assert result.stdout.startswith("# STEP case staffing: Dana Testcase\n")
     assert "## 1. Participant's Background Information" in result.stdout
     # readiness goes to stderr, first, with its citation
     assert result.stderr.startswith("Readiness for the Tue 2026-11-24 staffing of Dana Testcase (LA-T-0001, la-step):\n")

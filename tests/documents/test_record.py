@@ -227,6 +227,43 @@ def test_prompts_offer_the_programs_roles_and_write_the_entry(runner, amy):
     assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
 
 
+def test_before_writing_the_entry_is_shown_as_the_narration_will_read(runner, amy):
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS) + "\n")
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.split("The 2026-11-24 follow-up-review. As the narration will read it (`casestaff narrate`):\n\n", 1)[1]
+    shown, tracked = shown.split("\nNext steps as `casestaff due` will track them:\n", 1)
+    assert tracked.startswith(f"  - Amy will visit both providers -- participant, due Tue 2026-12-08\n\nAdd this staffing to {amy}? [Y/n]")
+    assert "kind: follow-up-review" not in result.stdout  # not YAML
+    narrated = runner.invoke(app, ["narrate", str(amy), "--staffing", "2026-11-24"])
+    assert narrated.exit_code == 0, narrated.output
+    assert shown == "".join(f"    {line}\n" if line else "\n" for line in narrated.stdout.splitlines())
+    assert "Present at staffing: FC: RH, Engagement Specialist: JB." in shown
+    assert result.stderr == ""  # nothing is missing: no warning, and Enter would have written it
+
+
+def test_enter_does_not_write_an_entry_that_lacks_what_is_required(runner, amy):
+    """No discussion and no next steps: the narration cannot be printed, so a stray Enter must not
+    write it; the summary marks what is not recorded and the warning says what to add."""
+    before = amy.read_bytes()
+    answers = list(ANSWERS)
+    answers[answers.index("Amy has interviews with two providers on Monday.")] = ""
+    step = answers.index("Amy will visit both providers")
+    answers[step : step + 4] = [""]  # no next step
+    answers[-1] = ""  # Enter at the last question
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert amy.read_bytes() == before
+    assert "    Narration:\n\n    [not recorded] Strengths identified: Persistent.\n" in result.stdout
+    assert f"Add this staffing to {amy} anyway? [y/N]: \nNothing was written. What you entered is saved in" in result.stdout
+    assert result.stderr == (
+        "`casestaff narrate` will refuse to narrate it until it has what every narration needs:\n"
+        "  - no next steps are recorded for the 2026-11-24 staffing: add 'next_steps:' with step, owner and due date\n"
+        "  - nothing is recorded under 'discussion:' for the 2026-11-24 staffing: add what the team discussed\n"
+    )
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    assert "strengths_identified:\n  - Persistent\n" in saved.read_text(encoding="utf-8")
+
+
 def test_answering_no_at_the_end_writes_nothing_but_keeps_the_input(runner, amy):
     before = amy.read_bytes()
     answers = ANSWERS[:-1] + ["n"]
@@ -289,20 +326,47 @@ def test_a_file_edited_during_the_prompts_is_not_overwritten(runner, amy, monkey
     assert amy.read_text(encoding="utf-8") == edited + ADDED_FROM_PROMPTS
 
 
-def test_input_ending_early_writes_nothing(runner, amy):
-    before = amy.read_bytes()
-    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="2026-11-24\nfollow-up-review\n")
+def test_input_ending_early_writes_nothing_and_saves_an_outcome_file_that_finishes_the_job(runner, amy):
+    before = amy.read_text(encoding="utf-8")
+    stop = ANSWERS.index("Amy has interviews with two providers on Monday.")  # input ends at the discussion
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS[:stop]) + "\n")
     assert result.exit_code == 2
-    assert f"casestaff: stopped before the outcome was complete; nothing was written to {amy}" in result.output
-    assert amy.read_bytes() == before
-    (saved,) = amy.parent.glob(f".{amy.stem}.unsaved-answers-*.yaml")
-    assert f"What you entered is saved in {saved}" in result.output
-    assert saved.read_text(encoding="utf-8").splitlines()[1:3] == [
-        "# Date the staffing was held: 2026-11-24",
-        "# Kind: follow-up-review",
-    ]
+    assert amy.read_text(encoding="utf-8") == before
+    (saved,) = amy.parent.glob(f".{amy.stem}.unsaved-outcome-*.yaml")
+    command = f"casestaff record {amy} --from {saved} --as-of 2026-11-24"
+    assert result.stderr == (
+        f"casestaff: stopped before the outcome was complete; nothing was written to {amy}."
+        f" What you entered is saved in {saved}\n"
+        f"To finish it (only what is not answered yet is asked): {command}\n"
+    )
+    assert saved.read_text(encoding="utf-8") == (
+        f"# Not yet recorded: a staffing outcome for OR-RE-0001 (amy.yaml).\n"
+        f"# Record it with:  casestaff record {amy} --from THIS_FILE\n"
+        "# casestaff: unfinished; answered: date, kind, title, present\n"
+        "date: 2026-11-24\n"
+        "kind: follow-up-review\n"
+        "title: Re-engagement follow-up case review\n"
+        "present:\n"
+        "  - {role: FC, initials: RH}\n"
+        "  - {role: Engagement Specialist, initials: JB}\n"
+    )
     if os.name == "posix":
         assert saved.stat().st_mode & 0o777 == 0o600
+    # the printed command, with the answers not given yet, records what answering every prompt records
+    finish = runner.invoke(app, command.split()[1:], input="\n".join(ANSWERS[stop:]) + "\n")
+    assert finish.exit_code == 0, finish.output
+    assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
+    assert not saved.exists()
+    assert f"Removed {saved}: its answers are in the case file now.\n" in finish.stdout
+
+
+def test_input_ending_before_any_answer_saves_nothing(runner, amy):
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="")
+    assert result.exit_code == 2
+    assert result.stderr == f"casestaff: stopped before the outcome was complete; nothing was written to {amy}\n"
+    assert amy.read_bytes() == before
+    assert list(amy.parent.iterdir()) == [amy]
 
 
 # -- --done ---------------------------------------------------------------------------------------
@@ -599,3 +663,25 @@ def test_prompts_read_dates_and_times_as_every_command_does(runner, amy):
     assert "25:00: there is no hour 25 on a 24-hour clock; write times like 15:00, 3pm or 3:30 p.m." in result.output
     assert "'noonish' is not a time; write times like 15:00, 3pm or 3:30 p.m." in result.output
     assert amy.read_text(encoding="utf-8") == before + ADDED_FROM_PROMPTS
+
+
+@pytest.mark.parametrize("program", ["fc-reintegration", "il-snap-et", "la-step", "or-ssp-case-management", "or-ssp-reengagement"])
+def test_the_summary_of_a_bare_entry_marks_what_is_not_recorded(program):
+    """Whatever the entry lacks, the summary still shows it in the narration's layout (narrate would refuse)."""
+    import datetime as dt
+
+    from casestaff.documents import narrate, record
+    from casestaff.files.casefile import read_case
+    from casestaff.files.config import Config
+    from casestaff.model.records import Staffing
+    from casestaff.packset import load_packset
+
+    packs = load_packset(Config()).packs
+    path = sorted(SAMPLES.glob(f"{program}-*.yaml"))[0]
+    case, problems = read_case(path.read_bytes(), str(path), packs)
+    assert problems == []
+    for kind in packs[program].kind_ids:
+        bare = Staffing(date=dt.date(2026, 11, 30), kind=kind)
+        text = narrate.preview(record.with_staffing(case, bare), bare, packs[program])
+        assert (narrate.NOT_RECORDED in text) != narrate.is_provider_staffing(packs[program], bare)  # that prints no field of its own
+        assert "None" not in text and "{{" not in text

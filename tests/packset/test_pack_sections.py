@@ -119,15 +119,16 @@ def test_the_pack_names_the_agenda_parts_and_a_readiness_check_with_its_paramete
     result = runner.invoke(app, ["agenda", "cases/lee.yaml", "--as-of", "2026-11-23", "--format", "txt"])
     assert result.exit_code == 3, result.output
     assert _headings(result.stdout) == ["Readiness", "Why this staffing", "Background", "Activities", "Who is invited", "Questions for the team"]
+    # an agenda says the field planned_staffing.invited in words, for the people at the meeting
     assert (
         "- BLOCKING: Two department staff invited: Only 1 department staff invited (CM: KM); the team needs at least 2;"
-        " invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file, or --invite ROLE:INITIALS).\n"
+        " invite 1 more of: CM, Supervisor (planned staffing invited in the case file, or --invite ROLE:INITIALS).\n"
         "  (EX Policy, III. The team)\n"
     ) in result.stdout
     # the narration check is a requirement of a determination, asked ahead of the meeting too
     assert (
         "- BLOCKING: Department staff or designees for a determination: Only 1 department staff invited (CM: KM);"
-        " the team needs at least 2; invite 1 more of: CM, Supervisor (planned_staffing.invited in the case file,"
+        " the team needs at least 2; invite 1 more of: CM, Supervisor (planned staffing invited in the case file,"
         " or --invite ROLE:INITIALS).\n  (EX Policy)\n"
     ) in result.stdout
 

@@ -39,7 +39,7 @@ def test_due_on_the_samples_matches_the_golden_file(runner, monkeypatch):
 def test_golden_file_is_the_full_demo(runner, monkeypatch):
     """Guard against freezing an empty or broken list: the golden file shows what the README promises."""
     text = GOLDEN.read_text(encoding="utf-8")
-    assert text.startswith("casestaff due -- as of Tue 2026-12-01, looking 14 days ahead\n")
+    assert text.startswith("casestaff due -- as of Tue 2026-12-01; window: 14 days, to Tue 2026-12-15\n")
     assert "24 participants need attention (18 overdue) among 29 cases." in text
     for program in ("la-step", "il-snap-et", "or-ssp-reengagement", "fc-reintegration", "or-ssp-case-management"):
         assert f" -- {program} -- " in text

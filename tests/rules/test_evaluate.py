@@ -34,8 +34,10 @@ D = dt.date
         (D(2026, 11, 1), D(2026, 11, 11), D(2026, 10, 31), 0, None),
         (D(2026, 11, 1), D(2026, 11, 11), D(2026, 10, 18), 14, "upcoming"),  # 14 days ahead: inside
         (D(2026, 11, 1), D(2026, 11, 11), D(2026, 10, 17), 14, None),  # 15 days ahead: outside
-        (D(2026, 12, 2), D(2026, 12, 2), D(2026, 12, 1), 1, "upcoming"),
+        (D(2026, 12, 2), D(2026, 12, 2), D(2026, 12, 1), 1, "due"),  # not begun, but due inside the window
         (D(2026, 12, 2), D(2026, 12, 2), D(2026, 12, 1), 0, None),
+        (D(2026, 11, 1), D(2026, 11, 24), D(2026, 11, 10), 14, "due"),  # due on the window's last day
+        (D(2026, 11, 1), D(2026, 11, 25), D(2026, 11, 10), 14, "upcoming"),  # begun, due after the window: never "DUE in 15 days"
     ],
 )
 def test_status_as_of_a_date(since, due, as_of, within, status) -> None:
@@ -59,6 +61,7 @@ sanction: {reason: No participation in October, proposed_on: 2026-11-16, effecti
 
 def test_a_flag_carries_everything_the_morning_list_shows() -> None:
     flags = evaluate_case(load(CASE, "cases/robin.yaml"), builtin_packs().get("la-step"), D(2026, 11, 25), 14, worker="KM")
+    # the pending sanction is a hard deadline (la-step.yaml says so): first among the flags due
     assert [f.as_dict() for f in flags] == [
         {
             "case": "LA-T-7001",
@@ -72,27 +75,10 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "since": "2026-11-01",
             "due": "2026-11-10",  # 10 days on is Veterans Day, a Louisiana holiday
             "status": "overdue",
+            "hard_deadline": False,
             "citation": "LA DCFS P-380, II. Procedures",
             "local_default": [
                 {"param": "min_share", "value": 1.0, "source": "local default"},
-                {"param": "due_within_days", "value": 10, "source": "local default"},
-            ],
-        },
-        {
-            "case": "LA-T-7001",
-            "file": "cases/robin.yaml",
-            "participant": "Robin Testcase",
-            "worker": "KM",
-            "program": "la-step",
-            "rule": "la-step.intensive-case-management",
-            "reason": "Risk factors (homelessness) and no case staffing in 90 days (last: never): consider intensive case management",
-            "evidence": [{"field": "risk factor (noted 2026-11-20)", "value": "homelessness", "line": 10}],
-            "since": "2026-11-20",
-            "due": "2026-11-30",
-            "status": "due",
-            "citation": "LA DCFS P-380, II. Procedures; Case Staffing Outline, Participant's Challenges",
-            "local_default": [
-                {"param": "days", "value": 90, "source": "local default"},
                 {"param": "due_within_days", "value": 10, "source": "local default"},
             ],
         },
@@ -112,8 +98,28 @@ def test_a_flag_carries_everything_the_morning_list_shows() -> None:
             "since": "2026-11-16",
             "due": "2026-12-04",
             "status": "due",
+            "hard_deadline": True,
             "citation": "LA DCFS P-380, II. Procedures, Prior to entering a sanction",
             "local_default": [{"param": "workdays_before_effective", "value": 1, "source": "local default"}],
+        },
+        {
+            "case": "LA-T-7001",
+            "file": "cases/robin.yaml",
+            "participant": "Robin Testcase",
+            "worker": "KM",
+            "program": "la-step",
+            "rule": "la-step.intensive-case-management",
+            "reason": "Risk factors (homelessness) and no case staffing in 90 days (last: never): consider intensive case management",
+            "evidence": [{"field": "risk factor (noted 2026-11-20)", "value": "homelessness", "line": 10}],
+            "since": "2026-11-20",
+            "due": "2026-11-30",
+            "status": "due",
+            "hard_deadline": False,
+            "citation": "LA DCFS P-380, II. Procedures; Case Staffing Outline, Participant's Challenges",
+            "local_default": [
+                {"param": "days", "value": 90, "source": "local default"},
+                {"param": "due_within_days", "value": 10, "source": "local default"},
+            ],
         },
     ]
 
@@ -152,8 +158,8 @@ def test_one_staffing_satisfies_every_condition_that_began_before_it() -> None:
     # ... but not before it was held: replaying 11-23 shows the list as it was that morning
     assert [f.rule for f in evaluate_case(load(staffed), builtin_packs().get("la-step"), D(2026, 11, 23), 14)] == [
         "la-step.non-participation",
-        "la-step.intensive-case-management",
         "la-step.pending-sanction",
+        "la-step.intensive-case-management",
     ]
 
 
@@ -174,15 +180,15 @@ def test_a_staffing_that_falls_short_of_the_requirements_keeps_the_flag_and_says
     why -- until its record is complete."""
     short = CASE + "staffings:\n  - {date: 2026-11-18, kind: case-staffing, present: [{role: Coach, initials: KM}], decision: Sanction}\n"
     flags = evaluate_case(load(short), builtin_packs().get("la-step"), D(2026, 11, 25), 14)
-    assert [f.rule for f in flags] == ["la-step.non-participation", "la-step.intensive-case-management", "la-step.pending-sanction"]
-    for flag in (flags[0], flags[2]):
+    assert [f.rule for f in flags] == ["la-step.non-participation", "la-step.pending-sanction", "la-step.intensive-case-management"]
+    for flag in (flags[0], flags[1]):
         assert flag.reason.endswith(
             "; the 2026-11-18 staffing did not count: only 1 department staff; not recorded whether all available information was discussed;"
             " the decision is not explained"
         ), flag.reason
         assert str(flag.evidence[-1]) == "case-staffing held, did not count: 2026-11-18 (line 13)"
     # the homelessness noted after it is a condition the staffing never saw
-    assert flags[1].reason.endswith("(last: never): consider intensive case management")
+    assert flags[2].reason.endswith("(last: never): consider intensive case management")
     complete = CASE + f"staffings:\n  - {{date: 2026-11-18, kind: case-staffing, {PRE_SANCTION}}}\n"
     assert evaluate_case(load(complete), builtin_packs().get("la-step"), D(2026, 11, 25), 14) == []
 
@@ -314,8 +320,9 @@ def test_any_morning_gives_coherent_flags(index: int, as_of: dt.date, within: in
     case = load(rule_case.text(), str(rule_case.path))
     pack = builtin_packs().get(case.program)
     flags = evaluate_case(case, pack, as_of, within)
-    rank = {"overdue": 0, "due": 1, "upcoming": 2}  # overdue first, then due, then upcoming; soonest first
-    assert [(rank[f.status], f.due, f.rule) for f in flags] == sorted((rank[f.status], f.due, f.rule) for f in flags)
+    rank = {"overdue": 0, "due": 1, "upcoming": 2}  # overdue first, then due, then upcoming; hard deadlines first; soonest first
+    order = [(rank[f.status], not f.hard_deadline, f.due, f.rule) for f in flags]
+    assert order == sorted(order)
     functions = {f"{pack.id}.{r.id}": r.function for r in pack.rules}
     workdays = workdays_for(pack.state)
     for flag in flags:

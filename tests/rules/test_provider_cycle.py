@@ -88,41 +88,41 @@ CUSTOMERS = "1 customer needs a customer staffing: Casey Testcase (IL-T-1)"
 
 def test_a_plain_month_with_the_meeting_date_known() -> None:
     assert calendar((FLAGGED, NOT_FLAGGED), D(2026, 12, 1), meetings={"Example Works": (D(2026, 12, 17),)}) == [
-        ("form-4333", "2026-12-10", "upcoming", CUSTOMERS),
-        ("form-4344", "2026-12-10", "upcoming", CUSTOMERS),
-        ("invites", "2026-12-14", "upcoming", "3 workdays before the 12/17 meeting"),
+        ("form-4333", "2026-12-10", "due", CUSTOMERS),
+        ("form-4344", "2026-12-10", "due", CUSTOMERS),
+        ("invites", "2026-12-14", "due", "3 workdays before the 12/17 meeting"),
     ]
 
 
 def test_the_staffing_is_due_on_the_months_last_workday() -> None:
     rows = calendar((FLAGGED,), D(2026, 12, 1), within=30, meetings={"Example Works": (D(2026, 12, 17),)})
-    assert rows[-1] == ("provider-staffing", "2026-12-31", "upcoming", "meeting scheduled Thu 12/17")
+    assert rows[-1] == ("provider-staffing", "2026-12-31", "due", "meeting scheduled Thu 12/17")
     assert calendar((FLAGGED,), D(2027, 1, 20))[-1] == (
         "provider-staffing",
         "2027-01-29",
-        "upcoming",
+        "due",
         "Sun 01/31 is Sunday; moved to Fri 01/29",
     )
 
 
 def test_invites_without_a_known_meeting_are_due_by_the_15th() -> None:
-    assert ("invites", "2026-12-15", "upcoming", "") in calendar((FLAGGED,), D(2026, 12, 1))
+    assert ("invites", "2026-12-15", "due", "") in calendar((FLAGGED,), D(2026, 12, 1))
 
 
 def test_invites_the_15th_wins_when_it_is_earlier_than_3_workdays_before() -> None:
     # meeting Tue 12-29: 3 workdays before is Wed 12-23 (Christmas Fri 12-25 skipped); the 15th is earlier
     rows = calendar((FLAGGED,), D(2026, 12, 1), meetings={"Example Works": (D(2026, 12, 29),)})
-    assert ("invites", "2026-12-15", "upcoming", "") in rows
+    assert ("invites", "2026-12-15", "due", "") in rows
 
 
 def test_a_10th_and_a_15th_on_a_weekend_move_to_the_friday_before() -> None:
     assert calendar((FLAGGED,), D(2026, 10, 1)) == [
-        ("form-4333", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
-        ("form-4344", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
-        ("invites", "2026-10-15", "upcoming", ""),
+        ("form-4333", "2026-10-09", "due", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("form-4344", "2026-10-09", "due", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("invites", "2026-10-15", "due", ""),
     ]
-    assert ("invites", "2026-11-13", "upcoming", "Sun 11/15 is Sunday; moved to Fri 11/13") in calendar((FLAGGED,), D(2026, 11, 2))
-    assert ("form-4333", "2027-01-08", "upcoming", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08") in calendar(
+    assert ("invites", "2026-11-13", "due", "Sun 11/15 is Sunday; moved to Fri 11/13") in calendar((FLAGGED,), D(2026, 11, 2))
+    assert ("form-4333", "2027-01-08", "due", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08") in calendar(
         (NOT_FLAGGED,), D(2027, 1, 4)
     )
 
@@ -139,7 +139,7 @@ WASHINGTON, LINCOLN = holiday("IL", D(2027, 2, 15)), holiday("IL", D(2027, 2, 12
 
 def test_a_move_past_a_second_holiday_says_so() -> None:
     # the 15th (Mon 02-15) is Washington's Birthday and Fri 02-12 Lincoln's Birthday
-    assert ("invites", "2027-02-11", "upcoming", f"Mon 02/15 is {WASHINGTON}; moved to Thu 02/11 (Fri 02/12 is {LINCOLN})") in calendar(
+    assert ("invites", "2027-02-11", "due", f"Mon 02/15 is {WASHINGTON}; moved to Thu 02/11 (Fri 02/12 is {LINCOLN})") in calendar(
         (NOT_FLAGGED,), D(2027, 2, 1)
     )
 
@@ -163,7 +163,7 @@ def test_a_move_past_a_second_holiday_says_so() -> None:
 )
 def test_an_illinois_holiday_inside_the_3_workday_count(meeting: dt.date, invites: str, note: str) -> None:
     rows = calendar((NOT_FLAGGED,), meeting - dt.timedelta(days=10), within=20, meetings={"Example Works": (meeting,)})
-    assert ("invites", invites, "upcoming", note) in rows
+    assert ("invites", invites, "due", note) in rows
 
 
 def test_a_meeting_right_after_thanksgiving_still_has_invites_by_the_15th() -> None:
@@ -188,9 +188,9 @@ def test_done_when_a_provider_staffing_is_recorded_that_month_for_every_enrolled
         ("provider-staffing", "2026-12-31", "done", "held 12/17; meeting scheduled Thu 12/17"),
     ]
     # a staffing recorded after as-of is not known yet; one in the month before does not count
-    assert calendar(both, D(2026, 12, 16), within=15)[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+    assert calendar(both, D(2026, 12, 16), within=15)[-1][:3] == ("provider-staffing", "2026-12-31", "due")
     earlier = (held_on(FLAGGED, "2026-11-30"), held_on(NOT_FLAGGED, "2026-11-30"))
-    assert calendar(earlier, D(2026, 12, 18))[-1][:3] == ("provider-staffing", "2026-12-31", "upcoming")
+    assert calendar(earlier, D(2026, 12, 18))[-1][:3] == ("provider-staffing", "2026-12-31", "due")
 
 
 def customer(case_id: str, name: str, enrolled: str) -> str:
@@ -204,7 +204,7 @@ BEN = customer("IL-T-12", "Ben Testcase", "2026-12-01")
 def test_a_provider_staffing_that_left_out_an_enrolled_customer_is_not_done_and_names_them() -> None:
     one = (ADA, held_on(BEN, "2026-12-17"))
     assert calendar(one, D(2026, 12, 18)) == [
-        ("provider-staffing", "2026-12-31", "upcoming", "held 12/17 for 1 of 2 customers; not covered: Ada Testcase (IL-T-11)"),
+        ("provider-staffing", "2026-12-31", "due", "held 12/17 for 1 of 2 customers; not covered: Ada Testcase (IL-T-11)"),
     ]
     # a second staffing that month covers her: done, held on the later day
     assert calendar((held_on(ADA, "2026-12-22"), held_on(BEN, "2026-12-17")), D(2026, 12, 23)) == [
@@ -267,11 +267,11 @@ def test_forms_due_today_are_due_and_then_drop_off() -> None:
 
 def test_only_customers_flagged_for_a_customer_staffing_are_listed_per_provider() -> None:
     texts = (FLAGGED, NOT_FLAGGED, OTHER_PROVIDER)
-    assert calendar(texts, D(2026, 12, 1))[0] == ("form-4333", "2026-12-10", "upcoming", CUSTOMERS)
+    assert calendar(texts, D(2026, 12, 1))[0] == ("form-4333", "2026-12-10", "due", CUSTOMERS)
     assert calendar(texts, D(2026, 12, 1), provider="Other Example Center")[0] == (
         "form-4333",
         "2026-12-10",
-        "upcoming",
+        "due",
         "1 customer needs a customer staffing: Eli Testcase (IL-T-3)",
     )
 
@@ -306,8 +306,8 @@ def test_a_user_pack_option_is_honoured_from_casestaff_toml(tmp_path: Path) -> N
     packset = load_packset(load_config(tmp_path / "casestaff.toml"))
     rows = calendar((FLAGGED.replace("il-snap-et", "il-example"),), D(2026, 10, 1), packset=packset)
     assert rows[:2] == [
-        ("form-4344", "2026-10-09", "upcoming", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
-        ("form-4333", "2026-10-10", "upcoming", "no customer flagged for a customer staffing"),
+        ("form-4344", "2026-10-09", "due", "no customer flagged for a customer staffing; Sat 10/10 is Saturday; moved to Fri 10/09"),
+        ("form-4333", "2026-10-10", "due", "no customer flagged for a customer staffing"),
     ]
 
 
@@ -318,7 +318,7 @@ def test_the_state_for_workdays_comes_from_casestaff_toml(tmp_path: Path) -> Non
     meetings = {"Example Works": (D(2027, 2, 16),)}
     rows = calendar((NOT_FLAGGED,), D(2027, 2, 8), meetings=meetings, packset=packset)
     presidents_day = holiday("OR", D(2027, 2, 15))
-    assert ("invites", "2027-02-10", "upcoming", f"3 workdays before the 02/16 meeting (Mon 02/15 is {presidents_day})") in rows
+    assert ("invites", "2027-02-10", "due", f"3 workdays before the 02/16 meeting (Mon 02/15 is {presidents_day})") in rows
 
 
 def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
@@ -327,7 +327,7 @@ def test_meeting_dates_are_read_from_casestaff_toml(tmp_path: Path) -> None:
     assert config.provider_meetings == {"Example Works": (D(2026, 12, 17), D(2027, 1, 21))}
     rows = calendar((FLAGGED,), D(2027, 1, 4), meetings=config.provider_meetings)
     # Thu 01-21: Wed 20, Tue 19, and Mon 01-18 is Martin Luther King Jr. Day, so Fri 01-15
-    assert ("invites", "2027-01-15", "upcoming", "3 workdays before the 01/21 meeting (Mon 01/18 is Martin Luther King Jr. Day)") in rows
+    assert ("invites", "2027-01-15", "due", "3 workdays before the 01/21 meeting (Mon 01/18 is Martin Luther King Jr. Day)") in rows
 
 
 def test_the_4333_names_customers_needing_a_staffing_by_month_end_whatever_the_window(runner, monkeypatch):
@@ -353,15 +353,15 @@ def test_a_benchmark_is_on_the_4333_of_its_own_month_and_that_months_customer_st
         "components:\n  - {name: Work experience, start: 2026-06-22}\n"
         "progress_reviews:\n  - {date: 2026-11-16, progress: some}\n"
     )
-    assert calendar((benchmark,), D(2026, 11, 2))[0] == ("form-4333", "2026-11-10", "upcoming", "no customer flagged for a customer staffing")
+    assert calendar((benchmark,), D(2026, 11, 2))[0] == ("form-4333", "2026-11-10", "due", "no customer flagged for a customer staffing")
     assert calendar((benchmark,), D(2026, 12, 1))[0] == (
         "form-4333",
         "2026-12-10",
-        "upcoming",
+        "due",
         "1 customer needs a customer staffing: Flo Testcase (IL-T-21)",
     )
     staffed = benchmark + "staffings:\n  - {date: 2026-12-17, kind: customer-staffing}\n  - {date: 2026-12-17, kind: provider-staffing}\n"
-    assert calendar((staffed,), D(2027, 1, 4))[0] == ("form-4333", "2027-01-08", "upcoming", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08")
+    assert calendar((staffed,), D(2027, 1, 4))[0] == ("form-4333", "2027-01-08", "due", "no customer flagged for a customer staffing; Sun 01/10 is Sunday; moved to Fri 01/08")
     report = due_report([load(staffed)], builtin_packs(), Config(), D(2027, 1, 4), 14)
     assert report.flags == []
 
@@ -372,8 +372,8 @@ def test_a_planned_customer_staffing_gets_its_own_invites_deadline() -> None:
     rows = [r for r in calendar((planned,), D(2026, 12, 1)) if r[0] == "invites"]
     # Tue 12-08: Mon 7, Fri 4, Thu 3
     assert rows == [
-        ("invites", "2026-12-03", "upcoming", "3 workdays before the 12/08 meeting"),
-        ("invites", "2026-12-15", "upcoming", ""),
+        ("invites", "2026-12-03", "due", "3 workdays before the 12/08 meeting"),
+        ("invites", "2026-12-15", "due", ""),
     ]
     cases = load(planned)
     report = due_report([cases], builtin_packs(), Config(), D(2026, 12, 1), 14)
@@ -392,11 +392,11 @@ def customer_invites(text: str, as_of: dt.date) -> list[tuple[str, str, str]]:
     "meeting, kind, as_of, expected",
     [
         # planned late in the month: the 15th comes first
-        ("2026-12-28", "customer-staffing", D(2026, 12, 1), ("2026-12-15", "upcoming", "")),
+        ("2026-12-28", "customer-staffing", D(2026, 12, 1), ("2026-12-15", "due", "")),
         # no kind is the program's first, a customer staffing; Veterans Day is skipped in the count
-        ("2026-11-13", None, D(2026, 11, 2), ("2026-11-09", "upcoming", "3 workdays before the 11/13 meeting (Wed 11/11 is Veterans Day)")),
+        ("2026-11-13", None, D(2026, 11, 2), ("2026-11-09", "due", "3 workdays before the 11/13 meeting (Wed 11/11 is Veterans Day)")),
         # the 15th on a Sunday moves to Friday 11-13, earlier than 3 workdays before Thursday 11-19
-        ("2026-11-19", "customer-staffing", D(2026, 11, 2), ("2026-11-13", "upcoming", "Sun 11/15 is Sunday; moved to Fri 11/13")),
+        ("2026-11-19", "customer-staffing", D(2026, 11, 2), ("2026-11-13", "due", "Sun 11/15 is Sunday; moved to Fri 11/13")),
         # due today
         ("2026-12-08", "customer-staffing", D(2026, 12, 3), ("2026-12-03", "due", "3 workdays before the 12/08 meeting")),
     ],
@@ -410,6 +410,6 @@ def test_a_customer_staffings_invites_deadline_edges(meeting: str, kind: str | N
 
 def test_a_planned_provider_staffing_or_a_past_one_gets_no_customer_invites() -> None:
     provider_kind = NOT_FLAGGED + "planned_staffing:\n  date: 2026-12-08\n  kind: provider-staffing\n"
-    assert [r for r in calendar((provider_kind,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]
+    assert [r for r in calendar((provider_kind,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "due", "")]
     undated = NOT_FLAGGED + "planned_staffing:\n  kind: customer-staffing\n"
-    assert [r for r in calendar((undated,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "upcoming", "")]
+    assert [r for r in calendar((undated,), D(2026, 12, 1)) if r[0] == "invites"] == [("invites", "2026-12-15", "due", "")]

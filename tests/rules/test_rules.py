@@ -97,7 +97,7 @@ def test_no_progress_window_edges() -> None:
     assert seen(case, "no-progress", D(2026, 11, 15)) == []
     assert seen(case, "no-progress", D(2026, 11, 16)) == [("2026-11-30", "2026-12-10", "upcoming")]
     assert seen(case, "no-progress", D(2026, 11, 16), within=0) == []
-    assert seen(case, "no-progress", D(2026, 11, 30), within=0) == [("2026-11-30", "2026-12-10", "due")]
+    assert seen(case, "no-progress", D(2026, 11, 30), within=0) == [("2026-11-30", "2026-12-10", "upcoming")]
     assert seen(case, "no-progress", D(2026, 12, 10)) == [("2026-11-30", "2026-12-10", "due")]
     assert seen(case, "no-progress", D(2026, 12, 11)) == [("2026-11-30", "2026-12-10", "overdue")]
 
@@ -165,7 +165,7 @@ def test_poor_engagement_threshold_is_the_packs() -> None:
     def month(actual: float) -> str:
         return IL + f"participation:\n  - {{month: 2026-10, required_hours: 80, actual_hours: {actual}}}\n"
 
-    assert seen(month(39.9), "poor-engagement", D(2026, 11, 2)) == [("2026-11-01", "2026-12-01", "due")]
+    assert seen(month(39.9), "poor-engagement", D(2026, 11, 2)) == [("2026-11-01", "2026-12-01", "upcoming")]
     assert seen(month(40), "poor-engagement", D(2026, 11, 2)) == []
     # under the full requirement is la-step's and Oregon's threshold, not Illinois's
     # (due Tuesday 11-10: Wednesday 11-11 is Veterans Day in Oregon too)
@@ -300,7 +300,7 @@ def test_each_benchmark_is_its_own_flag_reviewed_in_its_months_cycle() -> None:
     assert seen(component("2026-03-02"), "component-benchmark", D(2027, 3, 2), within=0) == [
         ("2026-09-01", "2026-09-30", "overdue"),
         ("2026-12-01", "2026-12-31", "overdue"),
-        ("2027-03-01", "2027-03-31", "due"),
+        ("2027-03-01", "2027-03-31", "upcoming"),
     ]
     assert reasons(component("2026-03-02"), "component-benchmark", D(2027, 3, 2)) == [
         f"{n} months in the same component (Job search) reached {d}: mandatory customer staffing in the {d[:7]} monthly cycle"
@@ -313,7 +313,7 @@ def test_a_benchmark_is_due_from_the_first_day_of_its_month() -> None:
     case = component("2026-06-22")  # 6 months on 12-22
     assert seen(case, "component-benchmark", D(2026, 11, 30), within=0) == []
     assert seen(case, "component-benchmark", D(2026, 11, 30), within=1) == [("2026-12-01", "2026-12-31", "upcoming")]
-    assert seen(case, "component-benchmark", D(2026, 12, 1), within=0) == [("2026-12-01", "2026-12-31", "due")]
+    assert seen(case, "component-benchmark", D(2026, 12, 1), within=0) == [("2026-12-01", "2026-12-31", "upcoming")]
     assert seen(case, "component-benchmark", D(2026, 12, 31)) == [("2026-12-01", "2026-12-31", "due")]
     assert seen(case, "component-benchmark", D(2027, 1, 1)) == [("2026-12-01", "2026-12-31", "overdue")]
 
@@ -332,7 +332,7 @@ def test_a_staffing_between_6_and_9_months_satisfies_6_but_not_9() -> None:
     case = component("2026-03-02", staffings=("2026-10-15",))
     assert seen(case, "component-benchmark", D(2027, 3, 2)) == [
         ("2026-12-01", "2026-12-31", "overdue"),
-        ("2027-03-01", "2027-03-31", "due"),
+        ("2027-03-01", "2027-03-31", "upcoming"),
     ]
 
 
@@ -346,13 +346,13 @@ def test_benchmarks_from_the_31st_land_on_month_ends() -> None:
     # 2027-08-31: 6 months on the leap day 2028-02-29, reviewed in February 2028
     leap = component("2027-08-31").replace("2025-01-06", "2027-08-02")
     assert seen(leap, "component-benchmark", D(2028, 1, 31), within=0) == []
-    assert seen(leap, "component-benchmark", D(2028, 2, 1)) == [("2028-02-01", "2028-02-29", "due")]
+    assert seen(leap, "component-benchmark", D(2028, 2, 1)) == [("2028-02-01", "2028-02-29", "upcoming")]
     assert seen(leap, "component-benchmark", D(2028, 3, 1)) == [("2028-02-01", "2028-02-29", "overdue")]
 
 
 def test_the_last_workday_of_the_month_skips_weekends_and_illinois_holidays() -> None:
     # 2027-02-28 is a Sunday: due Friday 02-26
-    assert seen(component("2026-08-31"), "component-benchmark", D(2027, 2, 1)) == [("2027-02-01", "2027-02-26", "due")]
+    assert seen(component("2026-08-31"), "component-benchmark", D(2027, 2, 1)) == [("2027-02-01", "2027-02-26", "upcoming")]
     # 2027-05-31 is Memorial Day (a Monday): the 9-month benchmark reached that day is due Friday 05-28,
     # and a customer staffing held that Friday counts
     may = component("2026-08-31", staffings=("2027-02-26",))
@@ -361,13 +361,13 @@ def test_the_last_workday_of_the_month_skips_weekends_and_illinois_holidays() ->
     assert seen(component("2026-08-31", staffings=("2027-02-26", "2027-05-28")), "component-benchmark", D(2027, 6, 1)) == []
     # 2027-12-31 is New Year's Day observed (a Friday): due Thursday 12-30
     assert seen(component("2027-06-30").replace("2025-01-06", "2027-06-01"), "component-benchmark", D(2027, 12, 1)) == [
-        ("2027-12-01", "2027-12-30", "due")
+        ("2027-12-01", "2027-12-30", "upcoming")
     ]
 
 
 def test_a_benchmark_on_the_first_day_of_a_month_is_reviewed_in_that_month() -> None:
     case = component("2026-05-01")  # 6 months on Sunday 11-01
-    assert seen(case, "component-benchmark", D(2026, 11, 1)) == [("2026-11-01", "2026-11-30", "due")]
+    assert seen(case, "component-benchmark", D(2026, 11, 1)) == [("2026-11-01", "2026-11-30", "upcoming")]
     assert seen(component("2026-05-01", staffings=("2026-10-31",)), "component-benchmark", D(2026, 12, 1)) == [
         ("2026-11-01", "2026-11-30", "overdue")
     ]
@@ -418,7 +418,7 @@ def test_time_without_progress_counts_from_enrollment_and_each_benchmark_is_its_
     assert seen(case, "program-without-progress", D(2027, 1, 5), within=0) == [
         ("2026-07-01", "2026-07-31", "overdue"),
         ("2026-10-01", "2026-10-30", "overdue"),  # 10-31 is a Saturday
-        ("2027-01-01", "2027-01-29", "due"),  # 01-31 is a Sunday
+        ("2027-01-01", "2027-01-29", "upcoming"),  # 01-31 is a Sunday
     ]
     flag = flags_of(load(case), "program-without-progress", D(2027, 1, 5))[0]
     assert flag.reason == (
@@ -440,7 +440,7 @@ staffings:
   - {date: 2026-09-01, kind: customer-staffing}
 """
     # 6 months from the 03-10 progress: September, satisfied by the 09-01 staffing; 9 months: December
-    assert seen(case, "program-without-progress", D(2026, 12, 1)) == [("2026-12-01", "2026-12-31", "due")]
+    assert seen(case, "program-without-progress", D(2026, 12, 1)) == [("2026-12-01", "2026-12-31", "upcoming")]
     assert reasons(case, "program-without-progress", D(2026, 12, 1)) == [
         "9 months in the program without progress (last progress: 2026-03-10) reached 2026-12-10:"
         " mandatory customer staffing in the 2026-12 monthly cycle"
@@ -448,7 +448,7 @@ staffings:
     # progress recorded in November: no benchmark is reached until May
     progressed = case.replace("  - {date: 2026-06-10, progress: none}\n", "  - {date: 2026-06-10, progress: none}\n  - {date: 2026-11-20, progress: good}\n")
     assert seen(progressed, "program-without-progress", D(2026, 12, 1)) == []
-    assert seen(progressed, "program-without-progress", D(2027, 5, 1)) == [("2027-05-01", "2027-05-28", "due")]
+    assert seen(progressed, "program-without-progress", D(2027, 5, 1)) == [("2027-05-01", "2027-05-28", "upcoming")]
     # a review dated after the morning is not known yet
     assert seen(progressed, "program-without-progress", D(2026, 11, 19)) == [("2026-12-01", "2026-12-31", "upcoming")]
 
@@ -464,7 +464,7 @@ def test_two_clocks_two_flags_one_staffing() -> None:
     the December cycle, and one customer staffing that month covers both."""
     case = IL.replace("2026-01-05", "2026-06-15") + "components:\n  - {name: Job search, start: 2026-06-15}\n"
     as_of = D(2026, 12, 1)
-    assert seen(case, "component-benchmark", as_of) == seen(case, "program-without-progress", as_of) == [("2026-12-01", "2026-12-31", "due")]
+    assert seen(case, "component-benchmark", as_of) == seen(case, "program-without-progress", as_of) == [("2026-12-01", "2026-12-31", "upcoming")]
     staffed = case + "staffings:\n  - {date: 2026-12-17, kind: customer-staffing}\n"
     assert seen(staffed, "component-benchmark", D(2027, 1, 4)) == seen(staffed, "program-without-progress", D(2027, 1, 4)) == []
 
@@ -484,7 +484,7 @@ progress_reviews:
 
 
 def test_a_short_month_with_good_cause_is_still_cooperating() -> None:
-    assert seen(COOPERATING, "cooperating-not-progressing", D(2026, 11, 2)) == [("2026-10-20", "2026-11-19", "due")]
+    assert seen(COOPERATING, "cooperating-not-progressing", D(2026, 11, 2)) == [("2026-10-20", "2026-11-19", "upcoming")]
 
 
 def test_cooperating_needs_a_month_that_is_over() -> None:
@@ -496,13 +496,13 @@ progress_reviews:
   - {date: 2026-11-20, progress: none}
 """
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 30)) == []
-    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]  # 12-20 is a Sunday
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "upcoming")]  # 12-20 is a Sunday
 
 
 def test_a_new_review_with_no_progress_after_a_staffing_fires_again() -> None:
     case = COOPERATING + "  - {date: 2026-11-20, progress: none}\nstaffings:\n  - {date: 2026-10-28, kind: customer-staffing}\n"
     assert seen(case, "cooperating-not-progressing", D(2026, 11, 19)) == []
-    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "due")]
+    assert seen(case, "cooperating-not-progressing", D(2026, 12, 1)) == [("2026-11-20", "2026-12-18", "upcoming")]
 
 
 def test_no_share_of_hours_leaves_a_customer_without_progress_unflagged() -> None:
@@ -633,7 +633,7 @@ staffings:
 """
     assert seen(case, "case-planning-meeting", D(2026, 11, 4)) == []
     # 30 days on is Saturday 12-05: due Friday 12-04
-    assert seen(case, "case-planning-meeting", D(2026, 11, 5)) == [("2026-11-05", "2026-12-04", "due")]
+    assert seen(case, "case-planning-meeting", D(2026, 11, 5)) == [("2026-11-05", "2026-12-04", "upcoming")]
     assert seen(case, "case-planning-meeting", D(2026, 12, 5)) == [("2026-11-05", "2026-12-04", "overdue")]
 
 
@@ -649,7 +649,7 @@ def test_a_case_planning_meeting_the_same_day_counts() -> None:
 def test_case_plan_review_counts_from_the_last_review() -> None:
     case = OR_CM + "staffings:\n  - {date: 2026-09-01, kind: case-plan-review}\n  - {date: 2026-11-01, kind: retention-check-in}\n"
     assert seen(case, "case-plan-review", D(2026, 11, 15)) == []
-    assert seen(case, "case-plan-review", D(2026, 11, 16)) == [("2026-11-30", "2026-11-30", "upcoming")]
+    assert seen(case, "case-plan-review", D(2026, 11, 16)) == [("2026-11-30", "2026-11-30", "due")]
     assert seen(case, "case-plan-review", D(2026, 11, 30)) == [("2026-11-30", "2026-11-30", "due")]
     assert seen(case, "case-plan-review", D(2026, 12, 1)) == [("2026-11-30", "2026-11-30", "overdue")]
 
@@ -661,13 +661,13 @@ staffings:
   - {date: 2026-10-01, kind: retention-check-in}
 """
     # 30 days after the job start is Saturday 11-14: the check-in is due (and begins) Friday 11-13
-    assert seen(case, "retention-check-in", D(2026, 11, 12)) == [("2026-11-13", "2026-11-13", "upcoming")]
+    assert seen(case, "retention-check-in", D(2026, 11, 12)) == [("2026-11-13", "2026-11-13", "due")]
     assert seen(case, "retention-check-in", D(2026, 11, 13)) == [("2026-11-13", "2026-11-13", "due")]
     assert reasons(case, "retention-check-in", D(2026, 11, 13)) == [
         "Retention check-in every 30 days for the employed family (Example Grocers; last: none yet)"
     ]
     later = case + "  - {date: 2026-11-10, kind: retention-check-in}\n"
-    assert seen(later, "retention-check-in", D(2026, 11, 26)) == [("2026-12-10", "2026-12-10", "upcoming")]
+    assert seen(later, "retention-check-in", D(2026, 11, 26)) == [("2026-12-10", "2026-12-10", "due")]
 
 
 def test_no_retention_check_in_before_the_job_starts() -> None:
@@ -715,7 +715,7 @@ def test_a_due_date_never_comes_before_the_condition_began(tmp_path: Path) -> No
 
 def test_a_periodic_review_due_on_a_sunday_begins_and_is_due_the_friday_before() -> None:
     # 90 days after enrollment (06-01) is Sunday 08-30: both the start and the due date move to Friday 08-28
-    assert seen(OR_CM, "case-plan-review", D(2026, 8, 27)) == [("2026-08-28", "2026-08-28", "upcoming")]
+    assert seen(OR_CM, "case-plan-review", D(2026, 8, 27)) == [("2026-08-28", "2026-08-28", "due")]
     assert seen(OR_CM, "case-plan-review", D(2026, 8, 28)) == [("2026-08-28", "2026-08-28", "due")]
     assert seen(OR_CM, "case-plan-review", D(2026, 8, 29)) == [("2026-08-28", "2026-08-28", "overdue")]
     reviewed = OR_CM + "staffings:\n  - {date: 2026-08-28, kind: case-plan-review}\n"
@@ -753,8 +753,8 @@ staffings:
       - {step: Bring the pay stubs, due: 2026-11-11}
 """
     assert seen(case, "next-steps", D(2026, 11, 10)) == [
-        ("2026-11-11", "2026-11-11", "upcoming"),
-        ("2026-11-14", "2026-11-14", "upcoming"),
+        ("2026-11-11", "2026-11-11", "due"),
+        ("2026-11-14", "2026-11-14", "due"),
     ]
     assert seen(case, "next-steps", D(2026, 11, 14)) == [
         ("2026-11-11", "2026-11-11", "overdue"),
@@ -779,7 +779,7 @@ staffings:
 def test_next_steps_show_as_they_come_due() -> None:
     assert seen(STEPS, "next-steps", D(2026, 11, 15)) == [
         ("2026-11-15", "2026-11-15", "due"),
-        ("2026-11-25", "2026-11-25", "upcoming"),
+        ("2026-11-25", "2026-11-25", "due"),
     ]
     assert seen(STEPS, "next-steps", D(2026, 11, 16), within=7) == [("2026-11-15", "2026-11-15", "overdue")]
 
@@ -808,7 +808,7 @@ staffings:
       - {step: Enroll in the GED class, due: 2026-12-03}
 """
     assert seen(case, "next-steps", D(2026, 12, 1)) == []
-    assert seen(case, "next-steps", D(2026, 12, 2)) == [("2026-12-03", "2026-12-03", "upcoming")]
+    assert seen(case, "next-steps", D(2026, 12, 2)) == [("2026-12-03", "2026-12-03", "due")]
 
 
 def test_a_withdrawn_sanction_still_counts_on_mornings_before_its_decision() -> None:

@@ -85,12 +85,13 @@ def case_agenda(
     return CaseAgenda(team, shown)
 
 
-def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None) -> str:
-    """The agenda as md, txt or html; a template's problem is named as the agenda template's."""
+def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None, sources: bool = True) -> str:
+    """The agenda as md, txt or html (without the file lines of its facts when not `sources`);
+    a template's problem is named as the agenda template's."""
     try:
         if isinstance(agenda, ProviderAgenda):
-            return render_provider_agenda(agenda, fmt, templates)
-        return render_agenda(agenda, fmt, templates)
+            return render_provider_agenda(agenda, fmt, templates, sources)
+        return render_agenda(agenda, fmt, templates, sources)
     except TemplateProblem as exc:
         raise TemplateProblem(f"agenda template: {exc}") from None
 
@@ -138,6 +139,7 @@ class DueAgendas:
         audience: str,
         partner: str | None,
         templates: Path | None,
+        sources: bool = True,
     ) -> None:
         due = who_is_due(workspace, as_of, within)
         self.workspace, self.as_of, self.fmt, self.audience, self.partner = workspace, as_of, fmt, audience, partner
@@ -148,6 +150,7 @@ class DueAgendas:
         self.report = due.report
         self.out_dir = output_folder(out_dir, workspace.config.shared_folder)
         self.templates = templates or workspace.config.templates
+        self.sources = sources
         self._taken: set[str] = set()
 
     def write(self, row: CaseRow) -> tuple[WrittenAgenda | None, list[Problem]]:
@@ -166,7 +169,7 @@ class DueAgendas:
         self._taken.add(stem.casefold())
         path = self.out_dir / f"{stem}.{self.fmt}"
         shared = self.workspace.config.shared_folder
-        write_output(path, render(made.shown, self.fmt, self.templates), "agenda", ".md, .txt or .html", shared=shared)
+        write_output(path, render(made.shown, self.fmt, self.templates, self.sources), "agenda", ".md, .txt or .html", shared=shared)
         return WrittenAgenda(case.case_id, case.participant.name, path, made.team), []
 
 

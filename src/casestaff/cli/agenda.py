@@ -108,9 +108,16 @@ def agenda(
     ] = None,
     cases: Annotated[Optional[Path], typer.Option("--cases", metavar="DIR", help="The case folder to search for a case id (default: from casestaff.toml, else here).", show_default=False)] = None,
     due: Annotated[bool, typer.Option("--due", help="Write one agenda per participant due within the window (needs --out-dir).")] = False,
-    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: days ahead that count as due.")] = orchestrate.DEFAULT_WITHIN,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, help="With --due: the window, as for `casestaff due --within`: an agenda for each participant the morning list shows.")] = orchestrate.DEFAULT_WITHIN,
     provider: Annotated[Optional[str], typer.Option("--provider", metavar="NAME", help="The monthly provider staffing agenda (form 4333 content) for this provider.", show_default=False)] = None,
     month: Annotated[Optional[str], typer.Option("--month", metavar="YYYY-MM", help="With --provider: the month, YYYY-MM (default: the as-of month).", show_default=False)] = None,
+    no_sources: Annotated[
+        bool,
+        typer.Option(
+            "--no-sources",
+            help="Leave out which lines of the case file the facts come from (said once per section in md and txt, beside each fact in html).",
+        ),
+    ] = False,
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
 ) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
@@ -129,6 +136,7 @@ def agenda(
             "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
             " customer's barriers and is for the team only"
         )
+    sources = not no_sources
     day = parse_date(as_of, "--as-of")
     check_within(within)
     meeting = parse_date(date, "--date") if date else None
@@ -143,8 +151,8 @@ def agenda(
                 raise UsageError("--due writes one file per participant: give --out-dir DIR")
             if meeting is not None:
                 raise UsageError("--date is for one agenda; with --due each case gets its own meeting date")
-            return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates)
-        return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates)
+            return _due_agendas(paths, day, within, fmt, out_dir, audience, partner, templates, sources)
+        return _provider_agenda(paths, provider or "", month, day, meeting, fmt, out_dir, templates, sources)
     if out_dir is not None:
         raise UsageError("--out-dir goes with --due or --provider; for one agenda use --out FILE")
     if not targets or len(targets) != 1:
@@ -153,7 +161,7 @@ def agenda(
     pack = workspace.packset.packs[case.program]
     made = orchestrate.case_agenda(case, pack, workspace.config, day, meeting, _parse_invites(invite, pack), audience, partner)
     team = made.team
-    text = orchestrate.render(made.shown, fmt, templates or workspace.config.templates)
+    text = orchestrate.render(made.shown, fmt, templates or workspace.config.templates, sources)
     head = f"Readiness for the {team.meeting:%a %Y-%m-%d} staffing of {team.participant.text} ({team.case_id}, {team.program}):"
     _deliver(text, fmt, _checks_text(head, team.readiness), out, f"Wrote the {audience} agenda to {out}.", workspace.config.shared_folder)
     if team.blocked:
@@ -163,10 +171,10 @@ def agenda(
     return EXIT_OK
 
 
-def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, templates) -> int:
+def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, templates, sources: bool) -> int:
     """One agenda per participant due within the window, written into `out_dir`."""
     workspace = Workspace.open(paths)
-    batch = orchestrate.DueAgendas(workspace, as_of, within, fmt, out_dir, audience, partner, templates)
+    batch = orchestrate.DueAgendas(workspace, as_of, within, fmt, out_dir, audience, partner, templates, sources)
     say_if_no_case_files(batch.files, workspace.paths, batch.notes)
     print_problems(batch.problems, err=True)
     rows = batch.report.rows
@@ -219,7 +227,7 @@ def _parse_month(value: str | None, as_of: dt.date) -> dt.date:
     return dt.date(int(match[1]), int(match[2]), 1)
 
 
-def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_dir, templates) -> int:
+def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_dir, templates, sources: bool) -> int:
     """The monthly provider staffing agenda: every enrolled customer, those needing a customer staffing marked."""
     month = _parse_month(month_text, as_of)
     workspace = Workspace.open(paths)
@@ -227,7 +235,7 @@ def _provider_agenda(paths, provider: str, month_text, as_of, meeting, fmt, out_
     say_if_no_case_files(found.files, workspace.paths, found.notes)
     print_problems(found.problems, err=True)
     agenda = found.agenda
-    text = orchestrate.render(agenda, fmt, templates or workspace.config.templates)
+    text = orchestrate.render(agenda, fmt, templates or workspace.config.templates, sources)
     shared = workspace.config.shared_folder
     path = orchestrate.output_folder(out_dir, shared) / found.file_name(fmt) if out_dir is not None else None
     wrote = (

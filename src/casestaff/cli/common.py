@@ -21,8 +21,10 @@ from typer.core import TyperGroup
 
 from casestaff import __version__
 from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
-from casestaff.model.problems import Problem, printable
+from casestaff.model.pack import PackSet
+from casestaff.model.problems import Problem, did_you_mean, printable
 from casestaff.model.when import PLAUSIBLE_YEARS, WhenError, read_date
+from casestaff.rules.flags import WINDOW_MEANING
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
@@ -138,6 +140,16 @@ PathsArg = Annotated[
 ]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]
+WithinOpt = Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help=WINDOW_MEANING)]
+WorkerOpt = Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)]
+ProgramOpt = Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)]
+"""The due list's selection, the same in every command that shows it (due, calendar)."""
+
+
+def check_program(program: str | None, packset: PackSet) -> None:
+    """--program names a program of the pack set, or the refusal says which ones are close."""
+    if program and packset.get(program) is None:
+        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
 
 
 def _version(value: bool) -> None:

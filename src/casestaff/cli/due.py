@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace
 from casestaff.cli import render_due
+from casestaff.cli.pager import page
 from casestaff.cli.common import (
     AsOfOpt,
     NoCacheOpt,
     PathsArg,
+    ProgramOpt,
+    WithinOpt,
+    WorkerOpt,
     app,
+    check_program,
     check_within,
     parse_date,
     print_problems,
@@ -25,28 +30,37 @@ from casestaff.cli.common import (
 from casestaff.cli.stored_answer import keep_answer
 from casestaff.files.caseload import EditableJob
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from casestaff.model.problems import did_you_mean
 
 
-@app.command()
+DUE_HELP = (
+    "Who needs a staffing, why and by when: overdue, then due, then upcoming, hard deadlines first in each; then the"
+    " program calendar.\n\n"
+    "On a terminal: one line per flag under each participant, hard deadlines marked, through a pager when the list is"
+    " taller than the screen ($CASESTAFF_PAGER, else $PAGER, else less); --long adds each flag's evidence, policy"
+    " citation and local defaults. Piped, the list is plain text with every field.\n\n" + render_due.statuses_help()
+)
+
+
+@app.command(help=DUE_HELP)
 def due(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help="Days ahead that count as upcoming.")] = 14,
-    worker: Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)] = None,
-    program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
+    within: WithinOpt = 14,
+    worker: WorkerOpt = None,
+    program: ProgramOpt = None,
     fmt: Annotated[str, typer.Option("--format", metavar="table|json|csv", help="table, json or csv (table is plain text when piped).")] = "table",
+    long: Annotated[bool, typer.Option("--long", "--explain", help="On a terminal, show each flag's evidence, policy citation and local defaults.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="On a terminal, print the list without a pager however long it is.")] = False,
     no_cache: NoCacheOpt = False,
 ) -> int:
-    """Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."""
+    """Who needs a staffing, why and by when (the help is DUE_HELP: it prints the statuses' one definition)."""
     if fmt not in ("table", "json", "csv"):
         raise UsageError(f"--format: {fmt!r} is not one of table, json, csv")
     day = parse_date(as_of, "--as-of")
     check_within(within)
     workspace = Workspace.open(paths)
     packset = workspace.packset
-    if program and packset.get(program) is None:
-        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
+    check_program(program, packset)
     due_list = who_is_due(workspace, day, within, worker, program, no_cache=no_cache)
     caseload, report = due_list.run, due_list.report
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
@@ -58,7 +72,16 @@ def due(
     elif sys.stdout.isatty():
         from rich.console import Console  # ~25 ms: only a terminal needs rich, piped runs never load it
 
-        render_due.rich_table(report, Console())
+        console = Console()
+        paged = False
+        if not no_pager:
+            with console.capture() as captured:
+                render_due.on_terminal(report, console, long=long)
+            paged = page(captured.get(), console.height)
+        if not paged:
+            # Printed by the console itself, not as captured text: a Windows console shows the
+            # colours rich writes to it, not escape codes.
+            render_due.on_terminal(report, console, long=long)
     else:
         sys.stdout.write(render_due.plain(report))
     if caseload.problems:

@@ -34,7 +34,10 @@ class Entry(NamedTuple):
 
 COMMANDS: dict[str, Entry] = {
     # In the order `casestaff --help` and docs/cli.md list them: keep this order.
-    "due": Entry("casestaff.cli.due", "Who needs a staffing, why and by when: overdue first, then by due date; then the program calendar."),
+    "due": Entry(
+        "casestaff.cli.due",
+        "Who needs a staffing, why and by when: overdue, then due, then upcoming, hard deadlines first in each; then the program calendar.",
+    ),
     "check": Entry("casestaff.cli.due", "Validate case files; print every problem as path:line:col: message, with the fix."),
     "schema": Entry("casestaff.cli.programs", "Print the JSON Schema (draft 2020-12) of a case file, for editors such as VS Code."),
     "programs": Entry("casestaff.cli.programs", "List the program packs, or show one program's rules with parameters and citations."),
@@ -47,6 +50,7 @@ COMMANDS: dict[str, Entry] = {
         "casestaff.cli.record", "Print the narration of a recorded staffing, plain text ready to paste into the system of record."
     ),
     "history": Entry("casestaff.cli.history", "Print the participant's whole timeline, newest first, as plain text."),
+    "calendar": Entry("casestaff.cli.calendar", "The due list's deadlines and the program calendar as an iCalendar (.ics) file."),
 }
 """Every command: the module that defines it, and the line `casestaff --help` shows for it."""
 

@@ -1,25 +1,37 @@
-"""How the morning list looks: a rich table on a terminal, plain text when piped, JSON or CSV.
+"""How the morning list looks: a compact view on a terminal (or the long one with --long), plain
+text when piped, JSON or CSV.
 
-Part of the CLI layer: the core hands over a DueReport and never imports rich.
+Part of the CLI layer: the core hands over a DueReport and never imports rich. Every output is a
+function of the report, the terminal's width and whether it takes colour -- nothing else -- so
+an answer stored once replays byte for byte.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
+import textwrap
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 from casestaff.model.dates import relative_days
-from casestaff.rules.due import DueReport
-from casestaff.rules.flags import Deadline, Flag
 from casestaff.model.problems import printable
+from casestaff.rules.due import CaseRow, DueReport
+from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Flag
 
 COLUMNS = (
     "kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation",
-    "local_default", "provider",
+    "local_default", "provider", "hard_deadline", "days_overdue", "last_staffing", "planned_meeting",
 )  # fmt: skip
+"""CSV columns; the newer ones come last, so a spreadsheet built on the older columns keeps working."""
+
+HARD = "HARD"
+"""The word that marks a hard deadline (the pack's `hard_deadline: true`): colour alone is lost on
+a printout, a screen reader or a colour-blind reader."""
 
 
 def _day(flag_or_deadline: Flag | Deadline) -> str:
@@ -42,28 +54,72 @@ def _flag_local(flag: Flag) -> str:
     return _local((v.param, v.value, v.source) for v in flag.local_default)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _summary(report: DueReport) -> str:
-    overdue = sum(1 for r in report.rows if r.status == "overdue")
+    overdue = sum(1 for r in report.rows if r.status == OVERDUE)
     people = len(report.rows)
     return (
-        f"{people} participant{'s' if people != 1 else ''} need{'s' if people == 1 else ''} attention"
-        f" ({overdue} overdue) among {report.cases} case{'s' if report.cases != 1 else ''}."
+        f"{_plural(people, 'participant')} need{'s' if people == 1 else ''} attention"
+        f" ({overdue} overdue) among {_plural(report.cases, 'case')}."
     )
 
 
+def _window_end(report: DueReport) -> str:
+    return f"{report.window_end:%a %Y-%m-%d}"
+
+
 def _heading(report: DueReport) -> str:
-    return f"casestaff due -- as of {report.as_of:%a %Y-%m-%d}, looking {report.within} days ahead"
+    return f"casestaff due -- as of {report.as_of:%a %Y-%m-%d}; window: {_plural(report.within, 'day')}, to {_window_end(report)}"
+
+
+def statuses_help() -> str:
+    """The statuses and the window, as `due --help` and the docs print them (one definition: flags.py)."""
+    meanings = "; ".join(f"{status.upper()} = {meaning}" for status, meaning in STATUS_MEANING.items())
+    return (
+        f"Statuses: {meanings}. {WINDOW_MEANING} {HARD} marks a hard deadline -- a sanction or disqualification"
+        " takes effect on a set day -- listed first among flags of the same status."
+    )
+
+
+def _total(report: DueReport) -> str:
+    """The one-line total at the bottom of the list."""
+    counts = {status: 0 for status in STATUS_MEANING}
+    for flag in report.flags:
+        counts[flag.status] += 1
+    hard = sum(1 for flag in report.flags if flag.hard_deadline)
+    parts = [f"{counts[s]} {s}" for s in (OVERDUE, DUE, UPCOMING)]
+    text = f"Total: {_plural(len(report.rows), 'participant')}, {_plural(len(report.flags), 'flag')} ({', '.join(parts)}"
+    text += f"; {hard} {HARD})" if hard else ")"
+    if report.deadlines:
+        text += f", {_plural(len(report.deadlines), 'calendar date')}"
+    return text + "."
+
+
+def _marked(flag: Flag) -> str:
+    return f"  {HARD} DEADLINE" if flag.hard_deadline else ""
+
+
+def _row_heading(row: CaseRow) -> str:
+    parts = [row.participant, row.case, row.program, f"worker {row.worker or '-'}", printable(row.file)]
+    if row.last_staffing:
+        parts.append(f"last staffing {row.last_staffing:%Y-%m-%d}")
+    if row.planned_meeting:
+        parts.append(f"planned meeting {row.planned_meeting:%Y-%m-%d}")
+    return " -- ".join(parts)
 
 
 def plain(report: DueReport) -> str:
-    """The list as plain text, for pipes, files and screen readers."""
+    """The list as plain text, for pipes, files and screen readers: every field of every flag."""
     out = [_heading(report), _summary(report), ""]
     width = len(f"{len(report.rows)}. ")
     for number, row in enumerate(report.rows, 1):
         pad = " " * width
-        out.append(f"{f'{number}.':<{width}}{row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {printable(row.file)}")
+        out.append(f"{f'{number}.':<{width}}{_row_heading(row)}")
         for flag in row.flags:
-            out.append(f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}")
+            out.append(f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}{_marked(flag)}")
             out.append(f"{pad}  {flag.reason}")
             out.append(f"{pad}  since {flag.since:%Y-%m-%d}; evidence: {_evidence(flag)}")
             out.append(f"{pad}  policy: {flag.citation}")
@@ -81,7 +137,16 @@ def plain(report: DueReport) -> str:
         out.append("")
     if not report.rows and not report.deadlines:
         out.append("Nothing is due in the window. (Use --within DAYS to look further ahead.)")
+        out.append("")
+    out.append(_total(report))
+    out.append(statuses_help())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _days_overdue(report: DueReport, item: dict[str, Any]) -> int:
+    """Whole days an overdue item is past its due date as of the report's day; 0 for any other
+    (a calendar deadline already done is not overdue, however long ago its day was)."""
+    return (report.as_of - dt.date.fromisoformat(item["due"])).days if item["status"] == OVERDUE else 0
 
 
 def _deadline_record(d: Deadline) -> dict[str, Any]:
@@ -101,14 +166,30 @@ def _deadline_record(d: Deadline) -> dict[str, Any]:
         "citation": d.citation,
         "local_default": [],
         "provider": d.provider,
+        "hard_deadline": False,
+        "last_staffing": None,
+        "planned_meeting": None,
     }
 
 
 def records(report: DueReport) -> list[dict[str, Any]]:
     """One object per flag (then one per calendar deadline), in the order of the list."""
-    items = [{"kind": "flag", **flag.as_dict(), "file": printable(flag.file), "provider": ""} for flag in report.flags]
+    items = [
+        {
+            "kind": "flag",
+            **flag.as_dict(),
+            "file": printable(flag.file),
+            "provider": "",
+            "last_staffing": row.last_staffing.isoformat() if row.last_staffing else None,
+            "planned_meeting": row.planned_meeting.isoformat() if row.planned_meeting else None,
+        }
+        for row in report.rows
+        for flag in row.flags
+    ]
     items += [_deadline_record(d) for d in report.deadlines]
-    return items
+    for item in items:
+        item["days_overdue"] = _days_overdue(report, item)
+    return [{key: item[key] for key in COLUMNS} for item in items]  # JSON keys in the CSV's column order
 
 
 def as_json(report: DueReport) -> str:
@@ -135,15 +216,193 @@ def as_csv(report: DueReport) -> str:
         row = dict(item)
         row["evidence"] = "; ".join(f"{e['field']}: {e['value']} (line {e['line']})" for e in item["evidence"])
         row["local_default"] = _local((v["param"], v["value"], v["source"]) for v in item["local_default"])
+        row["hard_deadline"] = "yes" if item["hard_deadline"] else ""
+        row["last_staffing"] = item["last_staffing"] or ""
+        row["planned_meeting"] = item["planned_meeting"] or ""
         writer.writerow({key: _cell(value) for key, value in row.items()})
     return "\ufeff" + buffer.getvalue()
 
 
-_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan", "done": "green"}
+# -- on a terminal ----------------------------------------------------------------------------
+
+_STYLE = {OVERDUE: "bold red", DUE: "yellow", UPCOMING: "cyan", "done": "green"}
+
+
+def _file_name(path: str) -> str:
+    """The file's own name: on the compact view it identifies the case; its folder is the case folder."""
+    return printable(PurePath(path).name)
+
+
+def _short_day(day: dt.date, report: DueReport) -> str:
+    """The due date once, short: the weekday and month/day in the as-of year, else with the year."""
+    return f"{day:%a %m/%d}" if day.year == report.as_of.year else f"{day:%Y-%m-%d}"
+
+
+def _short_relative(day: dt.date, report: DueReport) -> str:
+    delta = (day - report.as_of).days
+    if delta < 0:
+        return f"{-delta} days late" if delta < -1 else "1 day late"
+    return relative_days(day, report.as_of)
+
+
+def _fit(text: str, room: int, cells: Any) -> str:
+    """`text` in at most `room` terminal cells, cut at a word boundary with an ellipsis: never mid-word,
+    unless a single word is wider than the room."""
+    if cells(text) <= room:
+        return text
+    if room <= 1:
+        return "…"[:room]
+    words = text.split(" ")
+    shown = ""
+    for word in words:
+        candidate = f"{shown} {word}" if shown else word
+        if cells(candidate) + 1 > room:
+            break
+        shown = candidate
+    if not shown:  # one word wider than the room: cut it, the line must fit
+        shown = text
+        while shown and cells(shown) + 1 > room:
+            shown = shown[:-1]
+    return shown.rstrip(" ,;:(") + "…"
+
+
+def _fit_clauses(text: str, room: int, cells: Any) -> str:
+    """As many whole clauses (parts between '; ') as fit, with an ellipsis when some are left out;
+    the first clause cut at a word when even it does not fit."""
+    clauses = text.split("; ")
+    shown = clauses[0]
+    if cells(shown) > room:
+        return _fit(shown, room, cells)
+    for count in range(1, len(clauses)):
+        longer = "; ".join(clauses[: count + 1])
+        if cells(longer) + (1 if count + 1 < len(clauses) else 0) > room:
+            return shown + "…" if cells(shown) + 1 <= room else _fit(shown, room, cells)
+        shown = longer
+    return shown
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _short_reason(flag: Flag) -> str:
+    """The reason without its asides in parentheses (which month, whose step): what is wrong and
+    what to do comes first; the whole reason is on --long."""
+    text, previous = flag.reason, ""
+    while text != previous:  # inner parentheses first, then the ones around them
+        previous, text = text, _ASIDE.sub("", text)
+    return text
+
+
+MIN_REASON = 30
+"""Cells a flag's reason needs on the compact view before the days-to-go column gives way."""
+
+
+def compact(report: DueReport, width: int) -> list[Any]:
+    """The compact view as rich Text lines, each at most `width` cells: the heading, the summary and
+    the statuses' meaning, then each participant and one line per flag, the calendar, and the total."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    def line(*parts: tuple[str, str]) -> Any:
+        text = Text(no_wrap=True, overflow="ellipsis", end="\n")
+        for chunk, style in parts:
+            text.append(chunk, style=style)
+        return text
+
+    def wrapped(text: str, style: str = "") -> list[Any]:
+        """A sentence on as many lines as it needs, broken between words only."""
+        pieces = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+        return [fitted(piece, style) for piece in pieces]
+
+    def fitted(text: str, style: str = "") -> Any:
+        return line((_fit(text, width, cell_len), style))
+
+    out = [*wrapped(_heading(report), "bold"), *wrapped(_summary(report))]
+    end = _short_day(report.window_end, report)
+    legend = [
+        "OVERDUE: past due",
+        f"DUE: due by {end}",
+        f"UPCOMING: due after {end}",
+        f"{HARD}: a sanction or disqualification takes effect",
+        "--long: evidence, policy",
+    ]
+    shown = ""
+    for item in legend:  # whole items to a line, never a definition cut short
+        if shown and cell_len(f"{shown} · {item}") > width:
+            out.append(fitted(shown, "dim"))
+            shown = ""
+        shown = f"{shown} · {item}" if shown else item
+    out.append(fitted(shown, "dim"))
+    if report.rows:
+        out.append(Text(""))
+    date_width = max([len(_short_day(f.due, report)) for f in report.flags] or [0])
+    relative_width = max([len(_short_relative(f.due, report)) for f in report.flags] or [0])
+    number_width = len(f"{len(report.rows)}.")
+    # On a narrow screen the reason needs the room more than "in 3 days" does: the date stays.
+    with_relative = width - (number_width + 1 + 9 + 4 + 1 + date_width + 2 + relative_width + 2) >= MIN_REASON
+    for number, row in enumerate(report.rows, 1):
+        head = f"{number}.".rjust(number_width) + " "
+        name = _fit(row.participant, max(8, width - cell_len(head) - len(row.case) - 2), cell_len)
+        extras = [row.case, row.program, f"worker {row.worker or '-'}", _file_name(row.file)]
+        heading = [(head, ""), (name, "bold")]
+        used = cell_len(head) + cell_len(name)
+        for position, extra in enumerate(extras):  # ids are dropped whole, never broken: the case id always fits
+            if used + 2 + cell_len(extra) > width:
+                continue
+            heading.append(("  " + extra, "dim" if position else ""))
+            used += 2 + cell_len(extra)
+        out.append(line(*heading))
+        pad = " " * (number_width + 1)
+        for flag in row.flags:
+            columns = [
+                (pad, ""),
+                (f"{flag.status.upper():<8} ", _STYLE[flag.status]),
+                (HARD if flag.hard_deadline else "    ", "bold reverse red" if flag.hard_deadline else ""),
+                (f" {_short_day(flag.due, report):<{date_width}}  ", ""),
+                (f"{_short_relative(flag.due, report):<{relative_width}}  " if with_relative else "", ""),
+            ]
+            room = width - sum(cell_len(chunk) for chunk, _ in columns)
+            reason = _fit_clauses(_short_reason(flag), room, cell_len) if room > 0 else ""
+            out.append(line(*columns, (reason, "bold" if flag.hard_deadline else "")))
+    if report.deadlines:
+        out += [Text(""), fitted("Program calendar", "bold")]
+        deadline_date = max(len(_short_day(d.due, report)) for d in report.deadlines)
+        deadline_relative = max(len(_short_relative(d.due, report)) for d in report.deadlines)
+        for d in report.deadlines:
+            columns = [
+                (f"{d.status.upper():<8} ", _STYLE.get(d.status, "")),
+                (f"{_short_day(d.due, report):<{deadline_date}}  {_short_relative(d.due, report):<{deadline_relative}}  ", ""),
+            ]
+            room = width - sum(cell_len(chunk) for chunk, _ in columns)
+            what = _fit(f"{d.provider}: {d.what}", room, cell_len) if room > 0 else ""
+            out.append(line(*columns, (what, "")))
+    if not report.rows and not report.deadlines:
+        out += wrapped("Nothing is due in the window. (Use --within DAYS to look further ahead.)")
+    total = _total(report)
+    if cell_len(total) > width:  # the short total: the calendar's count goes first, then the hard deadlines'
+        total = total.split("), ")[0] + ")"
+        if cell_len(total) > width:
+            total = total.split("; ")[0] + ")"
+    out += [Text(""), *wrapped(total, "bold")]
+    return out
+
+
+def _token_width(row: CaseRow) -> int:
+    """The widest word of the participant column: the column is never narrower, so no id is broken."""
+    return max(len(word) for word in (row.case, row.program, f"worker {row.worker or '-'}", *row.participant.split()))
+
+
+def on_terminal(report: DueReport, console: Any, *, long: bool) -> None:
+    """The list on a terminal: the compact view, or the long one (`--long`)."""
+    if long:
+        rich_table(report, console)
+    else:
+        for line in compact(report, console.width):
+            console.print(line, no_wrap=True, overflow="ellipsis")  # a line too wide is cut short, never wrapped
 
 
 def rich_table(report: DueReport, console: Any) -> None:
-    """The list as a rich table (terminal only)."""
+    """The long list as a rich table (terminal only): every flag's evidence, citation and local defaults."""
     from rich.table import Table
     from rich.text import Text
 
@@ -151,34 +410,37 @@ def rich_table(report: DueReport, console: Any) -> None:
     console.print(_summary(report), highlight=False)
     if report.rows:
         table = Table(show_lines=True, expand=True)
-        table.add_column("Due", no_wrap=True)
-        table.add_column("Participant", ratio=1, min_width=20, overflow="fold")
-        table.add_column("Why (rule, evidence, policy)", ratio=3, min_width=30)
+        participant_width = min(max(_token_width(row) for row in report.rows), max(12, console.width // 3))
+        table.add_column("Participant", min_width=participant_width, max_width=participant_width, overflow="fold")
+        table.add_column("Why (rule, evidence, policy)", ratio=1)
         for row in report.rows:
-            first = row.flags[0]
-            due = Text(f"{first.due:%a %Y-%m-%d}\n", style=_STYLE[row.status])
-            due.append(relative_days(first.due, report.as_of), style=_STYLE[row.status])
             who = Text(row.participant, style="bold")
-            who.append(f"\n{row.case}\n{row.program}\nworker {row.worker or '-'}\n")
-            who.append(printable(row.file), style="dim")
-            why = Text()
-            for i, flag in enumerate(row.flags):
-                if i:
-                    why.append("\n")
+            who.append(f"\n{row.case}\n{row.program}\nworker {row.worker or '-'}")
+            if row.last_staffing:
+                who.append(f"\nlast staffing\n{row.last_staffing:%Y-%m-%d}", style="dim")
+            if row.planned_meeting:
+                who.append(f"\nplanned meeting\n{row.planned_meeting:%Y-%m-%d}", style="dim")
+            # The file's name heads the wide column: in the narrow one a long name would break mid-word.
+            why = Text(f"file: {_file_name(row.file)}", style="dim")
+            for flag in row.flags:
+                why.append("\n")
                 why.append(f"{flag.status.upper()} ", style=_STYLE[flag.status])
-                why.append(f"{flag.due:%a %m/%d} ({relative_days(flag.due, report.as_of)}) ")
+                if flag.hard_deadline:
+                    why.append(f"{HARD} DEADLINE", style="bold reverse red")
+                    why.append(" ")
+                why.append(f"{flag.due:%a %Y-%m-%d} ({relative_days(flag.due, report.as_of)}) ")
                 why.append(flag.reason, style="bold")
-                why.append(f"  [{flag.rule}]\n", style="dim")
+                why.append(f"\n  [{flag.rule}]\n", style="dim")
                 why.append(f"  evidence: {_evidence(flag)}\n", style="dim")
                 why.append(f"  policy: {flag.citation}", style="italic")
                 if flag.local_default:
                     why.append(f"\n  {_flag_local(flag)}", style="dim")
-            table.add_row(due, who, why)
+            table.add_row(who, why)
         console.print(table)
     if report.deadlines:
         cal = Table(title="Program calendar", expand=True)
         cal.add_column("Due", no_wrap=True)
-        cal.add_column("Provider / month", ratio=1, min_width=18, overflow="fold")
+        cal.add_column("Provider / month", ratio=1, min_width=18)
         cal.add_column("What", ratio=4)
         for d in report.deadlines:
             when = Text(f"{d.due:%a %Y-%m-%d}\n{relative_days(d.due, report.as_of)}", style=_STYLE.get(d.status, ""))
@@ -191,3 +453,4 @@ def rich_table(report: DueReport, console: Any) -> None:
         console.print(cal)
     if not report.rows and not report.deadlines:
         console.print("Nothing is due in the window. (Use --within DAYS to look further ahead.)", highlight=False)
+    console.print(Text(_total(report), style="bold"))

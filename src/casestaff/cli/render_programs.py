@@ -118,6 +118,8 @@ def _rule_lines(pack: Pack) -> list[str]:
     for rule in pack.rules:
         lines.append(f"  {pack.id}.{rule.id}  [{rule.function}({_params(rule.params)})]")
         lines.append(f"    {rule.explain}")
+        if rule.hard_deadline:
+            lines.append("    hard deadline (hard_deadline: true): `due` marks it HARD, first among flags of its status")
         if rule.satisfied_by:
             lines.append(f"    satisfied by: a {' or '.join(rule.satisfied_by)} held on or after the condition began")
         lines.append(f"    policy: {pack.cite(rule.citation)}")

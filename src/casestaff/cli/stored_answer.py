@@ -25,6 +25,8 @@ def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) ->
     output, problems = recording.output()
     if problems:
         return code  # only a clean run is replayed: problems and notes are said afresh each time
+    if not output:
+        return code  # the answer went elsewhere (through a pager): there is nothing to replay
     inputs = inputs_of(workspace, reads_cases=reads_cases)
     if inputs.changed_since(recording.started_ns):
         return code

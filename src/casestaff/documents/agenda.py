@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from casestaff.documents.agenda_parts import (
 from casestaff.documents.agenda_records import Agenda, Reason, Section
 from casestaff.documents.agenda_values import fact
 from casestaff.documents.readiness import run_checks
+from casestaff.documents.sources import place_sources
 from casestaff.documents.templating import candidates, render
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
@@ -106,14 +106,9 @@ def default_meeting_date(case: model.Case, flags: Sequence[Any], as_of: dt.date)
 
 # -- rendering ---------------------------------------------------------------------------------
 
-FOOTNOTE = re.compile(r"\[\^(\d+)\]")
-
-
-def render_agenda(agenda: Agenda, fmt: str, user_dir: Path | None = None) -> str:
-    """The agenda in md, txt or html through the program's template (the user's first)."""
+def render_agenda(agenda: Agenda, fmt: str, user_dir: Path | None = None, sources: bool = True) -> str:
+    """The agenda in md, txt or html through the program's template (the user's first); the file
+    lines its facts came from once per section (md, txt) or beside each fact (html), or not at all."""
     names = candidates("agenda", agenda.program, fmt)
     text = render(names, {"agenda": agenda, "fmt": fmt}, user_dir, html=fmt == "html")
-    if fmt == "md":  # footnote definitions for exactly the lines the text cites
-        cited = tuple(sorted({int(n) for n in FOOTNOTE.findall(text)}))
-        text = render(names, {"agenda": dataclasses.replace(agenda, cited_lines=cited), "fmt": fmt}, user_dir)
-    return text
+    return place_sources(text, fmt, sources)

@@ -747,6 +747,9 @@ class Invitee:
     role: str
     initials: str
     who: Value
+    """Role and person ("FC: RH"), for a list of everyone invited."""
+    person: Value
+    """The person alone ("RH"), under a heading or in a row that already names the role."""
     organization: str
     department: bool
 
@@ -778,9 +781,18 @@ def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Te
         role = pack.role(p.role)
         shown = " ".join(filter(None, [p.initials, f"({p.name})" if p.name else "", f"-- {p.organization}" if p.organization else ""]))
         line = p.line_of("initials")
-        who = fact(f"{p.role}: {shown}", line, label="invitee") if line else fact(f"{p.role}: {shown} (from --invite)", label="invitee")
+        added = "" if line else " (from --invite)"
+        who = fact(f"{p.role}: {shown}{added}", line, label="invitee")
+        person = fact(f"{shown}{added}", line, label="invitee")
         people.append(
-            Invitee(role=role.abbr if role else p.role, initials=p.initials, who=who, organization=p.organization or "", department=bool(role and role.department))
+            Invitee(
+                role=role.abbr if role else p.role,
+                initials=p.initials,
+                who=who,
+                person=person,
+                organization=p.organization or "",
+                department=bool(role and role.department),
+            )
         )
     roles = tuple(
         RoleRow(
@@ -795,7 +807,7 @@ def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Te
     )
     sources = []
     if case.planned_staffing and case.planned_staffing.invited:
-        sources.append(f"planned_staffing (line {case.planned_staffing.line_of('invited')})")
+        sources.append(f"the planned staffing's invitations (line {case.planned_staffing.line_of('invited')})")
     if extra:
         sources.append("--invite")
     return Team(
@@ -803,5 +815,5 @@ def team(case: model.Case, pack: Pack, extra: Sequence[model.Person] = ()) -> Te
         invited=tuple(people),
         department_invited=sum(1 for i in people if i.department),
         source=" and ".join(sources),
-        nobody=None if people else ask("who is invited -- add planned_staffing.invited, or use --invite ROLE:INITIALS", label="invitee"),
+        nobody=None if people else ask("who is invited -- list them with the planned staffing in the case file, or use --invite ROLE:INITIALS", label="invitee"),
     )

@@ -25,6 +25,7 @@ from casestaff.documents.agenda_parts import (
     Team,
 )
 from casestaff.documents.agenda_values import Value, values_in
+from casestaff.documents.plain_words import in_words
 
 # -- the agenda --------------------------------------------------------------------------------
 
@@ -74,6 +75,15 @@ class Check:
     def blocking(self) -> bool:
         return self.status == "blocking"
 
+    @property
+    def said(self) -> str:
+        """The message for the agenda's readers: without the case file's field names."""
+        return in_words(self.message)
+
+    @property
+    def said_details(self) -> tuple[str, ...]:
+        return tuple(in_words(d) for d in self.details)
+
 
 @dataclass(frozen=True)
 class Agenda:
@@ -120,8 +130,6 @@ class Agenda:
     readiness: tuple[Check, ...] = ()
     withheld: tuple[Withheld, ...] = ()
     """For a partner agenda: every area the partner's releases do not cover."""
-    cited_lines: tuple[int, ...] = ()
-    """The file lines the rendered Markdown cites (its footnotes); filled while rendering."""
 
     @property
     def questions(self) -> tuple[Value, ...]:

@@ -59,9 +59,9 @@ def _listing(case: model.Case) -> str:
     return ", ".join(f"{s.date} ({s.kind})" for s in case.staffings) or "none"
 
 
-def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None = None) -> model.Staffing:
+def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None = None, option: str = "--staffing") -> model.Staffing:
     """`latest` (the default: the last held by `as_of`, when given), `YYYY-MM-DD`, or
-    `YYYY-MM-DD:KIND` when two were held that day."""
+    `YYYY-MM-DD:KIND` when two were held that day; `option` is how the user named it."""
     nothing_yet = StaffingNotFound(f"{case.file}: no staffing is recorded yet; record one with `casestaff record {case.file}`")
     if which in (None, "", LATEST):
         latest = queries.latest_staffing(case, as_of)
@@ -74,13 +74,13 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
     try:
         day = read_date(day_text)
     except WhenError as exc:
-        raise StaffingNotFound(f"--staffing: {exc} (or 'latest')") from None
+        raise StaffingNotFound(f"{option}: {exc} (or 'latest')") from None
     held = [s for s in case.staffings if s.date == day and (not kind or s.kind == kind.strip())]
     if not held:
         raise StaffingNotFound(f"no staffing on {which} in {case.file}; recorded: {_listing(case)}")
     if len(held) > 1:
         kinds = ", ".join(f"{day}:{s.kind}" for s in held)
-        raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with --staffing {kinds}")
+        raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with {option} {kinds}")
     return held[0]
 
 
@@ -159,11 +159,16 @@ def _refusal(staffing: model.Staffing, shortfall: requirements.Shortfall) -> str
     return f"the {staffing.date.isoformat()} staffing: {shortfall}"
 
 
+def missing_basics(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
+    """What every narration needs that the record lacks: who was there, the discussion, next steps."""
+    return _everyone(case, staffing, pack)
+
+
 def missing_for_narration(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[str]:
     """Everything the narration needs that the record lacks (empty when it can be printed): who was
     there, the discussion and next steps, then each requirement of the pack the staffing does not
     meet for the decision it records (rules/requirements.py, the question every command asks)."""
-    missing = _everyone(case, staffing, pack)
+    missing = missing_basics(case, staffing, pack)
     return missing + [_refusal(staffing, shortfall) for shortfall in requirements.shortfalls(case, staffing, pack)]
 
 
@@ -350,6 +355,25 @@ def narrate(
     if problems:
         raise NarrationRefused([problem.translate(_SHOW_BRACES) for problem in problems])
     return tidy(text.translate(_SHOW_BRACES))
+
+
+NOT_RECORDED = "[not recorded]"
+"""What a preview prints where the narration would print a field the staffing does not have."""
+
+
+def _sentence_or_blank(text: Any) -> str | None:
+    return None if text is None else sentence(text)
+
+
+def preview(case: model.Case, staffing: model.Staffing, pack: Pack, *, user_dir: Path | None = None) -> str:
+    """A staffing about to be written, laid out as its narration will be -- `record` shows this
+    before it writes, so the caseworker reads the outcome the way the system of record will, not as
+    YAML. `case` already holds the staffing. Nothing is refused: a field the narration prints and
+    the staffing lacks reads NOT_RECORDED (TemplateProblem for a broken template)."""
+    names = templating.candidates("narration", pack.id, "txt")
+    values = context(case, staffing, pack) | {"sentence": _sentence_or_blank}
+    text = templating.render(names, values, user_dir, finalize=_finalize)
+    return tidy(text.replace(EMPTY_MARK, NOT_RECORDED).translate(_SHOW_BRACES))
 
 
 def tidy(text: str) -> str:

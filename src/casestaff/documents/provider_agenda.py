@@ -21,6 +21,7 @@ from casestaff.documents.agenda_values import (
     words,
 )
 from casestaff.documents.readiness import OK, READINESS_SPECS, eligibility_status
+from casestaff.documents.sources import place_sources
 from casestaff.documents.templating import render
 from casestaff.model import queries
 from casestaff.model import records as model
@@ -209,6 +210,8 @@ def build_provider_agenda(
     )
 
 
-def render_provider_agenda(agenda: ProviderAgenda, fmt: str, user_dir: Path | None = None) -> str:
-    """The provider agenda in md, txt or html through the program's provider template (the user's first)."""
-    return render([f"agenda/{agenda.program}-provider.{fmt}.j2"], {"agenda": agenda, "fmt": fmt}, user_dir, html=fmt == "html")
+def render_provider_agenda(agenda: ProviderAgenda, fmt: str, user_dir: Path | None = None, sources: bool = True) -> str:
+    """The provider agenda in md, txt or html through the program's provider template (the user's
+    first); each fact with its file and line, or without when not `sources`."""
+    context = {"agenda": agenda, "fmt": fmt, "show_sources": sources}
+    return place_sources(render([f"agenda/{agenda.program}-provider.{fmt}.j2"], context, user_dir, html=fmt == "html"), fmt, sources)

@@ -117,10 +117,22 @@ class Unmet:
     """A requirement of its kind or of the decision it records is unmet: `narrate` refuses it."""
 
 
-def unmet_requirements(case: model.Case, staffing: model.Staffing, pack: Pack, as_of: dt.date) -> Unmet | None:
+def with_staffing(case: model.Case, staffing: model.Staffing, replacing: int | None = None) -> model.Case:
+    """The case as it will read once the staffing is written: added, or in place of entry `replacing`."""
+    staffings = list(case.staffings)
+    if replacing is None:
+        staffings.append(staffing)
+    else:
+        staffings[replacing] = staffing
+    return dataclasses.replace(case, staffings=staffings)
+
+
+def unmet_requirements(
+    case: model.Case, staffing: model.Staffing, pack: Pack, as_of: dt.date, replacing: int | None = None
+) -> Unmet | None:
     """What the entry lacks -- asked as `due` and `narrate` will ask it once it is in the file
     (rules/requirements.py) -- or None when it meets every requirement that applies to it."""
-    after = dataclasses.replace(case, staffings=[*case.staffings, staffing])
+    after = with_staffing(case, staffing, replacing)
     for_decision = requirements.shortfalls(after, staffing, pack)
     kept = [
         (flag, held)
@@ -240,12 +252,36 @@ def flow_styles(doc: writer.CaseText) -> dict[str, bool]:
     return styles
 
 
-def aside_header(case: model.Case, path: Path) -> str:
+def aside_header(case: model.Case, path: Path, amend: str | None = None) -> str:
     """The first lines of a saved-aside outcome: what it is and how to record it later."""
+    what = f"a change to the {amend} staffing" if amend else "a staffing outcome"
+    how = f" --amend {amend}" if amend else ""
     return (
-        f"# Not yet recorded: a staffing outcome for {case.case_id} ({path.name}).\n"
-        f"# Record it with:  casestaff record {path} --from THIS_FILE\n"
+        f"# Not yet recorded: {what} for {case.case_id} ({path.name}).\n"
+        f"# Record it with:  casestaff record {path}{how} --from THIS_FILE\n"
     )
+
+
+UNFINISHED = "# casestaff: unfinished; answered:"
+"""The comment that marks an outcome file saved when the prompts stopped early, naming the fields
+answered; `record --from` on such a file asks the rest."""
+
+
+def unfinished_yaml(staffing: model.Staffing, answered: Sequence[str], header: str) -> str:
+    """What was typed before the prompts stopped, as an outcome file `record --from` finishes."""
+    return outcome_yaml(staffing, header + f"{UNFINISHED} {', '.join(answered) or '-'}\n")
+
+
+def answered_in(data: bytes) -> frozenset[str] | None:
+    """The fields an unfinished outcome file holds answers to; None for an ordinary outcome file."""
+    for raw in data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines():
+        line = raw.strip()
+        if line.startswith(UNFINISHED):
+            names = line[len(UNFINISHED) :].split(",")
+            return frozenset(name.strip() for name in names if name.strip() not in ("", "-"))
+        if line and not line.startswith("#"):
+            return None
+    return None
 
 
 def outcome_yaml(staffing: model.Staffing, header: str = "") -> str:
@@ -275,27 +311,35 @@ def record_outcome(
     *,
     typed: bool = True,
     source: str = "<input>",
+    replacing: int | None = None,
 ) -> None:
-    """Add the staffing to the case file read as `doc`, or raise OutcomeRefused / WriteRefused.
+    """Add the staffing to the case file read as `doc` -- or, with `replacing`, put it in place of
+    that entry (`--amend`) -- or raise OutcomeRefused / WriteRefused.
 
     With `typed`, what the user entered is saved aside whenever the write is refused, and a file
     that changed on disk since `doc` was read (while they typed) is refused, for them to check.
     An outcome from a file (not `typed`) is instead checked again against the file as it is then
-    and added to it: another casestaff may have written into it a moment before.
+    and added to it: another casestaff may have written into it a moment before. An amend is
+    never made again to a changed file: the entry it replaces may have changed too.
     """
     problems = check_outcome(staffing, case, pack, source, as_of)
-    kept = outcome_yaml(staffing, aside_header(case, doc.path)) if typed else None
+    amend = amend_name(case, replacing) if replacing is not None else None
+    kept = outcome_yaml(staffing, aside_header(case, doc.path, amend)) if typed else None
     if problems:
         note = writer.keep_input(doc.path, kept)[1] if kept is not None else None
         raise OutcomeRefused(problems, note)
+    entry = _entry(staffing, flow_styles(doc))
     try:
-        new_text, expected = writer.append_entry(doc, "staffings", _entry(staffing, flow_styles(doc)))
+        if replacing is None:
+            new_text, expected = writer.append_entry(doc, "staffings", entry)
+        else:
+            new_text, expected = writer.replace_entry(doc, "staffings", replacing, entry)
     except writer.EditImpossible as exc:
         if kept is None:
             raise writer.WriteRefused(str(exc)) from None
         saved, note = writer.keep_input(doc.path, kept)
         raise writer.WriteRefused(f"{exc}\n{note}", saved_to=saved) from None
-    redo = None if typed else _add_again(staffing, pack.id, packs, source, as_of)
+    redo = None if typed or replacing is not None else _add_again(staffing, pack.id, packs, source, as_of)
     writer.commit(doc, new_text, expected, packs, typed=kept, redo=redo)
 
 
@@ -331,6 +375,18 @@ def _add_again(staffing: model.Staffing, program: str, packs: Mapping[str, Pack]
         return writer.append_entry(fresh, "staffings", _entry(staffing, flow_styles(fresh)))
 
     return redo
+
+
+def amend_name(case: model.Case, index: int) -> str:
+    """How `--amend` names entry `index`: its date, with its kind when another was held that day."""
+    staffing = case.staffings[index]
+    same_day = [s for s in case.staffings if s.date == staffing.date]
+    return f"{staffing.date}:{staffing.kind}" if len(same_day) > 1 else staffing.date.isoformat()
+
+
+def entry_index(case: model.Case, staffing: model.Staffing) -> int:
+    """Where a staffing chosen from the case (narrate.select_staffing) sits in its `staffings:` list."""
+    return next(i for i, held in enumerate(case.staffings) if held is staffing)
 
 
 # -- marking a next step done ---------------------------------------------------------------------

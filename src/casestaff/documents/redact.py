@@ -111,5 +111,4 @@ def for_partner(agenda: Agenda, partner: str, covered: frozenset[str]) -> Agenda
         partner_covers=tuple(AREA_LABELS[a] for a in AREA_LABELS if a in covered),
         readiness=(),
         withheld=tuple(Withheld(area=a, label=AREA_LABELS[a]) for a in AREA_LABELS if a not in covered),
-        cited_lines=(),
     )

@@ -220,8 +220,8 @@ def _sequence_layout(root_layout: Layout, key: ScalarNode, sequence: SequenceNod
 # -- rendering new entries ------------------------------------------------------------------------
 
 
-def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
-    """The lines of one new list entry under `key:` (without the key line), column 0 based."""
+def _rendered_lines(data: Mapping[str, Any], layout: Layout) -> list[str]:
+    """`data` as ruamel.yaml writes it in `layout`, line by line, column 0 based."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -231,10 +231,14 @@ def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
     # Never write &anchors/*aliases, e.g. for one date object used twice.
     yaml.representer.ignore_aliases = lambda data: True
     buffer = io.StringIO()
-    yaml.dump({key: [item]}, buffer)
+    yaml.dump(dict(data), buffer)
     # split on \n only: str.splitlines() would also split at characters inside quoted values
-    lines = buffer.getvalue().rstrip("\n").split("\n")
-    return lines[1:]
+    return buffer.getvalue().rstrip("\n").split("\n")
+
+
+def render_entry(key: str, item: Any, layout: Layout) -> list[str]:
+    """The lines of one new list entry under `key:` (without the key line), column 0 based."""
+    return _rendered_lines({key: [item]}, layout)[1:]
 
 
 def _indent(lines: Sequence[str], columns: int) -> list[str]:
@@ -316,6 +320,62 @@ def _expected_append(doc: CaseText, key: str, item: Any) -> Any:
     expected = doc.plain()
     expected[key] = [*(expected.get(key) or []), _as_plain(item)]
     return expected
+
+
+def _render_field(name: str, value: Any, layout: Layout, column: int, newline: str) -> str:
+    """`name: value` as written at `column` (the first line without its indent), in the file's layout."""
+    lines = _rendered_lines({name: value}, layout)
+    return newline.join([lines[0], *_indent(lines[1:], column)])
+
+
+def replace_entry(doc: CaseText, key: str, index: int, item: Mapping[str, Any]) -> tuple[str, Any]:
+    """(new text, expected data) with entry `index` of the top-level list `key` replaced by `item`.
+
+    The entry stays where it is. A field whose value is unchanged keeps its text, comments and
+    all; a changed field is rewritten in place, a field `item` lacks loses its lines, and a new one
+    goes after the field before it in `item`'s order. Everything outside the entry is untouched.
+    """
+    text = doc.text
+    found = _value_of(doc.root, key)
+    sequence = found[1] if found is not None else None
+    if found is None or not isinstance(sequence, SequenceNode) or not _is_block(sequence) or index >= len(sequence.value):
+        raise EditImpossible(f"{doc.path}: there is no entry {index + 1} under {key}: to change")
+    entry = sequence.value[index]
+    line, col = yamlread.position(entry)
+    if not isinstance(entry, MappingNode) or not _is_block(entry):
+        raise EditImpossible(f"{doc.path}:{line}:{col}: this {key} entry is written on one line in {{ }}; write it one field per line, then run the command again")
+    layout = _sequence_layout(detect_layout(doc.root), found[0], sequence)
+    column = entry.start_mark.column
+    old: dict[str, tuple[Node, Node]] = {str(getattr(k, "value", "")): (k, v) for k, v in entry.value}
+    splices: list[Splice] = []
+    for name, (key_node, value_node) in old.items():
+        end = _content_end(text, value_node)
+        if name not in item:
+            if key_node is entry.value[0][0]:
+                raise EditImpossible(f"{doc.path}:{line}:{col}: the first field of this entry, {name}, cannot be removed; change the entry by hand")
+            start = max(text.rfind("\n", 0, key_node.start_mark.index), text.rfind("\r", 0, key_node.start_mark.index)) + 1
+            splices.append(Splice(start, _after_line(text, end), ""))
+        elif yamlread.to_plain(value_node) != _as_plain(item[name]):
+            splices.append(Splice(key_node.start_mark.index, end, _render_field(name, item[name], layout, column, doc.newline)))
+    names = list(item)
+    added: dict[int, str] = {}  # several new fields after one old field go in `item`'s order
+    for position, name in enumerate(names):
+        if name in old:
+            continue
+        before = next((n for n in reversed(names[:position]) if n in old), None)
+        if before is None:
+            raise EditImpossible(f"{doc.path}:{line}:{col}: {name} would come first in this entry; change the entry by hand")
+        at = _after_line(text, _content_end(text, old[before][1]))
+        prefix = doc.newline if at == len(text) and not text.endswith(("\n", "\r")) else ""
+        field = " " * column + _render_field(name, item[name], layout, column, doc.newline) + doc.newline
+        added[at] = added.get(at, prefix) + field
+    splices += [Splice(at, at, fields) for at, fields in added.items()]
+    new_text = text
+    for splice in sorted(splices, key=lambda s: (s.start, s.end), reverse=True):
+        new_text = splice.apply(new_text)
+    expected = copy.deepcopy(doc.plain())
+    expected[key][index] = _as_plain(item)
+    return new_text, expected
 
 
 def _node_at(doc: CaseText, path: Sequence[str | int]) -> Node:

@@ -140,6 +140,11 @@ class RuleDef(Record):
     explain: str = doc("One line: what the rule checks and why.")
     reason: str = doc("The reason shown on a flag; {names} are filled from the finding and params.")
     citation: Citation = doc("Where the policy says so.")
+    hard_deadline: bool = doc(
+        "true: its due date comes before something that takes effect on a set day -- a sanction or disqualification,"
+        " a permanency decision; the morning list marks it HARD and lists it first among flags of the same status.",
+        False,
+    )
 
 
 @dataclass(kw_only=True, slots=True)

@@ -188,6 +188,16 @@ def latest_staffing(
     )
 
 
+def planned_meeting(case: model.Case, day: dt.date) -> dt.date | None:
+    """The date of the staffing being prepared (planned_staffing.date), when it is `day` or later.
+
+    A planned date already past is a meeting held or missed, not one ahead: the file's staffings
+    say which, so it is no longer the planned meeting.
+    """
+    planned = case.planned_staffing
+    return planned.date if planned is not None and planned.date is not None and planned.date >= day else None
+
+
 def invitees(case: model.Case, extra: Sequence[model.Person] = ()) -> list[model.Person]:
     """Who is invited to the planned staffing: its `invited` list, then those added (`--invite`).
 

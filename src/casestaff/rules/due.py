@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casestaff.files.config import Config
 from casestaff.model import queries
@@ -13,7 +13,7 @@ from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import PackSet
 from casestaff.rules.evaluate import evaluate_case, workdays_for
-from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, status_of
+from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
 
 
@@ -32,7 +32,14 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
     else:
         horizon = month_end(as_of + dt.timedelta(days=within))
         wide = evaluate_case(case, pack, as_of, (horizon - as_of).days, default_worker)
-        flags = tuple(f for f in wide if status_of(f.since, f.due, as_of, within) is not None)
+        # Evaluated over the calendar's wider window, each flag's status is taken again over the
+        # list's own: DUE and UPCOMING mean the same in every program.
+        flags = tuple(
+            sorted(
+                (replace(f, status=status) for f in wide if (status := status_of(f.since, f.due, as_of, within))),
+                key=flag_order,
+            )
+        )
         calendar = tuple((f.rule, f.since) for f in wide)
         calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines if d.done_by is not None}
         kind = pack.planned_kind(case.planned_staffing)
@@ -50,6 +57,8 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         calendar=calendar,
         enrolled=case.enrolled,
         planned=planned,
+        last_staffing=last.date if (last := queries.latest_staffing(case, as_of)) is not None else None,
+        planned_meeting=queries.planned_meeting(case, as_of),
     )
 
 
@@ -80,6 +89,15 @@ class CaseRow:
     program: str
     file: str
     flags: tuple[Flag, ...]
+    last_staffing: dt.date | None = None
+    """The day of the last staffing held on or before the as-of date, of any kind."""
+    planned_meeting: dt.date | None = None
+    """The day of the staffing being prepared, if the file gives one on or after the as-of date."""
+
+    @property
+    def hard_deadline(self) -> bool:
+        """The most pressing flag is a hard deadline (flags come hard deadlines first within a status)."""
+        return self.flags[0].hard_deadline
 
     @property
     def status(self) -> str:
@@ -98,6 +116,11 @@ class DueReport:
     rows: tuple[CaseRow, ...]
     deadlines: tuple[Deadline, ...]
     cases: int
+
+    @property
+    def window_end(self) -> dt.date:
+        """The window's last day: what is due by it is DUE, what is due after it UPCOMING (flags.WINDOW_MEANING)."""
+        return self.as_of + dt.timedelta(days=self.within)
 
     @property
     def flags(self) -> list[Flag]:
@@ -121,7 +144,8 @@ def due_report(
     worker: str | None = None,
     program: str | None = None,
 ) -> DueReport:
-    """The morning list from evaluated entries (or cases); overdue rows first, then by due date."""
+    """The morning list from evaluated entries (or cases): overdue rows first, then due, then
+    upcoming; within a status, hard deadlines first, then by due date."""
     default_worker = config.worker or ""
     evaluated = [
         e if isinstance(e, CaseEntry) else evaluate_entry(e, packset, as_of, within, default_worker) for e in entries
@@ -138,9 +162,11 @@ def due_report(
                     program=entry.program,
                     file=entry.file,
                     flags=entry.flags,
+                    last_staffing=entry.last_staffing,
+                    planned_meeting=entry.planned_meeting,
                 )
             )
-    rows.sort(key=lambda r: (STATUS_ORDER[r.status], r.due, r.participant, r.case))
+    rows.sort(key=lambda r: (STATUS_ORDER[r.status], not r.hard_deadline, r.due, r.participant, r.case))
     deadlines: list[Deadline] = []
     for pack in packset.packs.values():
         if pack.provider_cycle is None or (program and pack.id != program):

@@ -19,7 +19,7 @@ from casestaff.model import records as model
 from casestaff.model.dates import Workdays
 from casestaff.model.pack import Pack, RuleDef, local_values
 from casestaff.rules import requirements
-from casestaff.rules.flags import STATUS_ORDER, Evidence, Flag, LocalValue, status_of
+from casestaff.rules.flags import Evidence, Flag, LocalValue, flag_order, status_of
 from casestaff.rules.functions import RULE_SPECS, RuleContext
 from casestaff.rules.requirements import Shortfall
 
@@ -150,9 +150,10 @@ def evaluate_case_held(
                 status=status,
                 citation=step.citation,
                 local_default=step.local_default,
+                hard_deadline=rule.hard_deadline,
             )
             found.append((flag, held))
-    found.sort(key=lambda pair: (STATUS_ORDER[pair[0].status], pair[0].due, pair[0].rule))
+    found.sort(key=lambda pair: flag_order(pair[0]))
     return found
 
 

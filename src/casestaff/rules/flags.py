@@ -9,6 +9,20 @@ from typing import Any
 OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
 STATUS_ORDER = {OVERDUE: 0, DUE: 1, UPCOMING: 2}
 
+WINDOW_MEANING = (
+    "The window: the as-of day and the DAYS days after it (--within DAYS; 14 unless given). A flag due in the"
+    " window is DUE; one due after it whose reason has begun, or begins in the window, is UPCOMING; one whose"
+    " reason begins after the window is not listed."
+)
+"""What --within means, in words: `due --help`, the docs and the list say this; `status_of` computes it."""
+
+STATUS_MEANING = {
+    OVERDUE: "its due date has passed",
+    DUE: "due in the window (today or in the next DAYS days)",
+    UPCOMING: "due after the window, its reason begun or beginning in it",
+}
+"""The one definition of each status: `status_of` computes it, help and docs print it."""
+
 
 # Evidence and Flag live in the cache: frozen slotted dataclasses unpickle through a Python-level
 # __setstate__, plain slotted ones in C -- four times faster on a 10,000-file warm run.
@@ -70,6 +84,8 @@ class Flag:
     citation: str
     local_default: tuple[LocalValue, ...] = ()
     """The rule's parameters whose values are not the policy's: what the flag's timing rests on besides it."""
+    hard_deadline: bool = False
+    """The pack declares the rule a hard deadline: something takes effect on a set day (a sanction)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +100,7 @@ class Flag:
             "since": self.since.isoformat(),
             "due": self.due.isoformat(),
             "status": self.status,
+            "hard_deadline": self.hard_deadline,
             "citation": self.citation,
             "local_default": [{"param": v.param, "value": v.value, "source": v.source} for v in self.local_default],
         }
@@ -123,14 +140,21 @@ class Deadline:
 
 
 def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int) -> str | None:
-    """overdue / due / upcoming as of a date, or None when it is further off than the window."""
+    """overdue / due / upcoming as of a date (see STATUS_MEANING), or None when its reason begins
+    after the window: the due date alone says whether it falls in the window, so a heading
+    "looking 14 days ahead" never sits above "DUE in 23 days"."""
     if due < as_of:
         return OVERDUE
-    if since <= as_of:
+    if (due - as_of).days <= within:
         return DUE
-    if (since - as_of).days <= within or (due - as_of).days <= within:
+    if (since - as_of).days <= within:
         return UPCOMING
     return None
+
+
+def flag_order(flag: Flag) -> tuple[int, bool, dt.date, str]:
+    """The order of a participant's flags: by status, hard deadlines first within one, then by due date."""
+    return (STATUS_ORDER[flag.status], not flag.hard_deadline, flag.due, flag.rule)
 
 
 @dataclass(slots=True)  # not frozen: it is unpickled from the cache by the thousand
@@ -156,3 +180,7 @@ class CaseEntry:
     """When the participant enrolled: from then on a monthly provider staffing must cover them."""
     planned: tuple[str, dt.date] | None = None
     """(kind, date) of the staffing being prepared, when a program calendar tracks its kind."""
+    last_staffing: dt.date | None = None
+    """The day of the last staffing held on or before the as-of date, of any kind."""
+    planned_meeting: dt.date | None = None
+    """The day of the staffing being prepared, when the file gives one on or after the as-of date."""

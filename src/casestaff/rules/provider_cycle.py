@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
 from casestaff.model.pack import DeadlineDef, Pack
-from casestaff.rules.flags import DUE, OVERDUE, UPCOMING, CaseEntry, Deadline
+from casestaff.rules.flags import OVERDUE, CaseEntry, Deadline, status_of
 
 DONE = "done"
 NO_PROVIDER = "(no provider recorded)"
@@ -146,7 +146,6 @@ def provider_deadlines(
         if case.program == pack.id:
             by_provider[case.provider or NO_PROVIDER].append(case)
     customer_rules = {f"{pack.id}.{r.id}" for r in pack.rules if set(r.satisfied_by) & set(cycle.customer_kinds)}
-    horizon = as_of + dt.timedelta(days=within)
     deadlines = []
 
     def add(
@@ -192,8 +191,8 @@ def provider_deadlines(
             for spec in cycle.deadlines:
                 due, note = deadline_date(spec, month, workdays, provider_meetings)
                 covered = coverage(provider_cases, spec.done_by, month, as_of) if spec.done_by else None
-                status = _status(spec, due, covered, as_of)
-                if status is None or (status == UPCOMING and due > horizon):
+                status = _status(spec, due, covered, as_of, within)
+                if status is None:
                     continue
                 if covered is not None and (covered.held is not None or status == OVERDUE):
                     note = "; ".join(filter(None, [covered.note(), note]))
@@ -210,20 +209,19 @@ def provider_deadlines(
                 if not spec.workdays_before_meeting:
                     continue  # only a deadline counted back from the meeting is the customer staffing's own
                 due, note = deadline_date(spec, meeting.replace(day=1), workdays, (meeting,))
-                status = _status(spec, due, None, as_of)
-                if status is None or (status == UPCOMING and due > horizon):
+                status = _status(spec, due, None, as_of, within)
+                if status is None:
                     continue
                 add(provider, meeting, spec, due, status, note, case)
     deadlines.sort(key=lambda d: (d.due, d.provider, d.item, d.case))
     return deadlines
 
 
-def _status(spec: DeadlineDef, due: dt.date, covered: Coverage | None, as_of: dt.date) -> str | None:
+def _status(spec: DeadlineDef, due: dt.date, covered: Coverage | None, as_of: dt.date, within: int) -> str | None:
     if covered is not None and covered.done:
         return DONE
     if due < as_of:
         # Only a deadline casestaff can verify (a staffing held) is known to be missed.
         return OVERDUE if spec.done_by else None
-    if due == as_of:
-        return DUE
-    return UPCOMING
+    # A calendar deadline is a day, not a condition: its status is that of a reason beginning on it.
+    return status_of(due, due, as_of, within)
