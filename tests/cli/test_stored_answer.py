@@ -25,6 +25,7 @@ import pytest
 from casestaff.files import answers
 
 from ..conftest import SAMPLES
+from .test_morning_list import PAGER, on_terminal, posix_terminal
 
 MARKER = b"(the stored answer was served)\n"
 CASES = ("la-step-jose-nunez.yaml", "or-ssp-reengagement-amy.yaml", "il-snap-et-luis-ortega.yaml")
@@ -251,3 +252,20 @@ def test_inputs_see_a_file_changed_added_or_removed(tmp_path: Path) -> None:
     assert answers.unchanged(recorded.as_data())
     (tmp_path / "a.yaml").write_text("A", encoding="utf-8")
     assert not answers.unchanged(recorded.as_data())
+
+
+@posix_terminal
+def test_a_list_shown_through_the_pager_is_never_replayed_empty(tmp_path: Path) -> None:
+    """At a terminal the answer is stored as the terminal showed it; when it went through the
+    pager, nothing reached stdout, and each run pages it afresh."""
+    script = tmp_path / "pager.py"
+    script.write_text(PAGER, encoding="utf-8")
+    received = tmp_path / "paged.txt"
+    env = {"CASESTAFF_PAGER": f"{sys.executable} {script} {received}"}
+    for _ in range(3):
+        on_terminal(["due", "sample_cases", *AS_OF], columns=80, lines=30, env=env)
+        assert "Marcus Bell" in received.read_text(encoding="utf-8")
+        received.unlink()
+    assert stored_files() == []
+    screens = [on_terminal(["due", "sample_cases", *AS_OF, "--no-pager"], columns=80, lines=30, env=env) for _ in range(3)]
+    assert len(stored_files()) == 1 and "Marcus Bell" in screens[0] and screens[0] == screens[1] == screens[2]
