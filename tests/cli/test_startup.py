@@ -89,7 +89,7 @@ def test_help_lists_every_command_in_order_with_its_own_summary(runner) -> None:
     for entry in COMMANDS.values():
         __import__(entry.module)
     registered = [info.name or typer.main.get_command_name(info.callback.__name__) for info in app.registered_commands if info.callback]
-    assert sorted(COMMANDS) == sorted(registered)
+    assert sorted(COMMANDS) == sorted(registered), "each command needs its line in cli/main.COMMANDS (module and summary), in --help's order"
     for info in app.registered_commands:
         name = info.name or typer.main.get_command_name(info.callback.__name__)
         own = (inspect.cleandoc(info.help) if info.help else inspect.getdoc(info.callback)).split("\n\n")[0].replace("\n", " ")

@@ -35,6 +35,7 @@ def test_wheel_carries_packs_and_templates(wheel: Path) -> None:
     assert {"la-step.yaml", "il-snap-et.yaml", "or-ssp-reengagement.yaml", "fc-reintegration.yaml", "or-ssp-case-management.yaml"} <= packs
     templates = [n for n in names if n.startswith("casestaff/templates/") and n.endswith(".j2")]
     assert templates, "no templates in the wheel"
+    assert "casestaff/templates/report/default.html.j2" in names, "casestaff report's page is not in the wheel"
     assert not any(n.startswith(("tests/", "sample_cases/", "benchmarks/")) for n in names)
 
 

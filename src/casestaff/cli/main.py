@@ -51,6 +51,11 @@ COMMANDS: dict[str, Entry] = {
     ),
     "history": Entry("casestaff.cli.history", "Print the participant's whole timeline, newest first, as plain text."),
     "calendar": Entry("casestaff.cli.calendar", "The due list's deadlines and the program calendar as an iCalendar (.ics) file."),
+    "report": Entry(
+        "casestaff.cli.report",
+        "The supervisor's overview: who needs attention per worker, program and rule, how long overdue, hard deadlines,"
+        " staffings held, and the overdue trend.",
+    ),
 }
 """Every command: the module that defines it, and the line `casestaff --help` shows for it."""
 

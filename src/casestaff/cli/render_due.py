@@ -199,7 +199,7 @@ def as_json(report: DueReport) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> object:
+def spreadsheet_safe(value: object) -> object:
     """A spreadsheet shows text that starts like a formula as text, never runs it (CSV injection)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -219,7 +219,7 @@ def as_csv(report: DueReport) -> str:
         row["hard_deadline"] = "yes" if item["hard_deadline"] else ""
         row["last_staffing"] = item["last_staffing"] or ""
         row["planned_meeting"] = item["planned_meeting"] or ""
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return "\ufeff" + buffer.getvalue()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from casestaff.files.config import Config
 from casestaff.model import queries
@@ -127,7 +128,17 @@ class DueReport:
         return [f for row in self.rows for f in row.flags]
 
 
-def _matches(entry: CaseEntry, worker: str | None, program: str | None) -> bool:
+class Selectable(Protocol):
+    """Anything `--worker` and `--program` choose among: a case's entry, or its weeks in a report."""
+
+    @property
+    def program(self) -> str: ...
+    @property
+    def worker(self) -> str: ...
+
+
+def in_selection(entry: Selectable, worker: str | None, program: str | None) -> bool:
+    """The case is one `--worker` (initials, any case) and `--program` choose: due, calendar and report ask this."""
     if program and entry.program != program:
         return False
     if worker and entry.worker.casefold() != worker.casefold():
@@ -150,7 +161,7 @@ def due_report(
     evaluated = [
         e if isinstance(e, CaseEntry) else evaluate_entry(e, packset, as_of, within, default_worker) for e in entries
     ]
-    chosen = [e for e in evaluated if _matches(e, worker, program)]
+    chosen = [e for e in evaluated if in_selection(e, worker, program)]
     rows = []
     for entry in chosen:
         if entry.flags:
