@@ -308,12 +308,13 @@ class Recording:
         return bytes(self.out.copy), bytes(self.err.copy)
 
     def stop(self) -> None:
-        """The real streams back, everything written passed on."""
+        """The real streams back, everything written passed on; nothing more is recorded."""
         try:
             sys.stdout.flush()
             sys.stderr.flush()
         finally:
             sys.stdout, sys.stderr = self.original
+            RECORDING[:] = [r for r in RECORDING if r is not self]
 
 
 RECORDING: list[Recording] = []
