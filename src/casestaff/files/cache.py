@@ -30,7 +30,6 @@ import hashlib
 import io
 import os
 import pickle
-import sys
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,7 +38,8 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from casestaff import __version__
-from casestaff.files.permissions import user_name
+from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
+from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
 FORMAT = 5
@@ -60,19 +60,6 @@ def signature(info: os.stat_result) -> Signature:
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns)
 
 
-def cache_root() -> Path:
-    """Where caches live: CASESTAFF_CACHE_DIR, else the platform's per-user cache folder."""
-    explicit = os.environ.get("CASESTAFF_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base, "casestaff", "Cache")
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "casestaff"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "casestaff")
-
-
 class _SafeUnpickler(pickle.Unpickler):
     """Admits only what casestaff itself stores: its records, dates and builtin containers."""
 
@@ -88,27 +75,6 @@ class _SafeUnpickler(pickle.Unpickler):
 
 def safe_loads(data: bytes) -> Any:
     return _SafeUnpickler(io.BytesIO(data)).load()
-
-
-def _distrust(path: Path, others_may: int) -> str | None:
-    """Why a cache folder or file is not trusted (None: it is, or it is not there): it is another
-    user's, or its mode gives others any of the bits in `others_may`."""
-    if os.name != "posix":
-        return None
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    if info.st_uid != os.geteuid():
-        return f"it belongs to {user_name(info.st_uid)}, not to you"
-    if info.st_mode & others_may:
-        return f"others can {'write in' if others_may == FOLDER_OTHERS_MAY_NOT else 'read or write'} it (mode {info.st_mode & 0o777:04o})"
-    return None
-
-
-FOLDER_OTHERS_MAY_NOT = 0o022
-"""Others may list the cache folder (its names are hashes), never change it."""
-FILE_OTHERS_MAY_NOT = 0o077
 
 
 def doubt(folders: list[str]) -> tuple[bool, str | None]:

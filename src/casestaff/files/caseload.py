@@ -434,6 +434,18 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _start_method(workers: int, work: int) -> str | None:
+    """How worker processes start for `work` files to parse, or None when one process is faster
+    (then multiprocessing is not even imported: 8-15 ms of every small run)."""
+    if workers <= 1 or work < PARALLEL_FROM:
+        return None
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
+    return method if work >= threshold else None
+
+
 def _run_tasks(
     tasks: list[_ShardTask],
     packset: PackSet,
@@ -444,17 +456,15 @@ def _run_tasks(
 ) -> Iterator[_Sent]:
     """What each file's worker sent, task by task as they finish: a task's outcomes are let go
     once taken in, rather than every file's held at once."""
-    import multiprocessing
-
-    work = sum(len(t.items) for t in tasks)
     workers = min(jobs or _workers(), 8, len(tasks))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
-    if workers <= 1 or work < threshold:
+    method = _start_method(workers, sum(len(t.items) for t in tasks))
+    if method is None:
         _init_worker(packset, job, fingerprint)
         for task in tasks:
             yield from _run_task(task)
         return
+    import multiprocessing
+
     from concurrent.futures import ProcessPoolExecutor
 
     if warm_up is not None:
