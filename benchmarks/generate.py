@@ -1,9 +1,11 @@
-"""Write N synthetic, valid case files (about 3 KB each, all five programs) for benchmarks.
+"""Write N valid case files for benchmarks, in one of two shapes.
 
-    python benchmarks/generate.py OUT_DIR N [--seed 7]
+    python benchmarks/generate.py OUT_DIR N [--seed 7] [--shape generator|samples]
 
-The people are invented; dates spread over 2025-2026 so that `casestaff due --as-of 2026-12-01`
-raises a realistic mix of flags.
+generator: synthetic files (about 3 KB each, all five programs); the people are invented, dates
+spread over 2025-2026 so that `casestaff due --as-of 2026-12-01` raises a realistic mix of flags.
+samples: copies of sample_cases/ in turn, each with its own case id and participant name --
+smaller files (about 2.25 KB) with far more findings, more like a real office's (issue 11).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +28,8 @@ def _d(day: dt.date) -> str:
 
 
 AS_OF = dt.date(2026, 12, 1)
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_cases"
+SHAPES = ("generator", "samples")
 
 
 def case_text(index: int, rng: random.Random) -> str:
@@ -186,13 +191,34 @@ def generate(out: Path, count: int, seed: int = 7) -> None:
         (out / f"case-{index:06d}.yaml").write_text(case_text(index, rng), encoding="utf-8")
 
 
+def sample_shaped(out: Path, count: int) -> None:
+    """`count` copies of the sample case files, in turn; copy K of a file has the case id
+    ID-K and the participant's name with K after it (unique ids, unique names)."""
+    out.mkdir(parents=True, exist_ok=True)
+    sources = sorted(SAMPLES.glob("*.yaml"))
+    texts = [source.read_text(encoding="utf-8") for source in sources]
+    for index in range(count):
+        copy, which = divmod(index, len(sources))
+        text = re.sub(r"(?m)^case_id: (\S+)", rf"case_id: \g<1>-{copy:05d}", texts[which], count=1)
+        text = re.sub(r"(?m)^(participant:\n  name: )(.+)$", rf"\g<1>\g<2> {copy:05d}", text, count=1)
+        (out / f"{sources[which].stem}-{copy:05d}.yaml").write_text(text, encoding="utf-8")
+
+
+def generate_shape(out: Path, count: int, shape: str, seed: int = 7) -> None:
+    if shape == "samples":
+        sample_shaped(out, count)
+    else:
+        generate(out, count, seed)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shape", choices=SHAPES, default="generator")
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    generate_shape(args.out, args.count, args.shape, args.seed)
 
 
 if __name__ == "__main__":

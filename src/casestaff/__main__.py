@@ -1,5 +1,5 @@
 """`python -m casestaff` runs the command line."""
 
-from casestaff.cli.main import main
+from casestaff.cli.launch import main
 
 main()

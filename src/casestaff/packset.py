@@ -20,14 +20,12 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
-from casestaff.documents.agenda_parts import PART_SPECS
-from casestaff.documents.narrate import NARRATION_SPECS
-from casestaff.documents.readiness import READINESS_SPECS
 from casestaff.files import yamlread
 from casestaff.files.casefile import build_record  # the same validator as case files
 from casestaff.files.config import Config, ConfigError, param_key
 from casestaff.model.dates import US_STATES
-from casestaff.model.named import Named
+from casestaff.model.catalogue import AGENDA_PARTS, NARRATION_CHECKS, READINESS_CHECKS
+from casestaff.model.named import Takes
 from casestaff.model.pack import BUILTIN_DECISIONS, LOCAL_DEFAULT, SET_IN_CONFIG, Citation, Pack, PackSet, RequirementDef
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.records import Case, Checklist, Record
@@ -57,14 +55,14 @@ MAX_PARAM = 36_500
 _TYPE_WORDS = {"int": "a whole number", "float": "a number", "list[int]": "a list of whole numbers", "list[str]": "a list of names"}
 
 
-def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None) -> list[str]:
+def check_params(function: str, params: Mapping[str, Any], specs: Mapping[str, Takes] | None = None) -> list[str]:
     """What is wrong with `params` for `function` (a name in `specs`, by default the rule functions):
     unknown, missing or mistyped parameters."""
     return [message for _, message in param_problems(function, params, specs)]
 
 
 def param_problems(
-    function: str, params: Mapping[str, Any], specs: Mapping[str, Named] | None = None
+    function: str, params: Mapping[str, Any], specs: Mapping[str, Takes] | None = None
 ) -> list[tuple[str | None, str]]:
     """check_params with the parameter each message is about (None: one that is missing)."""
     rules = specs is None
@@ -235,7 +233,7 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
             seen.add(name)
 
     def function_with_params(
-        record: Record, where: str, name: str, params: Mapping[str, Any], sources: Mapping[str, Any], known: Mapping[str, Named], what: str
+        record: Record, where: str, name: str, params: Mapping[str, Any], sources: Mapping[str, Any], known: Mapping[str, Takes], what: str
     ) -> None:
         if name not in known:
             at(record, "check", f"{where}: unknown {what} '{name}'{did_you_mean(name, known)}; {see}")
@@ -247,18 +245,18 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
 
     if pack.agenda is not None:
         if pack.agenda.parts is not None:
-            named_once(pack.agenda, "parts", pack.agenda.parts, PART_SPECS, "an agenda part", "agenda.parts")
+            named_once(pack.agenda, "parts", pack.agenda.parts, AGENDA_PARTS, "an agenda part", "agenda.parts")
         ids: set[str] = set()
         for check in pack.agenda.readiness:
             where = f"readiness check {check.id}"
             if check.id in ids:
                 at(check, "id", f"readiness check id '{check.id}' is used twice in {pack.id}; give each check its own id")
             ids.add(check.id)
-            function_with_params(check, where, check.check, check.params, check.sources, READINESS_SPECS, "readiness check")
+            function_with_params(check, where, check.check, check.params, check.sources, READINESS_CHECKS, "readiness check")
             if not check.citation.section.strip():
                 at(check, "citation", f"{where}: the citation needs the policy section")
     for narration in pack.narration_checks:
-        function_with_params(narration, "narration.checks", narration.check, narration.params, narration.sources, NARRATION_SPECS, "narration check")
+        function_with_params(narration, "narration.checks", narration.check, narration.params, narration.sources, NARRATION_CHECKS, "narration check")
         if narration.citation is not None and not narration.citation.section.strip():
             at(narration, "citation", f"narration.checks: {narration.check}: the citation needs the policy section")
     if pack.case_file is not None:
@@ -351,7 +349,7 @@ def _lint_agenda_lists(pack: Pack, at: Callable[[Record, str, str], None]) -> No
     when the part is named, shown when filled, each entry once, known to the case file and cited."""
     if pack.agenda is None:
         return
-    for part, spec in PART_SPECS.items():
+    for part, spec in AGENDA_PARTS.items():
         listed = spec.listed_in
         if listed is None:
             continue

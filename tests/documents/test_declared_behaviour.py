@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import sys
 import types
+from types import MappingProxyType
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from casestaff.documents.narrate import context
 from casestaff.documents.provider_agenda import build_provider_agenda
 from casestaff.documents.readiness import READINESS_SPECS
 from casestaff.files.config import load_config
+from casestaff.model.catalogue import READINESS_CHECKS
 from casestaff.model.named import registry
 from casestaff.packset import load_packset
 from casestaff.rules.functions import RULE_SPECS
@@ -101,7 +103,10 @@ def _renamed(function: types.FunctionType, name: str) -> types.FunctionType:
 def _register(monkeypatch: pytest.MonkeyPatch, attribute: str, original, extra: list) -> None:
     """casestaff as if its registry `attribute` (now `original`) also held `extra`: every module
     holding the registry sees the new one."""
-    swapped = registry((*original.values(), *extra))
+    _swap(monkeypatch, attribute, original, registry((*original.values(), *extra)))
+
+
+def _swap(monkeypatch: pytest.MonkeyPatch, attribute: str, original, swapped) -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("casestaff") and getattr(module, attribute, None) is original:
             monkeypatch.setattr(module, attribute, swapped)
@@ -128,6 +133,9 @@ def declared(request, monkeypatch: pytest.MonkeyPatch) -> bool:
         ],
     )
     _register(monkeypatch, "READINESS_SPECS", READINESS_SPECS, [spec(READINESS_SPECS, "eligibility_verified", "eligibility_on_file", per_customer=None)])
+    # the pack set checks names against the catalogue, which declares the new name too
+    declared_too = {**READINESS_CHECKS, "eligibility_on_file": READINESS_CHECKS["eligibility_verified"]}
+    _swap(monkeypatch, "READINESS_CHECKS", READINESS_CHECKS, MappingProxyType(declared_too))
     return keep
 
 

@@ -387,16 +387,16 @@ def test_docs_link_only_to_files_that_exist(doc):
     ],
 )
 def test_readme_names_the_cache_folder_casestaff_uses(monkeypatch, platform, environment, expected):
-    from casestaff.files import cache
+    from casestaff.files import permissions
 
     monkeypatch.delenv("CASESTAFF_CACHE_DIR", raising=False)
-    monkeypatch.setattr(cache.sys, "platform", platform)
+    monkeypatch.setattr(permissions.sys, "platform", platform)
     for name, value in environment.items():
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    folder = str(cache.cache_root()).replace("\\", "/")
+    folder = str(permissions.cache_root()).replace("\\", "/")
     assert folder.endswith("/".join(expected))
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     shown = {"win32": r"%LOCALAPPDATA%\casestaff\Cache", "darwin": "~/Library/Caches/casestaff", "linux": "~/.cache/casestaff"}

@@ -20,6 +20,7 @@ from casestaff.documents.agenda_records import Agenda
 from casestaff.documents.provider_agenda import ProviderAgenda, build_provider_agenda, render_provider_agenda
 from casestaff.documents.redact import covered_areas, for_partner, partner_case
 from casestaff.documents.templating import TemplateProblem
+from casestaff.files import writer
 from casestaff.files.caseload import ProviderJob, read_file
 from casestaff.files.config import Config
 from casestaff.files.permissions import modes
@@ -125,8 +126,10 @@ class DueAgendas:
     """One agenda per participant due within the window, each written into `out_dir`.
 
     Who is due is chosen when the batch is made; `write(row)` then writes one row's agenda, so
-    a caller can show progress. File names never overwrite each other: "LA/1" and "LA 1" both
-    read "LA_1", and the second becomes "LA_1-2".
+    a caller can show progress, and `finish()` makes them all durable at once (each is written
+    atomically and owner-only as it goes; one flush for the batch instead of two per file).
+    File names never overwrite each other: "LA/1" and "LA 1" both read "LA_1", and the second
+    becomes "LA_1-2".
     """
 
     def __init__(
@@ -152,6 +155,7 @@ class DueAgendas:
         self.templates = templates or workspace.config.templates
         self.sources = sources
         self._taken: set[str] = set()
+        self._written: list[Path] = []
 
     def write(self, row: CaseRow) -> tuple[WrittenAgenda | None, list[Problem]]:
         """Write `row`'s agenda: what was written, or None and the problems of a file that changed since listed."""
@@ -169,8 +173,14 @@ class DueAgendas:
         self._taken.add(stem.casefold())
         path = self.out_dir / f"{stem}.{self.fmt}"
         shared = self.workspace.config.shared_folder
-        write_output(path, render(made.shown, self.fmt, self.templates, self.sources), "agenda", ".md, .txt or .html", shared=shared)
+        write_output(path, render(made.shown, self.fmt, self.templates, self.sources), "agenda", ".md, .txt or .html", shared=shared, durable=False)
+        self._written.append(path)
         return WrittenAgenda(case.case_id, case.participant.name, path, made.team), []
+
+
+    def finish(self) -> None:
+        """Flush every agenda written to disk, once for the batch."""
+        writer.make_durable(self._written)
 
 
 # -- a provider's month ---------------------------------------------------------------------------

@@ -198,6 +198,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
     else:
         for row in rows:
             write_one(row)
+    batch.finish()
     blocked = [one.team for one in written if one.team.blocked]
     if not written:
         typer.echo(f"Nobody is due within {within} days of {as_of.isoformat()}; no agenda written.")

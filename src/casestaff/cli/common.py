@@ -23,8 +23,7 @@ from casestaff import __version__
 from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
 from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem, did_you_mean, printable
-from casestaff.model.records import PLAUSIBLE_YEARS
-from casestaff.model.when import WhenError, read_date
+from casestaff.model.when import PLAUSIBLE_YEARS, WhenError, read_date
 from casestaff.rules.flags import WINDOW_MEANING
 
 EPILOG = (

@@ -27,6 +27,7 @@ from casestaff.cli.common import (
     say,
     say_if_no_case_files,
 )
+from casestaff.cli.stored_answer import keep_answer
 from casestaff.files.caseload import EditableJob
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 
@@ -85,7 +86,7 @@ def due(
         sys.stdout.write(render_due.plain(report))
     if caseload.problems:
         say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
-    return EXIT_PROBLEMS if caseload.problems else EXIT_OK
+    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK)
 
 
 @app.command()

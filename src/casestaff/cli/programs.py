@@ -13,6 +13,7 @@ import typer
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli import render_programs
 from casestaff.cli.common import app, say
+from casestaff.cli.stored_answer import keep_answer
 from casestaff.documents.schema import case_schema
 from casestaff.model.errors import EXIT_OK, UsageError
 from casestaff.model.problems import did_you_mean
@@ -41,7 +42,8 @@ def programs(
     functions: Annotated[bool, typer.Option("--functions", help="List the rule functions packs can use.")] = False,
 ) -> int:
     """List the program packs, or show one program's rules with parameters and citations."""
-    packset = Workspace.open().packset
+    workspace = Workspace.open()
+    packset = workspace.packset
     if functions:
         typer.echo(render_programs.functions())
     elif program is None:
@@ -51,4 +53,4 @@ def programs(
         if pack is None:
             raise UsageError(f"no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
         typer.echo(render_programs.detail(pack))
-    return EXIT_OK
+    return keep_answer(workspace, EXIT_OK, reads_cases=False)

@@ -27,6 +27,7 @@ from casestaff.documents.agenda_values import (
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import add_months
+from casestaff.model.catalogue import AGENDA_PARTS
 from casestaff.model.named import Named, registry
 from casestaff.model.pack import Pack
 from casestaff.rules.functions import RULE_SPECS
@@ -732,7 +733,8 @@ PART_SPECS: MappingProxyType[str, PartSpec] = registry(
         PartSpec(function=checklist, listed_in="checklist"),
         PartSpec(function=case_plan),
         PartSpec(function=history),
-    )
+    ),
+    AGENDA_PARTS,
 )
 """The agenda parts a pack's agenda.parts may name."""
 

@@ -25,6 +25,7 @@ from casestaff.documents import templating
 from casestaff.files.caseload import births, future_births
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
+from casestaff.model.catalogue import NARRATION_CHECKS
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
 from casestaff.model.pack import NarrationCheckDef, Pack
@@ -145,7 +146,8 @@ NARRATION_SPECS: MappingProxyType[str, NarrationCheckSpec] = registry(
         NarrationCheckSpec(function=pre_sanction_documented),
         NarrationCheckSpec(function=information_complete),
         NarrationCheckSpec(function=team_complete),
-    )
+    ),
+    NARRATION_CHECKS,
 )
 """The checks a pack's narration.checks may name -- each the requirement checks it stands for
 (requirements.OLDER_NARRATION_CHECKS; packs now say this under `requirements`), which every

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from casestaff.documents.agenda_records import Agenda, Check
 from casestaff.model import queries
 from casestaff.model import records as model
+from casestaff.model.catalogue import READINESS_CHECKS
 from casestaff.model.named import Named, registry
 from casestaff.documents.agenda_values import item_line
 from casestaff.model.pack import Pack, RoleDef
@@ -331,7 +332,8 @@ READINESS_SPECS: MappingProxyType[str, ReadinessSpec] = registry(
         ReadinessSpec(function=sanction_information_complete),
         ReadinessSpec(function=special_needs_invitees),
         ReadinessSpec(function=checklist_confirmed),
-    )
+    ),
+    READINESS_CHECKS,
 )
 """The readiness checks a pack's agenda.readiness may name; parameters are keyword-only."""
 

@@ -1,9 +1,12 @@
 """A private cache so unchanged case files are not parsed again (and unchanged answers not recomputed).
 
 Per case folder, in the user's cache directory:
-  index     -- per file: signature (see `signature`), when it was read, the facts cross-file checks
-               need, and the last job result with the key it was computed under (e.g. the
-               due-list entry for an as-of date and pack set);
+  index     -- per file: signature (see `signature`), when it was read, and the facts cross-file
+               checks need;
+  answers-K -- per job key K (e.g. the due list for an as-of date, a window and the pack set), per
+               file: the answer, pickled, with the signature and the path it was computed for;
+               the answers of the KEEP_RESULTS jobs run last are kept, each in a file of its own,
+               so a run reads and writes only its own job's answers;
   cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
                when a result must be recomputed -- each shard by whichever worker process
                handles those files, so cases never travel between processes.
@@ -27,18 +30,19 @@ import hashlib
 import io
 import os
 import pickle
-import sys
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from casestaff import __version__
-from casestaff.files.permissions import user_name
+from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
+from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 3
+FORMAT = 5
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -54,19 +58,6 @@ def signature(info: os.stat_result) -> Signature:
     replacing it is a new file there too).
     """
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns)
-
-
-def cache_root() -> Path:
-    """Where caches live: CASESTAFF_CACHE_DIR, else the platform's per-user cache folder."""
-    explicit = os.environ.get("CASESTAFF_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base, "casestaff", "Cache")
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "casestaff"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "casestaff")
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -86,27 +77,6 @@ def safe_loads(data: bytes) -> Any:
     return _SafeUnpickler(io.BytesIO(data)).load()
 
 
-def _distrust(path: Path, others_may: int) -> str | None:
-    """Why a cache folder or file is not trusted (None: it is, or it is not there): it is another
-    user's, or its mode gives others any of the bits in `others_may`."""
-    if os.name != "posix":
-        return None
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    if info.st_uid != os.geteuid():
-        return f"it belongs to {user_name(info.st_uid)}, not to you"
-    if info.st_mode & others_may:
-        return f"others can {'write in' if others_may == FOLDER_OTHERS_MAY_NOT else 'read or write'} it (mode {info.st_mode & 0o777:04o})"
-    return None
-
-
-FOLDER_OTHERS_MAY_NOT = 0o022
-"""Others may list the cache folder (its names are hashes), never change it."""
-FILE_OTHERS_MAY_NOT = 0o077
-
-
 def doubt(folders: list[str]) -> tuple[bool, str | None]:
     """(whether the cache may be used at all, what to tell the user) before a run over case
     `folders`: not at all when the cache folder is another user's or others can write in it;
@@ -120,7 +90,7 @@ def doubt(folders: list[str]) -> tuple[bool, str | None]:
         )
     for folder in folders:
         stem = folder_stem(folder)
-        for path in (stem.with_suffix(".index"), *(stem.with_suffix(f".cases{n}") for n in range(SHARDS))):
+        for path in (stem.with_suffix(".index"), *(stem.with_suffix(f".cases{n}") for n in range(SHARDS)), *answer_files(folder)):
             why = _distrust(path, FILE_OTHERS_MAY_NOT)
             if why is not None:
                 return True, f"ignoring the cache file {path}: {why}; casestaff reads nothing from it and writes it again"
@@ -131,7 +101,7 @@ def _trusted(path: Path) -> bool:
     return path.exists() and _distrust(path, FILE_OTHERS_MAY_NOT) is None
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def _write_private(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_private(path, data, durable=False)
@@ -174,7 +144,8 @@ def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
     if not _trusted(path):
         return None
     try:
-        header, content = safe_loads(path.read_bytes())
+        with path.open("rb") as stream:  # unpickled as read: the file's bytes are never held whole
+            header, content = _SafeUnpickler(stream).load()
     except Exception:  # a broken or foreign cache is simply not used
         return None
     if header != _header(fingerprint) or not isinstance(content, dict):
@@ -185,7 +156,7 @@ def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
 def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
     """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
     try:
-        _write_private(path, pickle.dumps((_header(fingerprint), content), 5))
+        _write_private(path, lambda stream: pickle.dump((_header(fingerprint), content), stream, 5))
     except OSError:
         pass
 
@@ -196,11 +167,10 @@ class FolderIndex:
 
     folder: str
     fingerprint: str
-    entries: dict[str, tuple[Signature, int, Any, dict[str, Any]]] = field(default_factory=dict)
-    """name -> (signature, when it was read (ns), facts for cross-file checks, {result key: result}).
+    entries: dict[str, tuple[Signature, int, Any]] = field(default_factory=dict)
+    """name -> (signature, when it was read (ns), facts for cross-file checks).
 
-    Up to KEEP_RESULTS answers per file (due, agenda look-ups, another window ...). Only files
-    without problems are kept: a file with problems is read again every run."""
+    Only files without problems are kept: a file with problems is read again every run."""
     dirty: bool = False
 
     @classmethod
@@ -213,19 +183,8 @@ class FolderIndex:
         entry = self.entries.get(name)
         return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
-    def result(self, name: str, key: str) -> tuple[bool, Any]:
-        """(found, result) of a trusted entry for the job `key`."""
-        results = self.entries[name][3]
-        return (key in results), results.get(key)
-
-    def store(self, name: str, signature: Signature, read_ns: int, facts: Any, key: str, result: Any) -> None:
-        old = self.entries.get(name)
-        results = dict(old[3]) if old is not None and old[0] == signature else {}
-        results.pop(key, None)
-        results[key] = result
-        while len(results) > KEEP_RESULTS:
-            del results[next(iter(results))]
-        self.entries[name] = (signature, read_ns, facts, results)
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> None:
+        self.entries[name] = (signature, read_ns, facts)
         self.dirty = True
 
     def forget(self, names: list[str]) -> None:
@@ -236,6 +195,109 @@ class FolderIndex:
     def save(self) -> None:
         if self.dirty:
             _save(folder_stem(self.folder).with_suffix(".index"), self.fingerprint, self.entries)
+
+
+def answers_path(folder: str, key: str) -> Path:
+    """The file of one job's answers for a case folder: named by a digest of the job's whole key."""
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return folder_stem(folder).with_suffix(f".answers-{digest}")
+
+
+def answer_files(folder: str) -> list[Path]:
+    """Every job's answers file of a case folder, newest first."""
+    stem = folder_stem(folder)
+    try:
+        found = [entry for entry in os.scandir(stem.parent) if entry.name.startswith(f"{stem.name}.answers-")]
+    except OSError:
+        return []
+    found.sort(key=lambda entry: _mtime_ns(entry), reverse=True)
+    return [Path(entry.path) for entry in found]
+
+
+def _mtime_ns(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return 0
+
+
+@dataclass
+class AnswerStore:
+    """One job's answers for one case folder: name -> (signature, path as shown, pickled answer).
+
+    An answer is served only for the very file it was computed from -- the same signature, which
+    the index must also trust, and the same path as this run shows it (the answer names it).
+    Answers are kept as the bytes the worker that computed them pickled: saving copies bytes,
+    and a run unpickles only the answers it uses."""
+
+    path: Path
+    fingerprint: str
+    key: str
+    answers: dict[str, tuple[Signature, str, bytes | None]]
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: str, fingerprint: str, key: str) -> AnswerStore:
+        path = answers_path(folder, key)
+        content = _load(path, fingerprint)
+        answers = content.get("answers") if content is not None and content.get("key") == key else None
+        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers if isinstance(answers, dict) else {})
+
+    def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
+        """(found, answer) for the file; an answer that does not unpickle is not found (it is computed again)."""
+        try:
+            stored_signature, stored_shown, answer = self.answers[name]
+        except (KeyError, TypeError, ValueError):  # not there, or not an entry casestaff wrote
+            return False, None
+        if stored_signature != signature or stored_shown != shown:
+            return False, None
+        if answer is None:
+            return True, None
+        try:
+            return True, safe_loads(answer)
+        except Exception:
+            return False, None
+
+    def put(self, name: str, signature: Signature, shown: str, answer: bytes | None) -> None:
+        self.answers[name] = (signature, shown, answer)
+        self.dirty = True
+
+    def drop(self, names: list[str]) -> None:
+        for name in names:
+            if self.answers.pop(name, None) is not None:
+                self.dirty = True
+
+    def save(self, folder: str) -> None:
+        """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are kept."""
+        if not self.dirty:
+            return
+        _save(self.path, self.fingerprint, {"key": self.key, "answers": self.answers})
+        for old in answer_files(folder)[KEEP_RESULTS:]:
+            if old != self.path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+
+
+def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) -> None:
+    """Drop files no longer in the folder from every other job's answers (a deleted case must not
+    live on in the cache); an answers file that cannot be read is deleted."""
+    for path in answer_files(folder):
+        if path == keep:
+            continue
+        content = _load(path, fingerprint)
+        answers = content.get("answers") if content is not None else None
+        if not isinstance(answers, dict) or content is None:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            continue
+        store = AnswerStore(path=path, fingerprint=fingerprint, key=str(content.get("key")), answers=answers)
+        store.drop(names)
+        if store.dirty:
+            _save(path, fingerprint, {"key": store.key, "answers": store.answers})
 
 
 @dataclass

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from casestaff.files.cache import CaseShard, FolderIndex, safe_loads, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, safe_loads, shard_of
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
 from casestaff.model.errors import UsageError
@@ -345,6 +345,25 @@ class _FileOutcome:
     """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
 
 
+_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, "bytes | None", str]
+"""A _FileOutcome as a worker sends it: a plain tuple, the job's answer already pickled.
+
+A tuple of builtins crosses the process boundary at a fraction of a dataclass's cost, and the
+answer's bytes go into the cache as they are, never pickled a second time."""
+
+
+def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
+    return pickle.dumps(job(case), 5) if job is not None else None
+
+
+def _received(sent: _Sent) -> tuple[_FileOutcome, bytes | None]:
+    """The outcome a worker sent, and its answer's bytes: unpickled (into `result`) only once
+    the cache's answers are saved, so that a large caseload's answers and the store holding their
+    bytes are never both in memory."""
+    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
+    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
+
+
 @dataclass(slots=True)
 class _ShardTask:
     """Files of one folder that fall in one cache shard: what a worker process reads and writes."""
@@ -364,30 +383,30 @@ def _init_worker(packset: PackSet, job: CaseJob | None, fingerprint: str | None)
     _WORKER.update(packset=packset, job=job, fingerprint=fingerprint)
 
 
-def _parse_one(shown: str, shard: Any) -> _FileOutcome:
+def _parse_one(shown: str, shard: Any) -> _Sent:
     packset: PackSet = _WORKER["packset"]
     job: CaseJob | None = _WORKER["job"]
     read_ns = time.time_ns()
     data, info, problems = read_bytes(shown)
     if data is None or info is None:
-        return _FileOutcome(shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
+        return (shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
     signature = file_signature(info)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
-        return _FileOutcome(shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
-    result = job(case) if job is not None else None
+        return (shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
+    result = _answer(job, case)
     if shard is not None:
         shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
-    return _FileOutcome(shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
+    return (shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
 
 
-def _run_task(task: _ShardTask) -> list[_FileOutcome]:
+def _run_task(task: _ShardTask) -> list[_Sent]:
     """Read (or recompute from the cache) every file of one shard; keep the shard up to date."""
 
     fingerprint: str | None = _WORKER["fingerprint"]
     job: CaseJob | None = _WORKER["job"]
     shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
-    outcomes = []
+    outcomes: list[_Sent] = []
     for shown, name, trusted in task.items:
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
         if blob is not None and trusted is not None:
@@ -397,15 +416,13 @@ def _run_task(task: _ShardTask) -> list[_FileOutcome]:
                 case = None
             if isinstance(case, model.Case):
                 case.file = shown
-                result = job(case) if job is not None else None
-                outcomes.append(
-                    _FileOutcome(shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed")
-                )
+                result = _answer(job, case)
+                outcomes.append((shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed"))
                 continue
         outcomes.append(_parse_one(shown, shard))
     if shard is not None:
         shard.drop(task.gone)
-        shard.drop([os.path.basename(o.shown) for o in outcomes if o.problems])
+        shard.drop([os.path.basename(o[0]) for o in outcomes if o[3]])
         shard.save()
     return outcomes
 
@@ -417,6 +434,18 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _start_method(workers: int, work: int) -> str | None:
+    """How worker processes start for `work` files to parse, or None when one process is faster
+    (then multiprocessing is not even imported: 8-15 ms of every small run)."""
+    if workers <= 1 or work < PARALLEL_FROM:
+        return None
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
+    return method if work >= threshold else None
+
+
 def _run_tasks(
     tasks: list[_ShardTask],
     packset: PackSet,
@@ -424,21 +453,22 @@ def _run_tasks(
     fingerprint: str | None,
     jobs: int | None,
     warm_up: Callable[[], None] | None,
-) -> list[_FileOutcome]:
+) -> Iterator[_Sent]:
+    """What each file's worker sent, task by task as they finish: a task's outcomes are let go
+    once taken in, rather than every file's held at once."""
+    workers = min(jobs or _workers(), 8, len(tasks))
+    method = _start_method(workers, sum(len(t.items) for t in tasks))
+    if method is None:
+        _init_worker(packset, job, fingerprint)
+        for task in tasks:
+            yield from _run_task(task)
+        return
     import multiprocessing
 
-    work = sum(len(t.items) for t in tasks)
-    workers = min(jobs or _workers(), 8, len(tasks))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    threshold = PARALLEL_FROM if method == "fork" else PARALLEL_FROM * 4  # spawning re-imports everything
-    if workers <= 1 or work < threshold:
-        _init_worker(packset, job, fingerprint)
-        return [outcome for task in tasks for outcome in _run_task(task)]
     from concurrent.futures import ProcessPoolExecutor
 
     if warm_up is not None:
         warm_up()  # imported once here, inherited by every forked worker
-    outcomes: list[_FileOutcome] = []
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
@@ -447,8 +477,7 @@ def _run_tasks(
     ) as pool:
         biggest_first = sorted(tasks, key=lambda t: -len(t.items))
         for part in pool.map(_run_task, biggest_first):
-            outcomes.extend(part)
-    return outcomes
+            yield from part
 
 
 def run_caseload(
@@ -472,14 +501,36 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
+    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up)
+
+
+def _run_files(
+    files: list[str],
+    packset: PackSet,
+    job: CaseJob | None,
+    today: dt.date,
+    scanned: set[str],
+    notes: list[str],
+    *,
+    use_cache: bool,
+    jobs: int | None = None,
+    warm_up: Callable[[], None] | None = None,
+) -> CaseloadRun:
+    """run_caseload over files already found; the caches of the folders in `scanned` (read in
+    full) forget the files no longer there."""
+    where = {shown: os.path.split(os.path.abspath(shown)) for shown in files}
+    # (folder, name) of each file: its cache's folder and its name there
     if use_cache:
-        use_cache, note = cache_doubt(sorted({os.path.dirname(os.path.abspath(name)) for name in files}))
+        use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
         notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
-        indexes: dict[str, FolderIndex] = {}
+        indexes: dict[str, tuple[FolderIndex, AnswerStore]] = {}
+        # each folder's cache index, and this job's answers there
         outcomes: dict[str, _FileOutcome] = {}
+        answers: dict[str, bytes] = {}
+        # the pickled answers the workers sent, by file, until the index holding them is saved
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, set[str]] = {}
 
@@ -491,41 +542,49 @@ def run_caseload(
             return task
 
         for shown in files:
-            folder, name = os.path.split(os.path.abspath(shown))
+            folder, name = where[shown]
             present.setdefault(folder, set()).add(name)
             index = None
             if use_cache:
                 index = indexes.get(folder)
                 if index is None:
-                    index = indexes[folder] = FolderIndex.open(folder, packset.fingerprint)
+                    index = indexes[folder] = (FolderIndex.open(folder, packset.fingerprint), AnswerStore.open(folder, packset.fingerprint, key))
             trusted = None
             if index is not None:
-                cached, trusted = _from_cache(index, shown, name, key)
+                cached, trusted = _from_cache(*index, shown, name)
                 if cached is not None:
                     outcomes[shown] = cached
                     continue
             task_for(folder, name).items.append((shown, name, trusted))
         for folder, index in indexes.items():
             if folder in scanned:  # a deleted case file must not live on in the cache
-                gone = [n for n in index.entries if n not in present.get(folder, set())]
-                index.forget(gone)
+                gone = [n for n in index[0].entries if n not in present.get(folder, set())]
+                index[0].forget(gone)
+                index[1].drop(gone)
+                if gone:
+                    forget_answers(folder, gone, packset.fingerprint, keep=index[1].path)
                 for name in gone:
                     task_for(folder, name).gone.append(name)
-        for outcome in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+        index = None  # only `indexes` holds them now: they are let go once saved
+        for sent in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+            outcome, answer = _received(sent)
             outcomes[outcome.shown] = outcome
+            if answer is not None:
+                answers[outcome.shown] = answer
             if use_cache and not outcome.problems and outcome.signature:
-                folder, name = os.path.split(os.path.abspath(outcome.shown))
-                read_ns = outcome.read_ns or indexes[folder].entries[name][1]
-                indexes[folder].store(
+                folder, name = where[outcome.shown]
+                read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
+                indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
+                indexes[folder][0].store(
                     name,
                     outcome.signature,
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
-                    f"{key}|{outcome.shown}",
-                    outcome.result,
                 )
-        for index in indexes.values():
-            index.save()
+        _save_and_let_go(indexes)
+        while answers:
+            shown, answer = answers.popitem()
+            outcomes[shown].result = pickle.loads(answer)
     ordered = [outcomes[name] for name in files]
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     for outcome in ordered:
@@ -540,7 +599,15 @@ def run_caseload(
     return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
 
 
-def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_FileOutcome | None, Signature | None]:
+def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> None:
+    """Save each folder's index and answers, then drop them all (nothing else refers to them afterwards)."""
+    for folder, (index, answers) in indexes.items():
+        index.save()
+        answers.save(folder)
+    indexes.clear()
+
+
+def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str) -> tuple[_FileOutcome | None, Signature | None]:
     """(the cached outcome, its signature) of a file unchanged since the cache read it.
 
     (None, signature) when the case may be trusted but this job's answer is not cached, so a
@@ -554,11 +621,11 @@ def _from_cache(index: FolderIndex, shown: str, name: str, key: str) -> tuple[_F
     if not index.trusted(name, signature):
         return None, None
     # An answer names the file as this run shows it (`cases/a.yaml` from one
-    # folder, `a.yaml` from another), so the path is part of its key.
-    found, result = index.result(name, f"{key}|{shown}")
+    # folder, `a.yaml` from another), so the path is part of what it is kept under.
+    found, result = answers.get(name, signature, shown)
     if not found:
         return None, signature
-    _, read_ns, (case_id, case_id_at, born), _ = index.entries[name]
+    _, read_ns, (case_id, case_id_at, born) = index.entries[name]
     return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
 
 
@@ -594,6 +661,10 @@ class ProviderJob:
         return case.program, case.provider or "", case.file
 
 
+SCAN_PARSES_AT_MOST = PARALLEL_FROM
+"""More files than this that may hold the id sought: the cached run over the folder is cheaper."""
+
+
 def find_case_files(
     case_id: str,
     paths: Sequence[Path],
@@ -605,16 +676,72 @@ def find_case_files(
     top_only: bool = False,
 ) -> tuple[list[str], CaseloadRun]:
     """Every valid file under `paths` whose case_id is `case_id` (exactly, else ignoring case),
-    and the run itself (its case ids and problems explain a miss).
+    and the run it was found in (its case ids and problems explain a miss).
 
     More than one file means the id is ambiguous: the caller must not pick one.
+
+    The files are scanned as bytes first and only those that may hold the id are read as cases
+    (`may_hold_id`): when one of them does hold it, the run returned covers only those files
+    (its `files` counts them all). When none does -- a name, a typo -- every case is read,
+    through the cache, so that the run can name the participants and the ids there are.
     """
-    run = run_caseload(paths, packset, CaseFileJob(), today, skip=skip, use_cache=use_cache, top_only=top_only)
+    scanned: set[str] = set()
+    notes: list[str] = []
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
+    candidates = may_hold_id(case_id, files)
+    if candidates is not None and len(candidates) <= SCAN_PARSES_AT_MOST:
+        run = _run_files(candidates, packset, CaseFileJob(), today, set(), notes, use_cache=False, jobs=1)
+        found = _files_with_id(case_id, run)
+        if found:
+            run.files = len(files)
+            return found, run
+    run = _run_files(files, packset, CaseFileJob(), today, scanned, notes, use_cache=use_cache)
+    return _files_with_id(case_id, run), run
+
+
+def _files_with_id(case_id: str, run: CaseloadRun) -> list[str]:
+    """The files of `run` (a CaseFileJob's) whose case_id is `case_id`, exactly, else ignoring case."""
     first_file = {found_id: file for found_id, file, _ in run.results}
     ids = set(first_file) | set(run.shared_ids)
     chosen = [case_id] if case_id in ids else sorted(i for i in ids if i.casefold() == case_id.casefold())
-    files = [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
-    return files, run
+    return [file for i in chosen for file in run.shared_ids.get(i, [first_file.get(i, "")]) if file]
+
+
+def may_hold_id(case_id: str, files: Sequence[str]) -> list[str] | None:
+    """The files that may hold `case_id` (ignoring case), found from their bytes without parsing:
+    a superset of those that do, in the order given; None when bytes cannot tell.
+
+    An id is written in a file as itself, whatever the layout around it -- a BOM, CRLF line
+    ends, quotes, a { } flow mapping, an anchor -- except through an escape: a double-quoted
+    backslash escape (a file holding a backslash is always read), a single-quoted '' (an id
+    with a quote is never scanned for), or folding across lines (nor one with white space).
+    Comparing case-folded text keeps every match that ignoring case would make.
+    """
+    sought = case_id.casefold()
+    if not sought or "'" in sought or any(c.isspace() for c in sought):
+        return None
+    sought_bytes = sought.encode("utf-8", "surrogatepass") if sought.isascii() else None
+    found = []
+    for name in files:
+        try:
+            data, _ = yamlread.read_file(name)  # never opens a named pipe, never reads a huge file
+        except (OSError, yamlread.ReadError):
+            found.append(name)  # reading it as a case says why
+            continue
+        if b"\\" in data:
+            found.append(name)
+        elif data.isascii():
+            if sought_bytes is not None and sought_bytes in data.lower():
+                found.append(name)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                found.append(name)  # not a case file as it is: reading it says so
+                continue
+            if sought in text.casefold():
+                found.append(name)
+    return found
 
 
 def future_births(shown: str, born: Births, today: dt.date) -> list[Problem]:

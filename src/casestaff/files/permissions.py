@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 
-@dataclass(frozen=True)
-class Modes:
-    """The permissions casestaff gives what it creates."""
+class Modes(namedtuple("Modes", ["case_file", "output", "folder"])):
+    """The permissions casestaff gives what it creates: case files; output, agendas and
+    narrations written to a file (--out, --out-dir); folder, a folder made for agendas (--out-dir).
 
-    case_file: int
-    output: int
-    """Agendas and narrations written to a file (--out, --out-dir)."""
-    folder: int
-    """A folder made for agendas (--out-dir)."""
+    A named tuple, not a dataclass: this module is imported before every command, stored answers
+    included, and dataclasses costs 10 ms to import (inspect, ast)."""
+
+    __slots__ = ()
 
 
 PRIVATE = Modes(case_file=0o600, output=0o600, folder=0o700)
@@ -105,3 +104,37 @@ def own_folder(path: Path) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def cache_root() -> Path:
+    """Where caches live: CASESTAFF_CACHE_DIR, else the platform's per-user cache folder."""
+    explicit = os.environ.get("CASESTAFF_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base, "casestaff", "Cache")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "casestaff"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "casestaff")
+
+
+def distrust(path: Path, others_may: int) -> str | None:
+    """Why a cache folder or file (or a stored answer) is not trusted (None: it is, or it is not there): it is another
+    user's, or its mode gives others any of the bits in `others_may`."""
+    if os.name != "posix":
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.geteuid():
+        return f"it belongs to {user_name(info.st_uid)}, not to you"
+    if info.st_mode & others_may:
+        return f"others can {'write in' if others_may == FOLDER_OTHERS_MAY_NOT else 'read or write'} it (mode {info.st_mode & 0o777:04o})"
+    return None
+
+
+FOLDER_OTHERS_MAY_NOT = 0o022
+"""Others may list the cache folder (its names are hashes), never change it."""
+FILE_OTHERS_MAY_NOT = 0o077

@@ -13,7 +13,9 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
+
+from casestaff.model.catalogue import Declared
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,14 +44,37 @@ class Named:
         return (self.function.__doc__ or "").strip().splitlines()[0]
 
 
+class Takes(Protocol):
+    """What the pack set asks of a function a pack names, whether a registry's record (`Named`)
+    or the catalogue's declaration (`model.catalogue.Declared`): the parameters it takes."""
+
+    @property
+    def params(self) -> Mapping[str, str]: ...
+
+
 N = TypeVar("N", bound=Named)
 
 
-def registry(records: Iterable[N]) -> MappingProxyType[str, N]:
-    """The records by name, immutable; two records of one name are a mistake in casestaff itself."""
+def registry(records: Iterable[N], declared: Mapping[str, Declared] | None = None) -> MappingProxyType[str, N]:
+    """The records by name, immutable; two records of one name are a mistake in casestaff itself.
+
+    With `declared` (a catalogue in `model.catalogue`), the records must be exactly what it
+    declares -- the same names, parameters and listed_in -- or casestaff itself is wrong: the
+    pack set checks packs against the catalogue without importing the functions.
+    """
     by_name: dict[str, N] = {}
     for record in records:
         if record.name in by_name:
             raise ValueError(f"two records name the function {record.name}")
         by_name[record.name] = record
+    if declared is not None:
+        if set(by_name) != set(declared):
+            raise ValueError(
+                f"model.catalogue declares {sorted(set(declared) - set(by_name))} with no function,"
+                f" and not the functions {sorted(set(by_name) - set(declared))}"
+            )
+        for name, record in by_name.items():
+            found = Declared(params=dict(record.params), listed_in=getattr(record, "listed_in", None))
+            if found != Declared(params=dict(declared[name].params), listed_in=declared[name].listed_in):
+                raise ValueError(f"{name}: model.catalogue declares {declared[name]}, the function takes {found}")
     return MappingProxyType(by_name)

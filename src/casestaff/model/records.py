@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, NewType
 
+from casestaff.model.when import PLAUSIBLE_YEARS as PLAUSIBLE_YEARS  # model.PLAUSIBLE_YEARS, read by the builders
+
 Month = NewType("Month", dt.date)
 """A calendar month, written `YYYY-MM` in the file and held as the first day of that month."""
 
@@ -22,9 +24,6 @@ Time = NewType("Time", str)
 
 Position = tuple[int, int]
 
-PLAUSIBLE_YEARS = range(1900, 3000)
-"""Years a case file's dates may fall in: 9999-12-31 as "no end date" (or a typo) would make
-the date arithmetic of every rule overflow."""
 
 YesNo = Literal["yes", "no", "unknown"]
 

@@ -13,6 +13,11 @@ import re
 
 DATE_EXAMPLE = "2026-03-01"
 
+PLAUSIBLE_YEARS = range(1900, 3000)
+"""Years a date may fall in, typed or in a case file: 9999-12-31 as "no end date" (or a typo)
+would make the date arithmetic of every rule overflow. Here, not in model.records, so the
+command line can check a typed date without importing every record class (start-up time)."""
+
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

@@ -1,0 +1,67 @@
+"""Keeping the answer of `casestaff due` (or `programs`) for the next identical run
+(files/answers.py): what the run read -- its folders, case files, settings, packs, templates,
+casestaff's own files and the installed packages -- worked out from the workspace it ran in."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from casestaff.actions.workspace import Workspace
+from casestaff.files import answers
+from casestaff.files.caseload import is_case_file_name
+from casestaff.files.config import CONFIG_NAME
+from casestaff.files.permissions import FOLDER_OTHERS_MAY_NOT, distrust
+from casestaff.files.writer import write_private
+
+
+def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) -> int:
+    """Store this run's answer, when it is being recorded and may be stored; `code`, unchanged.
+    `reads_cases`: the answer depends on the case files (due), not only on settings and packs (programs)."""
+    if not answers.RECORDING or not workspace.config.cache:
+        return code
+    recording = answers.RECORDING[0]
+    output, problems = recording.output()
+    if problems:
+        return code  # only a clean run is replayed: problems and notes are said afresh each time
+    if not output:
+        return code  # the answer went elsewhere (through a pager): there is nothing to replay
+    inputs = inputs_of(workspace, reads_cases=reads_cases)
+    if inputs.changed_since(recording.started_ns):
+        return code
+    try:
+        folder = answers.answers_folder()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
+            return code
+        write_private(folder / f"{recording.key}.answer", answers.encoded(recording.key, code, inputs, output), durable=False)
+        for old in answers.old_answers(time.time_ns()):
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # the answer is a shortcut only: the run itself is done
+    return code
+
+
+def inputs_of(workspace: Workspace, *, reads_cases: bool = True) -> answers.Inputs:
+    """Everything a command read in this workspace, and where casestaff.toml would be looked for."""
+    inputs = answers.Inputs()
+    for path in workspace.paths if reads_cases else ():
+        absolute = os.path.abspath(path)
+        if os.path.isdir(absolute):
+            inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name)
+        else:
+            inputs.file(absolute)
+    config = workspace.config
+    for start in (Path.cwd(), *workspace.paths[:1]):  # config discovery starts at the first path, or here
+        folder = (start if start.is_dir() else start.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            inputs.file(str(candidate / CONFIG_NAME))
+    for file in (*([config.file] if config.file else []), *config.pack_files):
+        inputs.file(os.path.abspath(file))
+    if config.templates is not None:
+        inputs.tree(os.path.abspath(config.templates), recursive=True)
+    inputs.tree(answers.package_folder(), recursive=True)
+    for folder_path in answers.installed_packages():
+        inputs.folder(folder_path)
+    return inputs

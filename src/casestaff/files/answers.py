@@ -1,0 +1,343 @@
+"""The stored answer: `casestaff due` (or `programs`) asked again, nothing changed, is answered
+from a private file before typer, yaml or any of casestaff's core is imported (issue 11).
+
+Why: a repeated morning run would otherwise start Python, import the command line, read the
+settings and the packs, stat and look up every file in the cache and rebuild the same report --
+about 0.15 x B -- to print what it printed an hour ago.
+
+An answer is found by a key over everything the command line and its surroundings say: the
+arguments, the current folder, today's date, the whole environment (COLUMNS, NO_COLOR, TERM,
+CASESTAFF_CONFIG, HOME ...), whether each standard stream is a terminal and how it encodes, the
+terminal's size, the Python that runs. It is served only when every input the run read is as
+it was then: each folder it read (the names in it and which are folders), each case file,
+casestaff.toml where config discovery looks for it (there, or still not there), the user's packs
+and templates, casestaff's own code and data (packs, holiday tables), and the installed packages
+(the folders they are installed in). Any doubt means a fresh run.
+
+What is stored: the output's bytes exactly as they reached stdout, and the exit code. Only a run
+that wrote nothing to stderr is stored (a run with problems or notes is never replayed), and
+only when no input changed since shortly before the run began (a file saved during the run
+could otherwise be missed). Stored owner-only in the cache folder, in `answers/`, and ignored
+when that folder or file is another user's or others could have written it (files/permissions).
+`--no-cache`, or `cache = false` in casestaff.toml, bypasses it.
+
+This module is imported on every start, before anything else of casestaff's: the standard
+library and files/permissions only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root, distrust
+
+TYPE_CHECKING = False  # typing costs 6 ms to import, and a stored answer is served in about 20
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO
+
+FORMAT = b"casestaff-answer 1\n"
+STORED_COMMANDS = ("due", "programs")
+"""The commands whose answers are stored: those run again and again unchanged, that only read."""
+BYPASS = ("--no-cache", "--help", "--version")
+UNSTABLE_ENV = ("_", "OLDPWD", "SHLVL")
+"""Variables a shell changes between two runs of the same command without changing its answer."""
+RACY_NS = 2_000_000_000
+"""An input changed this close to the run's start is not trusted to show its change (files/cache.py too)."""
+KEEP_NS = 3 * 86_400 * 1_000_000_000
+"""Stored answers are keyed on the day: older ones are removed when a new one is stored."""
+
+Signature = list[int]
+
+
+def answers_folder() -> Path:
+    return cache_root() / "answers"
+
+
+def key_of(argv: Sequence[str]) -> str | None:
+    """The key of the answer to `casestaff ARGV` here and now; None when it is never stored."""
+    if not argv or argv[0] not in STORED_COMMANDS or any(arg in BYPASS or arg.startswith("--no-cache=") for arg in argv):
+        return None
+    material = {
+        "argv": list(argv),
+        "cwd": os.getcwd(),
+        "today": time.strftime("%Y-%m-%d"),
+        "env": sorted((name, value) for name, value in os.environ.items() if name not in UNSTABLE_ENV),
+        "streams": [_stream(stream) for stream in (sys.stdin, sys.stdout, sys.stderr)],
+        "terminal": [_terminal_size(fd) for fd in (0, 1, 2)],
+        "python": [sys.version, sys.executable, sys.prefix, sys.flags.utf8_mode],
+        "user": os.geteuid() if hasattr(os, "geteuid") else None,
+    }
+    text = json.dumps(material, ensure_ascii=True, default=str)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+
+
+def _stream(stream: Any) -> list[Any]:
+    if stream is None:
+        return [None]
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        tty = None
+    return [tty, getattr(stream, "encoding", None), getattr(stream, "errors", None)]
+
+
+def _terminal_size(fd: int) -> list[int] | None:
+    try:
+        size = os.get_terminal_size(fd)
+    except (OSError, ValueError):
+        return None
+    return [size.columns, size.lines]
+
+
+# -- what a run read, and whether it is as it was -----------------------------------------------
+
+
+def signature(path: str) -> Signature | None:
+    """A file's or folder's (size, mtime_ns, inode, device, ctime_ns, mode); None when it is not there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns, info.st_mode]
+
+
+def entries_of(folder: str) -> list[tuple[str, bool]] | None:
+    """(name, whether a folder) of what is in `folder`, in name order, but hidden names (no case
+    file, casestaff's own temp and lock files) and Python's compiled __pycache__; None when it
+    cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted((entry.name, entry.is_dir()) for entry in entries if not entry.name.startswith(".") and entry.name != "__pycache__")
+    except OSError:
+        return None
+
+
+def listing(folder: str) -> str | None:
+    """A digest of entries_of(folder): a case file added, removed or renamed, or a sub-folder
+    made, changes it."""
+    entries = entries_of(folder)
+    if entries is None:
+        return None
+    names = "\0".join(f"{name}/" if is_folder else name for name, is_folder in entries)
+    return hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+class Inputs:
+    """What a run read: folders (by their listing and identity) and files (by their signature,
+    or by their absence)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, list[Any]] = {}
+        self.files: dict[str, Signature | None] = {}
+
+    def folder(self, path: str) -> None:
+        if path not in self.folders:
+            info = signature(path)
+            self.folders[path] = [listing(path), info[2:4] if info else None]
+            self.files.setdefault(path, info)  # its times: for the racy check only
+
+    def file(self, path: str) -> None:
+        if path not in self.files:
+            self.files[path] = signature(path)
+
+    def tree(self, root: str, *, recursive: bool, only: Callable[[str], bool] | None = None) -> None:
+        """`root` and what is in it (see entries_of), following links to folders once: each
+        folder's listing, each file's signature (only those `only(name)` accepts, when given)."""
+        seen: set[tuple[int, int]] = set()
+        pending = [root]
+        while pending:
+            folder = pending.pop()
+            info = signature(folder)
+            if info is None or (info[3], info[2]) in seen:
+                continue
+            seen.add((info[3], info[2]))
+            self.folder(folder)
+            for name, is_folder in entries_of(folder) or []:
+                path = os.path.join(folder, name)
+                if is_folder:
+                    if recursive:
+                        pending.append(path)
+                elif only is None or only(name):
+                    self.file(path)
+
+    def changed_since(self, started_ns: int) -> bool:
+        """Whether any input changed after (or too near) `started_ns`: its change may not be in the answer."""
+        return any(info is not None and max(info[1], info[4]) >= started_ns - RACY_NS for info in self.files.values())
+
+    def as_data(self) -> dict[str, Any]:
+        return {"folders": self.folders, "files": self.files}
+
+
+def unchanged(inputs: dict[str, Any]) -> bool:
+    """Every folder and file a stored answer read is as it was (files that were absent still are)."""
+    for path, (digest, identity) in inputs["folders"].items():
+        info = signature(path)
+        if (info[2:4] if info else None) != identity or listing(path) != digest:
+            return False
+    for path, recorded in inputs["files"].items():
+        if path in inputs["folders"]:
+            continue  # a folder's times change with its hidden files; its listing and identity decide
+        if signature(path) != recorded:
+            return False
+    return True
+
+
+# -- serving --------------------------------------------------------------------------------------
+
+
+def serve(argv: Sequence[str], out: BinaryIO | None = None) -> int | None:
+    """Write the stored answer to `casestaff ARGV` to stdout and return its exit code; None when
+    there is none to trust (then the command runs)."""
+    key = key_of(argv)
+    if key is None:
+        return None
+    stored = _read(answers_folder() / f"{key}.answer")
+    if stored is None:
+        return None
+    header, output = stored
+    if header.get("key") != key or not unchanged(header["inputs"]):
+        return None
+    target = out if out is not None else sys.stdout.buffer
+    target.write(output)
+    target.flush()
+    return int(header["code"])
+
+
+def _read(path: Path) -> tuple[dict[str, Any], bytes] | None:
+    root = cache_root()
+    for folder in (root, root / "answers"):
+        if distrust(folder, FOLDER_OTHERS_MAY_NOT) is not None:
+            return None
+    try:
+        with open(path, "rb") as file:
+            if distrust(path, FILE_OTHERS_MAY_NOT) is not None:
+                return None
+            data = file.read()
+    except OSError:
+        return None
+    if not data.startswith(FORMAT):
+        return None
+    header, _, output = data[len(FORMAT) :].partition(b"\n")
+    try:
+        parsed = json.loads(header)
+    except ValueError:
+        return None
+    return (parsed, output) if isinstance(parsed, dict) else None
+
+
+def encoded(key: str, code: int, inputs: Inputs, output: bytes) -> bytes:
+    header = json.dumps({"key": key, "code": code, "inputs": inputs.as_data()}, ensure_ascii=True, separators=(",", ":"))
+    return FORMAT + header.encode("ascii") + b"\n" + output
+
+
+def old_answers(now_ns: int) -> Iterable[Path]:
+    """Stored answers from days that are gone (the date is part of every key)."""
+    try:
+        with os.scandir(answers_folder()) as entries:
+            for entry in entries:
+                if entry.name.endswith(".answer") and entry.stat().st_mtime_ns < now_ns - KEEP_NS:
+                    yield Path(entry.path)
+    except OSError:
+        return
+
+
+# -- recording a run ------------------------------------------------------------------------------
+
+
+class _Tee(io.RawIOBase):
+    """Passes every byte on to the real stream and keeps a copy; a terminal stays a terminal."""
+
+    def __init__(self, target: BinaryIO) -> None:
+        super().__init__()
+        self.target = target
+        self.copy = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.target.write(chunk)
+        self.copy += chunk
+        return len(chunk)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def fileno(self) -> int:
+        return self.target.fileno()
+
+
+class Recording:
+    """A run of a stored command, its stdout and stderr passed through and copied."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.started_ns = time.time_ns()
+        self.original = (sys.stdout, sys.stderr)
+        self.out = _Tee(sys.stdout.buffer)
+        self.err = _Tee(sys.stderr.buffer)
+        sys.stdout = self._text(sys.stdout, self.out)
+        sys.stderr = self._text(sys.stderr, self.err)
+
+    @staticmethod
+    def _text(stream: Any, tee: _Tee) -> io.TextIOWrapper:
+        return io.TextIOWrapper(
+            tee,  # type: ignore[arg-type]  # a raw stream: write_through, nothing buffered here
+            encoding=stream.encoding,
+            errors=stream.errors,
+            newline=None,  # "\n" as the platform's line ending, as the standard streams write it
+            line_buffering=stream.line_buffering,
+            write_through=True,
+        )
+
+    def output(self) -> tuple[bytes, bytes]:
+        """stdout's and stderr's bytes so far."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return bytes(self.out.copy), bytes(self.err.copy)
+
+    def stop(self) -> None:
+        """The real streams back, everything written passed on; nothing more is recorded."""
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            sys.stdout, sys.stderr = self.original
+            RECORDING[:] = [r for r in RECORDING if r is not self]
+
+
+RECORDING: list[Recording] = []
+"""The run being recorded in this process, if any (at most one)."""
+
+
+def start_recording(argv: Sequence[str]) -> Recording | None:
+    """Copy this run's output as it is written, when its answer may be stored."""
+    key = key_of(argv)
+    if key is None or sys.stdout is None or sys.stderr is None or not hasattr(sys.stdout, "buffer"):
+        return None
+    recording = Recording(key)
+    RECORDING[:] = [recording]
+    return recording
+
+
+def package_folder() -> str:
+    """casestaff's own code and data: every file of it is an input of every answer."""
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def installed_packages() -> list[str]:
+    """The folders packages are installed in: installing, upgrading or removing one changes its
+    listing. Not sys.path[0], the script's folder (or the current one, for `python -m`)."""
+    return [os.path.abspath(entry) for entry in sys.path[1:] if entry and os.path.isdir(entry)]
+

@@ -1,0 +1,107 @@
+"""Each job's answers are cached in a file of their own: served only to that job, for the very
+file and path they were computed from; at most KEEP_RESULTS jobs kept; a deleted case leaves
+every job's answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from casestaff.files import cache as cache_module
+from casestaff.files.caseload import run_caseload
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
+from casestaff.rules.due import DueJob
+
+from ..conftest import SAMPLES
+
+AS_OF = dt.date(2026, 12, 1)
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def packset():
+    return load_packset(Config())
+
+
+@pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    """A copy of the samples, aged three seconds so the cache may trust them."""
+    folder = tmp_path / "cases"
+    shutil.copytree(SAMPLES, folder)
+    old = time.time() - 3
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
+    return folder
+
+
+def _run(folder: Path, packset, day: int = 0, **kwargs):
+    job = DueJob(packset=packset, as_of=AS_OF + dt.timedelta(days=day), within=14, default_worker="")
+    return run_caseload([folder], packset, job, TODAY, **kwargs)
+
+
+def _flags(run) -> list[tuple[str, str, str, str]]:
+    return sorted((f.case, f.rule, f.due.isoformat(), f.status) for entry in run.results for f in entry.flags)
+
+
+def _answer_files() -> list[Path]:
+    return sorted(p for p in cache_module.cache_root().iterdir() if ".answers-" in p.name)
+
+
+def test_only_the_last_jobs_answers_are_kept(cases, packset):
+    for day in range(cache_module.KEEP_RESULTS + 1):
+        _run(cases, packset, day)
+        time.sleep(0.01)  # distinct modification times
+    assert len(_answer_files()) == cache_module.KEEP_RESULTS
+    oldest = _run(cases, packset, 0)
+    assert oldest.stats["cached"] == 0 and oldest.stats["recomputed"] == oldest.stats["files"]
+    assert _flags(oldest) == _flags(_run(cases, packset, 0, use_cache=False))
+    newest = _run(cases, packset, cache_module.KEEP_RESULTS)
+    assert newest.stats["cached"] == newest.stats["files"]
+
+
+def test_another_jobs_answers_under_this_jobs_name_are_not_served(cases, packset):
+    """The job's whole key is checked inside its answers file, not only in the file's name."""
+    _run(cases, packset, 0)
+    (first,) = _answer_files()
+    tomorrow = cache_module.answers_path(os.path.abspath(cases), f"{DueJob(packset, AS_OF + dt.timedelta(days=1), 14, '').key}|{packset.fingerprint}")
+    shutil.copy2(first, tomorrow)
+    again = _run(cases, packset, 1)
+    assert again.stats["cached"] == 0
+    assert _flags(again) == _flags(_run(cases, packset, 1, use_cache=False))
+
+
+def test_a_deleted_case_leaves_every_jobs_answers(cases, packset):
+    _run(cases, packset, 0)
+    _run(cases, packset, 1)
+    (cases / "or-ssp-reengagement-amy.yaml").unlink()
+    _run(cases, packset, 0)
+    assert len(_answer_files()) == 2
+    for stored in cache_module.cache_root().iterdir():
+        assert b"OR-RE-0001" not in stored.read_bytes(), stored.name
+
+
+def test_an_answer_is_served_only_for_the_path_it_names(cases, packset, monkeypatch):
+    monkeypatch.chdir(cases.parent)
+    _run(Path("cases"), packset)
+    monkeypatch.chdir(cases)
+    inside = _run(Path("."), packset)
+    assert inside.stats["cached"] == 0
+    assert {entry.file.split(os.sep)[0] for entry in inside.results} != {"cases"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_answers_file_others_can_read_is_ignored_and_named(cases, packset):
+    _run(cases, packset)
+    (answers,) = _answer_files()
+    answers.chmod(0o644)
+    again = _run(cases, packset)
+    assert again.stats["cached"] == 0
+    assert again.notes == [
+        f"ignoring the cache file {answers}: others can read or write it (mode 0644); casestaff reads nothing from it and writes it again"
+    ]
