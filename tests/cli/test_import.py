@@ -282,7 +282,9 @@ def test_on_a_terminal_the_guessed_mapping_is_confirmed_before_anything_is_writt
     assert _case_files(office) == written
 
 
-def test_due_does_not_load_the_spreadsheet_reader():
-    code = "import sys; import casestaff.cli.main; print('openpyxl' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
-    assert done.stdout.strip() == "False"
+def test_due_does_not_load_the_spreadsheet_reader(tmp_path):
+    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-X", "importtime", "-m", "casestaff", "due", str(SAMPLES), "--as-of", AS_OF, "--no-cache"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert done.returncode == 0 and "casestaff.actions.due" in done.stderr
+    assert "openpyxl" not in done.stderr and "casestaff.cli.importing" not in done.stderr
