@@ -182,6 +182,17 @@ def test_a_case_id_already_in_the_case_folder_is_skipped_and_its_file_untouched(
     assert existing.read_bytes() == before and _case_files(office) == ["kept.yaml"]
 
 
+def test_into_another_folder_an_id_already_in_the_case_folder_is_skipped_all_the_same(runner, office):
+    shutil.copy(SAMPLES / "la-step-jose-nunez.yaml", office / "cases" / "kept.yaml")
+    case_id = next(line.split(":", 1)[1].strip() for line in (office / "cases" / "kept.yaml").read_text(encoding="utf-8").splitlines() if line.startswith("case_id:"))
+    (office / "new-office").mkdir()
+    sheet = _save(office, "caseload.csv", f"Case ID,Name,Program,Enrolled\n{case_id},José Núñez,la-step,2026-01-05\nIM-50,Ann Bee,la-step,2026-01-05\n")
+    result = _import(runner, str(sheet), "--yes", "--into", str(office / "new-office"))
+    assert result.exit_code == 0, result.output
+    assert f"Skipped row 2 ({case_id}): case {case_id} is already in " in result.stdout
+    assert sorted(p.name for p in (office / "new-office").iterdir()) == ["IM-50.yaml"]
+
+
 def test_dry_run_shows_what_would_be_written_and_writes_nothing(runner, office):
     result = _import(runner, str(_save(office, "caseload.csv", HEADER + GOOD_ROWS)), "--dry-run")
     assert result.exit_code == 0, result.output

@@ -124,14 +124,14 @@ SETTING_ERRORS = {
         'worker = "KM"\ntemplate = "mine"\n',
         [
             "2:1: unknown setting 'template' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
-            " programs, providers); did you mean 'templates'?"
+            " programs, providers, import); did you mean 'templates'?"
         ],
     ),
     "unknown setting, nothing close": (
         'colour = "blue"\n',
         [
             "1:1: unknown setting 'colour' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
-            " programs, providers); remove it or correct the name"
+            " programs, providers, import); remove it or correct the name"
         ],
     ),
     "unknown program setting": (
@@ -182,11 +182,19 @@ SETTING_ERRORS = {
             " its rules: no-progress, non-participation, pending-sanction, sanction-entered, intensive-case-management, next-steps"
         ],
     ),
+    "unknown import setting": (
+        '[import]\nmapping = { "Case #" = "case_id" }\n',
+        ["2:1: unknown setting import.mapping; the only one is map"],
+    ),
+    "import map is not a table of text": (
+        '[import]\nmap = { "Case #" = 1 }\n',
+        ['2:1: import.map must be a table of column = field, both in quotes, e.g. map = { "Case #" = "case_id", "DOB" = "birth_date" }'],
+    ),
     "every mistake at once": (
         'stat = "IL"\ncache = "no"\nworker = 12\n',
         [
             "1:1: unknown setting 'stat' (settings: cases, state, worker, templates, packs, cache, shared_folder,"
-            " programs, providers); did you mean 'state'?",
+            " programs, providers, import); did you mean 'state'?",
             "2:1: cache must be true or false, without quotes, e.g. cache = false; not 'no'",
             '3:1: worker must be text in quotes, e.g. worker = "KM"',
         ],

@@ -95,9 +95,10 @@ def prepare_import(file: Path, into: Path | None, map_values: list[str], program
 
 
 def existing_case_ids(plan: ImportPlan, today: dt.date) -> dict[str, str]:
-    """Every case id already in the case folder (folded for case), with its file."""
+    """Every case id already in the case folder and the --into folder (folded for case), with its file."""
     config = plan.workspace.config
-    run = run_caseload([plan.folder], plan.workspace.packset, CaseFileJob(), today, skip=config.pack_files, use_cache=config.cache)
+    folders = [plan.folder] + ([config.cases] if config.cases is not None and config.cases.is_dir() else [])
+    run = run_caseload(folders, plan.workspace.packset, CaseFileJob(), today, skip=config.pack_files, use_cache=config.cache)
     found = {case_id.casefold(): file for case_id, file, _ in run.results}
     found.update({case_id.casefold(): files[0] for case_id, files in run.shared_ids.items()})
     return found
