@@ -235,7 +235,8 @@ def test_a_guessed_mapping_is_shown_and_without_a_terminal_needs_yes(runner, off
 
 def test_a_mapping_given_in_full_is_not_asked_about_and_settings_map_the_rest(runner, office):
     (office / "casestaff.toml").write_text(
-        'cases = "cases"\n[import]\nmap = { "Client" = "participant.name", "Started" = "enrolled", "Status" = "" }\n', encoding="utf-8"
+        'cases = "cases"\n[import]\nmap = { "Client" = "participant.name", "Started" = "enrolled", "Status" = "", "Other sheet" = "goal" }\n',
+        encoding="utf-8",
     )
     sheet = _save(office, "caseload.csv", "File No,Client,Started,Status\nIM-20,Bo Cruz,2026-02-02,open\n")
     result = _import(runner, str(sheet), "--map", "File No=case_id", "--program", "la-step")
@@ -259,6 +260,8 @@ def test_unknown_map_column_or_field_says_what_there_is(runner, office):
     assert column.exit_code == 2 and "no column 'Enroled' in the spreadsheet; did you mean 'Enrolled'?" in column.stderr
     field = _import(runner, str(sheet), "--map", "Enrolled=enroled")
     assert field.exit_code == 2 and "'enroled' (for column 'Enrolled') is not a field a spreadsheet can fill; did you mean 'enrolled'?" in field.stderr
+    two = _import(runner, str(sheet), "--map", "Enrolled=enrolled,Date of Birth=enrolled")
+    assert two.exit_code == 2 and "--map: 'Date of Birth' and 'Enrolled' both fill enrolled; only text is joined" in two.stderr
 
 
 def test_help_says_the_exit_codes(runner):

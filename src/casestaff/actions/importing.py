@@ -85,8 +85,14 @@ def prepare_import(file: Path, into: Path | None, map_values: list[str], program
     sheet = read_sheet(file)
     given = read_map_option(map_values)
     named = {header.casefold() for header, _, _ in given}
+    present = {header.casefold() for header in sheet.headers}
     settings = f"{config.file} [import] map"
-    given += [(header, name, settings) for header, name in config.import_map.items() if header.casefold() not in named]
+    # the settings serve every spreadsheet the office imports: a column this one lacks is no mistake
+    given += [
+        (header, name, settings)
+        for header, name in config.import_map.items()
+        if header.strip().casefold() not in named and header.strip().casefold() in present
+    ]
     columns = map_columns(sheet.headers, given)
     missing = missing_columns(sheet, columns, program is not None)
     if missing:

@@ -118,6 +118,9 @@ def map_columns(headers: Sequence[str], given: Sequence[tuple[str, str, str]]) -
                 f"{source}: '{name}' (for column '{header}') is not a field a spreadsheet can fill{did_you_mean(name, fields)};"
                 f" fields: {', '.join(fields)}"
             )
+        if target in columns and field_spec(target).kind.name != "text":
+            first = headers[columns[target][0]]
+            raise UsageError(f"{source}: '{header}' and '{first}' both fill {target}; only text is joined from two columns, so map one of them")
         columns.setdefault(target, []).append(index)
     guessed: set[str] = set()
     name_parts: list[tuple[int, int]] = []
