@@ -68,7 +68,7 @@ def test_due_reports_broken_files_and_writes_the_rest(runner, caseload, tmp_path
         (["--due", "--out-dir", "x", "--out", "y.md"], "--out is for one agenda; with --due or --provider use --out-dir DIR"),
         (["--due", "--provider", "P", "--out-dir", "x"], "--due and --provider are different agendas; use one of them"),
         (["--month", "2026-12"], "--month goes with --provider NAME"),
-        (["--format", "pdf", "x.yaml"], "--format: 'pdf' is not one of md, txt, html"),
+        (["--format", "rtf", "x.yaml"], "--format: 'rtf' is not one of md, txt, html, docx, pdf"),
         (["--audience", "public", "x.yaml"], "--audience: 'public' is not one of team, partner"),
         ([], "give one CASE (a case file or a case id), or --due PATHS... --out-dir DIR"),
         (["--date", "12/01/2026", "x.yaml"], "--date: write dates as YYYY-MM-DD: 12/01/2026 is 2026-12-01 if you mean December 1"),

@@ -56,6 +56,6 @@ def test_out_never_replaces_a_case_or_settings_file(runner, tmp_path, name):
     result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--out", str(target)])
     assert result.exit_code == 2, result.output
     assert result.stderr.endswith(
-        f"casestaff: --out {target}: that looks like a case or settings file; write the agenda to a .md, .txt or .html file\n"
+        f"casestaff: --out {target}: that looks like a case or settings file; write the agenda to a .md, .txt, .html, .docx or .pdf file\n"
     )
     assert target.read_bytes() == LA.read_bytes()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casestaff.actions.due import who_is_due
+from casestaff.actions.printing import BINARY_FORMATS, from_html
 from casestaff.actions.workspace import Workspace, locate_case, write_output
 from casestaff.documents.agenda import build_agenda, default_meeting_date, reasons_from_flags, render_agenda
 from casestaff.documents.agenda_records import Agenda
@@ -30,6 +31,9 @@ from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.rules.due import CaseRow
 from casestaff.rules.evaluate import evaluate_case
+
+AGENDA_SUFFIXES = ".md, .txt, .html, .docx or .pdf"
+"""Said when --out names a file an agenda must not replace."""
 
 DEFAULT_WITHIN = 14
 """Days ahead whose flags give an agenda its reasons (further, when the meeting is later)."""
@@ -86,15 +90,18 @@ def case_agenda(
     return CaseAgenda(team, shown)
 
 
-def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None, sources: bool = True) -> str:
-    """The agenda as md, txt or html (without the file lines of its facts when not `sources`);
-    a template's problem is named as the agenda template's."""
+def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None, sources: bool = True) -> str | bytes:
+    """The agenda as md, txt or html (without the file lines of its facts when not `sources`),
+    or as docx or pdf made from the html; a template's problem is named as the agenda template's."""
+    shape = "html" if fmt in BINARY_FORMATS else fmt
     try:
         if isinstance(agenda, ProviderAgenda):
-            return render_provider_agenda(agenda, fmt, templates, sources)
-        return render_agenda(agenda, fmt, templates, sources)
+            text = render_provider_agenda(agenda, shape, templates, sources)
+        else:
+            text = render_agenda(agenda, shape, templates, sources)
     except TemplateProblem as exc:
         raise TemplateProblem(f"agenda template: {exc}") from None
+    return from_html(text, fmt) if fmt in BINARY_FORMATS else text
 
 
 def safe_name(text: str) -> str:
@@ -173,7 +180,7 @@ class DueAgendas:
         self._taken.add(stem.casefold())
         path = self.out_dir / f"{stem}.{self.fmt}"
         shared = self.workspace.config.shared_folder
-        write_output(path, render(made.shown, self.fmt, self.templates, self.sources), "agenda", ".md, .txt or .html", shared=shared, durable=False)
+        write_output(path, render(made.shown, self.fmt, self.templates, self.sources), "agenda", AGENDA_SUFFIXES, shared=shared, durable=False)
         self._written.append(path)
         return WrittenAgenda(case.case_id, case.participant.name, path, made.team), []
 

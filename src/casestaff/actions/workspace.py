@@ -220,10 +220,10 @@ OUTPUT_REFUSED = (".yaml", ".yml", ".toml")
 """Suffixes an output file never gets: a case file, a program pack or casestaff.toml would be lost."""
 
 
-def write_output(path: Path, text: str, what: str, suffixes: str, *, shared: bool = False, durable: bool = True) -> None:
-    """Write an output file (agenda, narration, schema) atomically, owner-only -- or group-readable
-    with `shared` (casestaff.toml's shared_folder). `durable=False` leaves the flush to disk to
-    the caller (writer.make_durable, once for a batch).
+def write_output(path: Path, text: str | bytes, what: str, suffixes: str, *, shared: bool = False, durable: bool = True) -> None:
+    """Write an output file (agenda, narration, schema; text, or a docx's or pdf's bytes)
+    atomically, owner-only -- or group-readable with `shared` (casestaff.toml's shared_folder).
+    `durable=False` leaves the flush to disk to the caller (writer.make_durable, once for a batch).
 
     Refuses a path that looks like a case or settings file: `--out` given the case file itself
     would otherwise replace it with the agenda.
@@ -234,6 +234,7 @@ def write_output(path: Path, text: str, what: str, suffixes: str, *, shared: boo
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        writer.write_private(path, text.encode("utf-8"), mode=modes(shared).output, durable=durable)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        writer.write_private(path, data, mode=modes(shared).output, durable=durable)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from casestaff.actions import agenda as orchestrate
+from casestaff.actions.printing import BINARY_FORMATS, find_browser
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli.common import AsOfOpt, choosing_case, app, check_within, parse_date, print_problems, say, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
@@ -22,6 +23,34 @@ from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
 
 AUDIENCES = ("team", "partner")
+FORMATS = ("md", "txt", "html", "docx", "pdf")
+FORMAT_BY_SUFFIX = {".md": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+"""With --out and no --format, the file's suffix says which format it wants."""
+BINARY_NAMES = {"docx": "a Word document", "pdf": "a PDF"}
+
+
+def _format(fmt: str | None, out: Path | None) -> str:
+    """--format, else the format --out's suffix names, else md. A Word document or a PDF is a
+    file: written with --out (or --out-dir), or piped, never poured onto a terminal; and its
+    file name ends as Word and PDF readers expect."""
+    if fmt is None:
+        fmt = FORMAT_BY_SUFFIX.get(out.suffix.lower(), "md") if out is not None else "md"
+    if fmt not in FORMATS:
+        raise UsageError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt in BINARY_FORMATS and out is not None and out.suffix.lower() != f".{fmt}":
+        raise UsageError(
+            f"--out {out}: {BINARY_NAMES[fmt]}'s file name ends in .{fmt}, which is how it is opened;"
+            f" give for example --out {out.with_suffix('.' + fmt).name}"
+        )
+    return fmt
+
+
+def _refuse_binary_on_terminal(fmt: str) -> None:
+    if fmt in BINARY_FORMATS and sys.stdout.isatty():
+        raise UsageError(
+            f"--format {fmt}: {BINARY_NAMES[fmt]} is a file, not text for the screen: give --out FILE.{fmt}"
+            f" (for example --out agenda.{fmt}), or pipe the output"
+        )
 
 
 def _parse_invites(values: list[str] | None, pack: Any) -> list[Person]:
@@ -54,15 +83,20 @@ def _checks_text(head: str, checks: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _deliver(text: str, fmt: str, readiness: str, path: Path | None, wrote: str, shared: bool) -> None:
+def _deliver(text: str | bytes, fmt: str, readiness: str, path: Path | None, wrote: str, shared: bool) -> None:
     """Readiness first -- on stderr when the agenda goes to stdout -- then the agenda itself."""
     if path is not None:
         typer.echo(readiness, nl=False)
-        write_output(path, text, "agenda", ".md, .txt or .html", shared=shared)
+        write_output(path, text, "agenda", orchestrate.AGENDA_SUFFIXES, shared=shared)
         typer.echo(wrote)
     else:
         say(readiness.rstrip("\n"))
-        show(text, fmt)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            show(text, fmt)
 
 
 def show(text: str, fmt: str) -> None:
@@ -97,7 +131,15 @@ def agenda(
         ),
     ] = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[str, typer.Option("--format", metavar="md|txt|html", help="md, txt or html (md is rendered on a terminal, raw when piped).")] = "md",
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            metavar="md|txt|html|docx|pdf",
+            help="md, txt, html, docx (Word) or pdf (printed by a Chromium-based browser); default: from --out's suffix, else md. md is rendered on a terminal, raw when piped; docx and pdf need --out or a pipe.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="Write the agenda to this file (readable by you only, or your group too with shared_folder) instead of stdout.", show_default=False)] = None,
     out_dir: Annotated[Optional[Path], typer.Option("--out-dir", metavar="DIR", help="With --due or --provider: the folder to write agendas into (files readable by you only, or your group too with shared_folder).", show_default=False)] = None,
     audience: Annotated[str, typer.Option("--audience", metavar="team|partner", help="team, or partner: sensitive details withheld unless a release covers the partner.")] = "team",
@@ -121,8 +163,7 @@ def agenda(
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
 ) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
-    if fmt not in ("md", "txt", "html"):
-        raise UsageError(f"--format: {fmt!r} is not one of md, txt, html")
+    fmt = _format(fmt, out)
     if audience not in AUDIENCES:
         raise UsageError(f"--audience: {audience!r} is not one of team, partner")
     if partner and audience != "partner":
@@ -136,6 +177,10 @@ def agenda(
             "--audience partner is for one case's agenda (or --due); the provider staffing agenda shows every"
             " customer's barriers and is for the team only"
         )
+    if out is None and out_dir is None:
+        _refuse_binary_on_terminal(fmt)
+    if fmt == "pdf":
+        find_browser()  # before any work: no browser to print with is said at once
     sources = not no_sources
     day = parse_date(as_of, "--as-of")
     check_within(within)
