@@ -1216,6 +1216,9 @@ generic parts. To show other parts (`review_areas`, `child` ...), put `agenda/PR
 `agenda/PROGRAM.txt.j2`, still overrides that format, and can extend the built-in agenda with
 `{% extends "default:agenda/PROGRAM.md.j2" %}`. The built-in templates take each outline
 section's title from the pack, so a pack that renames a section renames it in the agenda.
+The Word (`--format docx`) and PDF agendas are made from the HTML agenda, so
+`agenda/PROGRAM.html.j2` shapes them too: its `h1`-`h3` become Word's headings, its lists and
+tables Word's, and a `<div class="confidential">` the header of every page.
 `casestaff narrate` needs `narration/PROGRAM.txt.j2` there (see [recording.md](recording.md)).
 A new program is then a pack file and its templates -- no Python.
 """
@@ -1629,7 +1632,10 @@ def readme_walkthrough() -> str:
                 "asked as a question. The readiness checks come first; a blocking one makes the "
                 "exit code 3:",
                 fenced(shell("agenda", "OR-RE-0302", *day, "--out", "agenda-rosa.md", expect=3), "text"),
-                "`--format html` gives a page to print; `--audience partner --partner NAME` an "
+                "`--format html` gives a page to print; `--out agenda-rosa.docx` a Word document "
+                "(the same sections, tables and sources, Confidential in every page's header) and "
+                "`--out agenda-rosa.pdf` a PDF, printed by Chromium, Chrome or Edge if one is "
+                "installed; `--audience partner --partner NAME` an "
                 "agenda for a community partner, with what no signed release covers withheld.",
             ]
         if _has("narrate", "record"):

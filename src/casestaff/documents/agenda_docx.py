@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 CONFIDENTIAL_CLASS = "confidential"
 WRITE_ROW_MM = 18
@@ -31,9 +30,10 @@ _STATUS_COLOURS = {"blocking": "A00000", "warning": "8A5A00", "ok": "1A6B1A", "r
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class _Look:
-    """How a run of text looks: what the HTML's elements and classes around it say."""
+class _Look(NamedTuple):
+    """How a run of text looks: what the HTML's elements and classes around it say. (Named
+    tuples, not dataclasses, here: this module is imported with every agenda command, and a
+    dataclass costs a millisecond to define.)"""
 
     bold: bool = False
     italic: bool = False
@@ -43,38 +43,43 @@ class _Look:
     highlight: str = ""
 
 
-@dataclass
 class _Cell:
-    runs: list[tuple[str, _Look]] = field(default_factory=list)
-    header: bool = False
-    write: bool = False
+    """A table cell as the HTML has it: its text, whether it heads a column, whether it is left
+    empty to be written in."""
+
+    def __init__(self, header: bool, write: bool) -> None:
+        self.runs: list[tuple[str, _Look]] = []
+        self.header = header
+        self.write = write
 
 
-@dataclass
 class _Table:
-    widths: list[float] = field(default_factory=list)
-    rows: list[list[_Cell]] = field(default_factory=list)
-    header_rows: int = 0
-    in_head: bool = False
+    """A table gathered from the HTML, made in Word once it is whole."""
+
+    def __init__(self) -> None:
+        self.widths: list[float] = []
+        self.rows: list[list[_Cell]] = []
+        self.header_rows = 0
+        self.in_head = False
 
 
 def _look_of(tag: str, classes: set[str], look: _Look) -> _Look:
     """The look inside an inline element (or a block whose class gives its text a look)."""
     if tag in ("strong", "b", "th"):
-        look = replace(look, bold=True)
+        look = look._replace(bold=True)
     if tag in ("em", "i"):
-        look = replace(look, italic=True)
+        look = look._replace(italic=True)
     if "src" in classes:
-        look = replace(look, small=True, grey=True, bold=False, italic=False)
+        look = look._replace(small=True, grey=True, bold=False, italic=False)
     if "cite" in classes:
-        look = replace(look, italic=True, grey=True)
+        look = look._replace(italic=True, grey=True)
     if "gap" in classes:
-        look = replace(look, highlight="YELLOW")
+        look = look._replace(highlight="YELLOW")
     if "withheld" in classes:
-        look = replace(look, italic=True, highlight="GRAY_25")
+        look = look._replace(italic=True, highlight="GRAY_25")
     for name, colour in _STATUS_COLOURS.items():
         if name in classes:
-            look = replace(look, bold=True, colour=colour)
+            look = look._replace(bold=True, colour=colour)
     return look
 
 
