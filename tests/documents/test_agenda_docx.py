@@ -331,3 +331,19 @@ def test_a_browser_that_prints_nothing_is_said_with_its_own_last_words(tmp_path)
     broken.chmod(0o700)
     with pytest.raises(UsageError, match=r"printed no PDF \(it said: cannot open display\)"):
         print_pdf("<html><body>x</body></html>", browser=broken)
+
+
+def test_an_offices_own_html_template_shapes_the_word_agenda_which_is_marked_confidential_all_the_same(runner, tmp_path):
+    mine = tmp_path / "templates" / "agenda"
+    mine.mkdir(parents=True)
+    (mine / "la-step.html.j2").write_text(
+        "<!DOCTYPE html><html><body><h1>Staffing {{ agenda.case_id }}</h1><h2>Our own section</h2><p>Held on {{ agenda.meeting }}.</p></body></html>",
+        encoding="utf-8",
+    )
+    document, _, _ = _docx(runner, tmp_path, _which("la-step-jose-nunez"), "--templates", str(tmp_path / "templates"))
+    assert [(p.style.name, p.text) for p in document.paragraphs] == [
+        ("Heading 1", "Staffing LA-ST-0101"),
+        ("Heading 2", "Our own section"),
+        ("Normal", "Held on 2026-12-03."),
+    ]
+    assert document.sections[0].header.paragraphs[0].text == CONFIDENTIAL

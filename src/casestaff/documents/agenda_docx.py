@@ -20,12 +20,20 @@ import re
 from typing import Any, NamedTuple
 
 CONFIDENTIAL_CLASS = "confidential"
+CONFIDENTIAL = "Confidential \u2014 contains case data"
+"""Every page's header when a template of the office's own leaves the banner out: an agenda
+always holds case data."""
 WRITE_ROW_MM = 18
 """A row of the action plan written by hand: two lines of handwriting, as in the printed HTML."""
 
-_SKIPPED = {"head", "title", "style", "script"}
-_BLOCKS = {"p", "div", "section", "header", "main", "dl", "h1", "h2", "h3", "li", "ul", "ol", "table", "tr", "td", "th", "thead", "tbody"}
-_HEADINGS = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3"}
+_SKIPPED = {"head", "title", "style", "script", "noscript", "template", "svg"}
+_BLOCKS = {
+    "p", "div", "section", "header", "main", "footer", "article", "aside", "nav", "address", "blockquote", "pre", "hr",
+    "figure", "figcaption", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "thead",
+    "tbody", "tfoot",
+}  # fmt: skip
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th"}
+_HEADINGS = {f"h{level}": f"Heading {level}" for level in range(1, 7)}
 _STATUS_COLOURS = {"blocking": "A00000", "warning": "8A5A00", "ok": "1A6B1A", "record": "1F4F8A", "needed": "A00000"}
 _SPACE = re.compile(r"\s+")
 
@@ -65,7 +73,7 @@ class _Table:
 
 def _look_of(tag: str, classes: set[str], look: _Look) -> _Look:
     """The look inside an inline element (or a block whose class gives its text a look)."""
-    if tag in ("strong", "b", "th"):
+    if tag in ("strong", "b", "th", "dt"):
         look = look._replace(bold=True)
     if tag in ("em", "i"):
         look = look._replace(italic=True)
@@ -97,6 +105,7 @@ class _Builder:
         """Text in a list entry after a list nested in it: it continues the entry, no new bullet."""
         self.number_id: int | None = None
         self.table: _Table | None = None
+        self.nested = 0
         self.cell: _Cell | None = None
         self.skipping = 0
         self.banner: list[str] | None = None
@@ -169,8 +178,13 @@ class _Builder:
     # -- blocks ------------------------------------------------------------------------------
 
     def _block_start(self, tag: str, classes: set[str]) -> None:
-        if self.table is not None and tag in ("thead", "tbody", "tr", "td", "th"):
-            self._table_start(tag, classes)
+        if self.table is not None and tag in _TABLE_PARTS:
+            if tag == "table":
+                self.nested += 1  # a table in a table (a template of the office's own): its text joins the cell
+            if self.nested:
+                self._text(" ")
+            else:
+                self._table_start(tag, classes)
             return
         self.flush()
         if tag == "table":
@@ -190,7 +204,12 @@ class _Builder:
             self.keep_next = bool(classes & {"cite", "lead-in"})
 
     def _block_end(self, tag: str) -> None:
-        if self.table is not None and tag in ("thead", "tbody", "tr", "td", "th"):
+        if self.table is not None and self.nested and tag in _TABLE_PARTS:
+            if tag == "table":
+                self.nested -= 1
+            self._text(" ")
+            return
+        if self.table is not None and tag in _TABLE_PARTS and tag != "table":
             self._table_end(tag)
             return
         if tag == "table" and self.table is not None:
@@ -450,14 +469,13 @@ def docx_from_html(html: str) -> bytes:
     feed.feed(html)
     feed.close()
     builder.flush()
-    if builder.confidential:
-        _header_and_footer(document, builder.confidential)
+    _header_and_footer(document, builder.confidential or CONFIDENTIAL)
     properties = document.core_properties
     properties.title = _SPACE.sub(" ", builder.title).strip()
     properties.author = "casestaff"
     properties.last_modified_by = "casestaff"
     properties.comments = ""
-    properties.subject = builder.confidential
+    properties.subject = builder.confidential or CONFIDENTIAL
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
