@@ -15,6 +15,7 @@ python-docx (and lxml under it) is imported only here, when a docx is asked for.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any, NamedTuple
@@ -438,6 +439,11 @@ def _header_and_footer(document: Any, confidential: str) -> None:
             continue
         fld = OxmlElement("w:fldSimple")
         fld.set(qn("w:instr"), instruction)
+        shown = OxmlElement("w:r")  # what a reader that does not work out fields shows
+        said = OxmlElement("w:t")
+        said.text = "1"
+        shown.append(said)
+        fld.append(shown)
         foot._p.append(fld)
 
 
@@ -475,6 +481,7 @@ def docx_from_html(html: str) -> bytes:
     properties.author = "casestaff"
     properties.last_modified_by = "casestaff"
     properties.comments = ""
+    properties.created = properties.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     properties.subject = builder.confidential or CONFIDENTIAL
     out = io.BytesIO()
     document.save(out)
