@@ -70,15 +70,18 @@ def find_browser() -> Path:
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    """End the browser we started and every process it started (they share its session)."""
+    """End the browser we started and every process it started (on POSIX they share its
+    session; on Windows taskkill /T follows its children)."""
     import signal
+    import subprocess
 
     try:
         if os.name == "posix":
             os.killpg(process.pid, signal.SIGKILL)
         else:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, timeout=10, check=False)
             process.kill()
-    except (ProcessLookupError, PermissionError):
+    except (OSError, subprocess.SubprocessError):
         pass
     process.wait()
 
