@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -77,3 +79,20 @@ def matches_golden(path: Path, output: str, what: str) -> None:
         f"{what} changed; if that is intended, run {REGENERATE}=1 python -m pytest and review the diff of"
         f" {path.relative_to(REPO)}"
     )
+
+
+def run_with_stdout_on_a_terminal(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
+    """`casestaff ARGS` in a process of its own whose stdout is a pseudo-terminal (POSIX only):
+    what a user typing the command sees; its stderr captured."""
+    import pty
+
+    main, secondary = pty.openpty()
+    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", "from casestaff.cli.main import main; main()", *args],
+            stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120, check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(main)

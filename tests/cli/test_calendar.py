@@ -24,7 +24,7 @@ import vobject
 from casestaff.actions.calendar import memory_file
 from casestaff.cli.main import app
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, run_with_stdout_on_a_terminal
 
 AS_OF = "2026-12-04"
 KWAME = "or-ssp-reengagement-kwame-asante.yaml"
@@ -300,18 +300,7 @@ def test_without_out_the_calendar_goes_to_a_pipe_and_is_not_remembered(runner, c
 
 @pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal")
 def test_on_a_terminal_without_out_it_asks_for_a_file_rather_than_print_the_calendar(cases, tmp_path):
-    import pty
-
-    main, secondary = pty.openpty()
-    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", "from casestaff.cli.main import main; main()", "calendar", str(cases), "--as-of", AS_OF],
-            stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120, check=False,
-        )
-    finally:
-        os.close(secondary)
-        os.close(main)
+    done = run_with_stdout_on_a_terminal(["calendar", str(cases), "--as-of", AS_OF], tmp_path)
     assert done.returncode == 2
     assert "give --out FILE.ics (for example --out deadlines.ics), or pipe the output" in done.stderr.decode("utf-8")
 

@@ -8,8 +8,6 @@ import io
 import os
 import re
 import stat
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from casestaff.documents.plain_words import field_names
 from casestaff.model.errors import UsageError
 
 from ..agenda_helpers import FIXTURES
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, run_with_stdout_on_a_terminal
 from .test_agenda_partner import PLANTED
 from .test_agenda_snapshots import SAMPLE_PER_PROGRAM
 
@@ -239,18 +237,7 @@ def test_a_word_agenda_goes_to_a_pipe_but_not_to_a_file_named_otherwise(runner, 
 
 @pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal")
 def test_on_a_terminal_a_word_agenda_asks_for_a_file(tmp_path):
-    import pty
-
-    main, secondary = pty.openpty()
-    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", "from casestaff.cli.main import main; main()", "agenda", str(SAMPLES / "la-step-jose-nunez.yaml"), "--format", "docx"],
-            stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120, check=False,
-        )
-    finally:
-        os.close(secondary)
-        os.close(main)
+    done = run_with_stdout_on_a_terminal(["agenda", str(SAMPLES / "la-step-jose-nunez.yaml"), "--format", "docx"], tmp_path)
     assert done.returncode == 2
     assert "give --out FILE.docx (for example --out agenda.docx), or pipe the output" in done.stderr.decode("utf-8")
 
