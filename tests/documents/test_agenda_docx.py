@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from casestaff.actions.printing import find_browser, print_pdf
 from casestaff.cli.main import app
@@ -212,6 +213,8 @@ def test_the_partner_copy_withholds_in_word_exactly_what_the_html_partner_copy_w
     text = _body_text(shown)
     assert [marker for marker in PLANTED if marker in text] == []
     assert "withheld (no release)" in text
+    boxed = [p.text for p in shown.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None]
+    assert len(boxed) == 1 and boxed[0].startswith("Partner copy")  # boxed, as on the HTML page
     assert _words(text) == _words("".join(_visible(_html(runner, which, *extra)).text))
 
 

@@ -93,7 +93,8 @@ def print_pdf(html: str, browser: Path | None = None, seconds: float = PRINT_SEC
     import tempfile
 
     program = browser or find_browser()
-    with tempfile.TemporaryDirectory(prefix="casestaff-print-") as folder:  # owner-only (mkdtemp)
+    # Owner-only (mkdtemp); on Windows a browser just stopped may still hold a file in it for a moment.
+    with tempfile.TemporaryDirectory(prefix="casestaff-print-", ignore_cleanup_errors=True) as folder:
         page = Path(folder) / "agenda.html"
         page.write_text(html, encoding="utf-8")
         pdf = Path(folder) / "agenda.pdf"

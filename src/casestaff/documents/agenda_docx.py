@@ -33,6 +33,15 @@ _BLOCKS = {
     "figure", "figcaption", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "thead",
     "tbody", "tfoot",
 }  # fmt: skip
+BOXED_CLASS = "partner"
+"""A block the HTML draws a box around (the partner copy's notice): boxed in Word too."""
+_AFTER_BORDER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""What follows a paragraph's border in its properties (the schema's order, which Word holds to)."""
 _TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th"}
 _HEADINGS = {f"h{level}": f"Heading {level}" for level in range(1, 7)}
 _STATUS_COLOURS = {"blocking": "A00000", "warning": "8A5A00", "ok": "1A6B1A", "record": "1F4F8A", "needed": "A00000"}
@@ -107,6 +116,8 @@ class _Builder:
         self.number_id: int | None = None
         self.table: _Table | None = None
         self.nested = 0
+        self.divs: list[bool] = []
+        """For each open div: whether it is boxed."""
         self.cell: _Cell | None = None
         self.skipping = 0
         self.banner: list[str] | None = None
@@ -140,6 +151,8 @@ class _Builder:
             return
         if tag in _BLOCKS:
             self._block_start(tag, classes)
+        if tag == "div":
+            self.divs.append(BOXED_CLASS in classes)
         if tag == "dt":
             self.flush()
             self.style, self.paragraph_look = "Normal", _Look()
@@ -165,6 +178,8 @@ class _Builder:
             self._text(": ")
         if tag in _BLOCKS:
             self._block_end(tag)
+        if tag == "div" and self.divs:
+            self.divs.pop()
 
     def data(self, text: str) -> None:
         if self.in_title:
@@ -283,11 +298,27 @@ class _Builder:
             _number(paragraph, self.number_id, len(self.lists) - 1)
         if self.keep_next or self.style.startswith("Heading"):
             paragraph.paragraph_format.keep_with_next = True
+        if any(self.divs):
+            _box(paragraph)
         _write_runs(paragraph, runs, self.paragraph_look)
         if self.continuing is False and self.style.startswith("List"):
             # A list entry's own text: anything after a list nested in it continues it.
             self.style = self._continue_style()
         self.keep_next = False
+
+
+def _box(paragraph: Any) -> None:
+    """A border around the paragraph; Word joins those of paragraphs that follow each other."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    border = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "333333")):
+            line.set(qn(f"w:{name}"), value)
+        border.append(line)
+    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_BORDER)
 
 
 def _collapsed(runs: list[tuple[str, _Look]]) -> list[tuple[str, _Look]]:
