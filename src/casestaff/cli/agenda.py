@@ -136,7 +136,7 @@ def agenda(
         typer.Option(
             "--format",
             metavar="md|txt|html|docx|pdf",
-            help="md, txt, html, docx (Word) or pdf (printed by a Chromium-based browser); default: from --out's suffix, else md. md is rendered on a terminal, raw when piped; docx and pdf need --out or a pipe.",
+            help="md, txt, html, docx (Word) or pdf (printed by Chromium, Chrome or Edge; the environment variable CASESTAFF_BROWSER may name the program); default: from --out's suffix, else md. md is rendered on a terminal, raw when piped; docx and pdf need --out or a pipe.",
             show_default=False,
         ),
     ] = None,
