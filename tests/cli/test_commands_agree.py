@@ -7,7 +7,11 @@ casestaff.model.queries, and these are the places where copies of them once drif
 
 from __future__ import annotations
 
+import json
+
 from casestaff.cli.main import app
+
+from ..conftest import SAMPLES
 
 IL_COMPONENT_ENDS = """\
 case_id: IL-Q-1
@@ -251,3 +255,18 @@ def test_the_provider_agenda_shows_the_later_of_two_reviews_on_one_day_as_the_te
     team = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-12-01", "--format", "txt"])
     reviews = [line for line in team.stdout.splitlines() if line.startswith("  - 2026-11-20")]
     assert reviews[-1].startswith("  - 2026-11-20: some progress; note: Rescheduled and attended it"), reviews
+
+
+def test_the_agenda_marks_the_hard_deadlines_due_marks(runner) -> None:
+    """A sanction or disqualification about to take effect is a hard deadline on the morning list and
+    on the agenda alike: both read the pack's hard_deadline through the flag."""
+    listed = runner.invoke(app, ["due", str(SAMPLES), "--as-of", "2026-12-01", "--format", "json", "--no-cache"])
+    flags = [f for f in json.loads(listed.stdout) if f["kind"] == "flag"]
+    hard_cases = sorted({f["case"] for f in flags if f["hard_deadline"]})
+    assert hard_cases, "the samples hold hard deadlines"
+    for case in hard_cases:
+        agenda = runner.invoke(app, ["agenda", case, "--as-of", "2026-12-01", "--format", "txt", "--no-sources"], catch_exceptions=False)
+        reasons = [line for line in agenda.stdout.splitlines() if line.startswith("- ") and ", due 20" in line]
+        for flag in (f for f in flags if f["case"] == case):
+            (line,) = [r for r in reasons if flag["reason"].split(";")[0] in r]
+            assert ("HARD DEADLINE" in line) == flag["hard_deadline"], (case, line)

@@ -25,6 +25,7 @@ from casestaff.documents.agenda_values import fact
 from casestaff.documents.readiness import run_checks
 from casestaff.documents.sources import place_sources
 from casestaff.documents.templating import candidates, render
+from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
 from casestaff.model.problems import printable
@@ -89,6 +90,7 @@ def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
             due=f.due.isoformat(),
             citation=f.citation,
             rule=f.rule,
+            hard_deadline=f.hard_deadline,
         )
         for f in flags
     )
@@ -97,8 +99,9 @@ def reasons_from_flags(flags: Sequence[Any]) -> tuple[Reason, ...]:
 def default_meeting_date(case: model.Case, flags: Sequence[Any], as_of: dt.date) -> dt.date:
     """The planned staffing's date; else the earliest due date of the case's flags (today at the
     earliest -- an overdue staffing is held as soon as possible); else the as-of date."""
-    if case.planned_staffing and case.planned_staffing.date and case.planned_staffing.date >= as_of:
-        return case.planned_staffing.date
+    planned = queries.planned_meeting(case, as_of)
+    if planned is not None:
+        return planned
     if flags:
         return max(min(f.due for f in flags), as_of)
     return as_of

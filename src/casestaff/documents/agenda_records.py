@@ -40,6 +40,9 @@ class Reason:
     citation: str
     rule: str = ""
     """The rule (program.rule-id) that flags it: a staffing held for it must meet that rule's requirements."""
+    hard_deadline: bool = False
+    """The pack marks the rule a hard deadline (a sanction or disqualification takes effect on a set
+    day): the agenda says so in words, as `casestaff due` does."""
 
 
 @dataclass(frozen=True)
