@@ -367,3 +367,20 @@ def test_due_starts_without_loading_the_calendar_library():
     code = "import sys; from casestaff.cli.main import app; print('icalendar' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_household_children_and_people_present_are_not_named_either(runner, cases, tmp_path):
+    """A step typed by a worker names the children, and a partner present by name: without
+    --names none of those names reaches the calendar."""
+    kwame = cases / KWAME
+    text = kwame.read_text(encoding="utf-8")
+    text = text.replace("      - {role: Lead Worker, initials: PG}\n", "      - {role: Lead Worker, initials: PG, name: Priya Gautam}\n")
+    step = "      - step: Ama and Kofi to the clinic; Gautam confirms the housing letter\n        owner: FC\n        due: 2026-12-11\n"
+    text = text.replace("        done: 2026-11-12\n", "        done: 2026-11-12\n" + step, 1)
+    kwame.write_text(text, encoding="utf-8")
+    out = tmp_path / "deadlines.ics"
+    _export(runner, cases, "--out", str(out))
+    unfolded = _unfolded(out.read_bytes())
+    assert "to the clinic" in unfolded  # the step is in the file ...
+    for word in ("Ama", "Kofi", "Gautam", "Priya", "Blessing"):  # ... its names are not
+        assert re.search(rf"\b{word}\b", unfolded) is None, word

@@ -102,7 +102,7 @@ def export_calendar(
     remembered for the next export) when it is given, else only returned."""
     moment = now or dt.datetime.now(dt.timezone.utc)
     due = who_is_due(workspace, as_of, within, worker, program, no_cache=no_cache)
-    caseload_names = [entry.participant for entry in due.run.results if isinstance(entry, CaseEntry)]
+    caseload_names = [name for entry in due.run.results if isinstance(entry, CaseEntry) for name in entry.names]
     events = calendar_events(due.report, names=names, caseload_names=caseload_names)
     notes: list[str] = []
     export = plan_export(events, _recall(output, notes), as_of, moment, remind)

@@ -368,3 +368,16 @@ class Case(Record):
 
     # Filled by the loader, not read from the file.
     file: str = field(default="", repr=False, compare=False, metadata={"internal": True})
+
+    def names_of_people(self) -> list[str]:
+        """Every person's name the file holds: the participant, the household, the child, and
+        whoever was invited or present by name. What must stay out of text that leaves the
+        machine (a synced calendar) when names are not asked for."""
+        people = [*(self.planned_staffing.invited if self.planned_staffing else [])]
+        people += [person for staffing in self.staffings for person in staffing.present]
+        return [
+            self.participant.name,
+            *(member.name for member in self.household),
+            *([self.child.name] if self.child else []),
+            *(person.name for person in people if person.name),
+        ]

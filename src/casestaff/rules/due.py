@@ -60,6 +60,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         planned=planned,
         last_staffing=last.date if (last := queries.latest_staffing(case, as_of)) is not None else None,
         planned_meeting=queries.planned_meeting(case, as_of),
+        names=tuple(case.names_of_people()),
     )
 
 

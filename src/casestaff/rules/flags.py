@@ -184,3 +184,6 @@ class CaseEntry:
     """The day of the last staffing held on or before the as-of date, of any kind."""
     planned_meeting: dt.date | None = None
     """The day of the staffing being prepared, when the file gives one on or after the as-of date."""
+    names: tuple[str, ...] = ()
+    """Every person's name in the file (participant, household, child, people at staffings): what
+    an export without names withholds."""
