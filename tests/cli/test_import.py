@@ -182,6 +182,22 @@ def test_a_case_id_already_in_the_case_folder_is_skipped_and_its_file_untouched(
     assert existing.read_bytes() == before and _case_files(office) == ["kept.yaml"]
 
 
+def test_a_case_id_in_a_file_that_does_not_read_is_refused_not_made_twice(runner, office):
+    """A file with a YAML error still holds its case id: importing that id again is refused
+    (exit 1) and names the file to fix, instead of making a second file with the same id."""
+    broken = office / "cases" / "kept.yaml"
+    text = (SAMPLES / "la-step-jose-nunez.yaml").read_text(encoding="utf-8")
+    case_id = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("case_id:"))
+    broken.write_text(text.replace("\nenrolled:", "\nenrolled: [2026-01-05\n", 1), encoding="utf-8")
+    sheet = _save(office, "caseload.csv", f"Case ID,Name,Program,Enrolled\n{case_id},José Núñez,la-step,2026-01-05\nIM-50,Ann Bee,la-step,2026-01-05\n")
+    result = _import(runner, str(sheet), "--yes")
+    assert result.exit_code == 1, result.output
+    assert f"caseload.csv:row 2, column 'Case ID': case id {case_id} may already be in " in result.stderr
+    assert "kept.yaml, which casestaff cannot read" in result.stderr
+    assert "1 written, 0 skipped, 1 refused" in result.stdout
+    assert _case_files(office) == ["IM-50.yaml", "kept.yaml"]
+
+
 def test_into_another_folder_an_id_already_in_the_case_folder_is_skipped_all_the_same(runner, office):
     shutil.copy(SAMPLES / "la-step-jose-nunez.yaml", office / "cases" / "kept.yaml")
     case_id = next(line.split(":", 1)[1].strip() for line in (office / "cases" / "kept.yaml").read_text(encoding="utf-8").splitlines() if line.startswith("case_id:"))

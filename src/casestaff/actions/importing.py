@@ -17,7 +17,7 @@ from casestaff.actions.workspace import Workspace
 from casestaff.documents.importing import ColumnMap, NewCase, RowProblem, RowReader, date_orders, map_columns, missing_columns
 from casestaff.documents.skeleton import file_name
 from casestaff.files import writer
-from casestaff.files.caseload import CaseFileJob, run_caseload
+from casestaff.files.caseload import CaseFileJob, may_hold_id, run_caseload
 from casestaff.files.permissions import modes
 from casestaff.files.spreadsheet import Row, Sheet, read_sheet
 from casestaff.model.errors import UsageError
@@ -100,14 +100,32 @@ def prepare_import(file: Path, into: Path | None, map_values: list[str], program
     return ImportPlan(workspace, sheet, columns, folder, program, dates)
 
 
-def existing_case_ids(plan: ImportPlan, today: dt.date) -> dict[str, str]:
-    """Every case id already in the case folder and the --into folder (folded for case), with its file."""
+@dataclass(frozen=True)
+class FolderIds:
+    """The case ids the case folders already hold, and the files there that could not be read
+    as cases: such a file still holds its case id, and a second file must not take it."""
+
+    files_by_id: dict[str, str]
+    """Case id (folded for case) -> its file."""
+    unreadable: list[str]
+
+    def unreadable_holding(self, case_id: str) -> list[str]:
+        """The unreadable files whose bytes may hold `case_id` (all of them when bytes cannot tell)."""
+        found = may_hold_id(case_id, self.unreadable)
+        return self.unreadable if found is None else found
+
+
+def existing_case_ids(plan: ImportPlan, today: dt.date) -> FolderIds:
+    """Every case id already in the case folder and the --into folder (folded for case), with its
+    file; and the files there that have problems that keep them from being read."""
     config = plan.workspace.config
     folders = [plan.folder] + ([config.cases] if config.cases is not None and config.cases.is_dir() else [])
     run = run_caseload(folders, plan.workspace.packset, CaseFileJob(), today, skip=config.pack_files, use_cache=config.cache)
     found = {case_id.casefold(): file for case_id, file, _ in run.results}
     found.update({case_id.casefold(): files[0] for case_id, files in run.shared_ids.items()})
-    return found
+    valid = {file for _, file, _ in run.results} | {file for files in run.shared_ids.values() for file in files}
+    unreadable = sorted({problem.file for problem in run.problems} - valid)
+    return FolderIds(found, unreadable)
 
 
 def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutcome:
@@ -137,8 +155,15 @@ def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutc
         if case_id and first_row.get(key, row).number != row.number:
             outcome.skipped.append((row.number, case_id, f"the same as row {first_row[key].number}"))
             continue
-        if case_id and key in present:
-            outcome.skipped.append((row.number, case_id, f"case {case_id} is already in {present[key]}"))
+        if case_id and key in present.files_by_id:
+            outcome.skipped.append((row.number, case_id, f"case {case_id} is already in {present.files_by_id[key]}"))
+            continue
+        if case_id and (unread := present.unreadable_holding(case_id)):
+            message = (
+                f"case id {case_id} may already be in {', '.join(unread)}, which casestaff cannot read"
+                " (`casestaff check` says why); fix that file, then import again"
+            )
+            outcome.refused.append(reader.problem(row, "case_id", message))
             continue
         target = plan.folder / file_name(case_id, "case")
         made = reader.new_case(row, str(target))
