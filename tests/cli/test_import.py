@@ -198,6 +198,25 @@ def test_a_case_id_in_a_file_that_does_not_read_is_refused_not_made_twice(runner
     assert _case_files(office) == ["IM-50.yaml", "kept.yaml"]
 
 
+def test_two_ids_that_make_the_same_file_name_are_both_imported_to_two_files(runner, office):
+    """'LA 1' and 'LA-1' are two participants whose ids make the same file name: neither is
+    dropped, in one spreadsheet or across two imports."""
+    sheet = _save(office, "caseload.csv", "Case ID,Name,Program,Enrolled\nLA 1,Ann Bee,la-step,2026-01-05\nLA-1,Cy Dee,la-step,2026-01-05\n")
+    result = _import(runner, str(sheet), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "2 written, 0 skipped, 0 refused" in result.stdout
+    assert _case_files(office) == ["LA-1-2.yaml", "LA-1.yaml"]
+    assert "case_id: LA 1" in (office / "cases" / "LA-1.yaml").read_text(encoding="utf-8")
+    assert "case_id: LA-1" in (office / "cases" / "LA-1-2.yaml").read_text(encoding="utf-8")
+
+    later = _save(office, "later.csv", "Case ID,Name,Program,Enrolled\nLA/1,Di Eve,la-step,2026-01-05\nLA-1,Cy Dee,la-step,2026-01-05\n")
+    again = _import(runner, str(later), "--yes")
+    assert again.exit_code == 0, again.output
+    assert "1 written, 1 skipped, 0 refused" in again.stdout
+    assert "case_id: LA/1" in (office / "cases" / "LA-1-3.yaml").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["check", str(office / "cases"), "--as-of", AS_OF]).exit_code == 0
+
+
 def test_into_another_folder_an_id_already_in_the_case_folder_is_skipped_all_the_same(runner, office):
     shutil.copy(SAMPLES / "la-step-jose-nunez.yaml", office / "cases" / "kept.yaml")
     case_id = next(line.split(":", 1)[1].strip() for line in (office / "cases" / "kept.yaml").read_text(encoding="utf-8").splitlines() if line.startswith("case_id:"))

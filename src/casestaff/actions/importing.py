@@ -10,6 +10,7 @@ case id the case folder already holds.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,6 +145,7 @@ def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutc
     first_row, clashing = _duplicates(plan.sheet.rows, reader)
     mode = modes(config.shared_folder).case_file
     outcome = ImportOutcome()
+    taken: set[str] = set()
     for row in plan.sheet.rows:
         case_id = reader.case_id(row)
         key = case_id.casefold()
@@ -165,14 +167,12 @@ def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutc
             )
             outcome.refused.append(reader.problem(row, "case_id", message))
             continue
-        target = plan.folder / file_name(case_id, "case")
+        target = _free_target(plan.folder, case_id, taken)
         made = reader.new_case(row, str(target))
         if isinstance(made, list):
             outcome.refused += made
             continue
-        if target.exists():
-            outcome.skipped.append((row.number, case_id, f"{target} already exists; casestaff never overwrites a file"))
-            continue
+        taken.add(target.name.casefold())
         if not dry_run:
             try:
                 writer.create_whole(target, made.text.encode("utf-8"), mode=mode)
@@ -184,6 +184,18 @@ def run_import(plan: ImportPlan, today: dt.date, *, dry_run: bool) -> ImportOutc
                 continue
         outcome.written.append((made, target))
     return outcome
+
+
+def _free_target(folder: Path, case_id: str, taken: set[str]) -> Path:
+    """The file for a new case: named by its id, or -2, -3 ... after it when that name is taken
+    (by a file, or by a row before): two ids can make one name ("LA 1", "LA-1"), and a case whose
+    file has another's name is no reason to drop it. Names compared ignoring case, as Windows does."""
+    name = file_name(case_id, "case")
+    stem, suffix = name.removesuffix(".yaml"), ".yaml"
+    candidate, number = name, 2
+    while candidate.casefold() in taken or os.path.lexists(folder / candidate):
+        candidate, number = f"{stem}-{number}{suffix}", number + 1
+    return folder / candidate
 
 
 def _duplicates(rows: tuple[Row, ...], reader: RowReader) -> tuple[dict[str, Row], dict[str, list[int]]]:
