@@ -337,3 +337,22 @@ def test_due_does_not_load_the_spreadsheet_reader(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
     assert done.returncode == 0 and "casestaff.actions.due" in done.stderr
     assert "openpyxl" not in done.stderr and "casestaff.cli.importing" not in done.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and /dev/zero")
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "named pipe"])
+def test_a_spreadsheet_name_that_is_no_file_is_refused_at_once(office, tmp_path, kind):
+    """A .csv that is a link to a device or a named pipe is refused with what it is, before it
+    is opened: it would fill memory, or wait forever for a writer."""
+    sheet = office / "caseload.csv"
+    if kind == "named pipe":
+        os.mkfifo(sheet)
+    else:
+        sheet.symlink_to("/dev/zero")
+    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "casestaff", "import", str(sheet), "--yes", "--as-of", AS_OF]
+    # the timeout only keeps a regression from hanging the suite; a fixed run answers at once
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env, cwd=office)
+    assert done.returncode == 2, done.stderr
+    assert f"{sheet}: this is " in done.stderr and "not a file; save the spreadsheet as a .csv or .xlsx file" in done.stderr
+    assert "Traceback" not in done.stderr and _case_files(office) == []

@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,14 @@ Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 SUFFIXES = (".csv", ".xlsx")
 DELIMITERS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_SHEET_BYTES = 256 * 1024**2
+"""Larger than any caseload (10,000 rows of a few hundred bytes is a few MB), small enough to hold."""
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check must not block the open
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
 
 
 class SheetError(UsageError):
@@ -59,7 +69,7 @@ def read_sheet(path: Path) -> Sheet:
     if suffix not in SUFFIXES:
         raise SheetError(f"{path}: casestaff imports .csv and .xlsx files; save the spreadsheet as one of those (File > Save As)")
     try:
-        data = path.read_bytes()
+        data = read_guarded(path)
     except OSError as exc:
         raise SheetError(f"cannot read {path}: {exc.strerror or exc}") from None
     if suffix == ".xlsx":
@@ -71,6 +81,43 @@ def read_sheet(path: Path) -> Sheet:
     except csv.Error as exc:
         raise SheetError(f"{path}: not a CSV file this can read ({exc}); save it again from the spreadsheet as CSV") from None
     return _from_rows(path, records, encoding, delimiter)
+
+
+def read_guarded(path: Path) -> bytes:
+    """The file's bytes, refused (SheetError) before it is opened when it is not an ordinary file
+    or is over MAX_SHEET_BYTES: a named pipe would wait forever for a writer, a link to /dev/zero
+    would fill memory. Opened without blocking and read to at most the limit, so a file swapped
+    in after the check can do neither."""
+    _refuse_unless_a_file(os.stat(path), path)
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        _refuse_unless_a_file(os.fstat(fd), path)
+        chunks, left = [], MAX_SHEET_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise SheetError(_too_big(path, MAX_SHEET_BYTES + 1))
+    return b"".join(chunks)
+
+
+def _refuse_unless_a_file(info: os.stat_result, path: Path) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        if path.is_symlink():
+            what = f"a link to {os.readlink(path)}, {what}"
+        raise SheetError(f"{path}: this is {what}, not a file; save the spreadsheet as a .csv or .xlsx file and import that")
+    if info.st_size > MAX_SHEET_BYTES:
+        raise SheetError(_too_big(path, info.st_size))
+
+
+def _too_big(path: Path, size: int) -> str:
+    return (
+        f"{path}: the file is over {size // 1024**2} MB; a caseload spreadsheet is far smaller, so this is"
+        f" probably not one (casestaff imports files up to {MAX_SHEET_BYTES // 1024**2} MB): split it, or check the file name"
+    )
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
