@@ -7,7 +7,11 @@ from __future__ import annotations
 import io
 import os
 import re
+import signal
 import stat
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -312,6 +316,51 @@ def test_a_browser_that_hangs_is_stopped_and_said(tmp_path):
     stuck.chmod(0o700)
     with pytest.raises(UsageError, match="did not finish printing within 1 seconds and was stopped"):
         print_pdf("<html><body>x</body></html>", browser=stuck, seconds=1)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for the browser, SIGINT for Ctrl-C")
+def test_ctrl_c_while_printing_stops_the_browser_and_leaves_no_temporary_folder(tmp_path):
+    """A browser that keeps writing its profile, as Chromium does, is stopped when the user presses
+    Ctrl-C, and the private folder with the page (case data) in it is gone."""
+    started = tmp_path / "browser.pid"
+    busy = tmp_path / "busy-browser"
+    busy.write_text(
+        "#!/bin/sh\n"
+        'for arg; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done\n'
+        f"echo $$ > '{started}'\n"
+        'while true; do mkdir -p "$profile" && : > "$profile/state"; sleep 0.05; done\n',
+        encoding="utf-8",
+    )
+    busy.chmod(0o700)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {
+        **os.environ, "CASESTAFF_BROWSER": str(busy), "TMPDIR": str(temp),
+        "CASESTAFF_CACHE_DIR": str(tmp_path / "cache"), "CASESTAFF_DATA_DIR": str(tmp_path / "data"),
+    }
+    out = tmp_path / "agenda.pdf"
+    command = [sys.executable, "-m", "casestaff", "agenda", str(SAMPLES / "la-step-jose-nunez.yaml"), "--as-of", AS_OF, "--format", "pdf", "--out", str(out)]
+    agenda = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while not (started.exists() and started.read_text(encoding="utf-8").strip()):
+            assert agenda.poll() is None, agenda.stderr.read() if agenda.stderr else ""
+            time.sleep(0.05)
+        browser = int(started.read_text(encoding="utf-8"))
+        agenda.send_signal(signal.SIGINT)
+        agenda.wait(timeout=60)
+        time.sleep(0.5)  # a browser left running would have written its profile again by now
+        try:
+            os.kill(browser, 0)
+            left_running = True
+            os.kill(browser, signal.SIGKILL)
+        except ProcessLookupError:
+            left_running = False
+    finally:
+        agenda.kill()
+        agenda.wait()
+    assert not left_running
+    assert list(temp.iterdir()) == []
+    assert not out.exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for the browser")

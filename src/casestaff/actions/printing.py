@@ -118,6 +118,9 @@ def print_pdf(html: str, browser: Path | None = None, seconds: float = PRINT_SEC
                 f"--format pdf: {program} did not finish printing within {seconds:g} seconds and was stopped;"
                 " try again, or write --format html and print it from your browser"
             ) from None
+        except BaseException:  # Ctrl-C: the browser must not outlive us, nor keep writing into the folder
+            _stop(process)
+            raise
         printed = pdf.read_bytes() if pdf.is_file() else b""
         if not printed.startswith(b"%PDF"):
             said = [line for line in errors.decode("utf-8", "replace").splitlines() if line.strip()]
