@@ -234,6 +234,16 @@ def test_out_writes_the_page_owner_only_and_the_suffix_chooses_the_format(runner
     assert "LA-R-1" in (caseload / "la-1.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("name", "given"), [("overview.pdf", []), ("overview.docx", []), ("overview.pdf", ["--format", "html"])])
+def test_a_file_named_for_a_format_the_report_cannot_write_is_refused(runner, caseload, tmp_path, name, given):
+    """A .pdf or .docx file holding text or HTML would not open: refused, nothing written."""
+    out = tmp_path / name
+    result = runner.invoke(app, ["report", str(caseload), "--as-of", AS_OF, "--out", str(out), *given])
+    assert result.exit_code == 2, result.output
+    assert f"--out {out}: " in result.stderr and "report writes text, csv or html" in result.stderr
+    assert not out.exists()
+
+
 def test_bad_options_are_refused(runner, caseload):
     for args, words in (
         (["--weeks", "0"], "--weeks: 0 is not between 1 and 104"),

@@ -242,6 +242,15 @@ def test_a_word_agenda_goes_to_a_pipe_but_not_to_a_file_named_otherwise(runner, 
     assert not wrong.exists()
 
 
+def test_a_file_named_as_a_word_document_or_pdf_never_gets_text(runner, tmp_path):
+    """--format md into agenda.pdf would make a PDF no reader opens: refused, with the way out."""
+    wrong = tmp_path / "agenda.pdf"
+    refused = runner.invoke(app, ["agenda", str(SAMPLES / "la-step-jose-nunez.yaml"), "--format", "md", "--out", str(wrong)])
+    assert refused.exit_code == 2, refused.output
+    assert "give --format pdf, or for example --out agenda.md" in refused.stderr
+    assert not wrong.exists()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal")
 def test_on_a_terminal_a_word_agenda_asks_for_a_file(tmp_path):
     done = run_with_stdout_on_a_terminal(["agenda", str(SAMPLES / "la-step-jose-nunez.yaml"), "--format", "docx"], tmp_path)

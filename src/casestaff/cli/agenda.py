@@ -17,32 +17,13 @@ import typer
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.printing import BINARY_FORMATS, find_browser
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.common import AsOfOpt, choosing_case, app, check_within, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import BINARY_NAMES, AsOfOpt, app, check_within, choosing_case, output_format, parse_date, print_problems, say, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
 
 AUDIENCES = ("team", "partner")
 FORMATS = ("md", "txt", "html", "docx", "pdf")
-FORMAT_BY_SUFFIX = {".md": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
-"""With --out and no --format, the file's suffix says which format it wants."""
-BINARY_NAMES = {"docx": "a Word document", "pdf": "a PDF"}
-
-
-def _format(fmt: str | None, out: Path | None) -> str:
-    """--format, else the format --out's suffix names, else md. A Word document or a PDF is a
-    file: written with --out (or --out-dir), or piped, never poured onto a terminal; and its
-    file name ends as Word and PDF readers expect."""
-    if fmt is None:
-        fmt = FORMAT_BY_SUFFIX.get(out.suffix.lower(), "md") if out is not None else "md"
-    if fmt not in FORMATS:
-        raise UsageError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt in BINARY_FORMATS and out is not None and out.suffix.lower() != f".{fmt}":
-        raise UsageError(
-            f"--out {out}: {BINARY_NAMES[fmt]}'s file name ends in .{fmt}, which is how it is opened;"
-            f" give for example --out {out.with_suffix('.' + fmt).name}"
-        )
-    return fmt
 
 
 def _refuse_binary_on_terminal(fmt: str) -> None:
@@ -163,7 +144,7 @@ def agenda(
     templates: Annotated[Optional[Path], typer.Option("--templates", metavar="DIR", help="Your template folder (default: templates in casestaff.toml).", show_default=False)] = None,
 ) -> int:
     """A staffing agenda from the program's own outline, prefilled from the case file, gaps and blockers marked."""
-    fmt = _format(fmt, out)
+    fmt = output_format(fmt, out, FORMATS, "md", "agenda")
     if audience not in AUDIENCES:
         raise UsageError(f"--audience: {audience!r} is not one of team, partner")
     if partner and audience != "partner":

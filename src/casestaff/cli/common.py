@@ -124,6 +124,50 @@ def check_within(days: int) -> None:
         raise UsageError(f"--within: {days} days is more than 100 years; give at most {MAX_WITHIN} days")
 
 
+FORMATS_BY_SUFFIX: dict[str, tuple[str, ...]] = {
+    ".md": ("md",),
+    ".txt": ("txt", "text"),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".csv": ("csv",),
+    ".docx": ("docx",),
+    ".pdf": ("pdf",),
+}
+"""With --out and no --format, the file's suffix says which format it wants (the first of these
+the command writes). One table for every command, so no two disagree on what a name means."""
+BINARY_NAMES = {"docx": "a Word document", "pdf": "a PDF"}
+"""Formats a file's suffix must match, and a file of that suffix must hold: anything else would not open."""
+
+
+def _suffix_for(fmt: str) -> str:
+    return next((suffix for suffix, formats in FORMATS_BY_SUFFIX.items() if fmt in formats), f".{fmt}")
+
+
+def output_format(fmt: str | None, out: Path | None, formats: Sequence[str], default: str, command: str) -> str:
+    """--format, else the format --out's suffix names, else `default`. A file named as a Word
+    document or a PDF holds one, and one is written only into a file so named: a .pdf holding
+    text would not open."""
+    suffix = out.suffix.lower() if out is not None else ""
+    named = FORMATS_BY_SUFFIX.get(suffix, ())
+    if fmt is None:
+        fmt = next((f for f in named if f in formats), default)
+    if fmt not in formats:
+        raise UsageError(f"--format: {fmt!r} is not one of {', '.join(formats)}")
+    binary = next((f for f in named if f in BINARY_NAMES), None)
+    if out is not None and binary is not None and binary != fmt:
+        instead = f"for example --out {out.with_suffix(_suffix_for(fmt)).name}"
+        if binary in formats:
+            raise UsageError(f"--out {out}: a {suffix} file must hold {BINARY_NAMES[binary]}, not {fmt}; give --format {binary}, or {instead}")
+        writes = ", ".join(formats[:-1]) + f" or {formats[-1]}"
+        raise UsageError(f"--out {out}: a {suffix} file must hold {BINARY_NAMES[binary]}, and {command} writes {writes}; give {instead}")
+    if out is not None and fmt in BINARY_NAMES and suffix != f".{fmt}":
+        raise UsageError(
+            f"--out {out}: {BINARY_NAMES[fmt]}'s file name ends in .{fmt}, which is how it is opened;"
+            f" give for example --out {out.with_suffix('.' + fmt).name}"
+        )
+    return fmt
+
+
 def say_if_no_case_files(files: int, paths: Sequence[Path], notes: Sequence[str] = ()) -> None:
     """What was skipped while looking for case files, then: an empty answer from the wrong
     folder must not read as 'nothing is due'."""

@@ -11,24 +11,19 @@ import typer
 from casestaff.actions.report import overview
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli import render_report
-from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, app, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, app, output_format, parse_date, print_problems, say, say_if_no_case_files
 from casestaff.documents.report import render_html
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 
 FORMATS = ("text", "csv", "html")
-FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".csv": "csv"}
-"""With --out and no --format, the file's suffix says which format it wants."""
 MAX_WEEKS = 104
 """Two years of weekly replays: each week is one more evaluation of the whole caseload."""
 
 
 def _format(fmt: str | None, out: Path | None) -> str:
     """--format, else the format --out's suffix names, else text; html is never poured onto a terminal."""
-    if fmt is None:
-        fmt = FORMAT_BY_SUFFIX.get(out.suffix.lower(), "text") if out is not None else "text"
-    if fmt not in FORMATS:
-        raise UsageError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    fmt = output_format(fmt, out, FORMATS, "text", "report")
     if fmt == "html" and out is None and sys.stdout.isatty():
         raise UsageError("--format html: give the page a file to go to, e.g. --out report.html (or pipe it)")
     return fmt

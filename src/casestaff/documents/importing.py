@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from casestaff.documents.skeleton import fillable_fields, skeleton, yaml_scalar
+from casestaff.documents.skeleton import fillable_fields, single_value_fields, skeleton, yaml_scalar
 from casestaff.files.casefile import read_case
 from casestaff.files.spreadsheet import Cell, Row, Sheet
 from casestaff.model import records as model
@@ -50,17 +50,7 @@ NAME_PARTS = (("first name", "given name", "first"), ("middle name", "middle"), 
 
 def importable_fields() -> list[str]:
     """Every field a spreadsheet column can fill, in the case file's order."""
-    names: list[str] = []
-    for name, spec in fields_of(model.Case).items():
-        if name == "participant":
-            names += [f"participant.{key}" for key, sub in fields_of(model.Participant).items() if _single(sub)]
-        elif _single(spec):
-            names.append(name)
-    return names
-
-
-def _single(spec: FieldSpec) -> bool:
-    return spec.kind.name not in ("list", "record", "mapping")
+    return single_value_fields(fields_of(model.Case))
 
 
 def field_spec(name: str) -> FieldSpec:

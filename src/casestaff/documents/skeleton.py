@@ -49,8 +49,14 @@ def program_fields(pack: Pack) -> list[str]:
 def fillable_fields(pack: Pack) -> list[str]:
     """The fields a new case file can be started with (`skeleton(filled=...)`): the program's
     single values, top-level and the participant's (as `participant.NAME`), in the file's order."""
+    return single_value_fields(program_fields(pack))
+
+
+def single_value_fields(names: Iterable[str]) -> list[str]:
+    """Of these top-level fields, those one value fills -- a cell of a spreadsheet, a value of a
+    new file -- with the participant's own (as `participant.NAME`) in the participant's place."""
     fields: list[str] = []
-    for name in program_fields(pack):
+    for name in names:
         if name == "participant":
             fields += [f"participant.{key}" for key, spec in fields_of(model.Participant).items() if _single(spec)]
         elif _single(fields_of(model.Case)[name]):
