@@ -278,3 +278,82 @@ def test_amend_with_done_is_a_usage_error(runner, amy):
     result = runner.invoke(app, ["record", str(amy), "--amend", "--done", "1"])
     assert result.exit_code == 2
     assert result.stderr == "casestaff: --done and --amend do different things; use one at a time\n"
+
+
+# -- one entry per date and kind: every command chooses a staffing by them ---------------------------
+
+
+FOLLOW_UP = """\
+date: 2026-11-10
+kind: follow-up-review
+present:
+  - {role: FC, initials: RH}
+discussion: Reviewed by phone.
+next_steps:
+  - step: Call two providers
+    due: 2026-11-24
+"""
+
+
+def test_an_outcome_for_a_date_and_kind_already_recorded_is_refused_naming_amend(runner, amy, write):
+    outcome = write("outcome.yaml", FOLLOW_UP)
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{outcome}:1:7: date: a follow-up-review held on 2026-11-10 is already recorded in {amy}; to change that entry,"
+        " record with --amend 2026-11-10:follow-up-review; else correct this date or kind"
+    ) in result.stderr
+    assert amy.read_bytes() == before
+    narrated = runner.invoke(app, ["narrate", str(amy), "--staffing", "2026-11-10", "--as-of", "2026-11-24"])
+    assert narrated.exit_code == 0, narrated.output
+
+
+def test_an_amend_that_moves_an_entry_onto_another_is_refused(runner, amy, write):
+    outcome = write("outcome.yaml", FOLLOW_UP.replace("2026-11-10", "2026-10-28").replace("follow-up-review", "re-engagement"))
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 1, result.output
+    assert "date: a re-engagement held on 2026-10-28 is already recorded" in result.stderr
+    assert "--amend 2026-10-28:re-engagement" in result.stderr
+    assert amy.read_bytes() == before
+
+
+def test_a_saved_amend_given_without_amend_is_refused_naming_the_command(runner, amy):
+    answers = list({**KEEP_ALL, "decision": "No disqualification was imposed."}.values()) + ["n"]
+    result = runner.invoke(app, ["record", str(amy), "--amend", "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(saved), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"casestaff: --from: {saved} holds a change to the 2026-11-10 staffing, not a new one; nothing was written."
+        f" Record it with: casestaff record {shlex.quote(str(amy))} --amend 2026-11-10 --from {shlex.quote(str(saved))}\n"
+    )
+    assert amy.read_bytes() == before
+    result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(saved), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert "    decision: No disqualification was imposed.\n" in amy.read_text(encoding="utf-8")
+
+
+def test_check_reports_two_staffings_of_one_kind_on_one_day_at_the_second(runner, write):
+    path = write(
+        "two.yaml",
+        """\
+        case_id: A-1
+        program: or-ssp-reengagement
+        participant: {name: Al Example}
+        enrolled: 2026-01-05
+        staffings:
+          - {date: 2026-02-01, kind: re-engagement}
+          - {date: 2026-02-01, kind: follow-up-review}
+          - {date: 2026-02-01, kind: re-engagement}
+        """,
+    )
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{path}:8:12: staffings[3]: a re-engagement on 2026-02-01 is already recorded (staffings[1], line 6);"
+        " delete it if it is a copy, or correct its date or kind"
+    ) in result.output

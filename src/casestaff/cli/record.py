@@ -107,7 +107,7 @@ def record(
     amended = start = loaded.staffings[replacing] if replacing is not None else None
     answered: frozenset[str] = frozenset()
     if from_file is not None:
-        staffing, unfinished = _outcome_from_file(from_file)
+        staffing, unfinished = _outcome_from_file(from_file, doc.path, amend)
         if unfinished is None:
             after = core.with_staffing(loaded, staffing, replacing)
             _warn_unmet(loaded, after, staffing, pack, day, replacing, str(from_file))
@@ -226,7 +226,7 @@ def _warn_unmet(
     """Before anything is written: which requirements the entry does not meet, and what the
     narration still lacks, in plain words, and what `due` and `narrate` will then do (stderr).
     True when it falls short of any."""
-    if core.check_outcome(staffing, case, pack, source, day):
+    if core.check_outcome(staffing, case, pack, source, day, replacing):
         return False  # refused anyway, with its problems: no warning about an entry that will not be written
     unmet = core.unmet_requirements(case, staffing, pack, day, replacing)
     basics = narration.missing_basics(after, staffing, pack)
@@ -248,13 +248,21 @@ def _warn_unmet(
     return True
 
 
-def _outcome_from_file(path: Path) -> tuple[model.Staffing, frozenset[str] | None]:
+def _outcome_from_file(path: Path, case_path: Path, amend: bool) -> tuple[model.Staffing, frozenset[str] | None]:
     """The staffing in an outcome file, and the fields answered when casestaff saved it unfinished
-    (None for a whole outcome); a file with problems is refused with them."""
+    (None for a whole outcome); a file with problems is refused with them, and so is a saved
+    change to a staffing given without --amend (it would be added as a second copy)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
+    changes = core.amend_in(data)
+    if changes is not None and not amend:
+        command = ["casestaff", "record", str(case_path), "--amend", changes, "--from", str(path)]
+        raise UsageError(
+            f"--from: {path} holds a change to the {changes} staffing, not a new one; nothing was written."
+            f" Record it with: {' '.join(_quoted(part) for part in command)}"
+        )
     staffing, problems = core.read_outcome(data, str(path))
     if staffing is None:
         raise CaseProblems(f"nothing was written; fix {path} and run the command again (format: docs/recording.md)", problems=problems)
