@@ -357,3 +357,19 @@ def test_check_reports_two_staffings_of_one_kind_on_one_day_at_the_second(runner
         f"{path}:8:12: staffings[3]: a re-engagement on 2026-02-01 is already recorded (staffings[1], line 6);"
         " delete it if it is a copy, or correct its date or kind"
     ) in result.output
+
+
+def test_input_stopped_at_the_last_question_keeps_every_answer(runner, amy):
+    """Ctrl-C (or the end of input) at "Add this staffing ...?" loses nothing typed."""
+    before = amy.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS[:-1]) + "\n")
+    assert result.exit_code == 2, result.output
+    assert f"Add this staffing to {amy}? [Y/n]" in result.stdout
+    assert amy.read_text(encoding="utf-8") == before
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    command = shlex.split(result.stderr.splitlines()[-1].split(": ", 1)[1])
+    assert command == ["casestaff", "record", str(amy), "--from", str(saved), "--as-of", "2026-11-24"]
+    finish = runner.invoke(app, command[1:], input="y\n")
+    assert finish.exit_code == 0, finish.output
+    end = "# end of file\n"
+    assert amy.read_text(encoding="utf-8") == before.removesuffix(end) + ADDED_FROM_PROMPTS + end

@@ -127,7 +127,11 @@ def record(
     short = _warn_unmet(loaded, after, staffing, pack, day, replacing)
     where = f"Put this in place of the {amending} staffing in {doc.path}" if amending else f"Add this staffing to {doc.path}"
     question = f"{where} anyway?" if short else f"{where}?"
-    if not yes and not typer.confirm(question, default=not short):
+    try:
+        agreed = yes or typer.confirm(question, default=not short)
+    except typer.Abort:  # Ctrl-C at the last question: what was typed is kept as at any other
+        raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
+    if not agreed:
         _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path, amending)))
         typer.echo(f"Nothing was written. {note}")
         return EXIT_OK
