@@ -373,3 +373,23 @@ def test_input_stopped_at_the_last_question_keeps_every_answer(runner, amy):
     assert finish.exit_code == 0, finish.output
     end = "# end of file\n"
     assert amy.read_text(encoding="utf-8") == before.removesuffix(end) + ADDED_FROM_PROMPTS + end
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="devices and named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("make", "what"),
+    [
+        (lambda path: path.symlink_to("/dev/zero"), "this is a link to /dev/zero, a device, not a file"),
+        (os.mkfifo, "this is a named pipe (FIFO), not a file"),
+        (lambda path: path.write_bytes(b"#" * (2 * 1024 * 1024)), "the file is 2.0 MB"),
+    ],
+)
+def test_an_outcome_file_that_is_a_device_a_pipe_or_huge_is_refused_unread(runner, amy, make, what):
+    """Neither fills memory nor waits forever for a writer: refused from what the file is."""
+    outcome = amy.parent / "outcome.yaml"
+    make(outcome)
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"casestaff: --from: {outcome}: {what}; an outcome file is a small YAML file (format: docs/recording.md)\n"
+    assert amy.read_bytes() == before

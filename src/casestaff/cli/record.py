@@ -26,7 +26,7 @@ from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
 from casestaff.documents.templating import TemplateProblem, mdy
-from casestaff.files import writer
+from casestaff.files import writer, yamlread
 from casestaff.files.caseload import discover
 from casestaff.files.permissions import modes
 from casestaff.model import records as model
@@ -257,7 +257,10 @@ def _outcome_from_file(path: Path, case_path: Path, amend: bool) -> tuple[model.
     (None for a whole outcome); a file with problems is refused with them, and so is a saved
     change to a staffing given without --amend (it would be added as a second copy)."""
     try:
-        data = path.read_bytes()
+        data, _ = yamlread.read_file(path)  # only an ordinary file, its size checked before it is read
+    except yamlread.ReadError as exc:  # a device, a named pipe, a folder, a huge file
+        what = exc.message.split(";", 1)[0]
+        raise UsageError(f"--from: {path}: {what}; an outcome file is a small YAML file (format: docs/recording.md)") from None
     except OSError as exc:
         raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
     changes = core.amend_in(data)
