@@ -393,3 +393,35 @@ def test_an_outcome_file_that_is_a_device_a_pipe_or_huge_is_refused_unread(runne
     assert result.exit_code == 2, result.output
     assert result.stderr == f"casestaff: --from: {outcome}: {what}; an outcome file is a small YAML file (format: docs/recording.md)\n"
     assert amy.read_bytes() == before
+
+
+PRESENT_NOV_10 = """\
+    present:
+      - {role: CPC, initials: JD}
+      - {role: FC, initials: RH}
+      - {role: Manager, initials: XR}
+      - {role: Engagement Specialist, initials: JB}  # joined late
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "answers", "new"),
+    [
+        (
+            "    title: Team re-engagement follow-up  # as TRACS shows it\n",
+            {"title": "Follow-up call"},
+            "    title: Follow-up call\n",
+        ),
+        (PRESENT_NOV_10, {"present": "n", "anyone else": "FC\nRH\n"}, "    present:\n      - {role: FC, initials: RH}\n"),
+    ],
+)
+def test_a_changed_value_takes_its_same_line_comment_with_it(runner, amy, old, answers, new):
+    """A comment on the old value's line spoke of the old value; an unchanged one stays (above)."""
+    uncommented = old.replace("  # joined late", "")
+    text = amy.read_text(encoding="utf-8")
+    assert text.count(uncommented) == 1
+    amy.write_text(text.replace(uncommented, old), encoding="utf-8")
+    before = amy.read_text(encoding="utf-8")
+    result = _amend(runner, amy, answers)
+    assert result.exit_code == 0, result.output
+    assert amy.read_text(encoding="utf-8") == before.replace(old, new)
