@@ -341,8 +341,9 @@ def replace_entry(doc: CaseText, key: str, index: int, item: Mapping[str, Any]) 
     """(new text, expected data) with entry `index` of the top-level list `key` replaced by `item`.
 
     The entry stays where it is. A field whose value is unchanged keeps its text, comments and
-    all; a changed field is rewritten in place (with the comment after its old value), a field `item` lacks loses its lines, and a new one
-    goes after the field before it in `item`'s order. Everything outside the entry is untouched.
+    all; a changed field is rewritten in place, dropping the comment after its old value; a field
+    `item` lacks loses its lines, and a new one goes after the field before it in `item`'s order.
+    Everything outside the entry is untouched.
     """
     text = doc.text
     found = _value_of(doc.root, key)
