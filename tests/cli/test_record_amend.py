@@ -425,3 +425,15 @@ def test_a_changed_value_takes_its_same_line_comment_with_it(runner, amy, old, a
     result = _amend(runner, amy, answers)
     assert result.exit_code == 0, result.output
     assert amy.read_text(encoding="utf-8") == before.replace(old, new)
+
+
+def test_amend_asks_about_the_lists_it_holds_in_plain_words(runner, amy):
+    text = amy.read_text(encoding="utf-8")
+    decision = "    decision: No disqualification"
+    lists = "    strengths_identified:\n      - Persistent\n    challenges_identified:\n      - No childcare\n"
+    amy.write_text(text.replace(decision, lists + decision, 1), encoding="utf-8")
+    result = _amend(runner, amy, {"strengths": "\n", "challenges": "\n"})
+    assert result.exit_code == 0, result.output
+    assert "Strengths identified so far: Persistent -- keep them? [Y/n]" in result.stdout
+    assert "Challenges identified so far: No childcare -- keep them? [Y/n]" in result.stdout
+    assert result.stdout.endswith(f"Nothing changed; {amy} is left as it was.\n")

@@ -361,11 +361,11 @@ def _ask_text(text: str, default: str | None) -> str | None:
     return None if value in ("", NONE) else value
 
 
-def _ask_list(session: _Answers, name: str, label: str) -> list[str]:
+def _ask_list(session: _Answers, name: str, label: str, plural: str) -> list[str]:
     def ask() -> list[str]:
         items: list[str] = []
         kept = session.prefill(name) or []
-        if kept and typer.confirm(f"{label}s so far: {'; '.join(kept)} -- keep them?", default=True):
+        if kept and typer.confirm(f"{plural} so far: {'; '.join(kept)} -- keep them?", default=True):
             items += kept
         session.keep(name, items)
         while True:
@@ -409,8 +409,8 @@ def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | No
     title = session.field("title", lambda: _ask_text("Title line for the narration", session.prefill("title") or kinds.get(kind)))
     present = session.field("present", lambda: _ask_present(case, pack, session))
     discussion = session.field("discussion", lambda: _ask_text("What the team discussed (one paragraph)", session.prefill("discussion")))
-    strengths = _ask_list(session, "strengths_identified", "Strength identified")
-    challenges = _ask_list(session, "challenges_identified", "Challenge identified")
+    strengths = _ask_list(session, "strengths_identified", "Strength identified", "Strengths identified")
+    challenges = _ask_list(session, "challenges_identified", "Challenge identified", "Challenges identified")
 
     def ask_all_info(why: str) -> bool:
         offered = session.prefill("all_information_discussed")
