@@ -41,6 +41,19 @@ def amy(tmp_path):
     return path
 
 
+# An outcome file for the 2026-11-10 follow-up-review Amy's file holds.
+FOLLOW_UP = """\
+date: 2026-11-10
+kind: follow-up-review
+title: Team re-engagement follow-up
+present:
+  - {role: FC, initials: RH}
+discussion: Reviewed by phone.
+next_steps:
+  - step: Call two providers
+    due: 2026-11-24
+"""
+
 # The prompts of --amend on the 2026-11-10 follow-up-review, each prefilled: Enter keeps a value.
 KEEP_ALL = {
     "date": "",
@@ -114,20 +127,7 @@ def test_amend_with_nothing_changed_writes_nothing(runner, amy):
 
 
 def test_amend_from_an_outcome_file_replaces_the_entry_in_place(runner, amy, write):
-    outcome = write(
-        "outcome.yaml",
-        """\
-        date: 2026-11-10
-        kind: follow-up-review
-        title: Team re-engagement follow-up
-        present:
-          - {role: FC, initials: RH}
-        discussion: Reviewed by phone.
-        next_steps:
-          - step: Call two providers
-            due: 2026-11-24
-        """,
-    )
+    outcome = write("outcome.yaml", FOLLOW_UP)
     before = amy.read_text(encoding="utf-8")
     result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(outcome), "--as-of", "2026-11-24"])
     assert result.exit_code == 0, result.output
@@ -283,18 +283,6 @@ def test_amend_with_done_is_a_usage_error(runner, amy):
 # -- one entry per date and kind: every command chooses a staffing by them ---------------------------
 
 
-FOLLOW_UP = """\
-date: 2026-11-10
-kind: follow-up-review
-present:
-  - {role: FC, initials: RH}
-discussion: Reviewed by phone.
-next_steps:
-  - step: Call two providers
-    due: 2026-11-24
-"""
-
-
 def test_an_outcome_for_a_date_and_kind_already_recorded_is_refused_naming_amend(runner, amy, write):
     outcome = write("outcome.yaml", FOLLOW_UP)
     before = amy.read_bytes()
@@ -338,19 +326,9 @@ def test_a_saved_amend_given_without_amend_is_refused_naming_the_command(runner,
 
 
 def test_check_reports_two_staffings_of_one_kind_on_one_day_at_the_second(runner, write):
-    path = write(
-        "two.yaml",
-        """\
-        case_id: A-1
-        program: or-ssp-reengagement
-        participant: {name: Al Example}
-        enrolled: 2026-01-05
-        staffings:
-          - {date: 2026-02-01, kind: re-engagement}
-          - {date: 2026-02-01, kind: follow-up-review}
-          - {date: 2026-02-01, kind: re-engagement}
-        """,
-    )
+    path = _two_on_one_day(write)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("  - {date: 2026-02-01, kind: re-engagement}\n")
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1, result.output
     assert (
