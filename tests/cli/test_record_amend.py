@@ -415,3 +415,17 @@ def test_amend_asks_about_the_lists_it_holds_in_plain_words(runner, amy):
     assert "Strengths identified so far: Persistent -- keep them? [Y/n]" in result.stdout
     assert "Challenges identified so far: No childcare -- keep them? [Y/n]" in result.stdout
     assert result.stdout.endswith(f"Nothing changed; {amy} is left as it was.\n")
+
+
+def test_the_kind_prompt_refuses_a_date_and_kind_already_recorded(runner, amy):
+    """Said at once, not after every other answer is typed."""
+    before = amy.read_bytes()
+    answers = ["2026-11-10", "follow-up-review", "re-engagement"]
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 2, result.output
+    assert (
+        "Error: a follow-up-review held on 2026-11-10 is already recorded; give another kind, or stop (Ctrl-C) and change"
+        f" that one with: casestaff record {shlex.quote(str(amy))} --amend 2026-11-10:follow-up-review\n"
+        "Kind [re-engagement]: re-engagement\n"
+    ) in result.stdout
+    assert amy.read_bytes() == before

@@ -116,7 +116,7 @@ def record(
         start, answered = staffing, unfinished
     session = _Answers(start, answered)
     try:
-        staffing = _ask_outcome(loaded, pack, day, session, amending)
+        staffing = _ask_outcome(loaded, pack, day, session, amending, replacing)
     except typer.Abort:
         raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
     if amending is not None and not _changes(amended, staffing):
@@ -377,7 +377,7 @@ def _ask_list(session: _Answers, name: str, label: str, plural: str) -> list[str
     return session.field(name, ask)
 
 
-def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | None = None):
+def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | None = None, replacing: int | None = None):
     """The staffing, asked field by field, with defaults from the entry amended or the case and its program."""
     doing = f"Changing the {amending} staffing" if amending else "Recording a staffing"
     typer.echo(f"{doing} for {case.participant.name} ({case.case_id}, {pack.name}).")
@@ -397,9 +397,14 @@ def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | No
 
     def kind_of(value: Any) -> str:
         text = str(value).strip()
-        if text in kinds:
-            return text
-        raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
+        if text not in kinds:
+            raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
+        if core.already_held(case, date, text, replacing):
+            raise typer.BadParameter(
+                f"a {text} held on {date} is already recorded; give another kind, or stop (Ctrl-C) and change"
+                f" that one with: casestaff record {_quoted(str(case.file))} --amend {date}:{text}"
+            )
+        return text
 
     def ask_kind() -> str:
         typer.echo("Kinds of staffing: " + "; ".join(f"{k} ({name})" for k, name in kinds.items()))

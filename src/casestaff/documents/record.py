@@ -74,7 +74,7 @@ def check_outcome(
         at(staffing, "date", f"date: {staffing.date} is before enrollment ({case.enrolled}); check the date")
     if staffing.date > as_of:
         at(staffing, "date", f"date: {staffing.date} is after {as_of}; record a staffing once it has been held")
-    if any(i != replacing and same_staffing(held, staffing) for i, held in enumerate(case.staffings)):
+    if already_held(case, staffing.date, staffing.kind, replacing):
         name = f"{staffing.date}:{staffing.kind}"
         at(
             staffing,
@@ -116,10 +116,10 @@ def check_outcome(
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def same_staffing(one: model.Staffing, other: model.Staffing) -> bool:
-    """Commands choose a staffing by its date and kind (`--staffing`, `--amend DATE:KIND`): two
-    entries with both alike could never be told apart."""
-    return (one.date, one.kind) == (other.date, other.kind)
+def already_held(case: model.Case, date: dt.date, kind: str, replacing: int | None = None) -> bool:
+    """A staffing of this date and kind is recorded, other than entry `replacing`. Commands choose a
+    staffing by its date and kind (`--staffing`, `--amend DATE:KIND`): two alike could never be told apart."""
+    return any(i != replacing and (held.date, held.kind) == (date, kind) for i, held in enumerate(case.staffings))
 
 
 @dataclass(frozen=True)
