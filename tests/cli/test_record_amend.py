@@ -41,6 +41,19 @@ def amy(tmp_path):
     return path
 
 
+# An outcome file for the 2026-11-10 follow-up-review Amy's file holds.
+FOLLOW_UP = """\
+date: 2026-11-10
+kind: follow-up-review
+title: Team re-engagement follow-up
+present:
+  - {role: FC, initials: RH}
+discussion: Reviewed by phone.
+next_steps:
+  - step: Call two providers
+    due: 2026-11-24
+"""
+
 # The prompts of --amend on the 2026-11-10 follow-up-review, each prefilled: Enter keeps a value.
 KEEP_ALL = {
     "date": "",
@@ -114,20 +127,7 @@ def test_amend_with_nothing_changed_writes_nothing(runner, amy):
 
 
 def test_amend_from_an_outcome_file_replaces_the_entry_in_place(runner, amy, write):
-    outcome = write(
-        "outcome.yaml",
-        """\
-        date: 2026-11-10
-        kind: follow-up-review
-        title: Team re-engagement follow-up
-        present:
-          - {role: FC, initials: RH}
-        discussion: Reviewed by phone.
-        next_steps:
-          - step: Call two providers
-            due: 2026-11-24
-        """,
-    )
+    outcome = write("outcome.yaml", FOLLOW_UP)
     before = amy.read_text(encoding="utf-8")
     result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(outcome), "--as-of", "2026-11-24"])
     assert result.exit_code == 0, result.output
@@ -278,3 +278,154 @@ def test_amend_with_done_is_a_usage_error(runner, amy):
     result = runner.invoke(app, ["record", str(amy), "--amend", "--done", "1"])
     assert result.exit_code == 2
     assert result.stderr == "casestaff: --done and --amend do different things; use one at a time\n"
+
+
+# -- one entry per date and kind: every command chooses a staffing by them ---------------------------
+
+
+def test_an_outcome_for_a_date_and_kind_already_recorded_is_refused_naming_amend(runner, amy, write):
+    outcome = write("outcome.yaml", FOLLOW_UP)
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{outcome}:1:7: date: a follow-up-review held on 2026-11-10 is already recorded in {amy}; to change that entry,"
+        " record with --amend 2026-11-10:follow-up-review; else correct this date or kind"
+    ) in result.stderr
+    assert amy.read_bytes() == before
+    narrated = runner.invoke(app, ["narrate", str(amy), "--staffing", "2026-11-10", "--as-of", "2026-11-24"])
+    assert narrated.exit_code == 0, narrated.output
+
+
+def test_an_amend_that_moves_an_entry_onto_another_is_refused(runner, amy, write):
+    outcome = write("outcome.yaml", FOLLOW_UP.replace("2026-11-10", "2026-10-28").replace("follow-up-review", "re-engagement"))
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(outcome), "--as-of", "2026-11-24"])
+    assert result.exit_code == 1, result.output
+    assert "date: a re-engagement held on 2026-10-28 is already recorded" in result.stderr
+    assert "--amend 2026-10-28:re-engagement" in result.stderr
+    assert amy.read_bytes() == before
+
+
+def test_a_saved_amend_given_without_amend_is_refused_naming_the_command(runner, amy):
+    answers = list({**KEEP_ALL, "decision": "No disqualification was imposed."}.values()) + ["n"]
+    result = runner.invoke(app, ["record", str(amy), "--amend", "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(saved), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"casestaff: --from: {saved} holds a change to the 2026-11-10 staffing, not a new one; nothing was written."
+        f" Record it with: casestaff record {shlex.quote(str(amy))} --amend 2026-11-10 --from {shlex.quote(str(saved))}\n"
+    )
+    assert amy.read_bytes() == before
+    result = runner.invoke(app, ["record", str(amy), "--amend", "2026-11-10", "--from", str(saved), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    assert "    decision: No disqualification was imposed.\n" in amy.read_text(encoding="utf-8")
+
+
+def test_check_reports_two_staffings_of_one_kind_on_one_day_at_the_second(runner, write):
+    path = _two_on_one_day(write)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("  - {date: 2026-02-01, kind: re-engagement}\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{path}:8:12: staffings[3]: a re-engagement on 2026-02-01 is already recorded (staffings[1], line 6);"
+        " delete it if it is a copy, or correct its date or kind"
+    ) in result.output
+
+
+def test_input_stopped_at_the_last_question_keeps_every_answer(runner, amy):
+    """Ctrl-C (or the end of input) at "Add this staffing ...?" loses nothing typed."""
+    before = amy.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(ANSWERS[:-1]) + "\n")
+    assert result.exit_code == 2, result.output
+    assert f"Add this staffing to {amy}? [Y/n]" in result.stdout
+    assert amy.read_text(encoding="utf-8") == before
+    (saved,) = amy.parent.glob(".amy.unsaved-outcome-*.yaml")
+    command = shlex.split(result.stderr.splitlines()[-1].split(": ", 1)[1])
+    assert command == ["casestaff", "record", str(amy), "--from", str(saved), "--as-of", "2026-11-24"]
+    finish = runner.invoke(app, command[1:], input="y\n")
+    assert finish.exit_code == 0, finish.output
+    end = "# end of file\n"
+    assert amy.read_text(encoding="utf-8") == before.removesuffix(end) + ADDED_FROM_PROMPTS + end
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="devices and named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("make", "what"),
+    [
+        (lambda path: path.symlink_to("/dev/zero"), "this is a link to /dev/zero, a device, not a file"),
+        (os.mkfifo, "this is a named pipe (FIFO), not a file"),
+        (lambda path: path.write_bytes(b"#" * (2 * 1024 * 1024)), "the file is 2.0 MB"),
+    ],
+)
+def test_an_outcome_file_that_is_a_device_a_pipe_or_huge_is_refused_unread(runner, amy, make, what):
+    """Neither fills memory nor waits forever for a writer: refused from what the file is."""
+    outcome = amy.parent / "outcome.yaml"
+    make(outcome)
+    before = amy.read_bytes()
+    result = runner.invoke(app, ["record", str(amy), "--from", str(outcome), "--yes", "--as-of", "2026-11-24"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"casestaff: --from: {outcome}: {what}; an outcome file is a small YAML file (format: docs/recording.md)\n"
+    assert amy.read_bytes() == before
+
+
+PRESENT_NOV_10 = """\
+    present:
+      - {role: CPC, initials: JD}
+      - {role: FC, initials: RH}
+      - {role: Manager, initials: XR}
+      - {role: Engagement Specialist, initials: JB}  # joined late
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "answers", "new"),
+    [
+        (
+            "    title: Team re-engagement follow-up  # as TRACS shows it\n",
+            {"title": "Follow-up call"},
+            "    title: Follow-up call\n",
+        ),
+        (PRESENT_NOV_10, {"present": "n", "anyone else": "FC\nRH\n"}, "    present:\n      - {role: FC, initials: RH}\n"),
+    ],
+)
+def test_a_changed_value_takes_its_same_line_comment_with_it(runner, amy, old, answers, new):
+    """A comment on the old value's line spoke of the old value; an unchanged one stays (above)."""
+    uncommented = old.replace("  # joined late", "")
+    text = amy.read_text(encoding="utf-8")
+    assert text.count(uncommented) == 1
+    amy.write_text(text.replace(uncommented, old), encoding="utf-8")
+    before = amy.read_text(encoding="utf-8")
+    result = _amend(runner, amy, answers)
+    assert result.exit_code == 0, result.output
+    assert amy.read_text(encoding="utf-8") == before.replace(old, new)
+
+
+def test_amend_asks_about_the_lists_it_holds_in_plain_words(runner, amy):
+    text = amy.read_text(encoding="utf-8")
+    decision = "    decision: No disqualification"
+    lists = "    strengths_identified:\n      - Persistent\n    challenges_identified:\n      - No childcare\n"
+    amy.write_text(text.replace(decision, lists + decision, 1), encoding="utf-8")
+    result = _amend(runner, amy, {"strengths": "\n", "challenges": "\n"})
+    assert result.exit_code == 0, result.output
+    assert "Strengths identified so far: Persistent -- keep them? [Y/n]" in result.stdout
+    assert "Challenges identified so far: No childcare -- keep them? [Y/n]" in result.stdout
+    assert result.stdout.endswith(f"Nothing changed; {amy} is left as it was.\n")
+
+
+def test_the_kind_prompt_refuses_a_date_and_kind_already_recorded(runner, amy):
+    """Said at once, not after every other answer is typed."""
+    before = amy.read_bytes()
+    answers = ["2026-11-10", "follow-up-review", "re-engagement"]
+    result = runner.invoke(app, ["record", str(amy), "--as-of", "2026-11-24"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 2, result.output
+    assert (
+        "Error: a follow-up-review held on 2026-11-10 is already recorded; give another kind, or stop (Ctrl-C) and change"
+        f" that one with: casestaff record {shlex.quote(str(amy))} --amend 2026-11-10:follow-up-review\n"
+        "Kind [re-engagement]: re-engagement\n"
+    ) in result.stdout
+    assert amy.read_bytes() == before

@@ -27,10 +27,12 @@ STAFFINGS_BEFORE = AMY.read_text(encoding="utf-8").count("\n  - date: ")
 
 
 def outcome(n: int) -> str:
-    """An outcome file whose discussion names its writer, so each entry can be found afterwards."""
+    """An outcome file whose discussion names its writer, so each entry can be found afterwards;
+    each writer's on its own day (a second staffing of one date and kind is refused)."""
+    assert 1 <= n <= 13  # 2026-11-10 holds Amy's follow-up review
     return f"""\
 # outcome {n}
-date: 2026-11-24
+date: 2026-11-{25 - n}
 kind: follow-up-review
 present:
   - {{role: FC, initials: RH}}

@@ -26,7 +26,7 @@ from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton
 from casestaff.documents.templating import TemplateProblem, mdy
-from casestaff.files import writer
+from casestaff.files import writer, yamlread
 from casestaff.files.caseload import discover
 from casestaff.files.permissions import modes
 from casestaff.model import records as model
@@ -107,7 +107,7 @@ def record(
     amended = start = loaded.staffings[replacing] if replacing is not None else None
     answered: frozenset[str] = frozenset()
     if from_file is not None:
-        staffing, unfinished = _outcome_from_file(from_file)
+        staffing, unfinished = _outcome_from_file(from_file, doc.path, amend)
         if unfinished is None:
             after = core.with_staffing(loaded, staffing, replacing)
             _warn_unmet(loaded, after, staffing, pack, day, replacing, str(from_file))
@@ -116,7 +116,7 @@ def record(
         start, answered = staffing, unfinished
     session = _Answers(start, answered)
     try:
-        staffing = _ask_outcome(loaded, pack, day, session, amending)
+        staffing = _ask_outcome(loaded, pack, day, session, amending, replacing)
     except typer.Abort:
         raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
     if amending is not None and not _changes(amended, staffing):
@@ -127,7 +127,11 @@ def record(
     short = _warn_unmet(loaded, after, staffing, pack, day, replacing)
     where = f"Put this in place of the {amending} staffing in {doc.path}" if amending else f"Add this staffing to {doc.path}"
     question = f"{where} anyway?" if short else f"{where}?"
-    if not yes and not typer.confirm(question, default=not short):
+    try:
+        agreed = yes or typer.confirm(question, default=not short)
+    except typer.Abort:  # Ctrl-C at the last question: what was typed is kept as at any other
+        raise UsageError(_stopped(doc.path, loaded, pack, day, session, amending, as_of)) from None
+    if not agreed:
         _, note = writer.keep_input(doc.path, core.outcome_yaml(staffing, core.aside_header(loaded, doc.path, amending)))
         typer.echo(f"Nothing was written. {note}")
         return EXIT_OK
@@ -226,7 +230,7 @@ def _warn_unmet(
     """Before anything is written: which requirements the entry does not meet, and what the
     narration still lacks, in plain words, and what `due` and `narrate` will then do (stderr).
     True when it falls short of any."""
-    if core.check_outcome(staffing, case, pack, source, day):
+    if core.check_outcome(staffing, case, pack, source, day, replacing):
         return False  # refused anyway, with its problems: no warning about an entry that will not be written
     unmet = core.unmet_requirements(case, staffing, pack, day, replacing)
     basics = narration.missing_basics(after, staffing, pack)
@@ -248,13 +252,24 @@ def _warn_unmet(
     return True
 
 
-def _outcome_from_file(path: Path) -> tuple[model.Staffing, frozenset[str] | None]:
+def _outcome_from_file(path: Path, case_path: Path, amend: bool) -> tuple[model.Staffing, frozenset[str] | None]:
     """The staffing in an outcome file, and the fields answered when casestaff saved it unfinished
-    (None for a whole outcome); a file with problems is refused with them."""
+    (None for a whole outcome); a file with problems is refused with them, and so is a saved
+    change to a staffing given without --amend (it would be added as a second copy)."""
     try:
-        data = path.read_bytes()
+        data, _ = yamlread.read_file(path)  # only an ordinary file, its size checked before it is read
+    except yamlread.ReadError as exc:  # a device, a named pipe, a folder, a huge file
+        what = exc.message.split(";", 1)[0]
+        raise UsageError(f"--from: {path}: {what}; an outcome file is a small YAML file (format: docs/recording.md)") from None
     except OSError as exc:
         raise UsageError(f"--from: cannot read {path}: {exc.strerror or exc}") from None
+    changes = core.amend_in(data)
+    if changes is not None and not amend:
+        command = ["casestaff", "record", str(case_path), "--amend", changes, "--from", str(path)]
+        raise UsageError(
+            f"--from: {path} holds a change to the {changes} staffing, not a new one; nothing was written."
+            f" Record it with: {' '.join(_quoted(part) for part in command)}"
+        )
     staffing, problems = core.read_outcome(data, str(path))
     if staffing is None:
         raise CaseProblems(f"nothing was written; fix {path} and run the command again (format: docs/recording.md)", problems=problems)
@@ -346,11 +361,11 @@ def _ask_text(text: str, default: str | None) -> str | None:
     return None if value in ("", NONE) else value
 
 
-def _ask_list(session: _Answers, name: str, label: str) -> list[str]:
+def _ask_list(session: _Answers, name: str, label: str, plural: str) -> list[str]:
     def ask() -> list[str]:
         items: list[str] = []
         kept = session.prefill(name) or []
-        if kept and typer.confirm(f"{label}s so far: {'; '.join(kept)} -- keep them?", default=True):
+        if kept and typer.confirm(f"{plural} so far: {'; '.join(kept)} -- keep them?", default=True):
             items += kept
         session.keep(name, items)
         while True:
@@ -362,7 +377,7 @@ def _ask_list(session: _Answers, name: str, label: str) -> list[str]:
     return session.field(name, ask)
 
 
-def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | None = None):
+def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | None = None, replacing: int | None = None):
     """The staffing, asked field by field, with defaults from the entry amended or the case and its program."""
     doing = f"Changing the {amending} staffing" if amending else "Recording a staffing"
     typer.echo(f"{doing} for {case.participant.name} ({case.case_id}, {pack.name}).")
@@ -382,9 +397,14 @@ def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | No
 
     def kind_of(value: Any) -> str:
         text = str(value).strip()
-        if text in kinds:
-            return text
-        raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
+        if text not in kinds:
+            raise typer.BadParameter(f"'{text}' is not a kind of {pack.id}{did_you_mean(text, kinds)}; choose one of {', '.join(kinds)}")
+        if core.already_held(case, date, text, replacing):
+            raise typer.BadParameter(
+                f"a {text} held on {date} is already recorded; give another kind, or stop (Ctrl-C) and change"
+                f" that one with: casestaff record {_quoted(str(case.file))} --amend {date}:{text}"
+            )
+        return text
 
     def ask_kind() -> str:
         typer.echo("Kinds of staffing: " + "; ".join(f"{k} ({name})" for k, name in kinds.items()))
@@ -394,8 +414,8 @@ def _ask_outcome(case, pack, day: dt.date, session: _Answers, amending: str | No
     title = session.field("title", lambda: _ask_text("Title line for the narration", session.prefill("title") or kinds.get(kind)))
     present = session.field("present", lambda: _ask_present(case, pack, session))
     discussion = session.field("discussion", lambda: _ask_text("What the team discussed (one paragraph)", session.prefill("discussion")))
-    strengths = _ask_list(session, "strengths_identified", "Strength identified")
-    challenges = _ask_list(session, "challenges_identified", "Challenge identified")
+    strengths = _ask_list(session, "strengths_identified", "Strength identified", "Strengths identified")
+    challenges = _ask_list(session, "challenges_identified", "Challenge identified", "Challenges identified")
 
     def ask_all_info(why: str) -> bool:
         offered = session.prefill("all_information_discussed")

@@ -79,6 +79,11 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
     if not held:
         raise StaffingNotFound(f"no staffing on {which} in {case.file}; recorded: {_listing(case)}")
     if len(held) > 1:
+        if len({s.kind for s in held}) < len(held):  # not a choice the user can make: the file must change
+            raise StaffingNotFound(
+                f"{case.file}: {len(held)} staffings of the same kind are recorded on {day}; keep one"
+                f" (see `casestaff check {case.file}`), then run the command again"
+            )
         kinds = ", ".join(f"{day}:{s.kind}" for s in held)
         raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with {option} {kinds}")
     return held[0]

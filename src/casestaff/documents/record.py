@@ -52,8 +52,11 @@ def read_outcome(data: bytes, file: str) -> tuple[model.Staffing | None, list[Pr
     return build_record(data, file, model.Staffing)
 
 
-def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: str, as_of: dt.date) -> list[Problem]:
-    """What the case file's validator would refuse, said against the outcome's own lines."""
+def check_outcome(
+    staffing: model.Staffing, case: model.Case, pack: Pack, file: str, as_of: dt.date, replacing: int | None = None
+) -> list[Problem]:
+    """What the case file's validator would refuse, said against the outcome's own lines; the
+    entry `replacing` (an amend) is not counted as another staffing."""
     problems: list[Problem] = []
 
     def at(record: model.Record, name: str, message: str) -> None:
@@ -71,6 +74,14 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
         at(staffing, "date", f"date: {staffing.date} is before enrollment ({case.enrolled}); check the date")
     if staffing.date > as_of:
         at(staffing, "date", f"date: {staffing.date} is after {as_of}; record a staffing once it has been held")
+    if already_held(case, staffing.date, staffing.kind, replacing):
+        name = f"{staffing.date}:{staffing.kind}"
+        at(
+            staffing,
+            "date",
+            f"date: a {staffing.kind} held on {staffing.date} is already recorded in {case.file}; to change that"
+            f" entry, record with --amend {name}; else correct this date or kind",
+        )
     roles = [r.abbr for r in pack.roles]
     for index, person in enumerate(staffing.present, 1):
         if pack.role(person.role) is None:
@@ -103,6 +114,12 @@ def check_outcome(staffing: model.Staffing, case: model.Case, pack: Pack, file: 
             f"next_appointment.date: {appointment.date} is before the staffing ({staffing.date}); check the date",
         )
     return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+def already_held(case: model.Case, date: dt.date, kind: str, replacing: int | None = None) -> bool:
+    """A staffing of this date and kind is recorded, other than entry `replacing`. Commands choose a
+    staffing by its date and kind (`--staffing`, `--amend DATE:KIND`): two alike could never be told apart."""
+    return any(i != replacing and (held.date, held.kind) == (date, kind) for i, held in enumerate(case.staffings))
 
 
 @dataclass(frozen=True)
@@ -252,13 +269,20 @@ def flow_styles(doc: writer.CaseText) -> dict[str, bool]:
     return styles
 
 
+_AMEND_HEADER = "# Not yet recorded: a change to the "
+"""How a saved-aside outcome that amends a staffing begins; `amend_in` reads which one back."""
+
+
 def aside_header(case: model.Case, path: Path, amend: str | None = None) -> str:
     """The first lines of a saved-aside outcome: what it is and how to record it later."""
-    what = f"a change to the {amend} staffing" if amend else "a staffing outcome"
-    how = f" --amend {amend}" if amend else ""
+    if amend:
+        return (
+            f"{_AMEND_HEADER}{amend} staffing for {case.case_id} ({path.name}).\n"
+            f"# Record it with:  casestaff record {path} --amend {amend} --from THIS_FILE\n"
+        )
     return (
-        f"# Not yet recorded: {what} for {case.case_id} ({path.name}).\n"
-        f"# Record it with:  casestaff record {path}{how} --from THIS_FILE\n"
+        f"# Not yet recorded: a staffing outcome for {case.case_id} ({path.name}).\n"
+        f"# Record it with:  casestaff record {path} --from THIS_FILE\n"
     )
 
 
@@ -279,6 +303,19 @@ def answered_in(data: bytes) -> frozenset[str] | None:
         if line.startswith(UNFINISHED):
             names = line[len(UNFINISHED) :].split(",")
             return frozenset(name.strip() for name in names if name.strip() not in ("", "-"))
+        if line and not line.startswith("#"):
+            return None
+    return None
+
+
+def amend_in(data: bytes) -> str | None:
+    """The staffing (DATE or DATE:KIND) a saved-aside outcome changes, from its header; None for
+    an outcome to add. Recorded without --amend, it would be a second copy of that staffing."""
+    for raw in data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines():
+        line = raw.strip()
+        if line.startswith(_AMEND_HEADER):
+            name = line[len(_AMEND_HEADER) :].split(" ", 1)[0]
+            return name or None
         if line and not line.startswith("#"):
             return None
     return None
@@ -322,7 +359,7 @@ def record_outcome(
     and added to it: another casestaff may have written into it a moment before. An amend is
     never made again to a changed file: the entry it replaces may have changed too.
     """
-    problems = check_outcome(staffing, case, pack, source, as_of)
+    problems = check_outcome(staffing, case, pack, source, as_of, replacing)
     amend = amend_name(case, replacing) if replacing is not None else None
     kept = outcome_yaml(staffing, aside_header(case, doc.path, amend)) if typed else None
     if problems:

@@ -148,6 +148,15 @@ def _content_end(text: str, node: Node) -> int:
     return end
 
 
+_SAME_LINE_COMMENT = re.compile(r"[ \t]+#[^\r\n\x85\u2028\u2029]*")
+
+
+def _past_same_line_comment(text: str, index: int) -> int:
+    """Index after the comment that follows `index` on its line (`value  # note`), else `index`."""
+    match = _SAME_LINE_COMMENT.match(text, index)
+    return match.end() if match else index
+
+
 def _after_line(text: str, index: int) -> int:
     """Index of the start of the line after the one holding `index` (len(text) at the end)."""
     match = _BREAKS.search(text, index)
@@ -332,8 +341,9 @@ def replace_entry(doc: CaseText, key: str, index: int, item: Mapping[str, Any]) 
     """(new text, expected data) with entry `index` of the top-level list `key` replaced by `item`.
 
     The entry stays where it is. A field whose value is unchanged keeps its text, comments and
-    all; a changed field is rewritten in place, a field `item` lacks loses its lines, and a new one
-    goes after the field before it in `item`'s order. Everything outside the entry is untouched.
+    all; a changed field is rewritten in place, dropping the comment after its old value; a field
+    `item` lacks loses its lines, and a new one goes after the field before it in `item`'s order.
+    Everything outside the entry is untouched.
     """
     text = doc.text
     found = _value_of(doc.root, key)
@@ -356,6 +366,7 @@ def replace_entry(doc: CaseText, key: str, index: int, item: Mapping[str, Any]) 
             start = max(text.rfind("\n", 0, key_node.start_mark.index), text.rfind("\r", 0, key_node.start_mark.index)) + 1
             splices.append(Splice(start, _after_line(text, end), ""))
         elif yamlread.to_plain(value_node) != _as_plain(item[name]):
+            end = _past_same_line_comment(text, end)  # it spoke of the old value
             splices.append(Splice(key_node.start_mark.index, end, _render_field(name, item[name], layout, column, doc.newline)))
     names = list(item)
     added: dict[int, str] = {}  # several new fields after one old field go in `item`'s order
