@@ -179,25 +179,13 @@ staffings:
 """
 
 
-def test_two_staffings_of_one_kind_on_one_day_are_one_problem_for_every_command(runner, write):
-    """No command could choose between them (--staffing DATE:KIND names both): each says so alike."""
+def test_due_cites_the_later_of_two_staffings_held_on_one_day_as_the_agenda_does(runner, write):
     path = write("la.yaml", LA_TWO_STAFFINGS_ONE_DAY)
-    problem = f"{path}:12:11: staffings[2]: a case-staffing on 2026-06-10 is already recorded (staffings[1], line 9);"
-    for command in (["check"], ["due", "--no-cache"], ["agenda"]):
-        result = runner.invoke(app, [command[0], str(path), *command[1:], "--as-of", "2026-09-10"])
-        assert result.exit_code == 1, result.output
-        assert problem in result.output
-
-
-def test_the_agenda_cites_the_later_of_two_staffings_held_on_one_day(runner, write):
-    path = write(
-        "or.yaml",
-        LA_TWO_STAFFINGS_ONE_DAY.replace("program: la-step", "program: or-ssp-reengagement")
-        .replace("kind: case-staffing\n    title: Morning", "kind: re-engagement\n    title: Morning")
-        .replace("kind: case-staffing", "kind: follow-up-review"),
-    )
+    due = runner.invoke(app, ["due", str(path), "--as-of", "2026-09-10", "--no-cache"])
+    assert due.exit_code == 0, due.output
+    assert "last staffing: 2026-06-10 (line 12)" in due.stdout  # it cited line 9, the morning's
     agenda = runner.invoke(app, ["agenda", str(path), "--as-of", "2026-09-10", "--format", "html"])  # html: each fact's line beside it
-    assert 'Last staffing: Re-engagement follow-up case review on 2026-06-10 <span class="src">line 12</span>' in agenda.stdout
+    assert 'Last staffing: STEP case staffing on 2026-06-10 <span class="src">line 12</span>' in agenda.stdout
 
 
 IL_TWO_ON_ONE_DAY = """\

@@ -325,16 +325,19 @@ def test_a_saved_amend_given_without_amend_is_refused_naming_the_command(runner,
     assert "    decision: No disqualification was imposed.\n" in amy.read_text(encoding="utf-8")
 
 
-def test_check_reports_two_staffings_of_one_kind_on_one_day_at_the_second(runner, write):
+def test_two_of_one_kind_on_one_day_written_by_hand_are_not_a_dead_end(runner, write):
+    """record refuses a second staffing of a kind on a day; one written by hand is still a case file
+    every command reads, and --amend DATE:KIND takes the later entry, as every as-of question does."""
     path = _two_on_one_day(write)
     with path.open("a", encoding="utf-8") as file:
-        file.write("  - {date: 2026-02-01, kind: re-engagement}\n")
-    result = runner.invoke(app, ["check", str(path)])
-    assert result.exit_code == 1, result.output
-    assert (
-        f"{path}:8:12: staffings[3]: a re-engagement on 2026-02-01 is already recorded (staffings[1], line 6);"
-        " delete it if it is a copy, or correct its date or kind"
-    ) in result.output
+        file.write("  - date: 2026-02-01\n    kind: re-engagement\n    title: Afternoon\n")
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+    outcome = write("outcome.yaml", "date: 2026-02-01\nkind: re-engagement\ntitle: Afternoon, amended\n")
+    result = runner.invoke(app, ["record", str(path), "--amend", "2026-02-01:re-engagement", "--from", str(outcome), "--yes", "--as-of", "2026-03-01"])
+    assert result.exit_code == 0, result.output
+    staffings = path.read_text(encoding="utf-8").split("staffings:\n", 1)[1]
+    assert staffings.startswith("  - {date: 2026-02-01, kind: re-engagement}\n")  # the morning's, untouched
+    assert "Afternoon, amended" in staffings
 
 
 def test_input_stopped_at_the_last_question_keeps_every_answer(runner, amy):

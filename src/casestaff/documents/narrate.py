@@ -61,7 +61,8 @@ def _listing(case: model.Case) -> str:
 
 def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None = None, option: str = "--staffing") -> model.Staffing:
     """`latest` (the default: the last held by `as_of`, when given), `YYYY-MM-DD`, or
-    `YYYY-MM-DD:KIND` when two were held that day; `option` is how the user named it."""
+    `YYYY-MM-DD:KIND` when staffings of two kinds were held that day; of two entries of one kind on
+    one day, the later in the file. `option` is how the user named it."""
     nothing_yet = StaffingNotFound(f"{case.file}: no staffing is recorded yet; record one with `casestaff record {case.file}`")
     if which in (None, "", LATEST):
         latest = queries.latest_staffing(case, as_of)
@@ -78,15 +79,13 @@ def select_staffing(case: model.Case, which: str | None, as_of: dt.date | None =
     held = [s for s in case.staffings if s.date == day and (not kind or s.kind == kind.strip())]
     if not held:
         raise StaffingNotFound(f"no staffing on {which} in {case.file}; recorded: {_listing(case)}")
-    if len(held) > 1:
-        if len({s.kind for s in held}) < len(held):  # not a choice the user can make: the file must change
-            raise StaffingNotFound(
-                f"{case.file}: {len(held)} staffings of the same kind are recorded on {day}; keep one"
-                f" (see `casestaff check {case.file}`), then run the command again"
-            )
-        kinds = ", ".join(f"{day}:{s.kind}" for s in held)
-        raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with {option} {kinds}")
-    return held[0]
+    kinds = list(dict.fromkeys(s.kind for s in held))
+    if len(kinds) > 1:
+        choices = ", ".join(f"{day}:{k}" for k in kinds)
+        raise StaffingNotFound(f"{len(held)} staffings were held on {day}; choose one with {option} {choices}")
+    # Two of one kind on one day (written by hand: record refuses a second): the later entry in the
+    # file stands, as it does for every as-of question (queries.latest_staffing).
+    return held[-1]
 
 
 # -- checks before printing -----------------------------------------------------------------------

@@ -119,6 +119,8 @@ def check_outcome(
 def already_held(case: model.Case, date: dt.date, kind: str, replacing: int | None = None) -> bool:
     """A staffing of this date and kind is recorded, other than entry `replacing`. Commands choose a
     staffing by its date and kind (`--staffing`, `--amend DATE:KIND`): two alike could never be told apart."""
+    if replacing is not None and (case.staffings[replacing].date, case.staffings[replacing].kind) == (date, kind):
+        return False  # amended in place, keeping its date and kind: no new entry to tell apart
     return any(i != replacing and (held.date, held.kind) == (date, kind) for i, held in enumerate(case.staffings))
 
 

@@ -448,17 +448,8 @@ def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Bui
         not_before(case.sanction, "decided_on", case.sanction.proposed_on, "sanction.decided_on", "the date it was proposed")
     if case.employment:
         not_before(case.employment, "end", case.employment.start, "employment.end", "the first day of work")
-    first_held: dict[tuple[dt.date, str], int] = {}
     for i, s in enumerate(case.staffings, 1):
         not_before(s, "date", case.enrolled, f"staffings[{i}].date", "enrollment")
-        earlier = first_held.setdefault((s.date, s.kind), i)
-        if earlier != i:  # every command chooses a staffing by its date and kind: two alike cannot be told apart
-            line = case.staffings[earlier - 1].at.get("date", case.staffings[earlier - 1].pos)[0]
-            builder.problem(
-                s.at.get("date", s.pos),
-                f"staffings[{i}]: a {s.kind} on {s.date} is already recorded (staffings[{earlier}], line {line});"
-                " delete it if it is a copy, or correct its date or kind",
-            )
         if pack is not None:
             _check_kind(builder, pack, s.kind, s.at["kind"], f"staffings[{i}].kind")
             _check_decision_kind(builder, pack, s, f"staffings[{i}].decision_kind")
