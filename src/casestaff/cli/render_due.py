@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 from json.encoder import encode_basestring as _encode_string  # the C encoder, as json.dumps(ensure_ascii=False) uses
 import re
 import textwrap
@@ -228,26 +229,35 @@ _INDENT = "  "
 def indented_json(value: Any, indent: str = "") -> str:
     """Exactly json.dumps(value, indent=2, ensure_ascii=False) (for a value nested at `indent`), built
     from the C string encoder: json.dumps with an indent falls back to Python's slow encoder, 0.3-0.46 s
-    for 10,000 flags (issue 11). Anything but plain str, int, bool, None, str-keyed dicts and lists is
-    left to json.dumps itself."""
+    for 10,000 flags (issue 11). Anything but plain str, int, finite float, bool, None, str-keyed
+    dicts and lists is left to json.dumps itself."""
     kind = type(value)
     if kind is str:
         return _encode_string(value)
+    if kind is int:
+        return int.__repr__(value)
     if value is None:
         return "null"
     if value is True:
         return "true"
     if value is False:
         return "false"
-    if kind is int:
-        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
     inner = indent + _INDENT
-    if kind is dict and all(type(key) is str for key in value):
+    if kind is dict:
         if not value:
             return "{}"
-        parts = [f"{inner}{_encode_string(key)}: {indented_json(item, inner)}" for key, item in value.items()]
-        return "{\n" + ",\n".join(parts) + "\n" + indent + "}"
-    if kind is list:
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str:
+                break  # json.dumps turns such keys into text its own way
+            item_kind = type(item)
+            shown = _encode_string(item) if item_kind is str else indented_json(item, inner)
+            parts.append(f"{inner}{_encode_string(key)}: {shown}")
+        else:
+            return "{\n" + ",\n".join(parts) + "\n" + indent + "}"
+    elif kind is list:
         if not value:
             return "[]"
         return "[\n" + ",\n".join(inner + indented_json(item, inner) for item in value) + "\n" + indent + "]"
