@@ -61,6 +61,14 @@ class CaseJob(Protocol):
     def __call__(self, case: model.Case) -> Any: ...
 
 
+def _shared(job: CaseJob | None, result: Any, texts: dict[str, str]) -> Any:
+    """An answer as the run keeps it: a job may make the texts its answers repeat one object each
+    (`job.shared(result, texts)`, e.g. rules.due.DueJob), so 50,000 answers do not hold 50,000
+    copies of each citation."""
+    share = getattr(job, "shared", None)
+    return result if share is None or result is None else share(result, texts)
+
+
 @dataclass
 class Caseload:
     cases: list[model.Case]
@@ -537,6 +545,7 @@ def _run_files(
         # the pickled answers the workers sent, by file, until the index holding them is saved
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, set[str]] = {}
+        texts: dict[str, str] = {}  # the one copy of each text the answers repeat (_shared)
 
         def task_for(folder: str, name: str) -> _ShardTask:
             shard = shard_of(name)
@@ -557,6 +566,7 @@ def _run_files(
             if index is not None:
                 cached, trusted = _from_cache(*index, shown, name)
                 if cached is not None:
+                    cached.result = _shared(job, cached.result, texts)
                     outcomes[shown] = cached
                     continue
             task_for(folder, name).items.append((shown, name, trusted))
@@ -588,7 +598,7 @@ def _run_files(
         _save_and_let_go(indexes)
         while answers:
             shown, answer = answers.popitem()
-            outcomes[shown].result = pickle.loads(answer)
+            outcomes[shown].result = _shared(job, pickle.loads(answer), texts)
     ordered = [outcomes[name] for name in files]
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     for outcome in ordered:
