@@ -17,6 +17,7 @@ import datetime as dt
 import gc
 import os
 import pickle
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -596,9 +597,12 @@ def _run_files(
                     (outcome.case_id, outcome.case_id_at, outcome.births),
                 )
         _save_and_let_go(indexes)
+        trim = _memory_trimmer() if len(answers) >= TRIM_FROM else None
         while answers:
             shown, answer = answers.popitem()
             outcomes[shown].result = _shared(job, pickle.loads(answer), texts)
+            if trim is not None and len(answers) % TRIM_FROM == 0:
+                trim()
     ordered = [outcomes[name] for name in files]
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     for outcome in ordered:
@@ -611,6 +615,35 @@ def _run_files(
     results = [o.result for o in valid if o.shown not in bad]
     shared = _shared_ids(valid)
     return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
+
+
+TRIM_FROM = 5000
+"""Answers at a time after which the memory their pickled bytes held is handed back (_memory_trimmer)."""
+
+
+def _memory_trimmer() -> Callable[[], None] | None:
+    """glibc's malloc_trim, where the C library is glibc (Linux), else None.
+
+    Why: the workers' answers arrive as thousands of small pickled byte strings, which the C
+    library allocates among other things; once unpickled and let go, their memory is free but
+    scattered, so the C library keeps it, while the answers' objects take new memory from
+    Python's own allocator. Trimming every few thousand answers hands those pages back: about
+    60 MB less at the peak of a 50,000-file run (issue 11), at about a millisecond a call.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only here: a few ms to import, and only a large run needs it
+
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
+
+    def give_back() -> None:
+        trim(0)
+
+    return give_back
 
 
 def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> None:
