@@ -1383,7 +1383,7 @@ def hard_deadlines_table() -> str:
 
 
 def programs_md() -> str:
-    from casestaff.cli import render_programs
+    from casestaff.cli import render_functions
 
     packset = builtin_packs()
     packs = sorted(packset.packs.values(), key=lambda p: p.id)
@@ -1405,7 +1405,7 @@ def programs_md() -> str:
             "### An example pack",
             example_marker("program-pack") + "\n" + fenced(EXAMPLE_PACK, "yaml"),
             "## Rule functions\n\n`casestaff programs --functions` prints this list.",
-            fenced(render_programs.functions(), "text"),
+            fenced(render_functions.functions(), "text"),
         ]
     ) + "\n"
 

@@ -97,3 +97,21 @@ def test_help_lists_every_command_in_order_with_its_own_summary(runner) -> None:
     listing = runner.invoke(app, ["--help"]).stdout.split("Commands:\n", 1)[1].split("\n\n")[0]
     assert re.findall(r"^  ([a-z]+) ", listing, flags=re.MULTILINE) == list(COMMANDS)
     assert " ".join(listing.split()).count(COMMANDS["due"].summary) == 1  # whole, not cut short
+
+
+@pytest.mark.parametrize("args", [["programs"], ["programs", "la-step"]])
+def test_programs_loads_no_agenda_or_check_registry(tmp_path: Path, args: list[str]) -> None:
+    """Listing the packs, or one pack, needs the packs and not the documents layer's functions
+    (only `--functions` lists those); the JSON Schema's module, which `schema` shares with it, is light."""
+    code, modules = modules_after(args, tmp_path)
+    assert code == 0
+    assert loaded(modules, HEAVY_FOR_DUE) == ["casestaff.documents", "casestaff.documents.schema"]
+
+
+def test_programs_functions_still_lists_every_registry(runner) -> None:
+    result = runner.invoke(app, ["programs", "--functions"])
+    assert result.exit_code == 0, result.output
+    for heading in ("Rule functions", "Readiness checks", "Requirement checks", "Narration checks", "Agenda parts"):
+        assert f"\n{heading} " in f"\n{result.stdout}"
+    assert "department_staff_invited(minimum: int)" in result.stdout
+    assert "background, circumstances" in result.stdout

@@ -66,7 +66,7 @@ def due(
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     print_problems(caseload.problems, err=True)
     if fmt == "json":
-        sys.stdout.write(render_due.as_json(report))
+        render_due.write_json(report, sys.stdout)
     elif fmt == "csv":
         sys.stdout.write(render_due.as_csv(report))
     elif sys.stdout.isatty():
@@ -83,7 +83,7 @@ def due(
             # colours rich writes to it, not escape codes.
             render_due.on_terminal(report, console, long=long)
     else:
-        sys.stdout.write(render_due.plain(report))
+        render_due.write_plain(report, sys.stdout)
     if caseload.problems:
         say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
     return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK)

@@ -1,16 +1,11 @@
-"""`casestaff programs`: the packs, their rules, checks, parameters and citations, as plain text."""
+"""`casestaff programs`: the packs, their rules, checks, parameters and citations, as plain text.
+
+The functions packs may name (`--functions`) are cli/render_functions.py's: listing them imports
+the documents layer's registries, which listing or showing a pack does not need."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from casestaff.documents.agenda_parts import PART_SPECS
-from casestaff.documents.narrate import NARRATION_SPECS
-from casestaff.documents.readiness import READINESS_SPECS
-from casestaff.model.named import Named
 from casestaff.model.pack import ANY_DECISION, LOCAL_DEFAULT, SANCTION_DECISION, SET_IN_CONFIG, Citation, Pack, PackSet, RequirementDef
-from casestaff.rules.functions import RULE_SPECS, RuleSpec
-from casestaff.rules.requirements import REQUIREMENT_SPECS
 
 
 def listing(packset: PackSet) -> str:
@@ -189,29 +184,3 @@ def _cited(pack: Pack, citation: Citation) -> list[str]:
     if citation.quote:
         lines.append(f"      \"{citation.quote}\"")
     return lines
-
-
-def _signatures(specs: Mapping[str, Named]) -> list[str]:
-    """Each function as a pack names it, with its parameters and the first line of its docstring."""
-    lines = []
-    for name, spec in specs.items():
-        params = [f"{param}: {annotation}" for param, annotation in spec.params.items()]
-        lines.append(f"  {name}({', '.join(params)})")
-        lines.append(f"    {spec.summary}")
-        if isinstance(spec, RuleSpec):
-            lines.append(f"    facts: {', '.join(sorted(spec.facts))}")
-    return lines
-
-
-def functions() -> str:
-    lines = ["Rule functions a pack may name (parameters are required; reason texts may use the facts):", ""]
-    lines += _signatures(RULE_SPECS)
-    lines += ["", "Readiness checks agenda.readiness may name (check:, with params: when it takes any):", ""]
-    lines += _signatures(READINESS_SPECS)
-    lines += ["", "Requirement checks requirements may name (check:, with params: when it takes any):", ""]
-    lines += _signatures(REQUIREMENT_SPECS)
-    lines += ["", "Narration checks narration.checks may name (check:, with params: when it takes any):", ""]
-    lines += _signatures(NARRATION_SPECS)
-    lines += ["", "Agenda parts agenda.parts may name (the program's agenda template shows them):", ""]
-    lines.append(f"  {', '.join(PART_SPECS)}")
-    return "\n".join(lines)

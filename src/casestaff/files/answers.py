@@ -232,9 +232,16 @@ def _read(path: Path) -> tuple[dict[str, Any], bytes] | None:
     return (parsed, output) if isinstance(parsed, dict) else None
 
 
-def encoded(key: str, code: int, inputs: Inputs, output: bytes) -> bytes:
+def encoded(key: str, code: int, inputs: Inputs, output: bytes | bytearray) -> Callable[[BinaryIO], None]:
+    """What writes the stored answer into its file: the header, then the output's bytes as they
+    are -- never joined into one more copy of a list that may be tens of megabytes (issue 11)."""
     header = json.dumps({"key": key, "code": code, "inputs": inputs.as_data()}, ensure_ascii=True, separators=(",", ":"))
-    return FORMAT + header.encode("ascii") + b"\n" + output
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(FORMAT + header.encode("ascii") + b"\n")
+        stream.write(output)
+
+    return write
 
 
 def old_answers(now_ns: int) -> Iterable[Path]:
@@ -301,11 +308,12 @@ class Recording:
             write_through=True,
         )
 
-    def output(self) -> tuple[bytes, bytes]:
-        """stdout's and stderr's bytes so far."""
+    def output(self) -> tuple[bytearray, bytes]:
+        """stdout's bytes so far (the recording's own copy, not copied again: read it before the
+        run writes more) and stderr's."""
         sys.stdout.flush()
         sys.stderr.flush()
-        return bytes(self.out.copy), bytes(self.err.copy)
+        return self.out.copy, bytes(self.err.copy)
 
     def stop(self) -> None:
         """The real streams back, everything written passed on; nothing more is recorded."""

@@ -338,11 +338,27 @@ def _refuse_surrogates(text: str) -> None:
 def _possible_depth(text: str) -> int:
     """An upper bound on how deep the document can nest, computed without parsing.
 
-    A block nested one level deeper starts at least one column further right, so block depth is
-    bounded by the longest line; flow nesting needs one bracket per level.
+    Flow nesting needs one bracket per level. A block collection starts at the first token of
+    its line that is not an indicator ('-', '?', ':'), or further left; one nested a level deeper
+    starts at least one column further right, but for a sequence under a mapping key, which may
+    share the key's column: so block depth is at most twice that column, plus one. The longest
+    line bounds it too, and is what is checked first (cheaply); a long line of plain text (a
+    reason, a note) does not make the document look deep.
     """
-    longest = max(map(len, text.splitlines()), default=0)
-    return longest + text.count("[") + text.count("{") + 1
+    lines = text.splitlines()
+    flow = text.count("[") + text.count("{")
+    longest = max(map(len, lines), default=0)
+    if longest + flow + 1 <= _SAFE_DEPTH_BOUND:
+        return longest + flow + 1
+    return 2 * max(map(_block_start_bound, lines), default=0) + 2 + flow + 1
+
+
+def _block_start_bound(line: str) -> int:
+    """The furthest column at which a block collection can start on `line` (0-based)."""
+    content = line.lstrip(" \t-?:")
+    if content[:1] in ("&", "!"):  # properties before a node: it may start further on
+        return len(line)
+    return len(line) - len(content)
 
 
 _BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
