@@ -210,6 +210,18 @@ def test_private_and_ignored_when_others_could_have_written_it(workspace: Path) 
     assert casestaff(["due", "cases", *AS_OF], workspace)[1] == fresh
 
 
+def test_a_stored_answer_it_cannot_read_is_ignored_not_a_crash(workspace: Path) -> None:
+    """An answer file damaged, or written by another version, is passed over: the command runs."""
+    fresh = served_then(["due", "cases", *AS_OF], workspace)
+    (path,) = stored_files()
+    magic, header, output = path.read_bytes().split(b"\n", 2)
+    damaged = json.loads(header)
+    damaged["inputs"]["folders"] = {"/x": None}
+    path.write_bytes(magic + b"\n" + json.dumps(damaged).encode() + b"\n" + output)
+    code, out, problems = casestaff(["due", "cases", *AS_OF], workspace)
+    assert (code, out) == (0, fresh) and b"Traceback" not in problems
+
+
 def test_casestaff_own_files_and_installed_packages_are_inputs(workspace: Path) -> None:
     """Code, built-in packs and holiday tables: each file of the package is checked before an
     answer is served, and so is each folder packages are installed in."""

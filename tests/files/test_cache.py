@@ -14,30 +14,11 @@ import pytest
 from casestaff.files import cache as cache_module
 from casestaff.files.caseload import run_caseload
 from casestaff.cli.main import app
-from casestaff.files.config import Config
 from casestaff.rules.due import DueJob
-from casestaff.packset import load_packset
 
-from ..conftest import SAMPLES
 
 AS_OF = dt.date(2026, 12, 1)
 TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture
-def packset():
-    return load_packset(Config())
-
-
-@pytest.fixture
-def cases(tmp_path: Path) -> Path:
-    """A copy of the samples, aged three seconds so the cache may trust them."""
-    folder = tmp_path / "cases"
-    shutil.copytree(SAMPLES, folder)
-    old = time.time() - 3
-    for path in folder.iterdir():
-        os.utime(path, (old, old))
-    return folder
 
 
 def _run(folder: Path, packset, as_of=AS_OF, **kwargs):
@@ -267,3 +248,16 @@ def test_an_edit_to_any_module_of_any_layer_changes_the_code_fingerprint(tmp_pat
         fingerprint = cache.fingerprint_of_code(package)
         assert fingerprint not in seen, f"editing {module.relative_to(package)} left the code fingerprint unchanged"
         seen.add(fingerprint)
+
+
+def test_a_changed_holiday_table_changes_the_code_fingerprint(tmp_path):
+    """A deadline counted in workdays rests on the state's holiday table: a new table (a holiday
+    added by the state) must not meet answers cached with the old one."""
+    import casestaff
+
+    package = tmp_path / "casestaff"
+    shutil.copytree(Path(casestaff.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache_module.fingerprint_of_code(package)
+    table = package / "holiday_tables" / "OR.json"
+    table.write_text(table.read_text(encoding="utf-8").replace('"2026": {', '"2026": {\n"2026-12-17": "A new state holiday",', 1), encoding="utf-8")
+    assert cache_module.fingerprint_of_code(package) != before

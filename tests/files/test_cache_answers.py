@@ -14,30 +14,11 @@ import pytest
 
 from casestaff.files import cache as cache_module
 from casestaff.files.caseload import run_caseload
-from casestaff.files.config import Config
-from casestaff.packset import load_packset
 from casestaff.rules.due import DueJob
 
-from ..conftest import SAMPLES
 
 AS_OF = dt.date(2026, 12, 1)
 TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture
-def packset():
-    return load_packset(Config())
-
-
-@pytest.fixture
-def cases(tmp_path: Path) -> Path:
-    """A copy of the samples, aged three seconds so the cache may trust them."""
-    folder = tmp_path / "cases"
-    shutil.copytree(SAMPLES, folder)
-    old = time.time() - 3
-    for path in folder.iterdir():
-        os.utime(path, (old, old))
-    return folder
 
 
 def _run(folder: Path, packset, day: int = 0, **kwargs):

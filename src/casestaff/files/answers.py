@@ -202,12 +202,16 @@ def serve(argv: Sequence[str], out: BinaryIO | None = None) -> int | None:
     if stored is None:
         return None
     header, output = stored
-    if header.get("key") != key or not unchanged(header["inputs"]):
+    try:
+        if header.get("key") != key or not unchanged(header["inputs"]):
+            return None
+        code = int(header["code"])
+    except (TypeError, ValueError, KeyError, AttributeError):  # not an answer this code wrote: run the command
         return None
     target = out if out is not None else sys.stdout.buffer
     target.write(output)
     target.flush()
-    return int(header["code"])
+    return code
 
 
 def _read(path: Path) -> tuple[dict[str, Any], bytes] | None:

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from casestaff import __version__
+from casestaff.model.dates import installed_holidays_version
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
@@ -119,12 +120,14 @@ def code_fingerprint() -> str:
 
 
 def fingerprint_of_code(package: Path) -> str:
-    """A digest of every module of every layer of the package (name, size and modification time)."""
-    digest = hashlib.sha256(__version__.encode())
+    """A digest of every file the package ships -- modules of every layer, the holiday tables a
+    deadline is counted on, packs -- (name, size and modification time), and of the holidays
+    package the tables stand in for."""
+    digest = hashlib.sha256(f"{__version__};holidays {installed_holidays_version()};".encode())
     for folder, subfolders, names in sorted(os.walk(package)):
-        subfolders.sort()
+        subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
         for name in sorted(names):
-            if name.endswith(".py"):
+            if not name.endswith((".pyc", ".pyo")):
                 info = os.stat(os.path.join(folder, name))
                 shown = os.path.relpath(os.path.join(folder, name), package)
                 digest.update(f"{shown}:{info.st_size}:{info.st_mtime_ns};".encode())
