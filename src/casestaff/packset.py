@@ -13,7 +13,6 @@ policy lists an agenda part shows (review areas, checklist) must be there, each 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import string
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
@@ -23,6 +22,7 @@ from typing import Any
 from casestaff.files import yamlread
 from casestaff.files.casefile import build_record  # the same validator as case files
 from casestaff.files.config import Config, ConfigError, param_key
+from casestaff.files.digest import blake2b
 from casestaff.model.dates import US_STATES
 from casestaff.model.catalogue import AGENDA_PARTS, NARRATION_CHECKS, READINESS_CHECKS
 from casestaff.model.named import Takes
@@ -462,11 +462,11 @@ def with_requirement_params(pack: Pack, requirement_id: str, params: Mapping[str
 
 
 def fingerprint(parts: list[bytes]) -> str:
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=8)
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 def parse_pack_yaml(data: bytes) -> Any:

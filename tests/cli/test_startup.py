@@ -22,9 +22,10 @@ from casestaff.cli.main import COMMANDS, app
 
 from ..conftest import SAMPLES
 
-HEAVY_FOR_DUE = ("casestaff.documents", "jinja2", "multiprocessing", "rich", "ruamel", "filelock", "holidays")
+HEAVY_FOR_DUE = ("casestaff.documents", "jinja2", "multiprocessing", "rich", "ruamel", "filelock", "holidays", "hashlib", "_hashlib")
 """Nothing `casestaff due` needs when its output is piped: the documents layer, templating,
-worker processes, terminal rendering, round-trip YAML, locking, the holidays package."""
+worker processes, terminal rendering, round-trip YAML, locking, the holidays package, and
+hashlib, which loads OpenSSL (files/digest.py takes the interpreter's own hashes)."""
 
 
 def modules_after(args: list[str], cwd: Path) -> tuple[int, set[str]]:
@@ -75,6 +76,7 @@ def test_help_loads_no_command_and_no_core(tmp_path: Path) -> None:
     light = [
         "casestaff.files",
         "casestaff.files.answers",  # the stored answers' key
+        "casestaff.files.digest",  # the stored answers' key's hash (BLAKE2b: hashlib would load OpenSSL)
         "casestaff.files.permissions",
         "casestaff.rules",
         "casestaff.rules.flags",  # the statuses' one definition, which --within's help quotes

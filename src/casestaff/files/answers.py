@@ -27,7 +27,6 @@ library and files/permissions only.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -36,6 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from casestaff.files.digest import hex_digest
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root, distrust
 
 TYPE_CHECKING = False  # typing costs 6 ms to import, and a stored answer is served in about 20
@@ -75,7 +75,7 @@ def key_of(argv: Sequence[str]) -> str | None:
         "user": os.geteuid() if hasattr(os, "geteuid") else None,
     }
     text = json.dumps(material, ensure_ascii=True, default=str)
-    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+    return hex_digest(text.encode("ascii"), 32)
 
 
 def _stream(stream: Any) -> list[Any]:
@@ -126,7 +126,7 @@ def listing(folder: str) -> str | None:
     if entries is None:
         return None
     names = "\0".join(f"{name}/" if is_folder else name for name, is_folder in entries)
-    return hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return hex_digest(names.encode("utf-8", "surrogateescape"), 32)
 
 
 class Inputs:

@@ -26,7 +26,6 @@ only make a run faster, never change its answer.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -39,11 +38,12 @@ from typing import Any, BinaryIO
 
 from casestaff import __version__
 from casestaff.model.dates import installed_holidays_version
+from casestaff.files.digest import blake2b, hex_digest
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 5
+FORMAT = 6  # 6: keys and fingerprints are BLAKE2b (files/digest.py), no longer SHA-256
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -123,7 +123,7 @@ def fingerprint_of_code(package: Path) -> str:
     """A digest of every file the package ships -- modules of every layer, the holiday tables a
     deadline is counted on, packs -- (name, size and modification time), and of the holidays
     package the tables stand in for."""
-    digest = hashlib.sha256(f"{__version__};holidays {installed_holidays_version()};".encode())
+    digest = blake2b(f"{__version__};holidays {installed_holidays_version()};".encode(), digest_size=8)
     for folder, subfolders, names in sorted(os.walk(package)):
         subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
         for name in sorted(names):
@@ -131,11 +131,11 @@ def fingerprint_of_code(package: Path) -> str:
                 info = os.stat(os.path.join(folder, name))
                 shown = os.path.relpath(os.path.join(folder, name), package)
                 digest.update(f"{shown}:{info.st_size}:{info.st_mtime_ns};".encode())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 def folder_stem(folder: str) -> Path:
-    key = hashlib.sha256(os.path.normcase(os.path.realpath(folder)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    key = hex_digest(os.path.normcase(os.path.realpath(folder)).encode("utf-8", "surrogatepass"), 24)
     return cache_root() / key
 
 
@@ -202,7 +202,7 @@ class FolderIndex:
 
 def answers_path(folder: str, key: str) -> Path:
     """The file of one job's answers for a case folder: named by a digest of the job's whole key."""
-    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    digest = hex_digest(key.encode("utf-8", "surrogatepass"), 24)
     return folder_stem(folder).with_suffix(f".answers-{digest}")
 
 

@@ -41,6 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
 from casestaff.files.casefile import read_case
+from casestaff.files.digest import sha256
 from casestaff.files.permissions import data_root, group_name, own_folder, user_name
 from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
@@ -651,17 +652,14 @@ class TempLeft(OSError):
 
 
 def host_tag() -> str:
-    import hashlib
     import socket
 
-    return hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
 def _temp_path(path: Path) -> Path:
-    import secrets
-
     stem = path.name[:100]  # a long name plus the suffix must stay within the 255 a name may have
-    return path.with_name(f".{stem}.casestaff-{host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{stem}.casestaff-{host_tag()}-{os.getpid()}-{os.urandom(4).hex()}.tmp")
 
 
 def _writer_gone(host: str, pid: int) -> bool:
