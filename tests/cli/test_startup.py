@@ -27,6 +27,11 @@ HEAVY_FOR_DUE = ("casestaff.documents", "jinja2", "multiprocessing", "rich", "ru
 worker processes, terminal rendering, round-trip YAML, locking, the holidays package, and
 hashlib, which loads OpenSSL (files/digest.py takes the interpreter's own hashes)."""
 
+NOT_FOR_A_TABLE = ("csv",)
+"""Only `due --format csv` writes CSV."""
+NOT_WITHOUT_SETTINGS = ("tomllib", "tomli")
+"""Only a casestaff.toml is read as TOML: a folder without one never loads the reader."""
+
 
 def modules_after(args: list[str], cwd: Path) -> tuple[int, set[str]]:
     """Run `casestaff ARGS` in a fresh interpreter, output piped, and return its exit code and
@@ -67,6 +72,8 @@ def test_due_piped_loads_nothing_it_does_not_need(tmp_path: Path, folder: str) -
         code, modules = modules_after(["due", str(cases), "--as-of", "2026-12-01", "--within", within], tmp_path)
         assert code == 0, attempt
         assert loaded(modules, HEAVY_FOR_DUE) == [], f"{attempt}: due imported what it does not need"
+        not_needed = NOT_FOR_A_TABLE if (cases / "casestaff.toml").exists() else NOT_FOR_A_TABLE + NOT_WITHOUT_SETTINGS
+        assert loaded(modules, not_needed) == [], f"{attempt}: due imported what this folder and format do not need"
 
 
 def test_help_loads_no_command_and_no_core(tmp_path: Path) -> None:

@@ -14,10 +14,16 @@ yamlread.py, which matches libyaml's messages and is not covered here.
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
-from casestaff.files.config import TOML_HINTS, tomllib
+from casestaff.files.config import TOML_HINTS
+
+if sys.version_info >= (3, 11):  # the reader files/config.py imports when it reads a casestaff.toml
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 CONFIG = "src/casestaff/files/config.py"
 

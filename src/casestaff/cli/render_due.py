@@ -8,7 +8,6 @@ an answer stored once replays byte for byte.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -294,6 +293,8 @@ def spreadsheet_safe(value: object) -> object:
 def as_csv(report: DueReport) -> str:
     """CSV for supervisors' spreadsheets: a UTF-8 BOM so Excel on Windows reads accented names,
     CRLF line ends, and no cell a spreadsheet would run as a formula."""
+    import csv  # only --format csv needs it: not imported on every start
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
