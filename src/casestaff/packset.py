@@ -16,7 +16,7 @@ import difflib
 import string
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from casestaff.files import yamlread
@@ -419,7 +419,9 @@ def read_pack(data: bytes, file: str, *, lint: bool = True) -> tuple[Pack | None
     return (None, problems) if problems else (pack, [])
 
 def builtin_pack_files() -> list[tuple[str, bytes]]:
-    folder = resources.files("casestaff").joinpath("program_packs")
+    # Beside this module, as files/cache.code_fingerprint finds them: importlib.resources
+    # (and the zipfile it loads) cost about 3 ms of every start (issue 11).
+    folder = Path(__file__).resolve().parent / "program_packs"
     return sorted(
         (f"casestaff/program_packs/{entry.name}", entry.read_bytes())
         for entry in folder.iterdir()

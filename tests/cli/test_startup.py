@@ -22,10 +22,12 @@ from casestaff.cli.main import COMMANDS, app
 
 from ..conftest import SAMPLES
 
-HEAVY_FOR_DUE = ("casestaff.documents", "jinja2", "multiprocessing", "rich", "ruamel", "filelock", "holidays", "hashlib", "_hashlib")
+HEAVY_FOR_DUE = ("casestaff.documents", "jinja2", "multiprocessing", "rich", "ruamel", "filelock", "holidays", "hashlib", "_hashlib", "importlib.resources", "socket")
 """Nothing `casestaff due` needs when its output is piped: the documents layer, templating,
 worker processes, terminal rendering, round-trip YAML, locking, the holidays package, and
-hashlib, which loads OpenSSL (files/digest.py takes the interpreter's own hashes)."""
+hashlib, which loads OpenSSL (files/digest.py takes the interpreter's own hashes), and
+importlib.resources (the built-in packs are read beside packset.py), and socket (the cache's
+temporary files name the host by os.uname)."""
 
 NOT_FOR_A_TABLE = ("csv",)
 """Only `due --format csv` writes CSV."""
