@@ -22,7 +22,7 @@ when that folder or file is another user's or others could have written it (file
 `--no-cache`, or `cache = false` in casestaff.toml, bypasses it.
 
 This module is imported on every start, before anything else of casestaff's: the standard
-library and files/permissions only.
+library, files/permissions and files/digest only.
 """
 
 from __future__ import annotations
