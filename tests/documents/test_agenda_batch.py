@@ -180,3 +180,13 @@ def test_due_never_writes_one_agenda_over_another_when_ids_read_alike(runner, tm
     assert sorted(p.name for p in out.iterdir()) == ["LA_0001-2.txt", "LA_0001.txt"]
     firsts = {p.read_text(encoding="utf-8").splitlines()[0] for p in out.iterdir()}
     assert len(firsts) == 1 and "Dana Testcase" in firsts.pop()
+
+
+def test_every_folder_the_batch_makes_is_owner_only(runner, caseload, tmp_path):
+    """`--out-dir agendas/KM/december`: the folders above the last are made too, and their names
+    (a worker, a month) say as much as the last one's: none readable by others."""
+    out = tmp_path / "agendas" / "KM" / "december"
+    result = runner.invoke(app, ["agenda", "--due", str(caseload), "--out-dir", str(out), "--as-of", "2026-11-23", "--format", "txt"])
+    assert result.exit_code in (0, 3), result.output
+    for folder in (tmp_path / "agendas", tmp_path / "agendas" / "KM", out):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

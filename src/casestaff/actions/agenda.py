@@ -110,11 +110,14 @@ def safe_name(text: str) -> str:
 
 
 def output_folder(path: Path, shared: bool = False) -> Path:
-    """The folder agendas are written into, made if it is not there yet: owner-only, or with
-    `shared` (casestaff.toml's shared_folder) readable by the group too."""
-    if not path.is_dir():
-        path.mkdir(parents=True, exist_ok=True, mode=modes(shared).folder)
-        path.chmod(modes(shared).folder)  # the mode asked for, whatever the umask
+    """The folder agendas are written into, made if it is not there yet -- with every folder above
+    it that casestaff makes -- owner-only, or with `shared` (casestaff.toml's shared_folder)
+    readable by the group too: a folder's name (a worker's, a program's) tells about its cases."""
+    mode = modes(shared).folder
+    for folder in reversed([path, *path.parents]):
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True, mode=mode)
+            folder.chmod(mode)  # the mode asked for, whatever the umask
     return path
 
 
