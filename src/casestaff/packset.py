@@ -134,6 +134,26 @@ def template_fields(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
+def template_mistakes(
+    template: str, called: str, allowed: Collection[str], not_given: str, listing: str, *, whole: str = ""
+) -> tuple[list[str], bool]:
+    """What is wrong with a pack text whose {names} are filled in (a rule's reason, a requirement's
+    title), `called` as the messages name it (`whole` when it has a stray brace), and whether it could
+    be read at all: a stray brace, a name not in `allowed` (said as `not_given`, then `listing`), a
+    name written with '!' or ':' after it."""
+    try:
+        fields = [(name, bool(spec or conversion)) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        return [f"{whole or called} has a stray brace ({exc}); write {{{{ or }}}} for a literal brace"], False
+    unknown = [f"{called} uses {{{name}}}, {not_given}{did_you_mean(name, allowed)}; {listing}" for name, _ in fields if name not in allowed]
+    adorned = [
+        f"write {{{name}}} in {called}, without '!' or ':' after the name; the value is filled in as it is"
+        for name, flagged in fields
+        if flagged
+    ]
+    return unknown + adorned, True
+
+
 def lint_pack(pack: Pack, file: str) -> list[Problem]:
     """Semantic checks a schema cannot express: functions, parameters, kinds, ids, templates."""
     problems: list[Problem] = []
@@ -171,27 +191,18 @@ def lint_pack(pack: Pack, file: str) -> list[Problem]:
             if kind not in kinds:
                 at(rule, "satisfied_by", f"rule {rule.id}: '{kind}' is not a staffing kind of {pack.id}{did_you_mean(kind, kinds)}")
         allowed = set(RULE_SPECS[rule.function].facts) | set(rule.params)
-        try:
-            names = template_fields(rule.reason)
-        except ValueError as exc:
-            at(rule, "reason", f"rule {rule.id}: the reason text has a stray brace ({exc}); write {{{{ or }}}} for a literal brace")
+        mistakes, readable = template_mistakes(
+            rule.reason,
+            "the reason",
+            allowed,
+            f"which {rule.function} does not give",
+            f"available: {', '.join(sorted(allowed))}",
+            whole="the reason text",
+        )
+        for message in mistakes:
+            at(rule, "reason", f"rule {rule.id}: {message}")
+        if not readable:
             continue
-        for name in names:
-            if name not in allowed:
-                at(
-                    rule,
-                    "reason",
-                    f"rule {rule.id}: the reason uses {{{name}}}, which {rule.function} does not give"
-                    f"{did_you_mean(name, allowed)}; available: {', '.join(sorted(allowed))}",
-                )
-        for _, field_name, spec, conversion in string.Formatter().parse(rule.reason):
-            if field_name is not None and (spec or conversion):
-                at(
-                    rule,
-                    "reason",
-                    f"rule {rule.id}: write {{{field_name}}} in the reason, without '!' or ':' after the name;"
-                    " the value is filled in as it is",
-                )
         if not rule.citation.section.strip():
             at(rule, "citation", f"rule {rule.id}: the citation needs the policy section")
     _lint_provider_cycle(pack, at)
@@ -268,21 +279,17 @@ def _lint_agenda_narration_case_file(pack: Pack, at: Callable[[Record, str, str]
 
 def _lint_requirement_title(requirement: RequirementDef, at: Callable[[Record, str, str], None]) -> None:
     """A title names only its own parameters, plainly: {minimum}."""
-    where = f"requirement {requirement.id}"
-    try:
-        fields = list(string.Formatter().parse(requirement.title))
-    except ValueError as exc:
-        at(requirement, "title", f"{where}: the title has a stray brace ({exc}); write {{{{ or }}}} for a literal brace")
-        return
     takes = REQUIREMENT_SPECS[requirement.check].params
-    for _, name, spec, conversion in fields:
-        if name is None:
-            continue
-        if name not in takes:
-            known = ", ".join(takes) or "none"
-            at(requirement, "title", f"{where}: the title uses {{{name}}}, which is not a parameter of {requirement.check}{did_you_mean(name, takes)}; its parameters: {known}")
-        elif spec or conversion:
-            at(requirement, "title", f"{where}: write {{{name}}} in the title, without '!' or ':' after the name; the value is filled in as it is")
+    known = ", ".join(takes) or "none"
+    mistakes, _ = template_mistakes(
+        requirement.title,
+        "the title",
+        takes,
+        f"which is not a parameter of {requirement.check}",
+        f"its parameters: {known}",
+    )
+    for message in mistakes:
+        at(requirement, "title", f"requirement {requirement.id}: {message}")
 
 
 def _lint_requirements(pack: Pack, at: Callable[[Record, str, str], None]) -> None:
