@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from casestaff.files.yamlread import read_bounded
 from casestaff.model.errors import UsageError
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
@@ -27,12 +28,6 @@ DELIMITERS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_SHEET_BYTES = 256 * 1024**2
 """Larger than any caseload (10,000 rows of a few hundred bytes is a few MB), small enough to hold."""
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check must not block the open
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
-)
 
 
 class SheetError(UsageError):
@@ -85,22 +80,12 @@ def read_sheet(path: Path) -> Sheet:
 
 def read_guarded(path: Path) -> bytes:
     """The file's bytes, refused (SheetError) before it is opened when it is not an ordinary file
-    or is over MAX_SHEET_BYTES: a named pipe would wait forever for a writer, a link to /dev/zero
-    would fill memory. Opened without blocking and read to at most the limit, so a file swapped
-    in after the check can do neither."""
-    _refuse_unless_a_file(os.stat(path), path)
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        _refuse_unless_a_file(os.fstat(fd), path)
-        chunks, left = [], MAX_SHEET_BYTES + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    if left <= 0:
+    or is over MAX_SHEET_BYTES: the case files' guarded read (yamlread.read_bounded), with a
+    spreadsheet's limit and words."""
+    data, _ = read_bounded(path, MAX_SHEET_BYTES, lambda info, _named: _refuse_unless_a_file(info, path))
+    if len(data) > MAX_SHEET_BYTES:
         raise SheetError(_too_big(path, MAX_SHEET_BYTES + 1))
-    return b"".join(chunks)
+    return data
 
 
 def _refuse_unless_a_file(info: os.stat_result, path: Path) -> None:

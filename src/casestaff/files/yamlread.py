@@ -18,6 +18,7 @@ import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -133,23 +134,36 @@ def refusal(info: os.stat_result, path: str | os.PathLike[str] | None = None) ->
 def read_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
     """The bytes of a file a user edits (case file, pack, casestaff.toml), and its stat.
 
-    Stat first (a link is followed to what it names; nothing is opened): anything but an
-    ordinary file of at most MAX_FILE_BYTES is a ReadError before it is opened. It is then
-    opened without blocking and read to at most MAX_FILE_BYTES + 1 bytes, so a file swapped
-    or grown in between can neither hang the read nor fill memory (decode() then refuses it).
-    Raises OSError when the file cannot be opened.
+    Anything but an ordinary file of at most MAX_FILE_BYTES is a ReadError before it is opened
+    (read_bounded); decode() refuses one that grew past it meanwhile. Raises OSError when the file
+    cannot be opened.
     """
-    refused = refusal(os.stat(path), path)
-    if refused is not None:
-        raise refused
+
+    def refuse(info: os.stat_result, named: str | os.PathLike[str] | None) -> None:
+        refused = refusal(info, named)
+        if refused is not None:
+            raise refused
+
+    return read_bounded(path, MAX_FILE_BYTES, refuse)
+
+
+def read_bounded(
+    path: str | os.PathLike[str], limit: int, refuse: Callable[[os.stat_result, str | os.PathLike[str] | None], None]
+) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file (at most `limit` + 1 of them: more means it is too large) and its stat.
+
+    Stat first (a link is followed to what it names; nothing is opened) and let `refuse` raise for
+    anything that is not to be read -- a named pipe would block the open forever, a link to
+    /dev/zero fill memory. Then opened without blocking, checked again (`refuse` given no path: it
+    was replaced between the stat and the open), and read to at most `limit` + 1 bytes.
+    """
+    refuse(os.stat(path), path)
     fd = os.open(path, _READ_FLAGS)
     try:
         info = os.fstat(fd)
-        refused = refusal(info)  # replaced between the stat and the open
-        if refused is not None:
-            raise refused
+        refuse(info, None)
         chunks = []
-        left = MAX_FILE_BYTES + 1
+        left = limit + 1
         want = min(info.st_size + 1, left)  # one read for a file that does not change meanwhile
         while left > 0:
             chunk = os.read(fd, want)
