@@ -187,7 +187,7 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file af
 WithinOpt = Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help=WINDOW_MEANING)]
 WorkerOpt = Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)]
 ProgramOpt = Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)]
-"""The due list's selection, the same in every command that shows it (due, calendar)."""
+"""The due list's selection, the same in every command that shows it (due, calendar, report)."""
 
 
 def check_program(program: str | None, packset: PackSet) -> None:

@@ -11,10 +11,22 @@ import typer
 from casestaff.actions.report import overview
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli import render_report
-from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, app, output_format, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import (
+    AsOfOpt,
+    NoCacheOpt,
+    PathsArg,
+    ProgramOpt,
+    WorkerOpt,
+    app,
+    check_program,
+    output_format,
+    parse_date,
+    print_problems,
+    say,
+    say_if_no_case_files,
+)
 from casestaff.documents.report import render_html
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from casestaff.model.problems import did_you_mean
 
 FORMATS = ("text", "csv", "html")
 MAX_WEEKS = 104
@@ -34,8 +46,8 @@ def report(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     weeks: Annotated[int, typer.Option("--weeks", metavar="N", help=f"The overdue trend covers the last N weeks, each ending on the as-of day's weekday (1 to {MAX_WEEKS}).")] = 12,
-    worker: Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)] = None,
-    program: Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)] = None,
+    worker: WorkerOpt = None,
+    program: ProgramOpt = None,
     fmt: Annotated[Optional[str], typer.Option("--format", metavar="text|csv|html", help="text, csv or html (default: from --out's suffix, else text).", show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "--output", metavar="FILE", help="Write the report to this file (readable by you only, or your group too with shared_folder) instead of stdout.", show_default=False)] = None,
     no_names: Annotated[bool, typer.Option("--no-names", help="Leave participants' names out (case ids only): for a report that goes up the chain.")] = False,
@@ -52,8 +64,7 @@ def report(
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(f"--weeks: {weeks} is not between 1 and {MAX_WEEKS}")
     workspace = Workspace.open(paths)
-    if program and workspace.packset.get(program) is None:
-        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, workspace.packset.packs)}; see `casestaff programs`")
+    check_program(program, workspace.packset)
     made = overview(workspace, day, weeks, worker, program, names=not no_names, no_cache=no_cache)
     caseload = made.run
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
