@@ -396,22 +396,23 @@ def test_done_with_no_match_lists_the_steps(runner, amy):
     assert "  2. Amy will contact 4 more providers" in result.output
 
 
+TWO_CALLS = """\
+case_id: A-1
+program: la-step
+participant: {name: Al Example}
+enrolled: 2026-01-05
+staffings:
+  - date: 2026-02-01
+    kind: case-staffing
+    next_steps:
+      - {step: Call the clinic, due: 2026-02-10}
+      - {step: Call the landlord, due: 2026-02-12}
+"""
+"""Two open steps that both begin 'Call the'."""
+
+
 def test_done_with_an_ambiguous_prefix(runner, write):
-    path = write(
-        "case.yaml",
-        """\
-        case_id: A-1
-        program: la-step
-        participant: {name: Al Example}
-        enrolled: 2026-01-05
-        staffings:
-          - date: 2026-02-01
-            kind: case-staffing
-            next_steps:
-              - {step: Call the clinic, due: 2026-02-10}
-              - {step: Call the landlord, due: 2026-02-12}
-        """,
-    )
+    path = write("case.yaml", TWO_CALLS)
     before = path.read_bytes()
     result = runner.invoke(app, ["record", str(path), "--done", "call"])
     assert result.exit_code == 2
@@ -440,21 +441,7 @@ def test_done_with_part_of_a_step_is_refused_without_a_terminal_or_with_yes(runn
 
 def test_done_with_part_of_a_step_asks_at_a_terminal(runner, write, monkeypatch):
     monkeypatch.setattr(common, "at_terminal", lambda: True)
-    path = write(
-        "case.yaml",
-        """\
-        case_id: A-1
-        program: la-step
-        participant: {name: Al Example}
-        enrolled: 2026-01-05
-        staffings:
-          - date: 2026-02-01
-            kind: case-staffing
-            next_steps:
-              - {step: Call the clinic, due: 2026-02-10}
-              - {step: Call the landlord, due: 2026-02-12}
-        """,
-    )
+    path = write("case.yaml", TWO_CALLS)
     before = path.read_text()
     result = runner.invoke(app, ["record", str(path), "--done", "call", "--as-of", "2026-02-11"], input="2\n")
     assert result.exit_code == 0, result.output
