@@ -24,6 +24,10 @@ Time = NewType("Time", str)
 
 Position = tuple[int, int]
 
+Number = int | float
+"""A number as the file writes it: `80` stays the whole number 80 and `7.5` stays 7.5 (typed
+`float` alone, a cached case would come back from the cache as 80.0, and print so)."""
+
 
 YesNo = Literal["yes", "no", "unknown"]
 
@@ -125,8 +129,8 @@ class Component(Record):
 @dataclass(kw_only=True, slots=True)
 class ParticipationMonth(Record):
     month: Month = doc("The month, YYYY-MM.", example="2026-01")
-    required_hours: float = doc("Hours the participant was required to take part.", example=80)
-    actual_hours: float = doc("Hours the participant actually took part.", example=80)
+    required_hours: Number = doc("Hours the participant was required to take part.", example=80)
+    actual_hours: Number = doc("Hours the participant actually took part.", example=80)
     good_cause: bool = doc("true when a shortfall had good cause.", False, example=False)
     note: str | None = doc("Why hours were short, good cause reason ...", None)
 
@@ -220,8 +224,8 @@ class Employment(Record):
     employer: str = doc("Employer's name.", example="Example Grocers")
     start: dt.date = doc("First day of work.", example="2026-02-01")
     end: dt.date | None = doc("Last day of work; empty while employed.", None)
-    hours_per_week: float | None = doc("Usual hours per week.", None)
-    hourly_wage: float | None = doc("Hourly wage in dollars.", None)
+    hours_per_week: Number | None = doc("Usual hours per week.", None)
+    hourly_wage: Number | None = doc("Hourly wage in dollars.", None)
 
 
 @dataclass(kw_only=True, slots=True)

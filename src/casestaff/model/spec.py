@@ -63,6 +63,8 @@ def _kind_of(hint: Any) -> tuple[Kind, bool]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if args == [int, float]:  # model.Number
+            return Kind("number"), type(None) in typing.get_args(hint)
         kind, _ = _kind_of(args[0])
         return kind, True
     if origin is typing.Literal:
