@@ -144,6 +144,22 @@ def test_a_tampered_cache_cannot_run_code_and_is_ignored(cases, packset, tmp_pat
     assert _flags(again) == _flags(_run(cases, packset, use_cache=False))
 
 
+def test_damaged_cached_cases_are_read_again_from_their_files(cases, packset):
+    _run(cases, packset)
+    shards = [p for p in cache_module.cache_root().iterdir() if ".cases" in p.suffix]
+    assert shards
+    for path in shards:
+        with path.open("rb") as stream:
+            header, content = pickle.load(stream)
+        damaged = {name: (signature, blob[: len(blob) // 3]) for name, (signature, blob) in content.items()}
+        path.write_bytes(pickle.dumps((header, damaged)))
+        path.chmod(0o600)
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert next_day.stats["recomputed"] == 0
+    assert next_day.stats["parsed"] == next_day.stats["files"]
+    assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False))
+
+
 def test_a_deleted_file_leaves_the_list_and_the_cache(cases, packset):
     _run(cases, packset)
     (cases / "or-ssp-reengagement-amy.yaml").unlink()

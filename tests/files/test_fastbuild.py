@@ -28,14 +28,14 @@ def validated(text: str):
     return record
 
 
-def _same(a, b) -> bool:
+def same_built(a, b) -> bool:
     """Equal values, and equal positions (`pos`, `at`) all the way down."""
     if isinstance(a, model.Record) or isinstance(b, model.Record):
         if type(a) is not type(b) or a.pos != b.pos or a.at != b.at:
             return False
-        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+        return all(same_built(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same_built(x, y) for x, y in zip(a, b, strict=True))
     return type(a) is type(b) and a == b
 
 
@@ -51,7 +51,7 @@ def _check(text: str) -> bool:
     slow = validated(text)
     if quick is not None:
         assert slow is not None, "the quick builder accepted what the validator refuses"
-        assert _same(quick, slow)
+        assert same_built(quick, slow)
         return True
     return False
 

@@ -55,6 +55,18 @@ def test_due_shows_the_name_escaped_in_every_format(runner, folder):
     assert {row["file"] for row in rows if row["case"] == "LA-0002"} == {shown}
 
 
+def test_the_cache_keeps_serving_such_a_file_day_after_day(runner, folder):
+    """The cache keeps cases and answers as UTF-8 MessagePack: a name that is not UTF-8 must not
+    drop the case from a later morning's list, however it is cached."""
+    shown = f"{folder}{os.sep}caf\\xff.yaml"
+    mornings = [runner.invoke(app, ["due", str(folder), "--as-of", day]) for day in (AS_OF, AS_OF, "2026-12-02", "2026-12-02")]
+    for morning in mornings:
+        assert morning.exit_code == 0, morning.output
+        assert f"-- LA-0002 -- la-step -- worker KM -- {shown}\n" in morning.stdout
+    assert mornings[0].stdout == mornings[1].stdout
+    assert mornings[2].stdout == mornings[3].stdout
+
+
 def test_check_names_a_broken_file_escaped(runner, folder):
     _bytes_named(folder, b"bad\xfe.yaml", "case_id: [\n")
     shown = f"{folder}{os.sep}bad\\xfe.yaml"

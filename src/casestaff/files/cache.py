@@ -7,7 +7,7 @@ Per case folder, in the user's cache directory:
                file: the answer, pickled, with the signature and the path it was computed for;
                the answers of the KEEP_RESULTS jobs run last are kept, each in a file of its own,
                so a run reads and writes only its own job's answers;
-  cases.0-7 -- per file: the validated Case, pickled, in eight shards by file name, read only
+  cases.0-7 -- per file: the validated Case as MessagePack (cachecodec.py), in eight shards by file name, read only
                when a result must be recomputed -- each shard by whichever worker process
                handles those files, so cases never travel between processes.
 
@@ -43,7 +43,7 @@ from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_N
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 6  # 6: keys and fingerprints are BLAKE2b (files/digest.py), no longer SHA-256
+FORMAT = 7  # 7: cases as MessagePack (files/cachecodec.py), no longer pickled
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -305,7 +305,7 @@ def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) 
 
 @dataclass
 class CaseShard:
-    """One shard of a folder's cached cases: name -> (signature, pickled Case)."""
+    """One shard of a folder's cached cases: name -> (signature, the Case as cachecodec.case_bytes wrote it)."""
 
     path: Path
     fingerprint: str

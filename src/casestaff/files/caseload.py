@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, safe_loads, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, shard_of
+from casestaff.files.cachecodec import case_bytes, case_from_bytes
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
 from casestaff.model.errors import UsageError
@@ -408,8 +409,8 @@ def _parse_one(shown: str, shard: Any) -> _Sent:
     if case is None:
         return (shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
     result = _answer(job, case)
-    if shard is not None:
-        shard.put(os.path.basename(shown), signature, pickle.dumps(case, 5))
+    if shard is not None and (blob := case_bytes(case)) is not None:
+        shard.put(os.path.basename(shown), signature, blob)
     return (shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
 
 
@@ -423,12 +424,8 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
     for shown, name, trusted in task.items:
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
         if blob is not None and trusted is not None:
-            try:
-                case = safe_loads(blob)
-            except Exception:
-                case = None
-            if isinstance(case, model.Case):
-                case.file = shown
+            case = case_from_bytes(blob, shown)
+            if case is not None:
                 result = _answer(job, case)
                 outcomes.append((shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed"))
                 continue
