@@ -3,6 +3,7 @@ same type (80 hours stays 80, not 80.0), every position, every record -- or it i
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 
@@ -11,9 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casestaff.files import yamlread
-from casestaff.files.cachecodec import case_bytes, case_from_bytes, encoded
+from casestaff.actions.report import PastWeeksJob
+from casestaff.files.cachecodec import case_bytes, case_from_bytes, decoded, encoded
+from casestaff.files.caseload import CaseFileJob, EditableJob, ProviderJob
 from casestaff.files.casefile import read_case
 from casestaff.model.problems import Problem
+from casestaff.rules.due import DueJob
 
 from ..conftest import REPO, SAMPLES
 from .test_fastbuild import CORPUS, MUTATIONS, same_built
@@ -85,3 +89,26 @@ def test_a_path_that_is_not_utf8_does_not_stop_the_case_being_cached(packset) ->
     back = case_from_bytes(case_bytes(case), odd)
     assert back is not None and back.file == odd
     assert same_built(back, case)
+
+
+def _every_job(packset):
+    """Every job the cached runner runs, with the answers it gives (as_of days a week apart)."""
+    days = tuple(dt.date(2026, 11, 3) + dt.timedelta(weeks=n) for n in range(4))
+    return [
+        DueJob(packset=packset, as_of=dt.date(2026, 12, 1), within=14, default_worker="KM"),
+        DueJob(packset=packset, as_of=dt.date(2027, 3, 1), within=60, default_worker=""),
+        PastWeeksJob(packset=packset, days=days, as_of=days[-1], default_worker=""),
+        CaseFileJob(),
+        ProviderJob(),
+        EditableJob(),
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_jobs_answer_comes_back_as_it_was_given(path, packset) -> None:
+    case, _ = read_case(path.read_bytes(), str(path), packset.packs)
+    for job in _every_job(packset):
+        answer = job(case)
+        found, back = decoded(encoded(answer), job.answer_type)
+        assert found, type(job).__name__
+        assert repr(back) == repr(answer), type(job).__name__

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace
@@ -35,6 +36,7 @@ class PastWeeksJob:
     days: tuple[dt.date, ...]
     as_of: dt.date
     default_worker: str
+    answer_type: ClassVar[Any] = PastWeeks
 
     @property
     def key(self) -> str:
@@ -42,8 +44,7 @@ class PastWeeksJob:
         return f"report-weeks/{first}/{len(self.days)}/{self.as_of.isoformat()}/{WINDOW_DAYS}/{self.default_worker}"
 
     def __call__(self, case: model.Case) -> PastWeeks:
-        """A plain tuple, not a CaseWeeks: the cache admits only the classes of model/ and
-        rules/flags.py (files/cache.py), and refuses -- whole -- an index holding any other."""
+        """A plain tuple (answer_type), which the cache keeps as it is; CaseWeeks is built from it."""
         entries = [evaluate_entry(case, self.packset, day, WINDOW_DAYS, self.default_worker) for day in self.days]
         held = tuple((s.kind, s.date) for s in queries.staffings_held(case, self.as_of))
         return case.program, case.worker or self.default_worker, tuple(overdue_in(e) for e in entries), held

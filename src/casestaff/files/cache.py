@@ -4,7 +4,7 @@ Per case folder, in the user's cache directory:
   index     -- per file: signature (see `signature`), when it was read, and the facts cross-file
                checks need;
   answers-K -- per job key K (e.g. the due list for an as-of date, a window and the pack set), per
-               file: the answer, pickled, with the signature and the path it was computed for;
+               file: the answer as MessagePack, with the signature and the path it was computed for;
                the answers of the KEEP_RESULTS jobs run last are kept, each in a file of its own,
                so a run reads and writes only its own job's answers;
   cases.0-7 -- per file: the validated Case as MessagePack (cachecodec.py), in eight shards by file name, read only
@@ -19,14 +19,14 @@ known by its size, modification time, inode, device and change time: an edit tha
 size and sets the modification time back (`sed -i`, then `touch -d`) still moves the change
 time, which no user can set back, and a file replaced by another (a rename, a restore) has
 another inode. A file whose modification time is within two seconds of when the cache was
-written is never trusted (its change may not show in its signature yet). Unpickling only admits casestaff's own record
-classes and dates, so a tampered cache cannot run code. Any doubt means re-parse: the cache can
+written is never trusted (its change may not show in its signature yet). Cases and answers are
+MessagePack decoded into their declared types (cachecodec.py), and the files around them unpickle
+only builtin containers and dates, so a tampered cache cannot run code. Any doubt means re-parse: the cache can
 only make a run faster, never change its answer.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import zlib
@@ -38,12 +38,13 @@ from typing import Any, BinaryIO
 
 from casestaff import __version__
 from casestaff.model.dates import installed_holidays_version
+from casestaff.files.cachecodec import decoded
 from casestaff.files.digest import blake2b, hex_digest
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 7  # 7: cases as MessagePack (files/cachecodec.py), no longer pickled
+FORMAT = 7  # 7: cases and answers as MessagePack (files/cachecodec.py), no longer pickled
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
@@ -62,20 +63,13 @@ def signature(info: os.stat_result) -> Signature:
 
 
 class _SafeUnpickler(pickle.Unpickler):
-    """Admits only what casestaff itself stores: its records, dates and builtin containers."""
-
-    _ALLOWED_MODULES = ("casestaff.model.records", "casestaff.rules.flags", "casestaff.model.problems")
+    """Admits only what the cache's own files hold around the encoded cases and answers: builtin
+    containers and dates (the birth dates in the index)."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module in self._ALLOWED_MODULES or (module == "datetime" and name in ("date", "datetime", "timezone", "timedelta")):
-            return super().find_class(module, name)
-        if module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict"):
+        if (module == "datetime" and name == "date") or (module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict")):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"not allowed in a casestaff cache: {module}.{name}")
-
-
-def safe_loads(data: bytes) -> Any:
-    return _SafeUnpickler(io.BytesIO(data)).load()
 
 
 def doubt(folders: list[str]) -> tuple[bool, str | None]:
@@ -226,28 +220,29 @@ def _mtime_ns(entry: os.DirEntry[str]) -> int:
 
 @dataclass
 class AnswerStore:
-    """One job's answers for one case folder: name -> (signature, path as shown, pickled answer).
+    """One job's answers for one case folder: name -> (signature, path as shown, encoded answer).
 
     An answer is served only for the very file it was computed from -- the same signature, which
     the index must also trust, and the same path as this run shows it (the answer names it).
-    Answers are kept as the bytes the worker that computed them pickled: saving copies bytes,
-    and a run unpickles only the answers it uses."""
+    Answers are kept as the bytes the worker that computed them encoded (cachecodec): saving
+    copies bytes, and a run decodes, as the job's `answer_type`, only the answers it uses."""
 
     path: Path
     fingerprint: str
     key: str
     answers: dict[str, tuple[Signature, str, bytes | None]]
+    answer_type: Any = None
     dirty: bool = False
 
     @classmethod
-    def open(cls, folder: str, fingerprint: str, key: str) -> AnswerStore:
+    def open(cls, folder: str, fingerprint: str, key: str, answer_type: Any) -> AnswerStore:
         path = answers_path(folder, key)
         content = _load(path, fingerprint)
         answers = content.get("answers") if content is not None and content.get("key") == key else None
-        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers if isinstance(answers, dict) else {})
+        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers if isinstance(answers, dict) else {}, answer_type=answer_type)
 
     def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
-        """(found, answer) for the file; an answer that does not unpickle is not found (it is computed again)."""
+        """(found, answer) for the file; an answer that does not decode is not found (it is computed again)."""
         try:
             stored_signature, stored_shown, answer = self.answers[name]
         except (KeyError, TypeError, ValueError):  # not there, or not an entry casestaff wrote
@@ -256,10 +251,9 @@ class AnswerStore:
             return False, None
         if answer is None:
             return True, None
-        try:
-            return True, safe_loads(answer)
-        except Exception:
+        if not isinstance(answer, bytes) or self.answer_type is None:
             return False, None
+        return decoded(answer, self.answer_type)
 
     def put(self, name: str, signature: Signature, shown: str, answer: bytes | None) -> None:
         self.answers[name] = (signature, shown, answer)

@@ -36,12 +36,13 @@ def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
     return msgspec.msgpack.Decoder(kind)
 
 
-def decoded(blob: bytes, kind: Any) -> Any:
-    """The `kind` that `blob` encodes, or None when it does not hold one (damaged, foreign, older)."""
+def decoded(blob: bytes, kind: Any) -> tuple[bool, Any]:
+    """(True, the `kind` that `blob` encodes), or (False, None) when it does not hold one (damaged,
+    foreign, older). An answer may itself be None: the flag says whether it was read."""
     try:
-        return _decoder(kind).decode(blob)
+        return True, _decoder(kind).decode(blob)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, TypeError, ValueError):
-        return None
+        return False, None
 
 
 def case_bytes(case: model.Case) -> bytes | None:
@@ -56,7 +57,8 @@ def case_bytes(case: model.Case) -> bytes | None:
 
 def case_from_bytes(blob: bytes, shown: str) -> model.Case | None:
     """The case `case_bytes` wrote, as read through the path `shown`; None when `blob` is not one."""
-    case: model.Case | None = decoded(blob, model.Case)
-    if case is not None:
-        case.file = shown
+    found, case = decoded(blob, model.Case)
+    if not found:
+        return None
+    case.file = shown
     return case

@@ -16,17 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import pickle
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, shard_of
-from casestaff.files.cachecodec import case_bytes, case_from_bytes
+from casestaff.files.cachecodec import case_bytes, case_from_bytes, decoded, encoded
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
 from casestaff.model.errors import UsageError
@@ -59,6 +58,11 @@ class CaseJob(Protocol):
 
     @property
     def key(self) -> str: ...
+
+    @property
+    def answer_type(self) -> Any:
+        """The type of the job's answer: the cache keeps answers as MessagePack and reads them
+        back as this type (files/cachecodec.py)."""
 
     def __call__(self, case: model.Case) -> Any: ...
 
@@ -359,23 +363,46 @@ class _FileOutcome:
     """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
 
 
-_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, "bytes | None", str]
-"""A _FileOutcome as a worker sends it: a plain tuple, the job's answer already pickled.
+_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, Any, str]
+"""A _FileOutcome as a worker sends it: a plain tuple, the job's answer already encoded.
 
 A tuple of builtins crosses the process boundary at a fraction of a dataclass's cost, and the
-answer's bytes go into the cache as they are, never pickled a second time."""
+answer's bytes go into the cache as they are, never encoded a second time. The answer slot holds
+its bytes, or `_Unencoded(answer)` when it has none (see _answer), or None without a job."""
 
 
-def _answer(job: CaseJob | None, case: model.Case) -> bytes | None:
-    return pickle.dumps(job(case), 5) if job is not None else None
+class _Unencoded(tuple[Any]):
+    """An answer that cannot be kept as MessagePack (it names a path that is not UTF-8), sent as
+    itself: it reaches the list, and is not cached -- the next run computes it again."""
 
 
-def _received(sent: _Sent) -> tuple[_FileOutcome, bytes | None]:
-    """The outcome a worker sent, and its answer's bytes: unpickled (into `result`) only once
-    the cache's answers are saved, so that a large caseload's answers and the store holding their
+def _answer(job: CaseJob | None, case: model.Case) -> Any:
+    """The job's answer for `case` as a worker sends it: its bytes (cachecodec), or _Unencoded."""
+    if job is None:
+        return None
+    answer = job(case)
+    blob = encoded(answer)
+    return _Unencoded((answer,)) if blob is None else blob
+
+
+def _received(sent: _Sent) -> tuple[_FileOutcome, Any]:
+    """The outcome a worker sent, and its answer as sent: decoded (into `result`) only once the
+    cache's answers are saved, so that a large caseload's answers and the store holding their
     bytes are never both in memory."""
     shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
     return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
+
+
+def _answer_from(job: CaseJob | None, sent: Any) -> Any:
+    """The answer a worker sent (see _answer), as the run keeps it."""
+    if sent is None or job is None:
+        return None
+    if isinstance(sent, _Unencoded):
+        return sent[0]
+    found, answer = decoded(sent, job.answer_type)
+    if not found:  # bytes encoded a moment ago always decode, unless the job's declared type is wrong
+        raise TypeError(f"{type(job).__name__}.answer_type does not describe its answers")
+    return answer
 
 
 @dataclass(slots=True)
@@ -539,8 +566,8 @@ def _run_files(
         indexes: dict[str, tuple[FolderIndex, AnswerStore]] = {}
         # each folder's cache index, and this job's answers there
         outcomes: dict[str, _FileOutcome] = {}
-        answers: dict[str, bytes] = {}
-        # the pickled answers the workers sent, by file, until the index holding them is saved
+        answers: dict[str, Any] = {}
+        # the answers the workers sent (bytes, mostly: see _answer), by file, until the index holding them is saved
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, set[str]] = {}
         texts: dict[str, str] = {}  # the one copy of each text the answers repeat (_shared)
@@ -559,7 +586,10 @@ def _run_files(
             if use_cache:
                 index = indexes.get(folder)
                 if index is None:
-                    index = indexes[folder] = (FolderIndex.open(folder, packset.fingerprint), AnswerStore.open(folder, packset.fingerprint, key))
+                    index = indexes[folder] = (
+                        FolderIndex.open(folder, packset.fingerprint),
+                        AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None),
+                    )
             trusted = None
             if index is not None:
                 cached, trusted = _from_cache(*index, shown, name)
@@ -586,7 +616,8 @@ def _run_files(
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
                 read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
-                indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
+                if not isinstance(answer, _Unencoded):
+                    indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
                 indexes[folder][0].store(
                     name,
                     outcome.signature,
@@ -597,7 +628,7 @@ def _run_files(
         trim = _memory_trimmer() if len(answers) >= TRIM_FROM else None
         while answers:
             shown, answer = answers.popitem()
-            outcomes[shown].result = _shared(job, pickle.loads(answer), texts)
+            outcomes[shown].result = _shared(job, _answer_from(job, answer), texts)
             if trim is not None and len(answers) % TRIM_FROM == 0:
                 trim()
     ordered = [outcomes[name] for name in files]
@@ -615,14 +646,14 @@ def _run_files(
 
 
 TRIM_FROM = 5000
-"""Answers at a time after which the memory their pickled bytes held is handed back (_memory_trimmer)."""
+"""Answers at a time after which the memory their encoded bytes held is handed back (_memory_trimmer)."""
 
 
 def _memory_trimmer() -> Callable[[], None] | None:
     """glibc's malloc_trim, where the C library is glibc (Linux), else None.
 
-    Why: the workers' answers arrive as thousands of small pickled byte strings, which the C
-    library allocates among other things; once unpickled and let go, their memory is free but
+    Why: the workers' answers arrive as thousands of small byte strings, which the C
+    library allocates among other things; once decoded and let go, their memory is free but
     scattered, so the C library keeps it, while the answers' objects take new memory from
     Python's own allocator. Trimming every few thousand answers hands those pages back: about
     60 MB less at the peak of a 50,000-file run (issue 11), at about a millisecond a call.
@@ -689,6 +720,7 @@ class CaseFileJob:
     in a large folder at once."""
 
     key: str = "case-file-name"
+    answer_type: ClassVar[Any] = tuple[str, str, str]
 
     def __call__(self, case: model.Case) -> tuple[str, str, str]:
         return case.case_id, os.path.abspath(case.file), case.participant.name
@@ -700,6 +732,7 @@ class ProviderJob:
     folder without reading every case whole."""
 
     key: str = "provider"
+    answer_type: ClassVar[Any] = tuple[str, str, str]
 
     def __call__(self, case: model.Case) -> tuple[str, str, str]:
         return case.program, case.provider or "", case.file
@@ -801,6 +834,7 @@ class EditableJob:
     writer.read_for_edit, run as a job so that it runs once per change of the file."""
 
     key: str = "editable"
+    answer_type: ClassVar[Any] = Problem | None
 
     def __call__(self, case: model.Case) -> Problem | None:
         try:

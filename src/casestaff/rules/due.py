@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, ClassVar, Protocol
 
 from casestaff.files.config import Config
 from casestaff.model import queries
@@ -72,6 +72,7 @@ class DueJob:
     as_of: dt.date
     within: int
     default_worker: str
+    answer_type: ClassVar[Any] = CaseEntry
 
     @property
     def key(self) -> str:
@@ -81,7 +82,7 @@ class DueJob:
         return evaluate_entry(case, self.packset, self.as_of, self.within, self.default_worker)
 
     def shared(self, entry: CaseEntry, texts: dict[str, str]) -> CaseEntry:
-        """`entry`, as unpickled from a worker or the cache, with the texts thousands of entries
+        """`entry`, as decoded from a worker's answer or the cache, with the texts thousands of entries
         repeat -- program, worker, rule, status, citation, parameter and evidence names -- made
         one object each through `texts` (issue 11: a third of the due list's memory, about
         2.9 -> 1.9 KB an entry on sample-shaped files; 45 MB at 50,000 files)."""
