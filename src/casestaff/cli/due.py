@@ -86,7 +86,7 @@ def due(
         render_due.write_plain(report, sys.stdout)
     if caseload.problems:
         say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
-    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK)
+    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures)
 
 
 @app.command()

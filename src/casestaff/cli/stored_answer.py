@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from casestaff.actions.workspace import Workspace
@@ -16,9 +17,13 @@ from casestaff.files.permissions import FOLDER_OTHERS_MAY_NOT, distrust
 from casestaff.files.writer import write_private
 
 
-def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) -> int:
+def keep_answer(
+    workspace: Workspace, code: int, *, reads_cases: bool = True, seen: Mapping[str, Sequence[int]] | None = None
+) -> int:
     """Store this run's answer, when it is being recorded and may be stored; `code`, unchanged.
-    `reads_cases`: the answer depends on the case files (due), not only on settings and packs (programs)."""
+    `reads_cases`: the answer depends on the case files (due), not only on settings and packs
+    (programs); `seen`: the signatures the run took of its case files (CaseloadRun.signatures),
+    recorded as they were read rather than stat'ed again."""
     if not answers.RECORDING or not workspace.config.cache:
         return code
     recording = answers.RECORDING[0]
@@ -27,7 +32,7 @@ def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) ->
         return code  # only a clean run is replayed: problems and notes are said afresh each time
     if not output:
         return code  # the answer went elsewhere (through a pager): there is nothing to replay
-    inputs = inputs_of(workspace, reads_cases=reads_cases)
+    inputs = inputs_of(workspace, reads_cases=reads_cases, seen=seen)
     if inputs.changed_since(recording.started_ns):
         return code
     try:
@@ -43,15 +48,16 @@ def keep_answer(workspace: Workspace, code: int, *, reads_cases: bool = True) ->
     return code
 
 
-def inputs_of(workspace: Workspace, *, reads_cases: bool = True) -> answers.Inputs:
-    """Everything a command read in this workspace, and where casestaff.toml would be looked for."""
+def inputs_of(workspace: Workspace, *, reads_cases: bool = True, seen: Mapping[str, Sequence[int]] | None = None) -> answers.Inputs:
+    """Everything a command read in this workspace, and where casestaff.toml would be looked for
+    (`seen`: signatures of case files already taken, by absolute path)."""
     inputs = answers.Inputs()
     for path in workspace.paths if reads_cases else ():
         absolute = os.path.abspath(path)
         if os.path.isdir(absolute):
-            inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name)
+            inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name, known=seen)
         else:
-            inputs.file(absolute)
+            inputs.file(absolute, (seen or {}).get(absolute))
     config = workspace.config
     for start in (Path.cwd(), *workspace.paths[:1]):  # config discovery starts at the first path, or here
         folder = (start if start.is_dir() else start.parent).resolve()

@@ -32,7 +32,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from casestaff.files.digest import hex_digest
@@ -119,10 +119,10 @@ def entries_of(folder: str) -> list[tuple[str, bool]] | None:
         return None
 
 
-def listing(folder: str) -> str | None:
-    """A digest of entries_of(folder): a case file added, removed or renamed, or a sub-folder
-    made, changes it."""
-    entries = entries_of(folder)
+def listing(folder: str, entries: list[tuple[str, bool]] | None = None) -> str | None:
+    """A digest of entries_of(folder) (`entries`, when already read): a case file added, removed
+    or renamed, or a sub-folder made, changes it."""
+    entries = entries if entries is not None else entries_of(folder)
     if entries is None:
         return None
     names = "\0".join(f"{name}/" if is_folder else name for name, is_folder in entries)
@@ -137,19 +137,31 @@ class Inputs:
         self.folders: dict[str, list[Any]] = {}
         self.files: dict[str, Signature | None] = {}
 
-    def folder(self, path: str) -> None:
+    def folder(self, path: str, entries: list[tuple[str, bool]] | None = None) -> None:
+        """A folder's listing and identity (`entries`: its entries_of, when already read)."""
         if path not in self.folders:
             info = signature(path)
-            self.folders[path] = [listing(path), info[2:4] if info else None]
+            self.folders[path] = [listing(path, entries), info[2:4] if info else None]
             self.files.setdefault(path, info)  # its times: for the racy check only
 
-    def file(self, path: str) -> None:
+    def file(self, path: str, known: Sequence[int] | None = None) -> None:
+        """A file's signature: `known`, when the run already took it (cache.signature: the same
+        facts in the same order), else from a stat now."""
         if path not in self.files:
-            self.files[path] = signature(path)
+            self.files[path] = list(known) if known is not None else signature(path)
 
-    def tree(self, root: str, *, recursive: bool, only: Callable[[str], bool] | None = None) -> None:
+    def tree(
+        self,
+        root: str,
+        *,
+        recursive: bool,
+        only: Callable[[str], bool] | None = None,
+        known: Mapping[str, Sequence[int]] | None = None,
+    ) -> None:
         """`root` and what is in it (see entries_of), following links to folders once: each
-        folder's listing, each file's signature (only those `only(name)` accepts, when given)."""
+        folder's listing, each file's signature (only those `only(name)` accepts, when given;
+        from `known`, by absolute path, where the run already took it)."""
+        known = known or {}
         seen: set[tuple[int, int]] = set()
         pending = [root]
         while pending:
@@ -158,14 +170,16 @@ class Inputs:
             if info is None or (info[3], info[2]) in seen:
                 continue
             seen.add((info[3], info[2]))
-            self.folder(folder)
-            for name, is_folder in entries_of(folder) or []:
-                path = os.path.join(folder, name)
+            entries = entries_of(folder)
+            self.folder(folder, entries)
+            prefix = os.path.join(folder, "")  # os.path.join(folder, name), once per folder
+            for name, is_folder in entries or []:
+                path = prefix + name
                 if is_folder:
                     if recursive:
                         pending.append(path)
                 elif only is None or only(name):
-                    self.file(path)
+                    self.file(path, known.get(path))
 
     def changed_since(self, started_ns: int) -> bool:
         """Whether any input changed after (or too near) `started_ns`: its change may not be in the answer."""

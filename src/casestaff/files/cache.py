@@ -44,13 +44,15 @@ from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_N
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 7  # 7: cases and answers as MessagePack (files/cachecodec.py), no longer pickled
+FORMAT = 7  # 7: cases and answers as MessagePack (files/cachecodec.py), no longer pickled; signatures with the mode
 RACY_NS = 2_000_000_000
 SHARDS = 8
 KEEP_RESULTS = 3
 
-Signature = tuple[int, int, int, int, int]
-"""(size, mtime_ns, inode, device, ctime_ns): what the platform says changes with a file."""
+Signature = tuple[int, int, int, int, int, int]
+"""(size, mtime_ns, inode, device, ctime_ns, mode): what the platform says changes with a file --
+the facts a stored answer records of each file it read, in the same order (files/answers.py),
+so that the stats a run took of its case files serve both."""
 
 
 def signature(info: os.stat_result) -> Signature:
@@ -59,7 +61,7 @@ def signature(info: os.stat_result) -> Signature:
     On Windows the inode is the file index and ctime the creation time (a file saved by
     replacing it is a new file there too).
     """
-    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns)
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns, info.st_mode)
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -181,8 +183,12 @@ class FolderIndex:
         return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
     def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> None:
-        self.entries[name] = (signature, read_ns, facts)
-        self.dirty = True
+        """Keep a file's entry; the index is written again only when an entry changed (the next
+        morning, every file unchanged, it is not)."""
+        entry = (signature, read_ns, facts)
+        if self.entries.get(name) != entry:
+            self.entries[name] = entry
+            self.dirty = True
 
     def forget(self, names: list[str]) -> None:
         for name in names:

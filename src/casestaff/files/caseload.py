@@ -97,6 +97,9 @@ class CaseloadRun:
     is in `results`, the others are problems)."""
     notes: list[str] = field(default_factory=list)
     """As Caseload.notes."""
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    """Each case file's signature as this run found it (read, or found unchanged), by absolute
+    path: what a stored answer records of them, without a second stat of each file."""
 
 
 def is_case_file_name(name: str) -> bool:
@@ -642,7 +645,10 @@ def _run_files(
     problems.sort(key=lambda p: (p.file, p.line, p.col))
     results = [o.result for o in valid if o.shown not in bad]
     shared = _shared_ids(valid)
-    return CaseloadRun(results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes)
+    signatures = {os.path.join(*where[o.shown]): o.signature for o in ordered if o.signature}
+    return CaseloadRun(
+        results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes, signatures=signatures
+    )
 
 
 TRIM_FROM = 5000
