@@ -16,6 +16,7 @@ from json.encoder import encode_basestring as _encode_string  # the C encoder, a
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any, TextIO
 
@@ -36,7 +37,13 @@ a printout, a screen reader or a colour-blind reader."""
 
 
 def _day(flag_or_deadline: Flag | Deadline) -> str:
-    return f"{flag_or_deadline.due:%a %Y-%m-%d}"
+    return _weekday_and_date(flag_or_deadline.due)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_and_date(day: dt.date) -> str:
+    """'Tue 2026-12-01': a list of 10,000 cases names a few hundred days, thousands of times each."""
+    return f"{day:%a %Y-%m-%d}"
 
 
 def _evidence(flag: Flag) -> str:
@@ -125,7 +132,7 @@ def plain_lines(report: DueReport) -> Iterator[str]:
         for flag in row.flags:
             yield f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}{_marked(flag)}"
             yield f"{pad}  {flag.reason}"
-            yield f"{pad}  since {flag.since:%Y-%m-%d}; evidence: {_evidence(flag)}"
+            yield f"{pad}  since {flag.since.isoformat()}; evidence: {_evidence(flag)}"
             yield f"{pad}  policy: {flag.citation}"
             if flag.local_default:
                 yield f"{pad}  {_flag_local(flag)}"

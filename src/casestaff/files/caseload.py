@@ -558,7 +558,7 @@ def _run_files(
 ) -> CaseloadRun:
     """run_caseload over files already found; the caches of the folders in `scanned` (read in
     full) forget the files no longer there."""
-    where = {shown: os.path.split(os.path.abspath(shown)) for shown in files}
+    where = _folders_and_names(files)
     # (folder, name) of each file: its cache's folder and its name there
     if use_cache:
         use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
@@ -645,7 +645,7 @@ def _run_files(
     problems.sort(key=lambda p: (p.file, p.line, p.col))
     results = [o.result for o in valid if o.shown not in bad]
     shared = _shared_ids(valid)
-    signatures = {os.path.join(*where[o.shown]): o.signature for o in ordered if o.signature}
+    signatures = {_joined(*where[o.shown]): o.signature for o in ordered if o.signature}
     return CaseloadRun(
         results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes, signatures=signatures
     )
@@ -708,6 +708,25 @@ def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str)
         return None, signature
     _, read_ns, (case_id, case_id_at, born) = index.entries[name]
     return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
+
+
+def _folders_and_names(files: list[str]) -> dict[str, tuple[str, str]]:
+    """(absolute folder, file name) of each file as shown -- os.path.split(os.path.abspath(shown)),
+    with the folder's absolute path worked out once per folder rather than once per file."""
+    absolute: dict[str, str] = {}
+    where = {}
+    for shown in files:
+        head, name = os.path.split(shown)
+        folder = absolute.get(head)
+        if folder is None:
+            folder = absolute[head] = os.path.abspath(head or os.curdir)
+        where[shown] = (folder, name)
+    return where
+
+
+def _joined(folder: str, name: str) -> str:
+    """os.path.join(folder, name) for an absolute folder and a plain name, without its checks."""
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
 def _shared_ids(valid: list[_FileOutcome]) -> dict[str, list[str]]:
