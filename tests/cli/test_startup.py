@@ -76,6 +76,8 @@ def test_due_piped_loads_nothing_it_does_not_need(tmp_path: Path, folder: str) -
         assert loaded(modules, HEAVY_FOR_DUE) == [], f"{attempt}: due imported what it does not need"
         not_needed = NOT_FOR_A_TABLE if (cases / "casestaff.toml").exists() else NOT_FOR_A_TABLE + NOT_WITHOUT_SETTINGS
         assert loaded(modules, not_needed) == [], f"{attempt}: due imported what this folder and format do not need"
+        # the cache's codec (about 7 ms) is for a run that reads or writes cached cases
+        assert bool(loaded(modules, ("msgspec",))) == (folder == "samples"), attempt
 
 
 def test_help_loads_no_command_and_no_core(tmp_path: Path) -> None:
@@ -117,6 +119,7 @@ def test_programs_loads_no_agenda_or_check_registry(tmp_path: Path, args: list[s
     code, modules = modules_after(args, tmp_path)
     assert code == 0
     assert loaded(modules, HEAVY_FOR_DUE) == ["casestaff.documents", "casestaff.documents.schema"]
+    assert loaded(modules, ("msgspec",)) == [], "listing the packs reads no case and no cache"
 
 
 def test_programs_functions_still_lists_every_registry(runner) -> None:

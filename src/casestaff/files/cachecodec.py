@@ -13,34 +13,46 @@ cached; bytes that do not decode (damaged, or from another version) are a miss, 
 from __future__ import annotations
 
 from functools import cache
+from types import ModuleType
 from typing import Any
-
-import msgspec
 
 from casestaff.model import records as model
 
-_ENCODER = msgspec.msgpack.Encoder()
+
+@cache
+def _msgspec() -> ModuleType:
+    """msgspec, imported the first time a run reads or writes the cache: about 7 ms that `due` on
+    an empty folder, `programs` and every command that never touches the cache do not pay."""
+    import msgspec
+
+    return msgspec
+
+
+@cache
+def _encode() -> Any:
+    return _msgspec().msgpack.Encoder().encode
 
 
 def encoded(value: Any) -> bytes | None:
     """`value` as MessagePack bytes, or None when it cannot be (a text with a lone surrogate)."""
     try:
-        return _ENCODER.encode(value)
+        return _encode()(value)
     except (UnicodeEncodeError, TypeError, ValueError, OverflowError):
         return None
 
 
 @cache
-def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:
+def _decode(kind: Any) -> Any:
     """One decoder per type: building one reads the type's annotations (about 2 ms for a Case)."""
-    return msgspec.msgpack.Decoder(kind)
+    return _msgspec().msgpack.Decoder(kind).decode
 
 
 def decoded(blob: bytes, kind: Any) -> tuple[bool, Any]:
     """(True, the `kind` that `blob` encodes), or (False, None) when it does not hold one (damaged,
     foreign, older). An answer may itself be None: the flag says whether it was read."""
+    msgspec = _msgspec()
     try:
-        return True, _decoder(kind).decode(blob)
+        return True, _decode(kind)(blob)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, TypeError, ValueError):
         return False, None
 
