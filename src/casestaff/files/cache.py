@@ -224,6 +224,33 @@ def _mtime_ns(entry: os.DirEntry[str]) -> int:
         return 0
 
 
+ANSWERS_BATCH = 512
+"""Answers written to an answers file per pickle: few calls to read them back, and a run never
+holds more than this many new answers' bytes before they are set down (AnswerStore.put)."""
+
+AnswerEntry = tuple[Signature, str, "bytes | None"]
+"""(signature, path as shown, encoded answer) of one file."""
+
+
+def _load_answers(path: Path, fingerprint: str) -> tuple[str, dict[str, AnswerEntry]] | None:
+    """(job key, answers) of an answers file: its header, then the answers in batches of records
+    (name, signature, shown, answer) to its end; None when it is not one casestaff can trust."""
+    if not _trusted(path):
+        return None
+    answers: dict[str, AnswerEntry] = {}
+    try:
+        with path.open("rb") as stream:  # read a batch at a time: the file's bytes are never held whole
+            header, key = _SafeUnpickler(stream).load()
+            if header != _header(fingerprint) or not isinstance(key, str):
+                return None
+            while stream.peek(1):
+                for name, signature, shown, answer in _SafeUnpickler(stream).load():
+                    answers[name] = (signature, shown, answer)
+    except Exception:  # a broken or foreign cache is simply not used
+        return None
+    return key, answers
+
+
 @dataclass
 class AnswerStore:
     """One job's answers for one case folder: name -> (signature, path as shown, encoded answer).
@@ -231,21 +258,31 @@ class AnswerStore:
     An answer is served only for the very file it was computed from -- the same signature, which
     the index must also trust, and the same path as this run shows it (the answer names it).
     Answers are kept as the bytes the worker that computed them encoded (cachecodec): saving
-    copies bytes, and a run decodes, as the job's `answer_type`, only the answers it uses."""
+    copies bytes, and a run decodes, as the job's `answer_type`, only the answers it uses.
+
+    New answers are not held until the run ends: every ANSWERS_BATCH of them go into a private
+    temporary file as they come (`put`), and `save` writes the answers file from the answers
+    kept and that file -- so the run can decode each answer at once and let its bytes go (at
+    50,000 files, some 75 MB never held)."""
 
     path: Path
     fingerprint: str
     key: str
-    answers: dict[str, tuple[Signature, str, bytes | None]]
+    answers: dict[str, AnswerEntry]
     answer_type: Any = None
     dirty: bool = False
+    fresh: list[tuple[str, Signature, str, bytes | None]] = field(default_factory=list)
+    """New answers not yet set down in `spill`."""
+    spill: BinaryIO | None = None
+    spilled: set[str] = field(default_factory=set)
+    """Names of the answers in `spill` (or `fresh`): `answers` no longer holds them."""
 
     @classmethod
     def open(cls, folder: str, fingerprint: str, key: str, answer_type: Any) -> AnswerStore:
         path = answers_path(folder, key)
-        content = _load(path, fingerprint)
-        answers = content.get("answers") if content is not None and content.get("key") == key else None
-        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers if isinstance(answers, dict) else {}, answer_type=answer_type)
+        loaded = _load_answers(path, fingerprint)
+        answers = loaded[1] if loaded is not None and loaded[0] == key else {}
+        return cls(path=path, fingerprint=fingerprint, key=key, answers=answers, answer_type=answer_type)
 
     def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
         """(found, answer) for the file; an answer that does not decode is not found (it is computed again)."""
@@ -262,19 +299,80 @@ class AnswerStore:
         return decoded(answer, self.answer_type)
 
     def put(self, name: str, signature: Signature, shown: str, answer: bytes | None) -> None:
-        self.answers[name] = (signature, shown, answer)
+        """Keep a file's new answer (set down with the others of its batch, not held)."""
+        self.answers.pop(name, None)
+        if name in self.spilled:  # answered twice in one run: the later answer is the one kept
+            self._rewrite_spill({name})
+        self.spilled.add(name)
+        self.fresh.append((name, signature, shown, answer))
         self.dirty = True
+        if len(self.fresh) >= ANSWERS_BATCH:
+            self._set_down()
+
+    def _set_down(self) -> None:
+        if not self.fresh:
+            return
+        if self.spill is None:
+            import tempfile  # only a run with new answers to keep needs it
+
+            self.spill = tempfile.TemporaryFile(dir=self.path.parent)  # noqa: SIM115 - open across the run; owner-only, gone when closed
+        pickle.dump(self.fresh, self.spill, 5)
+        self.fresh = []
+
+    def _rewrite_spill(self, names: set[str]) -> None:
+        """The new answers without those of `names` (rare: a file answered, then gone or answered again)."""
+        kept = [entry for entry in self._spilled_entries() if entry[0] not in names]
+        self.close()
+        self.spilled = {entry[0] for entry in kept}
+        for start in range(0, len(kept), ANSWERS_BATCH):
+            self.fresh = kept[start : start + ANSWERS_BATCH]
+            self._set_down()
+
+    def _spilled_entries(self) -> list[tuple[str, Signature, str, bytes | None]]:
+        entries = []
+        if self.spill is not None:
+            self.spill.seek(0)
+            while self.spill.peek(1):  # type: ignore[attr-defined]  # a buffered file (TemporaryFile)
+                entries.extend(pickle.load(self.spill))
+        return entries + self.fresh
 
     def drop(self, names: list[str]) -> None:
         for name in names:
             if self.answers.pop(name, None) is not None:
                 self.dirty = True
+        gone = self.spilled.intersection(names)
+        if gone:
+            self._rewrite_spill(gone)
+            self.dirty = True
+
+    def close(self) -> None:
+        """Let go of the new answers not saved (the temporary file)."""
+        if self.spill is not None:
+            self.spill.close()
+        self.spill, self.fresh, self.spilled = None, [], set()
+
+    def _write(self, stream: BinaryIO) -> None:
+        pickle.dump((_header(self.fingerprint), self.key), stream, 5)
+        kept = list(self.answers.items())
+        for start in range(0, len(kept), ANSWERS_BATCH):
+            pickle.dump([(name, *entry) for name, entry in kept[start : start + ANSWERS_BATCH]], stream, 5)
+        self._set_down()
+        if self.spill is not None:
+            self.spill.seek(0)
+            while chunk := self.spill.read(1 << 20):
+                stream.write(chunk)
 
     def save(self, folder: str) -> None:
         """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are kept."""
         if not self.dirty:
+            self.close()
             return
-        _save(self.path, self.fingerprint, {"key": self.key, "answers": self.answers})
+        try:
+            _write_private(self.path, self._write)
+        except OSError:  # a read-only home, a full disk: only speed is lost next time
+            pass
+        finally:
+            self.close()
         for old in answer_files(folder)[KEEP_RESULTS:]:
             if old != self.path:
                 try:
@@ -289,18 +387,17 @@ def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) 
     for path in answer_files(folder):
         if path == keep:
             continue
-        content = _load(path, fingerprint)
-        answers = content.get("answers") if content is not None else None
-        if not isinstance(answers, dict) or content is None:
+        loaded = _load_answers(path, fingerprint)
+        if loaded is None:
             try:
                 path.unlink()
             except OSError:
                 pass
             continue
-        store = AnswerStore(path=path, fingerprint=fingerprint, key=str(content.get("key")), answers=answers)
+        store = AnswerStore(path=path, fingerprint=fingerprint, key=loaded[0], answers=loaded[1])
         store.drop(names)
         if store.dirty:
-            _save(path, fingerprint, {"key": store.key, "answers": store.answers})
+            store.save(folder)
 
 
 @dataclass

@@ -67,7 +67,7 @@ class CaseJob(Protocol):
     def __call__(self, case: model.Case) -> Any: ...
 
 
-def _shared(job: CaseJob | None, result: Any, texts: dict[str, str]) -> Any:
+def _shared(job: CaseJob | None, result: Any, texts: dict[Any, Any]) -> Any:
     """An answer as the run keeps it: a job may make the texts its answers repeat one object each
     (`job.shared(result, texts)`, e.g. rules.due.DueJob), so 50,000 answers do not hold 50,000
     copies of each citation."""
@@ -389,9 +389,7 @@ def _answer(job: CaseJob | None, case: model.Case) -> Any:
 
 
 def _received(sent: _Sent) -> tuple[_FileOutcome, Any]:
-    """The outcome a worker sent, and its answer as sent: decoded (into `result`) only once the
-    cache's answers are saved, so that a large caseload's answers and the store holding their
-    bytes are never both in memory."""
+    """The outcome a worker sent, and its answer as sent (see _answer_from)."""
     shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
     return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
 
@@ -569,11 +567,9 @@ def _run_files(
         indexes: dict[str, tuple[FolderIndex, AnswerStore]] = {}
         # each folder's cache index, and this job's answers there
         outcomes: dict[str, _FileOutcome] = {}
-        answers: dict[str, Any] = {}
-        # the answers the workers sent (bytes, mostly: see _answer), by file, until the index holding them is saved
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, set[str]] = {}
-        texts: dict[str, str] = {}  # the one copy of each text the answers repeat (_shared)
+        texts: dict[Any, Any] = {}  # the one copy of each value the answers repeat (_shared)
 
         def task_for(folder: str, name: str) -> _ShardTask:
             shard = shard_of(name)
@@ -611,11 +607,11 @@ def _run_files(
                 for name in gone:
                     task_for(folder, name).gone.append(name)
         index = None  # only `indexes` holds them now: they are let go once saved
-        for sent in _run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up):
+        work = sum(len(task.items) for task in tasks.values())
+        trim = _memory_trimmer() if work >= TRIM_FROM else None
+        for received, sent in enumerate(_run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up), 1):
             outcome, answer = _received(sent)
             outcomes[outcome.shown] = outcome
-            if answer is not None:
-                answers[outcome.shown] = answer
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
                 read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
@@ -627,13 +623,11 @@ def _run_files(
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
                 )
-        _save_and_let_go(indexes)
-        trim = _memory_trimmer() if len(answers) >= TRIM_FROM else None
-        while answers:
-            shown, answer = answers.popitem()
-            outcomes[shown].result = _shared(job, _answer_from(job, answer), texts)
-            if trim is not None and len(answers) % TRIM_FROM == 0:
+            # decoded as it comes: its bytes are let go at once (the store sets its copy down)
+            outcome.result = _shared(job, _answer_from(job, answer), texts)
+            if trim is not None and received % TRIM_FROM == 0:
                 trim()
+        _save_and_let_go(indexes)
     ordered = [outcomes[name] for name in files]
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
     for outcome in ordered:

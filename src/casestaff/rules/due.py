@@ -81,16 +81,25 @@ class DueJob:
     def __call__(self, case: model.Case) -> CaseEntry:
         return evaluate_entry(case, self.packset, self.as_of, self.within, self.default_worker)
 
-    def shared(self, entry: CaseEntry, texts: dict[str, str]) -> CaseEntry:
-        """`entry`, as decoded from a worker's answer or the cache, with the texts thousands of entries
-        repeat -- program, worker, rule, status, citation, parameter and evidence names -- made
-        one object each through `texts` (issue 11: a third of the due list's memory, about
-        2.9 -> 1.9 KB an entry on sample-shaped files; 45 MB at 50,000 files)."""
+    def shared(self, entry: CaseEntry, texts: dict[Any, Any]) -> CaseEntry:
+        """`entry`, as decoded from a worker's answer or the cache, with the values thousands of
+        entries repeat -- program, worker, rule, status, citation, parameter and evidence names,
+        due dates -- made one object each through `texts`, and the case's id, file and name one
+        object within the entry (issue 11: about 2.7 -> 1.9 KB an entry on sample-shaped files,
+        some 40 MB at 50,000 files)."""
 
         one = texts.setdefault  # one(text, text): the copy kept first (called 20 times an entry: no wrapper)
         entry.program, entry.worker = one(entry.program, entry.program), one(entry.worker, entry.worker)
         entry.provider = one(entry.provider, entry.provider)
+        case, file, participant = entry.case, entry.file, entry.participant
+        if entry.names and entry.names[0] == participant:
+            entry.names = (participant, *entry.names[1:])
+        if entry.last_staffing is not None:
+            entry.last_staffing = one(entry.last_staffing, entry.last_staffing)
         for flag in entry.flags:
+            if flag.case == case and flag.file == file and flag.participant == participant:
+                flag.case, flag.file, flag.participant = case, file, participant
+            flag.since, flag.due = one(flag.since, flag.since), one(flag.due, flag.due)
             flag.program, flag.worker, flag.rule = one(flag.program, flag.program), one(flag.worker, flag.worker), one(flag.rule, flag.rule)
             flag.status, flag.citation = one(flag.status, flag.status), one(flag.citation, flag.citation)
             for value in flag.local_default:

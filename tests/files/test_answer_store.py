@@ -1,0 +1,89 @@
+"""A job's answers file holds every answer of the run, however many, without the run holding
+their bytes: new answers are set down in batches as they come and written out with the kept ones."""
+
+from __future__ import annotations
+
+import os
+
+from casestaff.files.cache import ANSWERS_BATCH, AnswerStore
+from casestaff.files.cachecodec import encoded
+
+FOLDER = "/cases/of/a/worker"
+PRINT = "packs-v1"
+KEY = "due/2026-12-01/14/"
+ANSWER = tuple[str, int]
+
+
+def _signature(n: int) -> tuple[int, ...]:
+    return (n, 1_700_000_000_000_000_000 + n, 1000 + n, 42, 1_700_000_000_000_000_000 + n, 0o100600)
+
+
+def _open() -> AnswerStore:
+    return AnswerStore.open(FOLDER, PRINT, KEY, ANSWER)
+
+
+def _answered(store: AnswerStore, n: int, value: int | None = None) -> None:
+    store.put(f"case-{n}.yaml", _signature(n), f"cases/case-{n}.yaml", encoded((f"case-{n}", n if value is None else value)))
+
+
+def _read(store: AnswerStore, n: int):
+    return store.get(f"case-{n}.yaml", _signature(n), f"cases/case-{n}.yaml")
+
+
+def test_more_answers_than_a_batch_all_come_back() -> None:
+    count = ANSWERS_BATCH * 2 + 17
+    store = _open()
+    for n in range(count):
+        _answered(store, n)
+    assert store.spill is not None, "new answers are set down as they come, not held"
+    store.save(FOLDER)
+    again = _open()
+    assert [_read(again, n) for n in range(count)] == [(True, (f"case-{n}", n)) for n in range(count)]
+    assert _read(again, count) == (False, None)
+
+
+def test_a_later_run_keeps_the_answers_it_did_not_recompute() -> None:
+    store = _open()
+    for n in range(ANSWERS_BATCH + 3):
+        _answered(store, n)
+    store.save(FOLDER)
+    later = _open()
+    _answered(later, 5, value=500)  # one file changed: its answer recomputed
+    later.save(FOLDER)
+    final = _open()
+    assert _read(final, 5) == (True, ("case-5", 500))
+    assert [_read(final, n) for n in (0, 4, 6, ANSWERS_BATCH + 2)] == [(True, (f"case-{n}", n)) for n in (0, 4, 6, ANSWERS_BATCH + 2)]
+
+
+def test_the_later_of_two_answers_to_one_file_is_kept_and_a_dropped_one_is_gone() -> None:
+    store = _open()
+    for n in range(ANSWERS_BATCH + 10):
+        _answered(store, n)
+    _answered(store, 3, value=333)  # its first answer is already set down
+    store.drop(["case-7.yaml"])
+    store.save(FOLDER)
+    again = _open()
+    assert _read(again, 3) == (True, ("case-3", 333))
+    assert _read(again, 7) == (False, None)
+    assert _read(again, 8) == (True, ("case-8", 8))
+
+
+def test_an_unchanged_store_writes_nothing() -> None:
+    store = _open()
+    _answered(store, 1)
+    store.save(FOLDER)
+    written = os.stat(store.path).st_mtime_ns
+    same = _open()
+    assert _read(same, 1) == (True, ("case-1", 1))
+    same.save(FOLDER)
+    assert os.stat(store.path).st_mtime_ns == written
+
+
+def test_a_cut_short_answers_file_is_not_used(tmp_path) -> None:
+    store = _open()
+    for n in range(ANSWERS_BATCH * 2):
+        _answered(store, n)
+    store.save(FOLDER)
+    data = store.path.read_bytes()
+    store.path.write_bytes(data[: len(data) * 2 // 3])
+    assert _read(_open(), 0) == (False, None), "a damaged file is not half used"
