@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from casestaff.files.cache import ANSWERS_BATCH, AnswerStore
+from casestaff.files.cache import BATCH, AnswerStore
 from casestaff.files.cachecodec import encoded
 
 FOLDER = "/cases/of/a/worker"
@@ -31,7 +31,7 @@ def _read(store: AnswerStore, n: int):
 
 
 def test_more_answers_than_a_batch_all_come_back() -> None:
-    count = ANSWERS_BATCH * 2 + 17
+    count = BATCH * 2 + 17
     store = _open()
     for n in range(count):
         _answered(store, n)
@@ -44,7 +44,7 @@ def test_more_answers_than_a_batch_all_come_back() -> None:
 
 def test_a_later_run_keeps_the_answers_it_did_not_recompute() -> None:
     store = _open()
-    for n in range(ANSWERS_BATCH + 3):
+    for n in range(BATCH + 3):
         _answered(store, n)
     store.save(FOLDER)
     later = _open()
@@ -52,12 +52,12 @@ def test_a_later_run_keeps_the_answers_it_did_not_recompute() -> None:
     later.save(FOLDER)
     final = _open()
     assert _read(final, 5) == (True, ("case-5", 500))
-    assert [_read(final, n) for n in (0, 4, 6, ANSWERS_BATCH + 2)] == [(True, (f"case-{n}", n)) for n in (0, 4, 6, ANSWERS_BATCH + 2)]
+    assert [_read(final, n) for n in (0, 4, 6, BATCH + 2)] == [(True, (f"case-{n}", n)) for n in (0, 4, 6, BATCH + 2)]
 
 
 def test_the_later_of_two_answers_to_one_file_is_kept_and_a_dropped_one_is_gone() -> None:
     store = _open()
-    for n in range(ANSWERS_BATCH + 10):
+    for n in range(BATCH + 10):
         _answered(store, n)
     _answered(store, 3, value=333)  # its first answer is already set down
     store.drop(["case-7.yaml"])
@@ -81,7 +81,7 @@ def test_an_unchanged_store_writes_nothing() -> None:
 
 def test_a_cut_short_answers_file_is_not_used(tmp_path) -> None:
     store = _open()
-    for n in range(ANSWERS_BATCH * 2):
+    for n in range(BATCH * 2):
         _answered(store, n)
     store.save(FOLDER)
     data = store.path.read_bytes()

@@ -148,11 +148,13 @@ def test_damaged_cached_cases_are_read_again_from_their_files(cases, packset):
     _run(cases, packset)
     shards = [p for p in cache_module.cache_root().iterdir() if ".cases" in p.suffix]
     assert shards
-    for path in shards:
+    for path in shards:  # a cache file: a header, then batches of (name, entry) pairs
         with path.open("rb") as stream:
-            header, content = pickle.load(stream)
-        damaged = {name: (signature, blob[: len(blob) // 3]) for name, (signature, blob) in content.items()}
-        path.write_bytes(pickle.dumps((header, damaged)))
+            header, batches = pickle.load(stream), []
+            while stream.peek(1):
+                batches.append(pickle.load(stream))
+        damaged = [[(name, (signature, blob[: len(blob) // 3])) for name, (signature, blob) in batch] for batch in batches]
+        path.write_bytes(b"".join(pickle.dumps(part) for part in (header, *damaged)))
         path.chmod(0o600)
     next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
     assert next_day.stats["recomputed"] == 0

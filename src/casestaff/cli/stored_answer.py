@@ -27,8 +27,8 @@ def keep_answer(
     if not answers.RECORDING or not workspace.config.cache:
         return code
     recording = answers.RECORDING[0]
-    output, problems = recording.output()
-    if problems:
+    output, said_more = recording.output()
+    if said_more:
         return code  # only a clean run is replayed: problems and notes are said afresh each time
     if not output:
         return code  # the answer went elsewhere (through a pager): there is nothing to replay

@@ -250,14 +250,14 @@ def _read(path: Path) -> tuple[dict[str, Any], bytes] | None:
     return (parsed, output) if isinstance(parsed, dict) else None
 
 
-def encoded(key: str, code: int, inputs: Inputs, output: bytes | bytearray) -> Callable[[BinaryIO], None]:
+def encoded(key: str, code: int, inputs: Inputs, output: Copy) -> Callable[[BinaryIO], None]:
     """What writes the stored answer into its file: the header, then the output's bytes as they
     are -- never joined into one more copy of a list that may be tens of megabytes (issue 11)."""
     header = json.dumps({"key": key, "code": code, "inputs": inputs.as_data()}, ensure_ascii=True, separators=(",", ":"))
 
     def write(stream: BinaryIO) -> None:
         stream.write(FORMAT + header.encode("ascii") + b"\n")
-        stream.write(output)
+        output.write_to(stream)
 
     return write
 
@@ -276,13 +276,71 @@ def old_answers(now_ns: int) -> Iterable[Path]:
 # -- recording a run ------------------------------------------------------------------------------
 
 
+HELD_UP_TO = 4 * 1024 * 1024
+"""Bytes of output a recording keeps in memory; past them the copy goes to a private temporary
+file in the answers folder (the list of 50,000 cases is some 50 MB that no run need hold)."""
+
+
+class Copy:
+    """The copy of what a run wrote to a stream: in memory up to HELD_UP_TO bytes, then set down
+    in a private temporary file (owner-only, gone when closed) -- in memory still, should that
+    file not be possible."""
+
+    def __init__(self) -> None:
+        self.held = bytearray()
+        self.spill: BinaryIO | None = None
+        self.size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.spill is not None:
+            self.spill.write(chunk)
+            return
+        self.held += chunk
+        if len(self.held) > HELD_UP_TO:
+            self._set_down()
+
+    def _set_down(self) -> None:
+        import tempfile  # only a large output needs it
+
+        folder = answers_folder()
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
+                return
+            spill = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - open while the run writes; closed by close()
+            spill.write(self.held)
+        except OSError:
+            return
+        self.spill, self.held = spill, bytearray()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def write_to(self, stream: BinaryIO) -> None:
+        """Everything copied, written to `stream` a megabyte at a time."""
+        if self.spill is None:
+            stream.write(self.held)
+            return
+        self.spill.flush()
+        self.spill.seek(0)
+        while chunk := self.spill.read(1 << 20):
+            stream.write(chunk)
+        self.spill.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+        self.spill, self.held, self.size = None, bytearray(), 0
+
+
 class _Tee(io.RawIOBase):
     """Passes every byte on to the real stream and keeps a copy; a terminal stays a terminal."""
 
     def __init__(self, target: BinaryIO) -> None:
         super().__init__()
         self.target = target
-        self.copy = bytearray()
+        self.copy = Copy()
 
     def writable(self) -> bool:
         return True
@@ -290,7 +348,7 @@ class _Tee(io.RawIOBase):
     def write(self, data: Any) -> int:
         chunk = bytes(data)
         self.target.write(chunk)
-        self.copy += chunk
+        self.copy.add(chunk)
         return len(chunk)
 
     def flush(self) -> None:
@@ -326,12 +384,12 @@ class Recording:
             write_through=True,
         )
 
-    def output(self) -> tuple[bytearray, bytes]:
-        """stdout's bytes so far (the recording's own copy, not copied again: read it before the
-        run writes more) and stderr's."""
+    def output(self) -> tuple[Copy, bool]:
+        """stdout's copy so far (the recording's own, not copied again: use it before the run
+        writes more), and whether anything went to stderr."""
         sys.stdout.flush()
         sys.stderr.flush()
-        return self.out.copy, bytes(self.err.copy)
+        return self.out.copy, len(self.err.copy) > 0
 
     def stop(self) -> None:
         """The real streams back, everything written passed on; nothing more is recorded."""
@@ -341,6 +399,8 @@ class Recording:
         finally:
             sys.stdout, sys.stderr = self.original
             RECORDING[:] = [r for r in RECORDING if r is not self]
+            self.out.copy.close()
+            self.err.copy.close()
 
 
 RECORDING: list[Recording] = []

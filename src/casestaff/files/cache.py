@@ -33,7 +33,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, BinaryIO
 
 from casestaff import __version__
@@ -139,23 +139,49 @@ def _header(fingerprint: str) -> tuple[int, str, str]:
     return (FORMAT, code_fingerprint(), fingerprint)
 
 
-def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
+BATCH = 512
+"""Entries per pickle in a cache file (`_write_entries`): writing one never needs a memo of every
+object in the file (at 50,000 files the index's alone was some 25 MB at the peak), and reading
+one back takes few calls."""
+
+
+def _load_entries(path: Path) -> tuple[Any, dict[str, Any]] | None:
+    """(header, entries) of a cache file -- a header, then batches of (name, entry) pairs to its
+    end -- or None when the file is not one casestaff can trust or read whole."""
     if not _trusted(path):
         return None
+    entries: dict[str, Any] = {}
     try:
-        with path.open("rb") as stream:  # unpickled as read: the file's bytes are never held whole
-            header, content = _SafeUnpickler(stream).load()
+        with path.open("rb") as stream:  # read a batch at a time: the file's bytes are never held whole
+            header = _SafeUnpickler(stream).load()
+            while stream.peek(1):
+                entries.update(_SafeUnpickler(stream).load())
     except Exception:  # a broken or foreign cache is simply not used
         return None
-    if header != _header(fingerprint) or not isinstance(content, dict):
-        return None
-    return content
+    return header, entries
+
+
+def _write_entries(stream: BinaryIO, header: Any, entries: Iterable[tuple[str, Any]]) -> None:
+    pickle.dump(header, stream, 5)
+    batch: list[tuple[str, Any]] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= BATCH:
+            pickle.dump(batch, stream, 5)
+            batch = []
+    if batch:
+        pickle.dump(batch, stream, 5)
+
+
+def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
+    loaded = _load_entries(path)
+    return loaded[1] if loaded is not None and loaded[0] == _header(fingerprint) else None
 
 
 def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
     """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
     try:
-        _write_private(path, lambda stream: pickle.dump((_header(fingerprint), content), stream, 5))
+        _write_private(path, lambda stream: _write_entries(stream, _header(fingerprint), content.items()))
     except OSError:
         pass
 
@@ -182,13 +208,17 @@ class FolderIndex:
         entry = self.entries.get(name)
         return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
 
-    def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> None:
-        """Keep a file's entry; the index is written again only when an entry changed (the next
-        morning, every file unchanged, it is not)."""
+    def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> tuple[Signature, int, Any]:
+        """Keep a file's entry, and return the entry kept: the one already there when it is the
+        same, so the run can hold that one copy (50,000 files: some 30 MB); the index is
+        written again only when an entry changed (the next morning, every file unchanged, it is not)."""
         entry = (signature, read_ns, facts)
-        if self.entries.get(name) != entry:
-            self.entries[name] = entry
-            self.dirty = True
+        kept = self.entries.get(name)
+        if kept == entry:
+            return kept
+        self.entries[name] = entry
+        self.dirty = True
+        return entry
 
     def forget(self, names: list[str]) -> None:
         for name in names:
@@ -224,31 +254,12 @@ def _mtime_ns(entry: os.DirEntry[str]) -> int:
         return 0
 
 
-ANSWERS_BATCH = 512
-"""Answers written to an answers file per pickle: few calls to read them back, and a run never
-holds more than this many new answers' bytes before they are set down (AnswerStore.put)."""
-
 AnswerEntry = tuple[Signature, str, "bytes | None"]
 """(signature, path as shown, encoded answer) of one file."""
 
 
-def _load_answers(path: Path, fingerprint: str) -> tuple[str, dict[str, AnswerEntry]] | None:
-    """(job key, answers) of an answers file: its header, then the answers in batches of records
-    (name, signature, shown, answer) to its end; None when it is not one casestaff can trust."""
-    if not _trusted(path):
-        return None
-    answers: dict[str, AnswerEntry] = {}
-    try:
-        with path.open("rb") as stream:  # read a batch at a time: the file's bytes are never held whole
-            header, key = _SafeUnpickler(stream).load()
-            if header != _header(fingerprint) or not isinstance(key, str):
-                return None
-            while stream.peek(1):
-                for name, signature, shown, answer in _SafeUnpickler(stream).load():
-                    answers[name] = (signature, shown, answer)
-    except Exception:  # a broken or foreign cache is simply not used
-        return None
-    return key, answers
+def _answers_header(fingerprint: str, key: str) -> tuple[Any, ...]:
+    return (*_header(fingerprint), key)
 
 
 @dataclass
@@ -260,9 +271,9 @@ class AnswerStore:
     Answers are kept as the bytes the worker that computed them encoded (cachecodec): saving
     copies bytes, and a run decodes, as the job's `answer_type`, only the answers it uses.
 
-    New answers are not held until the run ends: every ANSWERS_BATCH of them go into a private
-    temporary file as they come (`put`), and `save` writes the answers file from the answers
-    kept and that file -- so the run can decode each answer at once and let its bytes go (at
+    New answers are not held until the run ends: every BATCH of them go into a private
+    temporary file as they come (`put`), in the answers file's own format, and `save` writes the
+    answers file from the answers kept and that file -- so the run can decode each answer at once and let its bytes go (at
     50,000 files, some 75 MB never held)."""
 
     path: Path
@@ -271,7 +282,7 @@ class AnswerStore:
     answers: dict[str, AnswerEntry]
     answer_type: Any = None
     dirty: bool = False
-    fresh: list[tuple[str, Signature, str, bytes | None]] = field(default_factory=list)
+    fresh: list[tuple[str, AnswerEntry]] = field(default_factory=list)
     """New answers not yet set down in `spill`."""
     spill: BinaryIO | None = None
     spilled: set[str] = field(default_factory=set)
@@ -280,8 +291,8 @@ class AnswerStore:
     @classmethod
     def open(cls, folder: str, fingerprint: str, key: str, answer_type: Any) -> AnswerStore:
         path = answers_path(folder, key)
-        loaded = _load_answers(path, fingerprint)
-        answers = loaded[1] if loaded is not None and loaded[0] == key else {}
+        loaded = _load_entries(path)
+        answers = loaded[1] if loaded is not None and loaded[0] == _answers_header(fingerprint, key) else {}
         return cls(path=path, fingerprint=fingerprint, key=key, answers=answers, answer_type=answer_type)
 
     def get(self, name: str, signature: Signature, shown: str) -> tuple[bool, Any]:
@@ -304,9 +315,9 @@ class AnswerStore:
         if name in self.spilled:  # answered twice in one run: the later answer is the one kept
             self._rewrite_spill({name})
         self.spilled.add(name)
-        self.fresh.append((name, signature, shown, answer))
+        self.fresh.append((name, (signature, shown, answer)))
         self.dirty = True
-        if len(self.fresh) >= ANSWERS_BATCH:
+        if len(self.fresh) >= BATCH:
             self._set_down()
 
     def _set_down(self) -> None:
@@ -324,11 +335,11 @@ class AnswerStore:
         kept = [entry for entry in self._spilled_entries() if entry[0] not in names]
         self.close()
         self.spilled = {entry[0] for entry in kept}
-        for start in range(0, len(kept), ANSWERS_BATCH):
-            self.fresh = kept[start : start + ANSWERS_BATCH]
+        for start in range(0, len(kept), BATCH):
+            self.fresh = kept[start : start + BATCH]
             self._set_down()
 
-    def _spilled_entries(self) -> list[tuple[str, Signature, str, bytes | None]]:
+    def _spilled_entries(self) -> list[tuple[str, AnswerEntry]]:
         entries = []
         if self.spill is not None:
             self.spill.seek(0)
@@ -352,10 +363,7 @@ class AnswerStore:
         self.spill, self.fresh, self.spilled = None, [], set()
 
     def _write(self, stream: BinaryIO) -> None:
-        pickle.dump((_header(self.fingerprint), self.key), stream, 5)
-        kept = list(self.answers.items())
-        for start in range(0, len(kept), ANSWERS_BATCH):
-            pickle.dump([(name, *entry) for name, entry in kept[start : start + ANSWERS_BATCH]], stream, 5)
+        _write_entries(stream, _answers_header(self.fingerprint, self.key), self.answers.items())
         self._set_down()
         if self.spill is not None:
             self.spill.seek(0)
@@ -387,14 +395,15 @@ def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) 
     for path in answer_files(folder):
         if path == keep:
             continue
-        loaded = _load_answers(path, fingerprint)
-        if loaded is None:
+        loaded = _load_entries(path)
+        header = loaded[0] if loaded is not None else None
+        if loaded is None or not isinstance(header, tuple) or len(header) != 4 or header[:3] != _header(fingerprint):
             try:
                 path.unlink()
             except OSError:
                 pass
             continue
-        store = AnswerStore(path=path, fingerprint=fingerprint, key=loaded[0], answers=loaded[1])
+        store = AnswerStore(path=path, fingerprint=fingerprint, key=str(header[3]), answers=loaded[1])
         store.drop(names)
         if store.dirty:
             store.save(folder)

@@ -617,12 +617,13 @@ def _run_files(
                 read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
                 if not isinstance(answer, _Unencoded):
                     indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
-                indexes[folder][0].store(
+                kept = indexes[folder][0].store(
                     name,
                     outcome.signature,
                     read_ns,
                     (outcome.case_id, outcome.case_id_at, outcome.births),
                 )
+                outcome.signature, (outcome.case_id, outcome.case_id_at, outcome.births) = kept[0], kept[2]
             # decoded as it comes: its bytes are let go at once (the store sets its copy down)
             outcome.result = _shared(job, _answer_from(job, answer), texts)
             if trim is not None and received % TRIM_FROM == 0:
@@ -695,12 +696,12 @@ def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str)
     signature = file_signature(info)
     if not index.trusted(name, signature):
         return None, None
+    signature, read_ns, (case_id, case_id_at, born) = index.entries[name]  # the same, held once
     # An answer names the file as this run shows it (`cases/a.yaml` from one
     # folder, `a.yaml` from another), so the path is part of what it is kept under.
     found, result = answers.get(name, signature, shown)
     if not found:
         return None, signature
-    _, read_ns, (case_id, case_id_at, born) = index.entries[name]
     return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
 
 

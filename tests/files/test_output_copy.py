@@ -1,0 +1,43 @@
+"""A recorded run's output is kept whole for its stored answer however long it is, without the run
+holding a list of 50,000 cases in memory: past HELD_UP_TO bytes the copy is set down in a private
+temporary file, and the stored answer replays it byte for byte."""
+
+from __future__ import annotations
+
+import io
+
+from casestaff.files import answers
+
+
+def _lines(count: int) -> list[bytes]:
+    return [f"{n}. Participant {n} -- LA-{n:05d} -- la-step -- worker KM -- cases/p{n}.yaml\n".encode() for n in range(count)]
+
+
+def test_a_short_output_stays_in_memory() -> None:
+    copy = answers.Copy()
+    for line in _lines(10):
+        copy.add(line)
+    assert copy.spill is None
+    out = io.BytesIO()
+    copy.write_to(out)
+    assert out.getvalue() == b"".join(_lines(10))
+
+
+def test_a_long_output_is_set_down_and_replayed_whole(monkeypatch) -> None:
+    monkeypatch.setattr(answers, "HELD_UP_TO", 1000)
+    copy = answers.Copy()
+    for line in _lines(500):
+        copy.add(line)
+    assert copy.spill is not None and len(copy.held) == 0, "past the limit the copy is not held in memory"
+    assert len(copy) == len(b"".join(_lines(500)))
+    out = io.BytesIO()
+    answers.encoded("key", 0, answers.Inputs(), copy)(out)
+    stored = out.getvalue()
+    assert stored.startswith(answers.FORMAT)
+    assert stored[len(answers.FORMAT) :].split(b"\n", 1)[1] == b"".join(_lines(500))
+    copy.add(b"more\n")  # written again after being read: still whole, in order
+    again = io.BytesIO()
+    copy.write_to(again)
+    assert again.getvalue() == b"".join(_lines(500)) + b"more\n"
+    copy.close()
+    assert copy.spill is None and len(copy) == 0
