@@ -58,6 +58,13 @@ the facts a stored answer records of each file it read, in the same order (files
 so that the stats a run took of its case files serve both."""
 
 
+def unchanged_since_read(then: Signature, read_ns: int, now: Signature) -> bool:
+    """A file whose signature was `then` when it was read at `read_ns` is the same file now (its
+    signature is `now`), and was read long enough after its last change to show it: what is
+    cached of it may be trusted."""
+    return then == now and now[1] < read_ns - RACY_NS
+
+
 def signature(info: os.stat_result) -> Signature:
     """A file's signature from its stat. The modification time stays second: `trusted` reads it.
 
@@ -209,7 +216,7 @@ class FolderIndex:
     def trusted(self, name: str, signature: Signature) -> bool:
         """The file is unchanged since it was read, and was read long enough after its last change."""
         entry = self.entries.get(name)
-        return entry is not None and entry[0] == signature and signature[1] < entry[1] - RACY_NS
+        return entry is not None and unchanged_since_read(entry[0], entry[1], signature)
 
     def store(self, name: str, signature: Signature, read_ns: int, facts: Any) -> tuple[Signature, int, Any]:
         """Keep a file's entry, and return the entry kept: the one already there when it is the

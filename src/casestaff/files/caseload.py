@@ -34,6 +34,7 @@ from casestaff.model.problems import Problem
 from casestaff.files import yamlread
 from casestaff.files.cache import Signature
 from casestaff.files.cache import doubt as cache_doubt
+from casestaff.files.cache import unchanged_since_read
 from casestaff.files.cache import signature as file_signature
 from casestaff.files.permissions import why_unreadable
 from casestaff.files.writer import read_for_edit
@@ -412,8 +413,10 @@ class _ShardTask:
 
     folder: str
     shard: int
-    items: list[tuple[str, str, Signature | None]]
-    """(path as shown, file name, signature when the cached case may be trusted, else None)."""
+    items: list[tuple[str, str, tuple[Signature, int] | None]]
+    """(path as shown, file name, the signature and time of reading the cache knows the file by,
+    or None): the worker looks at the file itself, so the main process need not stat every file
+    before the work begins (see unchanged_since_read)."""
     gone: list[str]
 
 
@@ -449,7 +452,8 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
     job: CaseJob | None = _WORKER["job"]
     shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
     outcomes: list[_Sent] = []
-    for shown, name, trusted in task.items:
+    for shown, name, known in task.items:
+        trusted = _unchanged(shown, known) if shard is not None and known is not None else None
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
         if blob is not None and trusted is not None:
             case = case_from_bytes(blob, shown)
@@ -463,6 +467,15 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
         shard.drop([os.path.basename(o[0]) for o in outcomes if o[3]])
         shard.save()
     return outcomes
+
+
+def _unchanged(shown: str, known: tuple[Signature, int]) -> Signature | None:
+    """The file's signature now, when the cache may trust what it holds of it (else None)."""
+    try:
+        now = file_signature(os.stat(shown))
+    except OSError:
+        return None
+    return now if unchanged_since_read(*known, now) else None
 
 
 def _workers() -> int:
@@ -599,14 +612,16 @@ def _run_files(
                         FolderIndex.open(folder, packset.fingerprint),
                         AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None),
                     )
-            trusted = None
-            if index is not None:
-                cached, trusted = _from_cache(*index, shown, name)
-                if cached is not None:
-                    cached.result = _shared(job, cached.result, texts)
-                    outcomes[shown] = cached
-                    continue
-            task_for(folder, name).items.append((shown, name, trusted))
+            known = None
+            if index is not None and (entry := index[0].entries.get(name)) is not None:
+                if name in index[1].answers:  # this job's answer may be here: look at the file now
+                    cached = _from_cache(*index, shown, name)
+                    if cached is not None:
+                        cached.result = _shared(job, cached.result, texts)
+                        outcomes[shown] = cached
+                        continue
+                known = (entry[0], entry[1])  # the worker looks at the file (next morning: all of them)
+            task_for(folder, name).items.append((shown, name, known))
         for folder, index in indexes.items():
             if folder in scanned:  # a deleted case file must not live on in the cache
                 gone = [n for n in index[0].entries if n not in present.get(folder, set())]
@@ -693,26 +708,24 @@ def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> Non
     indexes.clear()
 
 
-def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str) -> tuple[_FileOutcome | None, Signature | None]:
-    """(the cached outcome, its signature) of a file unchanged since the cache read it.
-
-    (None, signature) when the case may be trusted but this job's answer is not cached, so a
-    worker reuses the case and computes only the answer; (None, None) when the file is read anew.
-    """
+def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str) -> _FileOutcome | None:
+    """The cached outcome of a file unchanged since the cache read it, with this job's answer;
+    None when there is none to trust (then a worker reads the file, or recomputes the answer
+    from the cached case)."""
     try:
         info = os.stat(shown)
     except OSError:
-        return None, None
+        return None
     signature = file_signature(info)
     if not index.trusted(name, signature):
-        return None, None
+        return None
     signature, read_ns, (case_id, case_id_at, born) = index.entries[name]  # the same, held once
     # An answer names the file as this run shows it (`cases/a.yaml` from one
     # folder, `a.yaml` from another), so the path is part of what it is kept under.
     found, result = answers.get(name, signature, shown)
     if not found:
-        return None, signature
-    return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached"), signature
+        return None
+    return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached")
 
 
 def _folders_and_names(files: list[str]) -> dict[str, tuple[str, str]]:
