@@ -109,9 +109,10 @@ class DueJob:
         return entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseRow:
-    """One participant and every reason they need attention."""
+    """One participant and every reason they need attention (flags in flag_order: the most
+    pressing first)."""
 
     case: str
     participant: str
@@ -131,7 +132,8 @@ class CaseRow:
 
     @property
     def status(self) -> str:
-        return min((f.status for f in self.flags), key=STATUS_ORDER.__getitem__)
+        """The most pressing flag's status (flags come overdue first, then due, then upcoming)."""
+        return self.flags[0].status
 
     @property
     def due(self) -> dt.date:
