@@ -3,10 +3,23 @@ their bytes: new answers are set down in batches as they come and written out wi
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import random
+import sys
+import tempfile
 
+import pytest
+
+from casestaff.cli.main import app
 from casestaff.files.cache import BATCH, AnswerStore
 from casestaff.files.cachecodec import encoded
+
+from ..conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import case_text
 
 FOLDER = "/cases/of/a/worker"
 PRINT = "packs-v1"
@@ -87,3 +100,53 @@ def test_a_cut_short_answers_file_is_not_used(tmp_path) -> None:
     data = store.path.read_bytes()
     store.path.write_bytes(data[: len(data) * 2 // 3])
     assert _read(_open(), 0) == (False, None), "a damaged file is not half used"
+
+
+class _FullDisk:
+    """A temporary file on a disk that fills up after `room` writes."""
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+
+    def __call__(self, *args, **kwargs):
+        outer = self
+
+        class Spill(io.BytesIO):
+            def write(self, data) -> int:
+                if outer.room <= 0:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                outer.room -= 1
+                return super().write(data)
+
+        return Spill()
+
+
+@pytest.mark.parametrize("room", [0, 1], ids=["no temporary file", "the disk fills midway"])
+def test_a_full_disk_costs_only_the_new_answers(monkeypatch, room: int) -> None:
+    store = _open()
+    _answered(store, 0)
+    store.save(FOLDER)  # an answer kept from an earlier run
+    monkeypatch.setattr(tempfile, "TemporaryFile", _FullDisk(room))
+    later = _open()
+    for n in range(1, BATCH * 3):
+        _answered(later, n)  # never raises: the run's own answers are already made
+    later.save(FOLDER)
+    again = _open()
+    assert _read(again, 0) == (True, ("case-0", 0)), "what was kept stays"
+    assert all(_read(again, n) == (False, None) for n in range(1, BATCH * 3)), "the new ones are computed again next time"
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_speed(runner, tmp_path, monkeypatch) -> None:
+    """More cases than a batch, and the cache folder's place is taken by a file: the list is whole."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    rng = random.Random(3)
+    for n in range(BATCH + 40):
+        (cases / f"c{n:04d}.yaml").write_text(case_text(n, rng), encoding="utf-8")
+    without = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01", "--no-cache"])
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(blocked / "cache"))
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert "Traceback" not in result.output
+    assert (result.exit_code, result.stdout) == (without.exit_code, without.stdout)

@@ -41,3 +41,35 @@ def test_a_long_output_is_set_down_and_replayed_whole(monkeypatch) -> None:
     assert again.getvalue() == b"".join(_lines(500)) + b"more\n"
     copy.close()
     assert copy.spill is None and len(copy) == 0
+
+
+def test_a_copy_that_fails_midway_is_given_up_not_replayed_in_part(monkeypatch) -> None:
+    """A full disk while the copy is set down: the run's own output goes on; the copy is given
+    up, so no stored answer replays part of a list."""
+    monkeypatch.setattr(answers, "HELD_UP_TO", 1000)
+    copy = answers.Copy()
+    for line in _lines(100):
+        copy.add(line)
+    assert copy.spill is not None
+
+    def full(data) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(copy.spill, "write", full)
+    for line in _lines(100):
+        copy.add(line)  # never raises
+    assert not copy.complete and len(copy) == 0
+
+
+def test_a_copy_that_cannot_be_set_down_stays_in_memory_and_whole(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(answers, "HELD_UP_TO", 1000)
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(taken / "cache"))  # its place is a file
+    copy = answers.Copy()
+    for line in _lines(300):
+        copy.add(line)
+    assert copy.spill is None and copy.complete and copy.in_memory
+    out = io.BytesIO()
+    copy.write_to(out)
+    assert out.getvalue() == b"".join(_lines(300))

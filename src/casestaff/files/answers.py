@@ -284,35 +284,54 @@ file in the answers folder (the list of 50,000 cases is some 50 MB that no run n
 class Copy:
     """The copy of what a run wrote to a stream: in memory up to HELD_UP_TO bytes, then set down
     in a private temporary file (owner-only, gone when closed) -- in memory still, should that
-    file not be possible."""
+    file not be possible. The run's own output never depends on it: should the file fail
+    midway (a full disk), the copy is given up (`complete` is False) and no answer is stored."""
 
     def __init__(self) -> None:
         self.held = bytearray()
         self.spill: BinaryIO | None = None
         self.size = 0
+        self.complete = True
+        self.in_memory = False
+        """Setting the copy down was tried and is not possible: it stays in memory."""
 
     def add(self, chunk: bytes) -> None:
+        if not self.complete:
+            return
         self.size += len(chunk)
         if self.spill is not None:
-            self.spill.write(chunk)
+            try:
+                self.spill.write(chunk)
+            except OSError:
+                self.give_up()
             return
         self.held += chunk
-        if len(self.held) > HELD_UP_TO:
+        if len(self.held) > HELD_UP_TO and not self.in_memory:
             self._set_down()
 
     def _set_down(self) -> None:
         import tempfile  # only a large output needs it
 
+        self.in_memory = True  # unless what follows succeeds
         folder = answers_folder()
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
                 return
             spill = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - open while the run writes; closed by close()
-            spill.write(self.held)
         except OSError:
             return
-        self.spill, self.held = spill, bytearray()
+        try:
+            spill.write(self.held)
+        except OSError:
+            spill.close()
+            return
+        self.spill, self.held, self.in_memory = spill, bytearray(), False
+
+    def give_up(self) -> None:
+        """No copy: what the run wrote cannot all be replayed, so none of it will be."""
+        self.close()
+        self.complete = False
 
     def __len__(self) -> int:
         return self.size
@@ -330,7 +349,10 @@ class Copy:
 
     def close(self) -> None:
         if self.spill is not None:
-            self.spill.close()
+            try:
+                self.spill.close()
+            except OSError:  # the copy is not needed any more
+                pass
         self.spill, self.held, self.size = None, bytearray(), 0
 
 
@@ -384,12 +406,13 @@ class Recording:
             write_through=True,
         )
 
-    def output(self) -> tuple[Copy, bool]:
+    def output(self) -> tuple[Copy | None, bool]:
         """stdout's copy so far (the recording's own, not copied again: use it before the run
-        writes more), and whether anything went to stderr."""
+        writes more; None when it could not be kept whole), and whether anything went to stderr."""
         sys.stdout.flush()
         sys.stderr.flush()
-        return self.out.copy, len(self.err.copy) > 0
+        copy = self.out.copy
+        return (copy if copy.complete else None), len(self.err.copy) > 0 or not self.err.copy.complete
 
     def stop(self) -> None:
         """The real streams back, everything written passed on; nothing more is recorded."""

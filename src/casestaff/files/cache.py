@@ -297,6 +297,9 @@ class AnswerStore:
     spill: BinaryIO | None = None
     spilled: set[str] = field(default_factory=set)
     """Names of the answers in `spill` (or `fresh`): `answers` no longer holds them."""
+    lost: bool = False
+    """The temporary file failed (a full disk, a cache folder gone): this run's new answers are
+    not kept -- computed again next time -- and the run goes on."""
 
     @classmethod
     def open(cls, folder: str, fingerprint: str, key: str, answer_type: Any) -> AnswerStore:
@@ -322,27 +325,43 @@ class AnswerStore:
     def put(self, name: str, signature: Signature, shown: str, answer: bytes | None) -> None:
         """Keep a file's new answer (set down with the others of its batch, not held)."""
         self.answers.pop(name, None)
+        self.dirty = True
+        if self.lost:
+            return
         if name in self.spilled:  # answered twice in one run: the later answer is the one kept
             self._rewrite_spill({name})
         self.spilled.add(name)
         self.fresh.append((name, (signature, shown, answer)))
-        self.dirty = True
         if len(self.fresh) >= BATCH:
             self._set_down()
 
     def _set_down(self) -> None:
-        if not self.fresh:
+        if not self.fresh or self.lost:
             return
-        if self.spill is None:
-            import tempfile  # only a run with new answers to keep needs it
+        try:
+            if self.spill is None:
+                import tempfile  # only a run with new answers to keep needs it
 
-            self.spill = tempfile.TemporaryFile(dir=self.path.parent)  # noqa: SIM115 - open across the run; owner-only, gone when closed
-        pickle.dump(self.fresh, self.spill, 5)
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self.spill = tempfile.TemporaryFile(dir=self.path.parent)  # noqa: SIM115 - open across the run; owner-only, gone when closed
+            pickle.dump(self.fresh, self.spill, 5)
+        except OSError:
+            self._lose()
+            return
         self.fresh = []
+
+    def _lose(self) -> None:
+        """Give up keeping this run's new answers (see `lost`); the answers kept stay valid."""
+        self.close()
+        self.lost = True
 
     def _rewrite_spill(self, names: set[str]) -> None:
         """The new answers without those of `names` (rare: a file answered, then gone or answered again)."""
-        kept = [entry for entry in self._spilled_entries() if entry[0] not in names]
+        try:
+            kept = [entry for entry in self._spilled_entries() if entry[0] not in names]
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            self._lose()
+            return
         self.close()
         self.spilled = {entry[0] for entry in kept}
         for start in range(0, len(kept), BATCH):
@@ -354,7 +373,7 @@ class AnswerStore:
         if self.spill is not None:
             self.spill.seek(0)
             while self.spill.peek(1):  # type: ignore[attr-defined]  # a buffered file (TemporaryFile)
-                entries.extend(pickle.load(self.spill))
+                entries.extend(_SafeUnpickler(self.spill).load())
         return entries + self.fresh
 
     def drop(self, names: list[str]) -> None:
@@ -369,7 +388,10 @@ class AnswerStore:
     def close(self) -> None:
         """Let go of the new answers not saved (the temporary file)."""
         if self.spill is not None:
-            self.spill.close()
+            try:
+                self.spill.close()
+            except OSError:  # what it held is not needed any more
+                pass
         self.spill, self.fresh, self.spilled = None, [], set()
 
     def _write(self, stream: BinaryIO) -> None:
@@ -380,8 +402,9 @@ class AnswerStore:
             while chunk := self.spill.read(1 << 20):
                 stream.write(chunk)
 
-    def save(self, folder: str) -> None:
-        """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are kept."""
+    def save(self, folder: str, *, keep_latest: bool = True) -> None:
+        """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are
+        kept (`keep_latest`), this one among them."""
         if not self.dirty:
             self.close()
             return
@@ -391,6 +414,8 @@ class AnswerStore:
             pass
         finally:
             self.close()
+        if not keep_latest:
+            return
         for old in answer_files(folder)[KEEP_RESULTS:]:
             if old != self.path:
                 try:
@@ -416,7 +441,7 @@ def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) 
         store = AnswerStore(path=path, fingerprint=fingerprint, key=str(header[3]), answers=loaded[1])
         store.drop(names)
         if store.dirty:
-            store.save(folder)
+            store.save(folder, keep_latest=False)  # another job's file: the run's own is not to be pruned here
 
 
 @dataclass
