@@ -5,6 +5,9 @@ temporary file, and the stored answer replays it byte for byte."""
 from __future__ import annotations
 
 import io
+import json
+
+import pytest
 
 from casestaff.files import answers
 
@@ -73,3 +76,15 @@ def test_a_copy_that_cannot_be_set_down_stays_in_memory_and_whole(monkeypatch, t
     out = io.BytesIO()
     copy.write_to(out)
     assert out.getvalue() == b"".join(_lines(300))
+
+
+@pytest.mark.parametrize("files", [0, 1, answers.HEADER_BATCH, answers.HEADER_BATCH * 2 + 3])
+def test_the_header_written_in_pieces_is_the_whole_header(files: int) -> None:
+    """What `serve` reads back: json.dumps of the whole, however many files the answer read."""
+    inputs = answers.Inputs()
+    inputs.folders["/cases"] = ["abc", [42, 7]]
+    for n in range(files):
+        inputs.file(f"/cases/p{n}-\u00e9.yaml", (n, 1_700_000_000_000_000_000 + n, n, 42, 1, 0o100600))
+    inputs.file("/home/casestaff.toml", None)
+    whole = json.dumps({"key": "k\u00e9y", "code": 1, "inputs": inputs.as_data()}, ensure_ascii=True, separators=(",", ":"))
+    assert "".join(answers.header_pieces("k\u00e9y", 1, inputs)) == whole
