@@ -39,6 +39,19 @@ def test_wheel_carries_packs_and_templates(wheel: Path) -> None:
     assert not any(n.startswith(("tests/", "sample_cases/", "benchmarks/")) for n in names)
 
 
+def test_wheel_carries_only_what_the_checkout_has(wheel: Path) -> None:
+    """A checkout built before (its build/ folder left from an earlier install) must not ship the
+    files it has since renamed or removed: a template the checkout no longer has would be found
+    before the one it has (agenda/la-step.md.j2 before agenda/la-step.j2) and break `agenda`
+    after an upgrade."""
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {n.removeprefix("casestaff/templates/") for n in names if n.startswith("casestaff/templates/") and not n.endswith(".py")}
+    checkout = {p.relative_to(REPO / "templates").as_posix() for p in (REPO / "templates").rglob("*") if p.is_file() and p.suffix in (".j2", ".css")}
+    assert shipped == checkout
+    packs = {n for n in names if n.startswith("casestaff/program_packs/")}
+    assert packs == {f"casestaff/program_packs/{p.name}" for p in (REPO / "src" / "casestaff" / "program_packs").glob("*.yaml")}
+
+
 def test_installed_wheel_runs_due_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     """Install the wheel alone into a folder and run it from elsewhere: nothing comes from the checkout."""
     site = tmp_path / "site"
