@@ -457,9 +457,8 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
         blob = shard.get(name, trusted) if shard is not None and trusted is not None else None
         if blob is not None and trusted is not None:
             case = case_from_bytes(blob, shown)
-            if case is not None:
-                result = _answer(job, case)
-                outcomes.append((shown, trusted, 0, [], case.case_id, case.at["case_id"], births(case), result, "recomputed"))
+            if case is not None:  # its id and birth dates: the index's, of this very version of the file
+                outcomes.append((shown, trusted, 0, [], None, (0, 0), (), _answer(job, case), "recomputed"))
                 continue
         outcomes.append(_parse_one(shown, shard))
     if shard is not None:
@@ -639,16 +638,15 @@ def _run_files(
             outcomes[outcome.shown] = outcome
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
-                read_ns = outcome.read_ns or indexes[folder][0].entries[name][1]
+                folder_index, folder_answers = indexes[folder]
+                if outcome.how == "recomputed":  # the case the index knows the file by: its entry stands
+                    kept = folder_index.entries[name]
+                else:
+                    facts = (outcome.case_id, outcome.case_id_at, outcome.births)
+                    kept = folder_index.store(name, outcome.signature, outcome.read_ns, facts)
                 if not isinstance(answer, _Unencoded):
-                    indexes[folder][1].put(name, outcome.signature, outcome.shown, answer)
-                kept = indexes[folder][0].store(
-                    name,
-                    outcome.signature,
-                    read_ns,
-                    (outcome.case_id, outcome.case_id_at, outcome.births),
-                )
-                outcome.signature, (outcome.case_id, outcome.case_id_at, outcome.births) = kept[0], kept[2]
+                    folder_answers.put(name, kept[0], outcome.shown, answer)
+                outcome.signature, outcome.read_ns, (outcome.case_id, outcome.case_id_at, outcome.births) = kept
             # decoded as it comes: its bytes are let go at once (the store sets its copy down)
             outcome.result = _shared(job, _answer_from(job, answer), texts)
             if trim is not None and received % TRIM_FROM == 0:
