@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -50,6 +51,39 @@ def test_wheel_carries_only_what_the_checkout_has(wheel: Path) -> None:
     assert shipped == checkout
     packs = {n for n in names if n.startswith("casestaff/program_packs/")}
     assert packs == {f"casestaff/program_packs/{p.name}" for p in (REPO / "src" / "casestaff" / "program_packs").glob("*.yaml")}
+
+
+def test_the_build_empties_only_setuptools_staging_folders(tmp_path: Path) -> None:
+    """Not an sdist written into build/, nor a strict editable install's tree there."""
+    (tmp_path / "build_backend").mkdir()
+    shutil.copy(REPO / "build_backend" / "casestaff_build.py", tmp_path / "build_backend" / "casestaff_build.py")
+    for kept_or_not in ("lib/casestaff/old.j2", "bdist.linux-x86_64/x", "casestaff-0.1.0.tar.gz", "__editable__.casestaff-0.1.0/casestaff/__init__.py"):
+        (tmp_path / "build" / kept_or_not).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "build" / kept_or_not).write_text("", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("copied_backend", tmp_path / "build_backend" / "casestaff_build.py")
+    assert spec is not None and spec.loader is not None
+    backend = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(backend)
+    assert sorted(p.name for p in backend.staging_folders()) == ["bdist.linux-x86_64", "lib"]
+
+
+def test_an_sdist_builds_a_working_wheel(tmp_path: Path) -> None:
+    """The sdist carries the build backend (MANIFEST.in), so pip can build a wheel from it."""
+    pytest.importorskip("setuptools")
+    made = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, 'build_backend'); import casestaff_build; print(casestaff_build.build_sdist(sys.argv[1]))", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    sdist = tmp_path / made.stdout.strip().splitlines()[-1]
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(sdist)], capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("casestaff-*.whl")
+    assert "casestaff/templates/agenda/la-step.j2" in zipfile.ZipFile(wheel).namelist()
 
 
 def test_installed_wheel_runs_due_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
