@@ -14,10 +14,8 @@ from casestaff.files import answers
 
 def main() -> None:
     """Console entry point."""
-    # A command runs for a second or two and keeps what it builds until it exits: the cyclic
-    # garbage collector would only re-scan what is alive -- from the first import on (importing
-    # the command line with it on costs some 4 ms of collections), and tens of thousands of
-    # case records later (cli/main.py keeps it off).
+    # Off while the command line is imported (its collections would cost some 4 ms of every
+    # start, re-scanning what is alive); cli/main.py turns it on once the command is loaded.
     gc.disable()
     try:
         code = answers.serve(sys.argv[1:])

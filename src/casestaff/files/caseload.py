@@ -307,13 +307,18 @@ def read_file(path: Path, packset: PackSet) -> tuple[model.Case | None, list[Pro
 
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
-    """Loading builds millions of small objects that all stay alive: collecting them is wasted time."""
+    """Loading builds millions of small objects that all stay alive: collecting them is wasted time.
+
+    They are frozen before collection resumes (gc.freeze: still freed when let go, never walked
+    again by the cycle collector): otherwise the first collections after the load walk every one
+    of them, twice -- about 0.1 s at 10,000 files."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 
