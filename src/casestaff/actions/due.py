@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 
 from casestaff.actions.workspace import Workspace
 from casestaff.files.caseload import CaseloadRun

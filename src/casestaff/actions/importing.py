@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from pathlib import Path
 
 from casestaff.actions.workspace import Workspace

@@ -12,7 +12,7 @@ keeps only one yes/no per week in the cache, so a report does not swell the cach
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from typing import Any, ClassVar
 
 from casestaff.actions.due import who_is_due

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import NamedTuple
 

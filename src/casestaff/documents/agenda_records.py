@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 
 from casestaff.documents.agenda_parts import (
     ActivitiesPart,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from types import MappingProxyType
 from typing import Any
 

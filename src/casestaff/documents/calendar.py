@@ -22,7 +22,8 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from casestaff.model.plain import dataclass
 from functools import lru_cache
 from typing import Any
 

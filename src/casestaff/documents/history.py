@@ -9,7 +9,7 @@ and information requested and received. Plain text, one line per event.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 
 from casestaff.model import queries
 from casestaff.model import records as model

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 
 from casestaff.documents.skeleton import fillable_fields, single_value_fields, skeleton, yaml_scalar
 from casestaff.files.casefile import read_case

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 
 from casestaff.documents.agenda_records import Check

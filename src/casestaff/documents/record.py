@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any
 

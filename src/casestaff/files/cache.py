@@ -30,7 +30,8 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Callable, Iterable

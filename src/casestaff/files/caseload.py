@@ -20,7 +20,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 

@@ -12,7 +12,8 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any
 

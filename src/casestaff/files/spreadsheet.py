@@ -15,7 +15,7 @@ import io
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 
 from casestaff.files.yamlread import read_bounded

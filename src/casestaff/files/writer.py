@@ -33,7 +33,7 @@ import stat
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 

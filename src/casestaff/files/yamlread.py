@@ -17,7 +17,7 @@ import os
 import re
 import stat
 from bisect import bisect_right
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from collections.abc import Callable
 from typing import Any
 

@@ -11,7 +11,8 @@ parameter there without its entry here fails as soon as that layer is imported.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from types import MappingProxyType
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 

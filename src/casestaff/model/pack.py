@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from typing import Any, Literal
 
 from casestaff.model.records import PlannedStaffing, Record, ReleaseArea, ReviewAreaName, RiskFactorName, doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 
 
 def printable(text: str) -> str:

@@ -11,7 +11,8 @@ Every record remembers where it came from: `pos` is the (line, column) of the re
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from typing import Any, Literal, NewType
 
 from casestaff.model.when import PLAUSIBLE_YEARS as PLAUSIBLE_YEARS  # model.PLAUSIBLE_YEARS, read by the builders

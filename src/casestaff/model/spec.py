@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from functools import cache
 from typing import Any
 

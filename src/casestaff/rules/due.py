@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from casestaff.model.plain import dataclass
 from typing import Any, ClassVar, Protocol
 
 from casestaff.files.config import Config

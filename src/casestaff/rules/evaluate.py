@@ -11,7 +11,7 @@ pack's words, and its citation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from functools import cache
 
 from casestaff.model import queries

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
+from casestaff.model.plain import dataclass
 from typing import Any
 
 OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 from types import MappingProxyType
 
 from casestaff.model import queries

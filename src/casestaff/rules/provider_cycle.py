@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from casestaff.model.plain import dataclass
 
 from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
 from casestaff.model.pack import DeadlineDef, Pack
