@@ -26,6 +26,7 @@ from casestaff.files.caseload import births, future_births
 from casestaff.model import records as model
 from casestaff.model.errors import Refused, UsageError
 from casestaff.model.catalogue import NARRATION_CHECKS
+from casestaff.model.plain import dataclass
 from casestaff.model.named import Named, registry
 from casestaff.model import queries
 from casestaff.model.pack import NarrationCheckDef, Pack
@@ -138,7 +139,7 @@ def team_complete(case: model.Case, staffing: model.Staffing, pack: Pack, *, min
     return _older_check(case, staffing, pack, "team_complete", {"minimum": minimum})
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class NarrationCheckSpec(Named):
     """A narration check and what it declares."""
 
