@@ -92,3 +92,22 @@ def test_a_record_that_holds_itself_is_shown_without_recursing() -> None:
     node = Node([])
     node.children.append(node)
     assert repr(node) == "test_a_record_that_holds_itself_is_shown_without_recursing.<locals>.Node(children=[...])"
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_a_class_that_writes_its_own_eq_is_hashed_as_the_standard_library_hashes_it(frozen: bool) -> None:
+    made = []
+    for make in (dataclasses.dataclass, plain.dataclass):
+
+        class Own:
+            value: int
+
+            def __eq__(self, other: object) -> bool:
+                return isinstance(other, type(self)) and other.value % 10 == self.value % 10
+
+        made.append(make(frozen=frozen)(Own))
+    std, ours = made
+    assert (ours.__hash__ is None) == (std.__hash__ is None)
+    assert (ours(3) == ours(13)) is (std(3) == std(13)) is True
+    if std.__hash__ is not None:
+        assert hash(ours(3)) == hash(std(3))

@@ -39,12 +39,17 @@ def _with_generic_methods(cls: type, written: type, wants_repr: bool, wants_eq: 
     if wants_eq and "__eq__" not in own:
         cls._compare_fields = tuple(f.name for f in fields if f.compare)  # type: ignore[attr-defined]
         cls.__eq__ = _eq  # type: ignore[method-assign, assignment]
-        if "__hash__" not in own:
-            if frozen:
-                cls._hash_fields = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))  # type: ignore[attr-defined]
-                cls.__hash__ = _hash  # type: ignore[method-assign, assignment]
-            else:
-                cls.__hash__ = None  # type: ignore[assignment]  # as the standard library: equal by value, so not hashable
+    # The standard library's rule: a __hash__ the class writes is kept (a __hash__ of None that
+    # Python set because the class wrote an __eq__ does not count); else equal by value and
+    # frozen means hashed by value, and equal by value but not frozen means not hashable.
+    written_hash = own.get("__hash__", dataclasses.MISSING)
+    explicit = not (written_hash is dataclasses.MISSING or (written_hash is None and "__eq__" in own))
+    if wants_eq and not explicit:
+        if frozen:
+            cls._hash_fields = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))  # type: ignore[attr-defined]
+            cls.__hash__ = _hash  # type: ignore[method-assign, assignment]
+        else:
+            cls.__hash__ = None  # type: ignore[assignment]
     return cls
 
 
