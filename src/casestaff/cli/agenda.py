@@ -17,7 +17,7 @@ import typer
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.printing import BINARY_FORMATS, find_browser
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.common import BINARY_NAMES, AsOfOpt, app, check_within, choosing_case, output_format, parse_date, print_problems, say, say_if_no_case_files
+from casestaff.cli.common import BINARY_NAMES, AsOfOpt, app, check_within, choosing_case, output_format, parse_date, print_problems, say, say_files_left_out, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person
@@ -240,7 +240,7 @@ def _due_agendas(paths, as_of, within, fmt, out_dir: Path, audience, partner, te
         if blocked:
             typer.echo(f"{len(blocked)} agenda(s) have blocking readiness checks; run `casestaff agenda CASE` on each for details.")
     if batch.problems:
-        say(f"casestaff: {len({p.file for p in batch.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+        say_files_left_out(batch.problems)
         return EXIT_PROBLEMS
     return EXIT_BLOCKED if blocked else EXIT_OK
 

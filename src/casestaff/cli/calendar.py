@@ -25,6 +25,7 @@ from casestaff.cli.common import (
     parse_date,
     print_problems,
     say,
+    say_files_left_out,
     say_if_no_case_files,
 )
 from casestaff.documents.calendar import MAX_REMIND_DAYS, REMIND_AT_HOUR
@@ -134,6 +135,5 @@ def calendar(
     events, cancelled = len(done.export.events), len(done.export.cancelled)
     where = f" to {output}" if output is not None else ""
     say(f"casestaff: {events} event{'s' if events != 1 else ''}{f' and {cancelled} cancelled' if cancelled else ''} written{where}.")
-    if caseload.problems:
-        say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+    say_files_left_out(caseload.problems)
     return EXIT_PROBLEMS if caseload.problems else EXIT_OK

@@ -168,6 +168,13 @@ def output_format(fmt: str | None, out: Path | None, formats: Sequence[str], def
     return fmt
 
 
+def say_files_left_out(problems: Sequence[Problem]) -> None:
+    """After a list made without the files that have problems: how many were left out, and where
+    to read why (the problems themselves were printed first)."""
+    if problems:
+        say(f"casestaff: {len({p.file for p in problems})} file(s) with problems were left out; run `casestaff check` for details.")
+
+
 def say_if_no_case_files(files: int, paths: Sequence[Path], notes: Sequence[str] = ()) -> None:
     """What was skipped while looking for case files, then: an empty answer from the wrong
     folder must not read as 'nothing is due'."""

@@ -24,7 +24,7 @@ from casestaff.cli.common import (
     check_within,
     parse_date,
     print_problems,
-    say,
+    say_files_left_out,
     say_if_no_case_files,
 )
 from casestaff.cli.stored_answer import keep_answer
@@ -84,8 +84,7 @@ def due(
             render_due.on_terminal(report, console, long=long)
     else:
         render_due.write_plain(report, sys.stdout)
-    if caseload.problems:
-        say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+    say_files_left_out(caseload.problems)
     return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures)
 
 

@@ -23,6 +23,7 @@ from casestaff.cli.common import (
     parse_date,
     print_problems,
     say,
+    say_files_left_out,
     say_if_no_case_files,
 )
 from casestaff.documents.report import render_html
@@ -80,6 +81,5 @@ def report(
     else:
         write_output(out, text, "report", ".html, .csv or .txt", shared=workspace.config.shared_folder)
         say(f"Wrote the report to {out}.")
-    if caseload.problems:
-        say(f"casestaff: {len({p.file for p in caseload.problems})} file(s) with problems were left out; run `casestaff check` for details.")
+    say_files_left_out(caseload.problems)
     return EXIT_PROBLEMS if caseload.problems else EXIT_OK
