@@ -111,3 +111,17 @@ def test_a_class_that_writes_its_own_eq_is_hashed_as_the_standard_library_hashes
     assert (ours(3) == ours(13)) is (std(3) == std(13)) is True
     if std.__hash__ is not None:
         assert hash(ours(3)) == hash(std(3))
+
+
+def test_one_decorator_made_once_and_used_twice_treats_both_classes_alike() -> None:
+    unshown = plain.dataclass(repr=False, eq=False)
+
+    class First:
+        value: int
+
+    class Second:
+        value: int
+
+    first, second = unshown(First), unshown(Second)
+    assert first.__repr__ is object.__repr__ and second.__repr__ is object.__repr__
+    assert first(1) != first(1) and second(1) != second(1)  # eq=False: compared by identity, for both

@@ -23,8 +23,8 @@ else:
         """dataclasses.dataclass(cls, **options), with the generic methods below."""
 
         def make(target: type) -> type:
-            wants_repr, wants_eq = options.pop("repr", True), options.pop("eq", True)
-            made = dataclasses.dataclass(target, repr=False, eq=False, **options)
+            made = dataclasses.dataclass(target, **{**options, "repr": False, "eq": False})
+            wants_repr, wants_eq = options.get("repr", True), options.get("eq", True)
             return _with_generic_methods(made, target, wants_repr, wants_eq, options.get("frozen", False))
 
         return make if cls is None else make(cls)
