@@ -55,12 +55,7 @@ def shape_rows(casestaff: list[str], folder: Path, size: int, shape: str, repeat
         out = Path(tempfile.mkdtemp(prefix="casestaff-bench-agendas-"))
         env = {**os.environ, "CASESTAFF_CACHE_DIR": cache}
         times["B"].append(timed([sys.executable, "-c", BASELINE, str(folder)], env))
-        here = os.getcwd()
-        os.chdir(workspace)
-        try:
-            times["find by id"].append(timed(find, env))
-        finally:
-            os.chdir(here)
+        times["find by id"].append(timed(find, env, cwd=workspace))
         shutil.rmtree(cache, ignore_errors=True)
         cache = tempfile.mkdtemp(prefix="casestaff-bench-cache-")
         agendas = [*casestaff, "agenda", "--due", str(folder), "--as-of", AS_OF, "--out-dir", str(out)]

@@ -64,10 +64,10 @@ PEAK: dict[tuple[str, int, str], list[float]] = {}
 """Peak resident memory (MB) of the biggest process of each run, where the system says (os.wait4)."""
 
 
-def timed(command: list[str], env: dict[str, str], peak: tuple[str, int, str] | None = None) -> float:
-    """Wall seconds of one run; with `peak`, its peak memory is kept under that name too."""
+def timed(command: list[str], env: dict[str, str], peak: tuple[str, int, str] | None = None, cwd: Path | None = None) -> float:
+    """Wall seconds of one run (in `cwd`, if given); with `peak`, its peak memory is kept under that name too."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     if hasattr(os, "wait4"):
         _, _, usage = os.wait4(process.pid, 0)
         process.returncode = 0  # reaped here: Popen must not wait for it again
