@@ -318,11 +318,16 @@ def test_a_missing_browser_is_named_with_what_to_install_and_nothing_is_written(
     assert not out.exists()
 
 
+def fake_browser(path, script: str):
+    """A shell script that stands in for Chromium: `script` is its body."""
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o700)
+    return path
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for the browser")
 def test_a_browser_that_hangs_is_stopped_and_said(tmp_path):
-    stuck = tmp_path / "stuck-browser"
-    stuck.write_text("#!/bin/sh\nsleep 300\n", encoding="utf-8")
-    stuck.chmod(0o700)
+    stuck = fake_browser(tmp_path / "stuck-browser", "sleep 300\n")
     with pytest.raises(UsageError, match="did not finish printing within 1 seconds and was stopped"):
         print_pdf("<html><body>x</body></html>", browser=stuck, seconds=1)
 
@@ -332,15 +337,12 @@ def test_ctrl_c_while_printing_stops_the_browser_and_leaves_no_temporary_folder(
     """A browser that keeps writing its profile, as Chromium does, is stopped when the user presses
     Ctrl-C, and the private folder with the page (case data) in it is gone."""
     started = tmp_path / "browser.pid"
-    busy = tmp_path / "busy-browser"
-    busy.write_text(
-        "#!/bin/sh\n"
+    busy = fake_browser(
+        tmp_path / "busy-browser",
         'for arg; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done\n'
         f"echo $$ > '{started}'\n"
         'while true; do mkdir -p "$profile" && : > "$profile/state"; sleep 0.05; done\n',
-        encoding="utf-8",
     )
-    busy.chmod(0o700)
     temp = tmp_path / "temp"
     temp.mkdir()
     env = {
@@ -374,9 +376,7 @@ def test_ctrl_c_while_printing_stops_the_browser_and_leaves_no_temporary_folder(
 
 @pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for the browser")
 def test_a_browser_that_prints_nothing_is_said_with_its_own_last_words(tmp_path):
-    broken = tmp_path / "broken-browser"
-    broken.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n", encoding="utf-8")
-    broken.chmod(0o700)
+    broken = fake_browser(tmp_path / "broken-browser", "echo 'cannot open display' >&2\nexit 1\n")
     with pytest.raises(UsageError, match=r"printed no PDF \(it said: cannot open display\)"):
         print_pdf("<html><body>x</body></html>", browser=broken)
 
