@@ -47,7 +47,7 @@ def _weekday_and_date(day: dt.date) -> str:
 
 
 def _evidence(flag: Flag) -> str:
-    return "; ".join(f"{e.field}: {e.value} (line {e.line})" for e in flag.evidence)
+    return "; ".join([f"{e.field}: {e.value} (line {e.line})" for e in flag.evidence])
 
 
 def _local(values: Iterable[tuple[str, Any, str]]) -> str:
@@ -120,22 +120,41 @@ def _row_heading(row: CaseRow) -> str:
 
 
 def plain_lines(report: DueReport) -> Iterator[str]:
-    """The list as plain text, line by line (no line ends), for pipes, files and screen readers:
-    every field of every flag. A generator, so 50,000 files' list is never held whole (issue 11)."""
+    """The list as plain text, for pipes, files and screen readers: every field of every flag.
+    Each piece is one line or more, without its last line end (a flag's lines are one piece). A
+    generator, so 50,000 files' list is never held whole (issue 11)."""
     yield _heading(report)
     yield _summary(report)
     yield ""
+    as_of = report.as_of
     width = len(f"{len(report.rows)}. ")
+    pad = " " * width
+    # What thousands of flags repeat, made once a list (issue 11): the day with its distance
+    # from the list's date, the status word, the local-default line.
+    when: dict[dt.date, str] = {}
+    status_of: dict[str, str] = {}
+    local_of: dict[tuple[tuple[str, str, str], ...], str] = {}
     for number, row in enumerate(report.rows, 1):
-        pad = " " * width
         yield f"{f'{number}.':<{width}}{_row_heading(row)}"
         for flag in row.flags:
-            yield f"{pad}{flag.status.upper():<8} {_day(flag)} ({relative_days(flag.due, report.as_of)})  {flag.rule}{_marked(flag)}"
-            yield f"{pad}  {flag.reason}"
-            yield f"{pad}  since {flag.since.isoformat()}; evidence: {_evidence(flag)}"
-            yield f"{pad}  policy: {flag.citation}"
+            due = flag.due
+            day = when.get(due)
+            if day is None:
+                day = when[due] = f"{_weekday_and_date(due)} ({relative_days(due, as_of)})"
+            status = status_of.get(flag.status)
+            if status is None:
+                status = status_of[flag.status] = f"{pad}{flag.status.upper():<8} "
+            text = (
+                f"{status}{day}  {flag.rule}{_marked(flag)}\n{pad}  {flag.reason}\n"
+                f"{pad}  since {flag.since.isoformat()}; evidence: {_evidence(flag)}\n{pad}  policy: {flag.citation}"
+            )
             if flag.local_default:
-                yield f"{pad}  {_flag_local(flag)}"
+                key = tuple([(v.param, repr(v.value), v.source) for v in flag.local_default])
+                local = local_of.get(key)
+                if local is None:
+                    local = local_of[key] = f"\n{pad}  {_flag_local(flag)}"
+                text += local
+            yield text
         yield ""
     if report.deadlines:
         yield "Program calendar"
