@@ -27,6 +27,7 @@ from casestaff.cli.common import (
     say_files_left_out,
     say_if_no_case_files,
 )
+from casestaff.cli.launch import keep_to_the_end
 from casestaff.cli.stored_answer import keep_answer
 from casestaff.files.caseload import EditableJob
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
@@ -63,6 +64,7 @@ def due(
     check_program(program, packset)
     due_list = who_is_due(workspace, day, within, worker, program, no_cache=no_cache)
     caseload, report = due_list.run, due_list.report
+    keep_to_the_end(due_list)
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     print_problems(caseload.problems, err=True)
     if fmt == "json":
