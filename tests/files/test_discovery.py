@@ -52,6 +52,23 @@ def test_hidden_temp_lock_and_saved_aside_files_are_not_case_files(runner, tmp_p
     assert result.exit_code == 0
 
 
+def test_a_file_named_several_ways_is_read_once_as_first_named(runner, tmp_path, monkeypatch):
+    """The folder, the file through '..', and the file from the current folder are one file: no
+    'case id in two files' problem, and the list shows it as it was first named."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "amy.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (cases / "ben.yaml").write_text(case("LA-0002", "Ben Example"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [os.path.join("cases", "..", "cases", "ben.yaml"), "cases", os.path.join(".", "cases", "amy.yaml")]
+    result = runner.invoke(app, ["check", *args, "--as-of", AS_OF])
+    assert result.output == "2 file(s) checked, no problems.\n", result.output
+    result = runner.invoke(app, ["due", *args, "--as-of", AS_OF, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    files = sorted({(row["case"], row["file"]) for row in json.loads(result.stdout or "[]")})
+    assert files == [("LA-0001", os.path.join("cases", "amy.yaml")), ("LA-0002", os.path.join("cases", "..", "cases", "ben.yaml"))]
+
+
 @LINKS
 def test_a_linked_folder_is_followed(runner, tmp_path):
     cases, shared = tmp_path / "cases", tmp_path / "shared"

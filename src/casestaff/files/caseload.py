@@ -177,11 +177,12 @@ def _discover_names(
 def _unique_names(found: list[str], skip: Sequence[Path]) -> list[str]:
     """`found` less the files in `skip`, each file once (by its absolute path), in first-found order."""
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
+    normcase = os.path.normcase
     unique: dict[str, str] = {}
-    for name in found:
-        key = os.path.normcase(os.path.abspath(name))
+    for shown, (folder, name) in _folders_and_names(found).items():  # each folder made absolute once
+        key = normcase(_joined(folder, name))
         if key not in skipped:
-            unique.setdefault(key, name)
+            unique.setdefault(key, shown)
     return list(unique.values())
 
 
