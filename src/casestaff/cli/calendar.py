@@ -12,6 +12,7 @@ import typer
 
 from casestaff.actions.calendar import export_calendar
 from casestaff.actions.workspace import Workspace
+from casestaff.cli.launch import keep_to_the_end
 from casestaff.cli.common import (
     AsOfOpt,
     NoCacheOpt,
@@ -122,6 +123,7 @@ def calendar(
     done = export_calendar(
         workspace, day, within, worker, program, names=names, remind=remind_days, output=output, no_cache=no_cache
     )
+    keep_to_the_end(done)
     caseload = done.due.run
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     print_problems(caseload.problems, err=True)

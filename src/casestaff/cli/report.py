@@ -10,6 +10,7 @@ import typer
 
 from casestaff.actions.report import overview
 from casestaff.actions.workspace import Workspace, write_output
+from casestaff.cli.launch import keep_to_the_end
 from casestaff.cli import render_report
 from casestaff.cli.common import (
     AsOfOpt,
@@ -67,6 +68,7 @@ def report(
     workspace = Workspace.open(paths)
     check_program(program, workspace.packset)
     made = overview(workspace, day, weeks, worker, program, names=not no_names, no_cache=no_cache)
+    keep_to_the_end(made)
     caseload = made.run
     say_if_no_case_files(caseload.files, workspace.paths, caseload.notes)
     print_problems(caseload.problems, err=True)
