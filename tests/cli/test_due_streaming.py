@@ -39,9 +39,9 @@ def test_json_list_is_byte_for_byte_the_indented_json_it_always_was(runner, monk
     assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
 
 
-@pytest.mark.parametrize("chunk_lines", [1, 3, 1000])
-def test_the_size_of_the_pieces_written_never_shows_in_the_output(runner, monkeypatch, chunk_lines):
-    monkeypatch.setattr(render_due, "CHUNK_LINES", chunk_lines)
+@pytest.mark.parametrize("chunk_pieces", [1, 3, 1000])
+def test_the_size_of_the_pieces_written_never_shows_in_the_output(runner, monkeypatch, chunk_pieces):
+    monkeypatch.setattr(render_due, "CHUNK_PIECES", chunk_pieces)
     plain = _due(runner, monkeypatch, "--no-cache")
     as_json = _due(runner, monkeypatch, "--format", "json", "--no-cache")
     assert plain == GOLDEN_TEXT.read_text(encoding="utf-8")
