@@ -18,15 +18,27 @@ from casestaff.cli import launch
 from ..conftest import SAMPLES
 
 
-def _python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _buffered() -> dict[str, str]:
+    """The environment with output buffered as a user's shell has it (CI images often set
+    PYTHONUNBUFFERED, under which a missing flush would never show)."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
+def _python(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120
+        [sys.executable, *args, "-c", textwrap.dedent(code)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_buffered(),
+        timeout=120,
     )
 
 
-def _casestaff(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "CASESTAFF_CACHE_DIR": str(cwd / "cache")}
-    return subprocess.run([sys.executable, "-m", "casestaff", *args], cwd=cwd, capture_output=True, env=env, timeout=300)
+def _casestaff(args: list[str], cwd: Path, *before: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**_buffered(), "CASESTAFF_CACHE_DIR": str(cwd / "cache")}
+    return subprocess.run([sys.executable, *before, "-m", "casestaff", *args], cwd=cwd, capture_output=True, env=env, timeout=300)
 
 
 @pytest.fixture
@@ -57,6 +69,46 @@ def test_a_long_list_piped_arrives_whole_with_its_exit_code(caseload: Path, tmp_
     assert done.stdout.decode("utf-8").rstrip("\n").splitlines()[-2].startswith("Total: ")
 
 
+def test_a_short_output_piped_arrives_whole(caseload: Path, tmp_path: Path) -> None:
+    """A few kilobytes sit in the output buffer when the command returns: they must go out
+    before the process ends (the supervisor's report, and `programs`)."""
+    from typer.testing import CliRunner
+
+    from casestaff.cli.main import app
+
+    for args in (["report", str(caseload), "--as-of", "2026-12-01"], ["programs"]):
+        done = _casestaff(args, tmp_path)
+        expected = CliRunner().invoke(app, args)
+        assert done.returncode == expected.exit_code == 0, done.stderr
+        assert 0 < len(done.stdout) < 64 * 1024
+        assert done.stdout.decode("utf-8") == expected.stdout
+
+
+def test_a_profiler_running_casestaff_gets_its_report(tmp_path: Path) -> None:
+    """`python -m cProfile -m casestaff ...` (how speed is looked into) still writes its profile:
+    the process is the profiler's, so casestaff returns rather than ending it."""
+    done = _casestaff(["programs"], tmp_path, "-m", "cProfile", "-o", str(tmp_path / "run.prof"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "run.prof").stat().st_size > 0
+
+
+def test_a_script_running_casestaff_in_process_gets_control_back(tmp_path: Path) -> None:
+    done = _python(
+        """
+        import sys
+        from casestaff.cli import launch
+        sys.argv = ["casestaff", "programs"]
+        try:
+            launch.main()
+        except SystemExit as exit:
+            print("returned with", exit.code)
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("returned with 0")
+
+
 def test_problems_and_their_exit_code_still_reach_the_user(caseload: Path, tmp_path: Path) -> None:
     (caseload / "broken.yaml").write_text("case_id: [\n", encoding="utf-8")
     done = _casestaff(["due", str(caseload), "--as-of", "2026-12-01"], tmp_path)
@@ -79,6 +131,7 @@ def test_output_written_and_exit_handlers_run(tmp_path: Path) -> None:
         from pathlib import Path
         from casestaff.cli import launch
         atexit.register(lambda: Path({str(tmp_path / "handler-ran")!r}).write_text("yes"))
+        atexit.register(lambda: sys.stdout.write("handler said"))
         sys.stdout.write("x" * 300_000)
         sys.stderr.write("said")
         launch.end_now(4)
@@ -87,7 +140,7 @@ def test_output_written_and_exit_handlers_run(tmp_path: Path) -> None:
         tmp_path,
     )
     assert done.returncode == 4
-    assert done.stdout == "x" * 300_000
+    assert done.stdout == "x" * 300_000 + "handler said"
     assert done.stderr == "said"
     assert (tmp_path / "handler-ran").read_text() == "yes"
 

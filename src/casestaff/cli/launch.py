@@ -29,8 +29,18 @@ def main() -> None:
     try:
         importlib.import_module("casestaff.cli.main").main()
     except SystemExit as done:
-        end_now(done.code)
+        if _process_is_ours():
+            end_now(done.code)
         raise
+
+
+def _process_is_ours() -> bool:
+    """This process is casestaff's alone -- started as the console script or `python -m casestaff`,
+    with no tracer, profiler or `python -i` waiting for it to return -- so it may end at once
+    (end_now). A profiler's report, a debugger or a script that runs casestaff in-process and
+    catches its exit need the usual return."""
+    started_by = getattr(sys.modules.get("__main__"), "main", None)
+    return started_by is main and sys.gettrace() is None and sys.getprofile() is None and not sys.flags.inspect
 
 
 KEPT: list[object] = []
@@ -54,11 +64,23 @@ def end_now(code: object) -> None:
     threading = sys.modules.get("threading")  # not imported: no thread was started through it
     if (code is not None and not isinstance(code, int)) or (threading is not None and threading.active_count() > 1):
         return
+    if not _flushed():
+        return  # a closed pipe or stream, or Ctrl-C while a reader is stalled: the usual exit says what it says
+    atexit._run_exitfuncs()  # run once: the usual exit finds none left should it still happen
+    if not _flushed():  # what the exit handlers wrote
+        return
+    try:
+        os._exit(code or 0)
+    except OverflowError:  # a code past what the system takes: sys.exit deals with it
+        return
+
+
+def _flushed() -> bool:
+    """Whether stdout and stderr took everything written to them."""
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-    except (OSError, ValueError):
-        return  # a closed pipe or stream: the usual exit says what it says of it
-    atexit._run_exitfuncs()
-    os._exit(code or 0)
+    except (OSError, ValueError, KeyboardInterrupt):
+        return False
+    return True
