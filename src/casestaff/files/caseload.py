@@ -179,8 +179,11 @@ def _unique_names(found: list[str], skip: Sequence[Path]) -> list[str]:
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     normcase = os.path.normcase
     unique: dict[str, str] = {}
-    for shown, (folder, name) in _folders_and_names(found).items():  # each folder made absolute once
-        key = normcase(_joined(folder, name))
+    if os.name == "nt":  # Windows trims the dots and spaces a path's last part ends in: each file made absolute whole
+        keyed = ((normcase(os.path.abspath(shown)), shown) for shown in found)
+    else:  # each folder made absolute once (10,000 files: 18 -> 9 ms)
+        keyed = ((normcase(_joined(folder, name)), shown) for shown, (folder, name) in _folders_and_names(found).items())
+    for key, shown in keyed:
         if key not in skipped:
             unique.setdefault(key, shown)
     return list(unique.values())
