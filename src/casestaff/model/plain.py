@@ -6,7 +6,9 @@ those took about 10 ms of every start -- a tenth of `casestaff programs`. These 
 read the class's fields, worked out once when it is made, and give what the generated ones give:
 the same text, the same equality (fields compared as one tuple, the class itself first), the same
 hash; a method the class writes itself is kept, as the standard library keeps it. __init__ and
-a frozen class's guards are the standard library's own.
+a frozen class's guards are the standard library's own. A class without a docstring gets
+`Name(...)`, not the `Name(field: type, ...)` the standard library works out with
+inspect.signature (about 50 us a class).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ else:
         """dataclasses.dataclass(cls, **options), with the generic methods below."""
 
         def make(target: type) -> type:
+            if not target.__dict__.get("__doc__"):
+                # The standard library would write one from inspect.signature: about 50 us a class,
+                # 2 ms of every start. The fields are in the __init__ signature all the same.
+                target.__doc__ = f"{target.__name__}(...)"
             made = dataclasses.dataclass(target, **{**options, "repr": False, "eq": False})
             wants_repr, wants_eq = options.get("repr", True), options.get("eq", True)
             return _with_generic_methods(made, target, wants_repr, wants_eq, options.get("frozen", False))
