@@ -146,9 +146,10 @@ def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int) -> str 
     "looking 14 days ahead" never sits above "DUE in 23 days"."""
     if due < as_of:
         return OVERDUE
-    if (due - as_of).days <= within:
+    window_end = as_of + dt.timedelta(days=within)  # compared, not subtracted: see model/watched.py
+    if due <= window_end:
         return DUE
-    if (since - as_of).days <= within:
+    if since <= window_end:
         return UPCOMING
     return None
 

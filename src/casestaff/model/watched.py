@@ -1,0 +1,232 @@
+"""The as-of day, watched: how long an answer worked out as of one day stays the same.
+
+Why: a due-list entry is a pure function of a case file and a day. The next morning almost every
+answer is what it was (83-97 % of sample-shaped files, 98-99 % of the generator's), yet working
+each one out again is most of the next morning's run (issue 11). So the rules are run with the
+as-of day wrapped in a `WatchedDay`, which notes every comparison made with it: compared with
+2026-12-19, an answer as of 2026-12-04 may turn on that day, so it holds through 2026-12-18 at
+most. Any other use of the day -- its weekday, its month, its text, a difference in days, its
+hash -- may change from one day to the next, and the answer then holds for its own day only.
+The watch is conservative by construction: it never says an answer holds longer than every
+comparison it saw allows, and whatever it cannot follow makes the answer a one-day answer.
+
+`watching(day)` opens a sighting for one evaluation; `watched(day)` is the day to evaluate with
+(`sighting.holds_until` once it is done). A day plus or minus whole days stays watched (its
+comparisons are noted as the day's own, moved by the offset), so a window end `as_of + 14 days`
+compared with a due date is a comparison of the as-of day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class Sighting:
+    """What one evaluation learned about the as-of day: the last day its answer surely holds."""
+
+    __slots__ = ("day", "holds_until")
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        self.holds_until = dt.date.max
+
+    def compared(self, op: str, at: dt.date) -> None:
+        """The as-of day was compared (`day OP at`, `at` already moved by any offset): the answer
+        holds until the comparison would come out otherwise for a later day."""
+        day = self.day
+        if op in ("lt", "ge", "eq", "ne"):  # flips on the day `at` is reached (or the day after, for == today)
+            last = at - ONE_DAY if at > day else (day if at == day and op in ("eq", "ne") else dt.date.max)
+        else:  # le, gt: flip the day after `at`
+            last = at if at >= day else dt.date.max
+        if last < self.holds_until:
+            self.holds_until = last
+
+    def one_day(self) -> None:
+        """The day was used in a way that may change daily: the answer holds for this day only."""
+        self.holds_until = self.day
+
+
+_SIGHTING: list[Sighting | None] = [None]
+"""The sighting open in this process (evaluations do not nest, nor run in threads)."""
+
+
+@contextmanager
+def watching(day: dt.date) -> Iterator[Sighting]:
+    """Note what the evaluation inside learns about `day` (give it `watched(day)`)."""
+    sighting = Sighting(_plain(day))
+    outer = _SIGHTING[0]
+    _SIGHTING[0] = sighting
+    try:
+        yield sighting
+    finally:
+        _SIGHTING[0] = outer
+
+
+def _one_day() -> None:
+    sighting = _SIGHTING[0]
+    if sighting is not None:
+        sighting.one_day()
+
+
+def _plain(day: dt.date) -> dt.date:
+    return day.plain if isinstance(day, WatchedDay) else day
+
+
+def plain(day: dt.date) -> dt.date:
+    """`day` as a plain date (a watched day's value, noting nothing): for keys of caches."""
+    return _plain(day)
+
+
+def watched(day: dt.date) -> WatchedDay:
+    """The as-of day to evaluate with inside `watching(day)`."""
+    return WatchedDay._make(_plain(day), 0)
+
+
+class WatchedDay(dt.date):
+    """A date that notes, in the open sighting, what is learned about the as-of day through it
+    (see the module's docstring). It is the as-of day moved by `offset` days; `plain` is its value."""
+
+    # Attributes, not slots: a date's subclass may not add slots on every Python this supports.
+    plain: dt.date
+    offset: int
+
+    @classmethod
+    def _make(cls, value: dt.date, offset: int) -> WatchedDay:
+        made = dt.date.__new__(cls, value.year, value.month, value.day)
+        made.plain = value
+        made.offset = offset
+        return made
+
+    # -- comparisons: noted, exactly -------------------------------------------------------
+
+    def _note(self, op: str, other: object) -> None:
+        sighting = _SIGHTING[0]
+        if sighting is None or not isinstance(other, dt.date):
+            return
+        if isinstance(other, WatchedDay):
+            return  # two moves of the same day: their order never changes
+        if isinstance(other, dt.datetime):
+            sighting.one_day()
+            return
+        sighting.compared(op, other - dt.timedelta(days=self.offset))
+
+    def __lt__(self, other: object) -> bool:
+        self._note("lt", other)
+        return dt.date.__lt__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        self._note("le", other)
+        return dt.date.__le__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        self._note("gt", other)
+        return dt.date.__gt__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        self._note("ge", other)
+        return dt.date.__ge__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
+
+    def __eq__(self, other: object) -> bool:
+        self._note("eq", other)
+        return dt.date.__eq__(self.plain, _plain(other) if isinstance(other, dt.date) else other)
+
+    def __ne__(self, other: object) -> bool:
+        self._note("ne", other)
+        return dt.date.__ne__(self.plain, _plain(other) if isinstance(other, dt.date) else other)
+
+    # -- whole days added or taken: still watched, moved -------------------------------------
+
+    def __add__(self, other: object) -> Any:
+        if isinstance(other, dt.timedelta) and not other.seconds and not other.microseconds:
+            return WatchedDay._make(self.plain + other, self.offset + other.days)
+        _one_day()
+        return self.plain.__add__(other)  # type: ignore[operator]
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> Any:
+        if isinstance(other, dt.timedelta) and not other.seconds and not other.microseconds:
+            return WatchedDay._make(self.plain - other, self.offset - other.days)
+        if isinstance(other, WatchedDay):
+            return dt.timedelta(days=self.offset - other.offset)  # the same day moved twice: a constant
+        _one_day()
+        return self.plain.__sub__(other)  # type: ignore[operator]
+
+    def __rsub__(self, other: object) -> Any:
+        _one_day()
+        return other.__sub__(self.plain) if isinstance(other, dt.date) else NotImplemented
+
+    # -- anything else may change from day to day ---------------------------------------------
+
+    def __hash__(self) -> int:
+        _one_day()
+        return hash(self.plain)
+
+    def __reduce__(self) -> Any:
+        _one_day()
+        return self.plain.__reduce__()
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        _one_day()
+        return self.plain.__reduce_ex__(protocol)
+
+    def __copy__(self) -> WatchedDay:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> WatchedDay:
+        return self
+
+
+def _daily_method(name: str) -> Any:
+    method = getattr(dt.date, name)
+
+    def use(self: WatchedDay, *args: Any, **kwargs: Any) -> Any:
+        _one_day()
+        return method(self.plain, *args, **kwargs)
+
+    use.__name__ = name
+    return use
+
+
+def _daily_property(name: str) -> property:
+    def read(self: WatchedDay) -> Any:
+        _one_day()
+        return getattr(self.plain, name)
+
+    return property(read)
+
+
+DAILY_METHODS = (
+    "weekday", "isoweekday", "toordinal", "isoformat", "isocalendar", "timetuple", "ctime", "strftime",
+    "replace", "__str__", "__repr__", "__format__", "__bool__",
+)  # fmt: skip
+"""A watched day's methods whose answer may change daily: each makes the answer a one-day one."""
+DAILY_PROPERTIES = ("year", "month", "day")
+CLASS_MAKERS = ("fromordinal", "fromisoformat", "fromisocalendar", "fromtimestamp", "today")
+"""Class methods: on a watched day's class they make a plain date (they know no as-of day)."""
+
+for _name in DAILY_METHODS:
+    if hasattr(dt.date, _name):
+        setattr(WatchedDay, _name, _daily_method(_name))
+for _name in DAILY_PROPERTIES:
+    setattr(WatchedDay, _name, _daily_property(_name))
+
+
+def _plain_maker(name: str) -> Any:
+    maker = getattr(dt.date, name)
+
+    def make(cls: type, *args: Any, **kwargs: Any) -> dt.date:
+        return maker(*args, **kwargs)
+
+    make.__name__ = name
+    return classmethod(make)
+
+
+for _name in CLASS_MAKERS:
+    if hasattr(dt.date, _name):
+        setattr(WatchedDay, _name, _plain_maker(_name))
