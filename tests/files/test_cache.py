@@ -21,8 +21,8 @@ AS_OF = dt.date(2026, 12, 1)
 TODAY = dt.date(2026, 11, 23)
 
 
-def _run(folder: Path, packset, as_of=AS_OF, **kwargs):
-    job = DueJob(packset=packset, as_of=as_of, within=14, default_worker="")
+def _run(folder: Path, packset, as_of=AS_OF, within=14, **kwargs):
+    job = DueJob(packset=packset, as_of=as_of, within=within, default_worker="")
     return run_caseload([folder], packset, job, TODAY, **kwargs)
 
 
@@ -38,13 +38,35 @@ def test_second_run_reads_nothing_and_answers_the_same(cases, packset):
     assert _flags(second) == _flags(first) == _flags(_run(cases, packset, use_cache=False))
 
 
-def test_another_morning_recomputes_from_cached_cases_without_parsing(cases, packset):
+def test_another_morning_takes_the_answers_that_still_hold_and_recomputes_the_rest_without_parsing(cases, packset):
     _run(cases, packset)
     next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
     assert next_day.stats["parsed"] == 0
-    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    assert next_day.stats["recomputed"] + next_day.stats["cached"] == next_day.stats["files"]
+    assert 0 < next_day.stats["recomputed"] < next_day.stats["cached"]  # most answers hold the next day
     fresh = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False)
-    assert _flags(next_day) == _flags(fresh)
+    assert next_day.results == fresh.results
+
+
+def test_every_morning_for_three_months_answers_as_a_run_without_the_cache(cases, packset):
+    """Each answer kept is served only on days it was shown to hold for: day after day, each
+    morning's entries are the very ones worked out afresh (rules/due.py answer_until)."""
+    day, served = AS_OF - dt.timedelta(days=30), 0
+    while day <= AS_OF + dt.timedelta(days=60):
+        cached = _run(cases, packset, as_of=day)
+        assert cached.results == _run(cases, packset, as_of=day, use_cache=False).results, day
+        served += cached.stats["cached"]
+        day += dt.timedelta(days=1)
+    assert served > 0.5 * 91 * cached.stats["files"]
+
+
+def test_an_earlier_day_is_worked_out_again(cases, packset):
+    """An answer holds from the day it was worked out for: a run as of an earlier day is not
+    served answers of a later one."""
+    _run(cases, packset, as_of=AS_OF + dt.timedelta(days=5))
+    earlier = _run(cases, packset, as_of=AS_OF)
+    assert earlier.stats["cached"] == 0 and earlier.stats["recomputed"] == earlier.stats["files"]
+    assert earlier.results == _run(cases, packset, as_of=AS_OF, use_cache=False).results
 
 
 def test_an_edited_file_is_read_again(cases, packset):
@@ -156,10 +178,10 @@ def test_damaged_cached_cases_are_read_again_from_their_files(cases, packset):
         damaged = [[(name, (signature, blob[: len(blob) // 3])) for name, (signature, blob) in batch] for batch in batches]
         path.write_bytes(b"".join(pickle.dumps(part) for part in (header, *damaged)))
         path.chmod(0o600)
-    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
-    assert next_day.stats["recomputed"] == 0
-    assert next_day.stats["parsed"] == next_day.stats["files"]
-    assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False))
+    wider = _run(cases, packset, within=21)  # no answer kept for it: every file's case is needed
+    assert wider.stats["recomputed"] == 0
+    assert wider.stats["parsed"] == wider.stats["files"]
+    assert _flags(wider) == _flags(_run(cases, packset, within=21, use_cache=False))
 
 
 def test_a_deleted_file_leaves_the_list_and_the_cache(cases, packset):
@@ -194,13 +216,13 @@ def test_worker_processes_give_the_same_answers_and_fill_the_cache(cases, packse
     assert _flags(workers) == _flags(alone)
     assert [p.file for p in workers.problems] == [p.file for p in alone.problems]
     next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), jobs=2)
-    assert next_day.stats["recomputed"] == next_day.stats["files"]
+    assert next_day.stats["parsed"] == 0 and 0 < next_day.stats["cached"] < next_day.stats["files"]  # the workers kept the days their answers hold for
     assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False, jobs=1))
 
 
 def test_due_and_another_job_do_not_evict_each_other(cases, packset):
     _run(cases, packset)
-    _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    _run(cases, packset, within=21)
     assert _run(cases, packset).stats["cached"] == len(list(cases.glob("*.yaml")))
 
 
@@ -279,3 +301,25 @@ def test_a_changed_holiday_table_changes_the_code_fingerprint(tmp_path):
     table = package / "holiday_tables" / "OR.json"
     table.write_text(table.read_text(encoding="utf-8").replace('"2026": {', '"2026": {\n"2026-12-17": "A new state holiday",', 1), encoding="utf-8")
     assert cache_module.fingerprint_of_code(package) != before
+
+
+def test_answers_served_the_next_morning_stay_kept_with_those_worked_out_again(cases, packset):
+    """The next morning's run serves most answers as it reads them and writes the file again with
+    the ones it worked out: asked again that morning, every answer is served."""
+    _run(cases, packset)
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert 0 < next_day.stats["recomputed"] < next_day.stats["cached"]
+    again = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert again.stats["cached"] == again.stats["files"]
+    assert again.results == next_day.results
+
+
+def test_a_run_over_one_file_keeps_the_answers_of_the_others(cases, packset):
+    whole = _run(cases, packset)
+    one = sorted(cases.glob("*.yaml"))[0]
+    alone = _run(one, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert alone.stats["files"] == 1
+    later = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1))
+    assert later.stats["parsed"] == 0 and later.stats["cached"] > 0
+    assert later.results == _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False).results
+    assert whole.stats["files"] == later.stats["files"]

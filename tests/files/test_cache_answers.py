@@ -21,8 +21,10 @@ AS_OF = dt.date(2026, 12, 1)
 TODAY = dt.date(2026, 11, 23)
 
 
-def _run(folder: Path, packset, day: int = 0, **kwargs):
-    job = DueJob(packset=packset, as_of=AS_OF + dt.timedelta(days=day), within=14, default_worker="")
+def _run(folder: Path, packset, job_number: int = 0, **kwargs):
+    """The due list as of AS_OF, a window of 14 days -- or of more, one day a job: each window is
+    a job of its own (a later day is not: an answer is kept with the days it holds for)."""
+    job = DueJob(packset=packset, as_of=AS_OF, within=14 + job_number, default_worker="")
     return run_caseload([folder], packset, job, TODAY, **kwargs)
 
 
@@ -35,8 +37,8 @@ def _answer_files() -> list[Path]:
 
 
 def test_only_the_last_jobs_answers_are_kept(cases, packset):
-    for day in range(cache_module.KEEP_RESULTS + 1):
-        _run(cases, packset, day)
+    for number in range(cache_module.KEEP_RESULTS + 1):
+        _run(cases, packset, number)
         time.sleep(0.01)  # distinct modification times
     assert len(_answer_files()) == cache_module.KEEP_RESULTS
     oldest = _run(cases, packset, 0)
@@ -50,8 +52,8 @@ def test_another_jobs_answers_under_this_jobs_name_are_not_served(cases, packset
     """The job's whole key is checked inside its answers file, not only in the file's name."""
     _run(cases, packset, 0)
     (first,) = _answer_files()
-    tomorrow = cache_module.answers_path(os.path.abspath(cases), f"{DueJob(packset, AS_OF + dt.timedelta(days=1), 14, '').key}|{packset.fingerprint}")
-    shutil.copy2(first, tomorrow)
+    other = cache_module.answers_path(os.path.abspath(cases), f"{DueJob(packset, AS_OF, 15, '').key}|{packset.fingerprint}")
+    shutil.copy2(first, other)
     again = _run(cases, packset, 1)
     assert again.stats["cached"] == 0
     assert _flags(again) == _flags(_run(cases, packset, 1, use_cache=False))

@@ -33,7 +33,7 @@ from casestaff.model.errors import UsageError
 from casestaff.model.pack import PackSet
 from casestaff.model.problems import Problem
 from casestaff.files import yamlread
-from casestaff.files.cache import Signature
+from casestaff.files.cache import Days, Signature
 from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import unchanged_since_read
 from casestaff.files.cache import signature as file_signature
@@ -377,12 +377,13 @@ class _FileOutcome:
     """"parsed", "recomputed" (from the cached case) or "cached" (the answer itself)."""
 
 
-_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, Any, str]
+_Sent = tuple[str, "Signature | tuple[()]", int, list[Problem], "str | None", tuple[int, int], Births, Any, str, "Days | None"]
 """A _FileOutcome as a worker sends it: a plain tuple, the job's answer already encoded.
 
 A tuple of builtins crosses the process boundary at a fraction of a dataclass's cost, and the
 answer's bytes go into the cache as they are, never encoded a second time. The answer slot holds
-its bytes, or `_Unencoded(answer)` when it has none (see _answer), or None without a job."""
+its bytes, or `_Unencoded(answer)` when it has none (see _answer), or None without a job; the
+last, the days the answer holds for, when the job's answers hold for days (see _answer)."""
 
 
 class _Unencoded(tuple[Any]):
@@ -390,18 +391,25 @@ class _Unencoded(tuple[Any]):
     itself: it reaches the list, and is not cached -- the next run computes it again."""
 
 
-def _answer(job: CaseJob | None, case: model.Case) -> Any:
-    """The job's answer for `case` as a worker sends it: its bytes (cachecodec), or _Unencoded."""
+def _answer(job: CaseJob | None, case: model.Case) -> tuple[Any, Days | None]:
+    """The job's answer for `case` as a worker sends it -- its bytes (cachecodec), or _Unencoded --
+    and the days it holds for: a job with `answer_until` (rules/due.py DueJob) says until when
+    its answer as of its `day` surely stays the same; any other job's answer holds for its key."""
     if job is None:
-        return None
-    answer = job(case)
+        return None, None
+    answer_until = getattr(job, "answer_until", None)
+    if answer_until is None:
+        answer, days = job(case), None
+    else:
+        answer, last = answer_until(case)
+        days = (job.day.toordinal(), last.toordinal())  # type: ignore[attr-defined]  # a job with answer_until has a day
     blob = encoded(answer)
-    return _Unencoded((answer,)) if blob is None else blob
+    return (_Unencoded((answer,)), None) if blob is None else (blob, days)
 
 
 def _received(sent: _Sent) -> tuple[_FileOutcome, Any]:
     """The outcome a worker sent, and its answer as sent (see _answer_from)."""
-    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how = sent
+    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how, _ = sent
     return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
 
 
@@ -444,15 +452,15 @@ def _parse_one(shown: str, shard: Any) -> _Sent:
     read_ns = time.time_ns()
     data, info, problems = read_bytes(shown)
     if data is None or info is None:
-        return (shown, (), read_ns, problems, None, (1, 1), (), None, "parsed")
+        return (shown, (), read_ns, problems, None, (1, 1), (), None, "parsed", None)
     signature = file_signature(info)
     case, problems = read_case(data, shown, packset.packs)
     if case is None:
-        return (shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed")
-    result = _answer(job, case)
+        return (shown, signature, read_ns, problems, None, (1, 1), (), None, "parsed", None)
+    result, days = _answer(job, case)
     if shard is not None and (blob := case_bytes(case)) is not None:
         shard.put(os.path.basename(shown), signature, blob)
-    return (shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed")
+    return (shown, signature, read_ns, [], case.case_id, case.at["case_id"], births(case), result, "parsed", days)
 
 
 def _run_task(task: _ShardTask) -> list[_Sent]:
@@ -468,7 +476,8 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
         if blob is not None and trusted is not None:
             case = case_from_bytes(blob, shown)
             if case is not None:  # its id and birth dates: the index's, of this very version of the file
-                outcomes.append((shown, trusted, 0, [], None, (0, 0), (), _answer(job, case), "recomputed"))
+                answer, days = _answer(job, case)
+                outcomes.append((shown, trusted, 0, [], None, (0, 0), (), answer, "recomputed", days))
                 continue
         outcomes.append(_parse_one(shown, shard))
     if shard is not None:
@@ -594,13 +603,15 @@ def _run_files(
         use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
         notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
+    asked = getattr(job, "day", None) if hasattr(job, "answer_until") else None
+    day = asked.toordinal() if asked is not None else None  # answers that hold for days are served on one they hold for
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
         indexes: dict[str, tuple[FolderIndex, AnswerStore]] = {}
         # each folder's cache index, and this job's answers there
         outcomes: dict[str, _FileOutcome] = {}
         tasks: dict[tuple[str, int], _ShardTask] = {}
-        present: dict[str, set[str]] = {}
+        present: dict[str, dict[str, str]] = {}  # folder -> the names of its files in this run -> each as shown
         texts: dict[Any, Any] = {}  # the one copy of each value the answers repeat (_shared)
 
         def task_for(folder: str, name: str) -> _ShardTask:
@@ -610,41 +621,39 @@ def _run_files(
                 task = tasks[(folder, shard)] = _ShardTask(folder, shard, [], [])
             return task
 
+        trim = _memory_trimmer() if len(files) >= TRIM_FROM else None
         for shown in files:
             folder, name = where[shown]
-            present.setdefault(folder, set()).add(name)
-            index = None
-            if use_cache:
-                index = indexes.get(folder)
-                if index is None:
-                    index = indexes[folder] = (
-                        FolderIndex.open(folder, packset.fingerprint),
-                        AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None),
-                    )
+            present.setdefault(folder, {})[name] = shown
+        for folder, names in present.items() if use_cache else ():
+            folder_index = FolderIndex.open(folder, packset.fingerprint)
+            folder_answers = AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None, day)
+            indexes[folder] = (folder_index, folder_answers)
+            outcomes.update(_served(folder_index, folder_answers, names, lambda result: _shared(job, result, texts), trim))
+        for shown in files:
+            if shown in outcomes:
+                continue
+            folder, name = where[shown]
+            index = indexes.get(folder)
             known = None
             if index is not None and (entry := index[0].entries.get(name)) is not None:
-                if name in index[1].answers:  # this job's answer may be here: look at the file now
-                    cached = _from_cache(*index, shown, name)
+                answers = index[1]
+                if name in answers.answers:  # this job's answer may be here: look at the file now
+                    cached = _from_cache(index[0], shown, name, lambda signature: answers.get(name, signature, shown))  # noqa: B023 - called at once
                     if cached is not None:
                         cached.result = _shared(job, cached.result, texts)
                         outcomes[shown] = cached
                         continue
                 known = (entry[0], entry[1])  # the worker looks at the file (next morning: all of them)
             task_for(folder, name).items.append((shown, name, known))
-        for folder, index in indexes.items():
-            if folder in scanned:  # a deleted case file must not live on in the cache
-                gone = [n for n in index[0].entries if n not in present.get(folder, set())]
-                index[0].forget(gone)
-                index[1].drop(gone)
-                if gone:
-                    forget_answers(folder, gone, packset.fingerprint, keep=index[1].path)
-                for name in gone:
-                    task_for(folder, name).gone.append(name)
-        index = None  # only `indexes` holds them now: they are let go once saved
+        for folder, name in _forget_gone(indexes, scanned, present, packset.fingerprint):
+            task_for(folder, name).gone.append(name)
+        index = folder_index = folder_answers = answers = None  # type: ignore[assignment]  # only `indexes` holds them now: they are let go once saved
         work = sum(len(task.items) for task in tasks.values())
-        trim = _memory_trimmer() if work >= TRIM_FROM else None
+        trim = trim if work >= TRIM_FROM else None
         for received, sent in enumerate(_run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up), 1):
             outcome, answer = _received(sent)
+            days = sent[9]
             outcomes[outcome.shown] = outcome
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
@@ -655,7 +664,7 @@ def _run_files(
                     facts = (outcome.case_id, outcome.case_id_at, outcome.births)
                     kept = folder_index.store(name, outcome.signature, outcome.read_ns, facts)
                 if not isinstance(answer, _Unencoded):
-                    folder_answers.put(name, kept[0], outcome.shown, answer)
+                    folder_answers.put(name, kept[0], outcome.shown, answer, days)
                 outcome.signature, outcome.read_ns, (outcome.case_id, outcome.case_id_at, outcome.births) = kept
             # decoded as it comes: its bytes are let go at once (the store sets its copy down)
             outcome.result = _shared(job, _answer_from(job, answer), texts)
@@ -716,10 +725,53 @@ def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> Non
     indexes.clear()
 
 
-def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str) -> _FileOutcome | None:
-    """The cached outcome of a file unchanged since the cache read it, with this job's answer;
-    None when there is none to trust (then a worker reads the file, or recomputes the answer
-    from the cached case)."""
+def _forget_gone(
+    indexes: dict[str, tuple[FolderIndex, AnswerStore]], scanned: set[str], present: dict[str, dict[str, str]], fingerprint: str
+) -> Iterator[tuple[str, str]]:
+    """(folder, name) of each file the cache of a folder read in full knows but that is gone:
+    forgotten by the index and every job's answers -- a deleted case file must not live on in
+    the cache -- and to be let go by its case shard."""
+    for folder, (index, answers) in indexes.items():
+        if folder in scanned:
+            here = present.get(folder, {})
+            gone = [n for n in index.entries if n not in here]
+            index.forget(gone)
+            answers.drop(gone)
+            if gone:
+                forget_answers(folder, gone, fingerprint, keep=answers.path)
+            yield from ((folder, name) for name in gone)
+
+
+def _served(
+    index: FolderIndex,
+    answers: AnswerStore,
+    names: dict[str, str],
+    shared: Callable[[Any], Any],
+    trim: Callable[[], None] | None,
+) -> Iterator[tuple[str, _FileOutcome]]:
+    """The outcomes of the files in `names` (name -> as shown) whose kept answers hold today
+    (answers that hold for days), served as the answers file is read, a batch at a time: their
+    bytes are let go as they are served, never all held (at 50,000 files, some 60-80 MB the next
+    morning). Nothing for a job whose answers do not hold for days: they are looked up by name."""
+    served = 0
+    for name, stored in answers.holding():
+        shown = names.get(name)
+        if shown is None:
+            answers.keep(name, stored)
+            continue
+        cached = _from_cache(index, shown, name, lambda signature: answers.serve(name, stored, signature, shown))  # noqa: B023 - called at once
+        if cached is not None:
+            cached.result = shared(cached.result)
+            yield shown, cached
+            served += 1
+            if trim is not None and served % TRIM_FROM == 0:
+                trim()  # the served answers' bytes, set down and let go
+
+
+def _from_cache(index: FolderIndex, shown: str, name: str, answer_for: Callable[[Signature], tuple[bool, Any]]) -> _FileOutcome | None:
+    """The cached outcome of a file unchanged since the cache read it, with this job's answer for
+    it as it is (`answer_for(signature)`: found, answer); None when there is none to trust (then
+    a worker reads the file, or recomputes the answer from the cached case)."""
     try:
         info = os.stat(shown)
     except OSError:
@@ -730,7 +782,7 @@ def _from_cache(index: FolderIndex, answers: AnswerStore, shown: str, name: str)
     signature, read_ns, (case_id, case_id_at, born) = index.entries[name]  # the same, held once
     # An answer names the file as this run shows it (`cases/a.yaml` from one
     # folder, `a.yaml` from another), so the path is part of what it is kept under.
-    found, result = answers.get(name, signature, shown)
+    found, result = answer_for(signature)
     if not found:
         return None
     return _FileOutcome(shown, signature, read_ns, [], case_id, case_id_at, born, result, "cached")

@@ -14,6 +14,7 @@ from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import PackSet
+from casestaff.model.watched import watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
@@ -77,10 +78,25 @@ class DueJob:
 
     @property
     def key(self) -> str:
-        return f"due/{self.as_of.isoformat()}/{self.within}/{self.default_worker}"
+        """What an answer depends on besides the case file and the day: the day is kept with each
+        answer as the days it holds for (answer_until)."""
+        return f"due/{self.within}/{self.default_worker}"
+
+    @property
+    def day(self) -> dt.date:
+        """The day answers are asked for: a kept answer serves it when it holds that day."""
+        return self.as_of
 
     def __call__(self, case: model.Case) -> CaseEntry:
         return evaluate_entry(case, self.packset, self.as_of, self.within, self.default_worker)
+
+    def answer_until(self, case: model.Case) -> tuple[CaseEntry, dt.date]:
+        """The entry as of `as_of`, and the last day it surely stays the same: every comparison the
+        rules made with the day is noted (model/watched.py), so the next morning's run can take
+        most answers as they are (issue 11)."""
+        with watching(self.as_of) as sighting:
+            entry = evaluate_entry(case, self.packset, watched(self.as_of), self.within, self.default_worker)
+        return entry, sighting.holds_until
 
     def shared(self, entry: CaseEntry, texts: dict[Any, Any]) -> CaseEntry:
         """`entry`, as decoded from a worker's answer or the cache, with the values thousands of
