@@ -8,6 +8,11 @@ types against these signatures.
 
 The engine (`evaluate.py`) then drops findings a later staffing of a matching kind satisfied.
 Records dated after the as-of date are ignored, so any past morning can be replayed exactly.
+
+Compare dates with the as-of day (`ctx.as_of`) rather than count days from it: the due list is
+worked out with the day watched (model/watched.py), and a comparison lets the cache keep the
+answer for every day it holds; counting, or reading the day's month, makes it a one-day answer --
+still right, only worked out again the next morning.
 """
 
 from __future__ import annotations
