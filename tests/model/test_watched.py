@@ -125,3 +125,14 @@ HARMLESS = {
 def test_every_way_to_read_a_date_is_watched() -> None:
     """A Python release that gives dates a new method fails here: decide whether it reads the value."""
     assert set(dir(dt.date)) <= HANDLED | HARMLESS, sorted(set(dir(dt.date)) - HANDLED - HARMLESS)
+
+
+def test_a_value_taken_from_the_plain_day_is_said_to_hold_while_the_day_is_in_range() -> None:
+    """The program calendar's window runs to the end of the month the list's window ends in: the
+    same month end while `as_of + 14 days` stays in that month."""
+    with watching(DAY) as sighting:
+        window_end = watched(DAY) + dt.timedelta(days=14)
+        month_end = dt.date(2026, 12, 31)
+        w.note_until(window_end, month_end)
+    assert sighting.holds_until == dt.date(2026, 12, 17)  # 12-18 + 14 days is 2027-01-01
+    w.note_until(DAY, dt.date(2026, 12, 5))  # a plain day: nothing to note, nothing said

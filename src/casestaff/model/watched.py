@@ -82,6 +82,14 @@ def plain(day: dt.date) -> dt.date:
     return _plain(day)
 
 
+def note_until(day: dt.date, last: dt.date) -> None:
+    """Say that what is worked out from `day` holds only while `day` is on or before `last`: for
+    a value taken from a watched day's plain date (`plain`), such as the end of its month. A
+    watched day notes it as a comparison; a plain day has nothing to note."""
+    if isinstance(day, WatchedDay):
+        day._note("le", last)
+
+
 def watched(day: dt.date) -> WatchedDay:
     """The as-of day to evaluate with inside `watching(day)`."""
     return WatchedDay._make(_plain(day), 0)

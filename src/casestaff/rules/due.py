@@ -14,7 +14,7 @@ from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import month_end
 from casestaff.model.pack import PackSet
-from casestaff.model.watched import watched, watching
+from casestaff.model.watched import note_until, plain, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
@@ -33,8 +33,10 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         flags = tuple(evaluate_case(case, pack, as_of, within, default_worker))
         calendar, calendar_kinds = (), set()
     else:
-        horizon = month_end(as_of + dt.timedelta(days=within))
-        wide = evaluate_case(case, pack, as_of, (horizon - as_of).days, default_worker)
+        window_end = as_of + dt.timedelta(days=within)
+        horizon = month_end(plain(window_end))
+        note_until(window_end, horizon)  # the same horizon while the window ends in its month (model/watched.py)
+        wide = evaluate_case(case, pack, as_of, within, default_worker, window_end=horizon)
         # Evaluated over the calendar's wider window, each flag's status is taken again over the
         # list's own: DUE and UPCOMING mean the same in every program.
         flags = tuple(

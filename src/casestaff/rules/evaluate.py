@@ -116,10 +116,11 @@ def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
 
 
 def evaluate_case_held(
-    case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = ""
+    case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "", window_end: dt.date | None = None
 ) -> list[tuple[Flag, NotCounted | None]]:
     """Every flag the pack's rules raise for one case, each with the staffing held for it that did
-    not count (None when none was held): overdue, then due, then upcoming; soonest first."""
+    not count (None when none was held): overdue, then due, then upcoming; soonest first. The
+    window is `within` days from `as_of`, or ends on `window_end` when that is given."""
     found: list[tuple[Flag, NotCounted | None]] = []
     participant = case.participant.name
     case_worker = case.worker or worker
@@ -131,7 +132,7 @@ def evaluate_case_held(
                 satisfied, held = _satisfied(case, step, finding.since, as_of)
                 if satisfied:
                     continue
-            status = status_of(finding.since, finding.due, as_of, within)
+            status = status_of(finding.since, finding.due, as_of, within, window_end)
             if status is None:
                 continue
             reason = _fill(rule.reason, {**step.params, **finding.facts})
@@ -160,6 +161,8 @@ def evaluate_case_held(
     return found
 
 
-def evaluate_case(case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "") -> list[Flag]:
+def evaluate_case(
+    case: model.Case, pack: Pack, as_of: dt.date, within: int, worker: str = "", window_end: dt.date | None = None
+) -> list[Flag]:
     """Every flag the pack's rules raise for one case: overdue, then due, then upcoming; soonest first."""
-    return [flag for flag, _ in evaluate_case_held(case, pack, as_of, within, worker)]
+    return [flag for flag, _ in evaluate_case_held(case, pack, as_of, within, worker, window_end)]

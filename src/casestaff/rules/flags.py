@@ -140,13 +140,14 @@ class Deadline:
         }
 
 
-def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int) -> str | None:
+def status_of(since: dt.date, due: dt.date, as_of: dt.date, within: int, window_end: dt.date | None = None) -> str | None:
     """overdue / due / upcoming as of a date (see STATUS_MEANING), or None when its reason begins
     after the window: the due date alone says whether it falls in the window, so a heading
     "looking 14 days ahead" never sits above "DUE in 23 days"."""
     if due < as_of:
         return OVERDUE
-    window_end = as_of + dt.timedelta(days=within)  # compared, not subtracted: see model/watched.py
+    if window_end is None:  # (a window given by its end: the program calendar's, to a month's end)
+        window_end = as_of + dt.timedelta(days=within)  # compared, not subtracted: see model/watched.py
     if due <= window_end:
         return DUE
     if since <= window_end:
