@@ -88,3 +88,27 @@ def test_an_answers_file_others_can_read_is_ignored_and_named(cases, packset):
     assert again.notes == [
         f"ignoring the cache file {answers}: others can read or write it (mode 0644); casestaff reads nothing from it and writes it again"
     ]
+
+
+def test_a_deleted_case_leaves_the_cache_after_the_packs_changed(cases, monkeypatch, tmp_path):
+    """Another pack set's run starts the folder's index over; a case deleted before the usual packs
+    run again must still leave every cache file (the answers no longer carry a date in their
+    file name, so none of them ages out on its own)."""
+    from typer.testing import CliRunner
+
+    from casestaff.cli.main import app
+
+    other = tmp_path / "other.toml"
+    other.write_text('state = "IL"\n', encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"]).exit_code in (0, 1)
+    monkeypatch.setenv("CASESTAFF_CONFIG", str(other))
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-02"]).exit_code in (0, 1)
+    monkeypatch.delenv("CASESTAFF_CONFIG")
+    gone = cases / "or-ssp-reengagement-rosa-delgado.yaml"
+    assert "Rosa Delgado" in gone.read_text(encoding="utf-8")
+    gone.unlink()
+    for day in range(3, 9):
+        assert runner.invoke(app, ["due", str(cases), "--as-of", f"2026-12-{day:02d}"]).exit_code in (0, 1)
+    for stored in cache_module.cache_root().iterdir():
+        assert b"Rosa Delgado" not in stored.read_bytes(), stored.name

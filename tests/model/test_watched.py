@@ -136,3 +136,50 @@ def test_a_value_taken_from_the_plain_day_is_said_to_hold_while_the_day_is_in_ra
         w.note_until(window_end, month_end)
     assert sighting.holds_until == dt.date(2026, 12, 17)  # 12-18 + 14 days is 2027-01-01
     w.note_until(DAY, dt.date(2026, 12, 5))  # a plain day: nothing to note, nothing said
+
+
+def test_evaluations_that_overlap_are_refused_not_mixed() -> None:
+    """One sighting a process: two watched evaluations at once (threads) would put one's
+    comparisons in the other's, which could then be kept for days it does not hold for."""
+    first, second = watching(DAY), watching(DAY)
+    first.__enter__()
+    second.__enter__()
+    with pytest.raises(RuntimeError, match="overlapped"):
+        first.__exit__(None, None, None)
+    with pytest.raises(RuntimeError, match="overlapped"):
+        second.__exit__(None, None, None)
+    with watching(DAY) as after:  # nothing left behind
+        assert watched(DAY) < dt.date(2026, 12, 10)
+    assert after.holds_until == dt.date(2026, 12, 9)
+
+
+BLIND_SPOTS = {
+    r"\bcombine\(": "datetime.combine reads a date's fields in C, unwatched",
+    r"\bdt\.date\.(?!fromisoformat\(|fromordinal\(|today\(|min\b|max\b)\w+\(": "an unbound date method reads its fields in C, unwatched",
+    r"\bvars\(|__getstate__|__dict__": "reads a watched day's own attributes",
+    r"\.plain\b(?! import)|\bplain\(": "a watched day's plain value, unwatched",
+}
+"""Ways to read the as-of day that model/watched.py cannot see."""
+
+
+ALLOWED = (
+    "horizon = month_end(plain(window_end))",  # rules/due.py: followed by note_until, which says how long it holds
+    "key = (id(pack), plain(as_of), isinstance(as_of, WatchedDay))",  # rules/evaluate.py: a cache key, not a value used
+)
+
+
+def test_the_due_path_reads_the_day_only_in_ways_the_watch_sees() -> None:
+    from ..conftest import REPO
+
+    package = REPO / "src" / "casestaff"
+    import re
+
+    files = [*sorted((package / "rules").glob("*.py")), package / "model" / "queries.py", package / "model" / "dates.py"]
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {why}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for pattern, why in BLIND_SPOTS.items()
+        if re.search(pattern, line.split("#")[0]) and not any(allowed in line for allowed in ALLOWED)
+    ]
+    assert not found, "\n".join(found)

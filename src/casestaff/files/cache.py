@@ -208,11 +208,16 @@ class FolderIndex:
 
     Only files without problems are kept: a file with problems is read again every run."""
     dirty: bool = False
+    started_over: bool = False
+    """The folder had an index this run could not use (other packs or settings, another casestaff,
+    damage): what the cache kept for the folder under it cannot be served (nor forgotten file by
+    file), so it is let go (`caseload._forget_gone`)."""
 
     @classmethod
     def open(cls, folder: str, fingerprint: str) -> FolderIndex:
         path = folder_stem(folder).with_suffix(".index")
-        return cls(folder=folder, fingerprint=fingerprint, entries=_load(path, fingerprint) or {})
+        entries = _load(path, fingerprint)
+        return cls(folder=folder, fingerprint=fingerprint, entries=entries or {}, started_over=entries is None and path.exists())
 
     def trusted(self, name: str, signature: Signature) -> bool:
         """The file is unchanged since it was read, and was read long enough after its last change."""

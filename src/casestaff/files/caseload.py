@@ -25,7 +25,7 @@ from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, answer_files, forget_answers, shard_of
 from casestaff.files.cachecodec import case_bytes, case_from_bytes, decoded, encoded
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
@@ -394,10 +394,11 @@ class _Unencoded(tuple[Any]):
 def _answer(job: CaseJob | None, case: model.Case) -> tuple[Any, Days | None]:
     """The job's answer for `case` as a worker sends it -- its bytes (cachecodec), or _Unencoded --
     and the days it holds for: a job with `answer_until` (rules/due.py DueJob) says until when
-    its answer as of its `day` surely stays the same; any other job's answer holds for its key."""
+    its answer as of its `day` surely stays the same; any other job's answer holds for its key.
+    Without the cache nothing is kept, so nothing is watched: the job is simply asked."""
     if job is None:
         return None, None
-    answer_until = getattr(job, "answer_until", None)
+    answer_until = getattr(job, "answer_until", None) if _WORKER.get("fingerprint") is not None else None
     if answer_until is None:
         answer, days = job(case), None
     else:
@@ -612,6 +613,7 @@ def _run_files(
         outcomes: dict[str, _FileOutcome] = {}
         tasks: dict[tuple[str, int], _ShardTask] = {}
         present: dict[str, dict[str, str]] = {}  # folder -> the names of its files in this run -> each as shown
+        absent: dict[str, list[str]] = {}  # folder read in full -> names its kept answers had that are gone
         texts: dict[Any, Any] = {}  # the one copy of each value the answers repeat (_shared)
 
         def task_for(folder: str, name: str) -> _ShardTask:
@@ -629,7 +631,9 @@ def _run_files(
             folder_index = FolderIndex.open(folder, packset.fingerprint)
             folder_answers = AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None, day)
             indexes[folder] = (folder_index, folder_answers)
-            outcomes.update(_served(folder_index, folder_answers, names, lambda result: _shared(job, result, texts), trim))
+            absent[folder] = []
+            gone_too = absent[folder] if folder in scanned else None
+            outcomes.update(_served(folder_index, folder_answers, names, lambda result: _shared(job, result, texts), trim, gone_too))
         for shown in files:
             if shown in outcomes:
                 continue
@@ -646,7 +650,7 @@ def _run_files(
                         continue
                 known = (entry[0], entry[1])  # the worker looks at the file (next morning: all of them)
             task_for(folder, name).items.append((shown, name, known))
-        for folder, name in _forget_gone(indexes, scanned, present, packset.fingerprint):
+        for folder, name in _forget_gone(indexes, scanned, present, absent, packset.fingerprint):
             task_for(folder, name).gone.append(name)
         index = folder_index = folder_answers = answers = None  # type: ignore[assignment]  # only `indexes` holds them now: they are let go once saved
         work = sum(len(task.items) for task in tasks.values())
@@ -726,15 +730,25 @@ def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> Non
 
 
 def _forget_gone(
-    indexes: dict[str, tuple[FolderIndex, AnswerStore]], scanned: set[str], present: dict[str, dict[str, str]], fingerprint: str
+    indexes: dict[str, tuple[FolderIndex, AnswerStore]],
+    scanned: set[str],
+    present: dict[str, dict[str, str]],
+    absent: dict[str, list[str]],
+    fingerprint: str,
 ) -> Iterator[tuple[str, str]]:
-    """(folder, name) of each file the cache of a folder read in full knows but that is gone:
-    forgotten by the index and every job's answers -- a deleted case file must not live on in
-    the cache -- and to be let go by its case shard."""
+    """(folder, name) of each file the cache of a folder read in full knows but that is gone (its
+    index, or this job's answers: `absent`): forgotten by the index and every job's answers -- a
+    deleted case file must not live on in the cache -- and to be let go by its case shard. A
+    folder whose index started over lets go of every other job's answers: none can be served
+    without the index, and they may name files the index no longer knows."""
     for folder, (index, answers) in indexes.items():
+        if index.started_over:
+            for path in answer_files(folder):
+                if path != answers.path:
+                    path.unlink(missing_ok=True)
         if folder in scanned:
             here = present.get(folder, {})
-            gone = [n for n in index.entries if n not in here]
+            gone = sorted({*(n for n in index.entries if n not in here), *(n for n in answers.answers if n not in here), *absent.get(folder, ())})
             index.forget(gone)
             answers.drop(gone)
             if gone:
@@ -748,16 +762,23 @@ def _served(
     names: dict[str, str],
     shared: Callable[[Any], Any],
     trim: Callable[[], None] | None,
+    absent: list[str] | None,
 ) -> Iterator[tuple[str, _FileOutcome]]:
     """The outcomes of the files in `names` (name -> as shown) whose kept answers hold today
     (answers that hold for days), served as the answers file is read, a batch at a time: their
     bytes are let go as they are served, never all held (at 50,000 files, some 60-80 MB the next
-    morning). Nothing for a job whose answers do not hold for days: they are looked up by name."""
+    morning). Nothing for a job whose answers do not hold for days: they are looked up by name.
+    An answer of a file this run does not ask for is kept -- unless the folder is read in full
+    (`absent` given): the file is gone, so its answer is let go and its name put in `absent`."""
     served = 0
     for name, stored in answers.holding():
         shown = names.get(name)
         if shown is None:
-            answers.keep(name, stored)
+            if absent is None:
+                answers.keep(name, stored)
+            else:
+                absent.append(name)  # a deleted case file must not live on in the cache
+                answers.dirty = True
             continue
         cached = _from_cache(index, shown, name, lambda signature: answers.serve(name, stored, signature, shown))  # noqa: B023 - called at once
         if cached is not None:

@@ -80,7 +80,11 @@ def watching(day: dt.date) -> Iterator[Sighting]:
     try:
         yield sighting
     finally:
-        _SIGHTING[0] = outer
+        overlapped = _SIGHTING[0] is not sighting
+        _SIGHTING[0] = None if overlapped else outer  # overlapped: no sighting is trusted any more
+        if overlapped:  # another evaluation's comparisons may have landed here, or this one's there
+            sighting.one_day()
+            raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
 
 
 def _one_day() -> None:
