@@ -19,8 +19,6 @@ compared with a due date is a comparison of the as-of day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 ONE_DAY = dt.timedelta(days=1)
@@ -71,19 +69,26 @@ _SIGHTING: list[Sighting | None] = [None]
 """The sighting open in this process (evaluations do not nest, nor run in threads)."""
 
 
-@contextmanager
-def watching(day: dt.date) -> Iterator[Sighting]:
-    """Note what the evaluation inside learns about `day` (give it `watched(day)`)."""
-    sighting = Sighting(_plain(day))
-    outer = _SIGHTING[0]
-    _SIGHTING[0] = sighting
-    try:
-        yield sighting
-    finally:
-        overlapped = _SIGHTING[0] is not sighting
-        _SIGHTING[0] = None if overlapped else outer  # overlapped: no sighting is trusted any more
+class watching:  # lower case: used as a function, `with watching(day) as sighting`
+    """Note what the evaluation inside learns about `day` (give it `watched(day)`): a sighting.
+    A class rather than a generator: it is opened once a case, 10,000 times a list."""
+
+    __slots__ = ("sighting", "outer")
+
+    def __init__(self, day: dt.date) -> None:
+        self.sighting = Sighting(_plain(day))
+        self.outer: Sighting | None = None
+
+    def __enter__(self) -> Sighting:
+        self.outer = _SIGHTING[0]
+        _SIGHTING[0] = self.sighting
+        return self.sighting
+
+    def __exit__(self, *exc: object) -> None:
+        overlapped = _SIGHTING[0] is not self.sighting
+        _SIGHTING[0] = None if overlapped else self.outer  # overlapped: no sighting is trusted any more
         if overlapped:  # another evaluation's comparisons may have landed here, or this one's there
-            sighting.one_day()
+            self.sighting.one_day()
             raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
 
 
@@ -111,8 +116,16 @@ def note_until(day: dt.date, last: dt.date) -> None:
 
 
 def watched(day: dt.date) -> WatchedDay:
-    """The as-of day to evaluate with inside `watching(day)`."""
-    return WatchedDay._make(_plain(day), 0)
+    """The as-of day to evaluate with inside `watching(day)` (one object a day: it holds nothing
+    of an evaluation's own, and making it costs a microsecond a case)."""
+    value = _plain(day)
+    made = _WATCHED.get(value)
+    if made is None:
+        made = _WATCHED[value] = WatchedDay._make(value, 0)
+    return made
+
+
+_WATCHED: dict[dt.date, WatchedDay] = {}
 
 
 class WatchedDay(dt.date):

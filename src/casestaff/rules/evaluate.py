@@ -122,6 +122,8 @@ def evaluate_case_held(
     not count (None when none was held): overdue, then due, then upcoming; soonest first. The
     window is `within` days from `as_of`, or ends on `window_end` when that is given."""
     found: list[tuple[Flag, NotCounted | None]] = []
+    if window_end is None:  # once a case, not once a finding (a watched day's sum is a new watched day)
+        window_end = as_of + dt.timedelta(days=within)
     participant = case.participant.name
     case_worker = case.worker or worker
     for step in _plan(pack, as_of):
