@@ -3,10 +3,11 @@
 Per case folder, in the user's cache directory:
   index     -- per file: signature (see `signature`), when it was read, and the facts cross-file
                checks need;
-  answers-K -- per job key K (e.g. the due list for an as-of date, a window and the pack set), per
-               file: the answer as MessagePack, with the signature and the path it was computed for;
-               the answers of the KEEP_RESULTS jobs run last are kept, each in a file of its own,
-               so a run reads and writes only its own job's answers;
+  answers-K -- per job key K (e.g. the due list for a window and the pack set), per file: the
+               answer as MessagePack, with the signature and the path it was computed for, and
+               for the due list the days it holds for (rules/due.py answer_until: served on any
+               of them); the answers of the KEEP_RESULTS jobs run last are kept, each in a file of
+               its own, so a run reads and writes only its own job's answers;
   cases0-31 -- per file: the validated Case as MessagePack (cachecodec.py), in SHARDS shards by file name, read only
                when a result must be recomputed -- each shard by whichever worker process
                handles those files, so cases never travel between processes.
