@@ -112,3 +112,71 @@ def test_a_deleted_case_leaves_the_cache_after_the_packs_changed(cases, monkeypa
         assert runner.invoke(app, ["due", str(cases), "--as-of", f"2026-12-{day:02d}"]).exit_code in (0, 1)
     for stored in cache_module.cache_root().iterdir():
         assert b"Rosa Delgado" not in stored.read_bytes(), stored.name
+
+
+def _cache_naming(name: bytes) -> list[str]:
+    return sorted(p.name for p in cache_module.cache_root().iterdir() if name in p.read_bytes())
+
+
+def test_the_last_case_of_a_sub_folder_leaves_the_cache(cases):
+    """A folder read in full with no case file left: nothing of it stays in the cache."""
+    from typer.testing import CliRunner
+
+    from casestaff.cli.main import app
+
+    closed = cases / "closed"
+    closed.mkdir()
+    moved = closed / "rosa.yaml"
+    (cases / "or-ssp-reengagement-rosa-delgado.yaml").rename(moved)
+    runner = CliRunner()
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"]).exit_code in (0, 1)
+    assert _cache_naming(b"Rosa Delgado")
+    moved.unlink()
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-02"]).exit_code in (0, 1)
+    assert _cache_naming(b"Rosa Delgado") == []
+
+
+def test_a_case_deleted_before_other_packs_run_leaves_the_cache(cases, monkeypatch, tmp_path):
+    """The other packs start the folder's index over, so it never learns the deleted file's name:
+    what was kept under the old index (case shards too) is let go when the folder is opened."""
+    from typer.testing import CliRunner
+
+    from casestaff.cli.main import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"]).exit_code in (0, 1)
+    rosa = "or-ssp-reengagement-rosa-delgado.yaml"
+    for path in cases.glob("*.yaml"):  # she and every case sharing her shard: nothing rewrites it
+        if cache_module.shard_of(path.name) == cache_module.shard_of(rosa):
+            path.unlink()
+    assert list(cases.glob("*.yaml"))
+    other = tmp_path / "other.toml"
+    other.write_text('state = "IL"\n', encoding="utf-8")
+    monkeypatch.setenv("CASESTAFF_CONFIG", str(other))
+    assert runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-02"]).exit_code in (0, 1)
+    assert _cache_naming(b"Rosa Delgado") == []
+    assert _cache_naming(b"rosa-delgado") == []
+
+
+def test_a_cache_file_that_cannot_be_deleted_costs_speed_not_the_list(cases, monkeypatch, tmp_path):
+    """A read-only cache, or (on Windows) a cache file another run has open: the list still comes."""
+    from typer.testing import CliRunner
+
+    from casestaff.cli.main import app
+
+    runner = CliRunner()
+    first = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    real_unlink = Path.unlink
+
+    def refuse(path: Path, missing_ok: bool = False) -> None:
+        if path.parent == cache_module.cache_root() and ".cases" in path.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    other = tmp_path / "other.toml"
+    other.write_text('state = "IL"\n', encoding="utf-8")
+    monkeypatch.setenv("CASESTAFF_CONFIG", str(other))
+    again = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert again.exit_code == first.exit_code, again.output
+    assert "Total:" in again.stdout

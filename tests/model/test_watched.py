@@ -101,14 +101,12 @@ def test_it_is_the_same_date_in_value() -> None:
     assert type(WatchedDay.fromordinal(DAY.toordinal())) is dt.date
 
 
-def test_outside_a_sighting_nothing_is_noted_and_sightings_nest() -> None:
+def test_outside_a_sighting_nothing_is_noted() -> None:
     day = watched(DAY)
     assert day < dt.date(2027, 1, 1) and hash(day) == hash(DAY)
-    with watching(DAY) as outer:
-        with watching(DAY + ONE) as inner:
-            assert watched(DAY + ONE) < dt.date(2026, 12, 10)
-        assert watched(DAY) < dt.date(2026, 12, 20)
-    assert inner.holds_until == dt.date(2026, 12, 9) and outer.holds_until == dt.date(2026, 12, 19)
+    with watching(DAY + ONE) as sighting:
+        assert watched(DAY + ONE) < dt.date(2026, 12, 10)
+    assert sighting.holds_until == dt.date(2026, 12, 9)
 
 
 HANDLED = {
@@ -139,15 +137,16 @@ def test_a_value_taken_from_the_plain_day_is_said_to_hold_while_the_day_is_in_ra
 
 
 def test_evaluations_that_overlap_are_refused_not_mixed() -> None:
-    """One sighting a process: two watched evaluations at once (threads) would put one's
-    comparisons in the other's, which could then be kept for days it does not hold for."""
-    first, second = watching(DAY), watching(DAY)
-    first.__enter__()
-    second.__enter__()
+    """One sighting a process, and evaluations never nest: a second one opened while the first is
+    (threads) would take the first's comparisons, which could then be kept for days they do not
+    hold for. Both are refused, the first made a one-day answer."""
+    first = watching(DAY)
+    outer = first.__enter__()
+    with pytest.raises(RuntimeError, match="overlapped"):
+        watching(DAY).__enter__()
+    assert outer.holds_until == DAY
     with pytest.raises(RuntimeError, match="overlapped"):
         first.__exit__(None, None, None)
-    with pytest.raises(RuntimeError, match="overlapped"):
-        second.__exit__(None, None, None)
     with watching(DAY) as after:  # nothing left behind
         assert watched(DAY) < dt.date(2026, 12, 10)
     assert after.holds_until == dt.date(2026, 12, 9)

@@ -264,6 +264,26 @@ def answer_files(folder: str) -> list[Path]:
     return [Path(entry.path) for entry in found]
 
 
+def let_go(folder: str, *, keep: Path | None = None, index: bool = True) -> None:
+    """Delete what the cache holds for a case folder -- its index (unless `index` is False), every
+    job's answers but `keep`, its case shards -- for a folder read in full with no case file left
+    in it, or whose index started over (nothing kept under the old one can be served, and it may
+    name files the new index never learns of). A file that cannot be deleted is left: the cache
+    only ever costs speed."""
+    stem = folder_stem(folder)
+    try:
+        found = [Path(entry.path) for entry in os.scandir(stem.parent) if entry.name.startswith(f"{stem.name}.")]
+    except OSError:
+        return
+    for path in found:
+        if path == keep or (not index and path.suffix == ".index"):
+            continue
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def _mtime_ns(entry: os.DirEntry[str]) -> int:
     try:
         return entry.stat(follow_symlinks=False).st_mtime_ns

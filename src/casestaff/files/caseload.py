@@ -25,7 +25,7 @@ from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, answer_files, forget_answers, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, let_go, shard_of
 from casestaff.files.cachecodec import case_bytes, case_from_bytes, decoded, encoded
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
@@ -627,9 +627,13 @@ def _run_files(
         for shown in files:
             folder, name = where[shown]
             present.setdefault(folder, {})[name] = shown
+        for folder in sorted(scanned - present.keys()) if use_cache else ():
+            let_go(folder)  # read in full, no case file left: nothing of it may live on in the cache
         for folder, names in present.items() if use_cache else ():
             folder_index = FolderIndex.open(folder, packset.fingerprint)
             folder_answers = AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None, day)
+            if folder_index.started_over:  # before anything is read or written under the new one
+                let_go(folder, keep=folder_answers.path, index=False)
             indexes[folder] = (folder_index, folder_answers)
             absent[folder] = []
             gone_too = absent[folder] if folder in scanned else None
@@ -738,14 +742,9 @@ def _forget_gone(
 ) -> Iterator[tuple[str, str]]:
     """(folder, name) of each file the cache of a folder read in full knows but that is gone (its
     index, or this job's answers: `absent`): forgotten by the index and every job's answers -- a
-    deleted case file must not live on in the cache -- and to be let go by its case shard. A
-    folder whose index started over lets go of every other job's answers: none can be served
-    without the index, and they may name files the index no longer knows."""
+    deleted case file must not live on in the cache -- and to be let go by its case shard. (A
+    folder whose index started over let go of the rest when it was opened: `cache.let_go`.)"""
     for folder, (index, answers) in indexes.items():
-        if index.started_over:
-            for path in answer_files(folder):
-                if path != answers.path:
-                    path.unlink(missing_ok=True)
         if folder in scanned:
             here = present.get(folder, {})
             gone = sorted({*(n for n in index.entries if n not in here), *(n for n in answers.answers if n not in here), *absent.get(folder, ())})

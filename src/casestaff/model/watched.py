@@ -81,6 +81,10 @@ class watching:  # lower case: used as a function, `with watching(day) as sighti
 
     def __enter__(self) -> Sighting:
         self.outer = _SIGHTING[0]
+        if self.outer is not None:  # evaluations never nest: one inside another would take its comparisons
+            self.outer.one_day()
+            _SIGHTING[0] = None
+            raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
         _SIGHTING[0] = self.sighting
         return self.sighting
 
