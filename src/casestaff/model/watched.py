@@ -19,6 +19,8 @@ compared with a due date is a comparison of the as-of day.
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable
 from typing import Any
 
 ONE_DAY = dt.timedelta(days=1)
@@ -32,16 +34,6 @@ class Sighting:
     def __init__(self, day: dt.date) -> None:
         self.day = day
         self.holds_until = dt.date.max
-
-    def compared(self, op: str, at: dt.date) -> None:
-        """The as-of day was compared (`day OP at`, `at` already moved by any offset): the answer
-        holds until the comparison would come out otherwise for a later day."""
-        if op in ("le", "gt"):
-            self.flips_after(at)
-        elif op in ("lt", "ge"):
-            self.flips_on(at)
-        else:
-            self.flips_on_or_off(at)
 
     def flips_on(self, at: dt.date) -> None:
         """`day < at` and `day >= at` change on the day `at` is reached."""
@@ -76,7 +68,7 @@ class watching:  # lower case: used as a function, `with watching(day) as sighti
     __slots__ = ("sighting", "outer")
 
     def __init__(self, day: dt.date) -> None:
-        self.sighting = Sighting(_plain(day))
+        self.sighting = Sighting(plain(day))
         self.outer: Sighting | None = None
 
     def __enter__(self) -> Sighting:
@@ -102,13 +94,9 @@ def _one_day() -> None:
         sighting.one_day()
 
 
-def _plain(day: dt.date) -> dt.date:
-    return day.plain if isinstance(day, WatchedDay) else day
-
-
 def plain(day: dt.date) -> dt.date:
     """`day` as a plain date (a watched day's value, noting nothing): for keys of caches."""
-    return _plain(day)
+    return day.plain if isinstance(day, WatchedDay) else day
 
 
 def note_until(day: dt.date, last: dt.date) -> None:
@@ -116,13 +104,13 @@ def note_until(day: dt.date, last: dt.date) -> None:
     a value taken from a watched day's plain date (`plain`), such as the end of its month. A
     watched day notes it as a comparison; a plain day has nothing to note."""
     if isinstance(day, WatchedDay):
-        day._note("le", last)
+        day._note(Sighting.flips_after, last)
 
 
 def watched(day: dt.date) -> WatchedDay:
     """The as-of day to evaluate with inside `watching(day)` (one object a day: it holds nothing
     of an evaluation's own, and making it costs a microsecond a case)."""
-    value = _plain(day)
+    value = plain(day)
     made = _WATCHED.get(value)
     if made is None:
         made = _WATCHED[value] = WatchedDay._make(value, 0)
@@ -149,11 +137,10 @@ class WatchedDay(dt.date):
         made._back = dt.timedelta(days=offset)
         return made
 
-    # -- comparisons: noted, exactly -------------------------------------------------------
-    # A plain date is what rules compare the day with, thousands of times a list: it takes the
-    # short way (about 0.3 us); anything else is sorted out by _note.
+    # -- comparisons: noted, exactly (made below, one per operator) ------------------------------
 
-    def _note(self, op: str, other: object) -> None:
+    def _note(self, flips: Callable[[Sighting, dt.date], None], other: object) -> None:
+        """The comparison with anything but a plain date (the short way, in _comparison)."""
         sighting = _SIGHTING[0]
         if sighting is None or not isinstance(other, dt.date):
             return
@@ -162,47 +149,7 @@ class WatchedDay(dt.date):
         if isinstance(other, dt.datetime):
             sighting.one_day()
             return
-        sighting.compared(op, other - self._back)
-
-    def __lt__(self, other: object) -> bool:
-        if type(other) is dt.date:
-            if (sighting := _SIGHTING[0]) is not None:
-                sighting.flips_on(other - self._back)
-            return self.plain < other
-        self._note("lt", other)
-        return dt.date.__lt__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
-
-    def __le__(self, other: object) -> bool:
-        if type(other) is dt.date:
-            if (sighting := _SIGHTING[0]) is not None:
-                sighting.flips_after(other - self._back)
-            return self.plain <= other
-        self._note("le", other)
-        return dt.date.__le__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
-
-    def __gt__(self, other: object) -> bool:
-        if type(other) is dt.date:
-            if (sighting := _SIGHTING[0]) is not None:
-                sighting.flips_after(other - self._back)
-            return self.plain > other
-        self._note("gt", other)
-        return dt.date.__gt__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
-
-    def __ge__(self, other: object) -> bool:
-        if type(other) is dt.date:
-            if (sighting := _SIGHTING[0]) is not None:
-                sighting.flips_on(other - self._back)
-            return self.plain >= other
-        self._note("ge", other)
-        return dt.date.__ge__(self.plain, _plain(other) if isinstance(other, dt.date) else other)  # type: ignore[operator]
-
-    def __eq__(self, other: object) -> bool:
-        self._note("eq", other)
-        return dt.date.__eq__(self.plain, _plain(other) if isinstance(other, dt.date) else other)
-
-    def __ne__(self, other: object) -> bool:
-        self._note("ne", other)
-        return dt.date.__ne__(self.plain, _plain(other) if isinstance(other, dt.date) else other)
+        flips(sighting, other - self._back)
 
     # -- whole days added or taken: still watched, moved -------------------------------------
 
@@ -245,6 +192,36 @@ class WatchedDay(dt.date):
 
     def __deepcopy__(self, memo: Any) -> WatchedDay:
         return self
+
+
+def _comparison(compare: Callable[[Any, Any], Any], flips: Callable[[Sighting, dt.date], None]) -> Any:
+    """A watched day's comparison: noted in the open sighting by `flips`, answered as `compare`
+    answers its plain value. A plain date -- what rules compare the day with, thousands of times
+    a list -- takes the short way (about 0.3 us)."""
+
+    def method(self: WatchedDay, other: object) -> Any:
+        if type(other) is dt.date:
+            if (sighting := _SIGHTING[0]) is not None:
+                flips(sighting, other - self._back)
+            return compare(self.plain, other)
+        self._note(flips, other)
+        return compare(self.plain, plain(other)) if isinstance(other, dt.date) else NotImplemented
+
+    method.__name__ = f"__{compare.__name__}__"
+    return method
+
+
+COMPARISONS = {
+    operator.lt: Sighting.flips_on,  # `day < at` and `day >= at` change the day `at` is reached
+    operator.ge: Sighting.flips_on,
+    operator.le: Sighting.flips_after,  # `day <= at` and `day > at` change the day after `at`
+    operator.gt: Sighting.flips_after,
+    operator.eq: Sighting.flips_on_or_off,
+    operator.ne: Sighting.flips_on_or_off,
+}
+"""Each comparison a watched day answers, and how it changes with the day."""
+for _compare, _flips in COMPARISONS.items():
+    setattr(WatchedDay, f"__{_compare.__name__}__", _comparison(_compare, _flips))
 
 
 def _daily_method(name: str) -> Any:
