@@ -408,10 +408,10 @@ def _answer(job: CaseJob | None, case: model.Case) -> tuple[Any, Days | None]:
     return (_Unencoded((answer,)), None) if blob is None else (blob, days)
 
 
-def _received(sent: _Sent) -> tuple[_FileOutcome, Any]:
-    """The outcome a worker sent, and its answer as sent (see _answer_from)."""
-    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how, _ = sent
-    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob
+def _received(sent: _Sent) -> tuple[_FileOutcome, Any, Days | None]:
+    """The outcome a worker sent, its answer as sent (see _answer_from), and the days it holds for."""
+    shown, signature, read_ns, problems, case_id, case_id_at, born, blob, how, days = sent
+    return _FileOutcome(shown, signature, read_ns, problems, case_id, case_id_at, born, None, how), blob, days
 
 
 def _answer_from(job: CaseJob | None, sent: Any) -> Any:
@@ -660,8 +660,7 @@ def _run_files(
         work = sum(len(task.items) for task in tasks.values())
         trim = trim if work >= TRIM_FROM else None
         for received, sent in enumerate(_run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up), 1):
-            outcome, answer = _received(sent)
-            days = sent[9]
+            outcome, answer, days = _received(sent)
             outcomes[outcome.shown] = outcome
             if use_cache and not outcome.problems and outcome.signature:
                 folder, name = where[outcome.shown]
