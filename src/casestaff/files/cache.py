@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import zlib
 from dataclasses import field
 from casestaff.model.plain import dataclass
@@ -157,6 +158,12 @@ object in the file (at 50,000 files the index's alone was some 25 MB at the peak
 one back takes few calls."""
 
 
+def _batches(stream: BinaryIO) -> Iterator[Any]:
+    """The batches of (name, entry) pairs that follow a cache file's header, one at a time."""
+    while stream.peek(1):  # type: ignore[attr-defined]  # a buffered file
+        yield _SafeUnpickler(stream).load()
+
+
 def _load_entries(path: Path) -> tuple[Any, dict[str, Any]] | None:
     """(header, entries) of a cache file -- a header, then batches of (name, entry) pairs to its
     end -- or None when the file is not one casestaff can trust or read whole."""
@@ -166,8 +173,8 @@ def _load_entries(path: Path) -> tuple[Any, dict[str, Any]] | None:
     try:
         with path.open("rb") as stream:  # read a batch at a time: the file's bytes are never held whole
             header = _SafeUnpickler(stream).load()
-            while stream.peek(1):
-                entries.update(_SafeUnpickler(stream).load())
+            for batch in _batches(stream):
+                entries.update(batch)
     except Exception:  # a broken or foreign cache is simply not used
         return None
     return header, entries
@@ -185,15 +192,16 @@ def _write_entries(stream: BinaryIO, header: Any, entries: Iterable[tuple[str, A
         pickle.dump(batch, stream, 5)
 
 
-def _load(path: Path, fingerprint: str) -> dict[str, Any] | None:
+def _load(path: Path, header: Any) -> dict[str, Any] | None:
+    """The entries of a cache file written under `header`, or None."""
     loaded = _load_entries(path)
-    return loaded[1] if loaded is not None and loaded[0] == _header(fingerprint) else None
+    return loaded[1] if loaded is not None and loaded[0] == header else None
 
 
-def _save(path: Path, fingerprint: str, content: dict[str, Any]) -> None:
+def _save(path: Path, header: Any, content: dict[str, Any]) -> None:
     """Write one cache file; failures (read-only home, full disk) only cost speed next time."""
     try:
-        _write_private(path, lambda stream: _write_entries(stream, _header(fingerprint), content.items()))
+        _write_private(path, lambda stream: _write_entries(stream, header, content.items()))
     except OSError:
         pass
 
@@ -217,7 +225,7 @@ class FolderIndex:
     @classmethod
     def open(cls, folder: str, fingerprint: str) -> FolderIndex:
         path = folder_stem(folder).with_suffix(".index")
-        entries = _load(path, fingerprint)
+        entries = _load(path, _header(fingerprint))
         return cls(folder=folder, fingerprint=fingerprint, entries=entries or {}, started_over=entries is None and path.exists())
 
     def trusted(self, name: str, signature: Signature) -> bool:
@@ -244,7 +252,7 @@ class FolderIndex:
 
     def save(self) -> None:
         if self.dirty:
-            _save(folder_stem(self.folder).with_suffix(".index"), self.fingerprint, self.entries)
+            _save(folder_stem(self.folder).with_suffix(".index"), _header(self.fingerprint), self.entries)
 
 
 def answers_path(folder: str, key: str) -> Path:
@@ -353,8 +361,7 @@ class AnswerStore:
         path = answers_path(folder, key)
         if day is not None:
             return cls(path=path, fingerprint=fingerprint, key=key, answers={}, answer_type=answer_type, day=day, unread=True)
-        loaded = _load_entries(path)
-        answers = loaded[1] if loaded is not None and loaded[0] == _answers_header(fingerprint, key) else {}
+        answers = _load(path, _answers_header(fingerprint, key)) or {}
         return cls(path=path, fingerprint=fingerprint, key=key, answers=answers, answer_type=answer_type)
 
     def holding(self) -> Iterator[tuple[str, AnswerEntry]]:
@@ -371,9 +378,9 @@ class AnswerStore:
                 if _SafeUnpickler(stream).load() != _answers_header(self.fingerprint, self.key):
                     self.dirty = True
                     return
-                while stream.peek(1):
-                    for name, entry in _SafeUnpickler(stream).load():
-                        if self.day is not None and _holds_on(entry, self.day):
+                for batch in _batches(stream):
+                    for name, entry in batch:
+                        if _holds_on(entry, self.day):  # type: ignore[arg-type]  # unread only with a day
                             yield name, entry
                         else:
                             self.dirty = True
@@ -412,10 +419,8 @@ class AnswerStore:
             return False, None
         if stored_signature != signature or stored_shown != shown:
             return False, None
-        if days is not None and not (self.day is not None and days[0] <= self.day <= days[1]):
-            return False, None  # worked out for days this is not one of
-        if days is None and self.day is not None:
-            return False, None
+        if not (days is None if self.day is None else _holds_on(entry, self.day)):
+            return False, None  # worked out for days this is not one of, or for none
         if answer is None:
             return True, None
         if not isinstance(answer, bytes) or self.answer_type is None:
@@ -486,8 +491,8 @@ class AnswerStore:
         entries = []
         if self.spill is not None:
             self.spill.seek(0)
-            while self.spill.peek(1):  # type: ignore[attr-defined]  # a buffered file (TemporaryFile)
-                entries.extend(_SafeUnpickler(self.spill).load())
+            for batch in _batches(self.spill):
+                entries.extend(batch)
         return entries + self.fresh
 
     def drop(self, names: list[str]) -> None:
@@ -520,12 +525,11 @@ class AnswerStore:
         self._set_down()
         if self.spill is not None:
             self.spill.seek(0)
-            while chunk := self.spill.read(1 << 20):
-                stream.write(chunk)
+            shutil.copyfileobj(self.spill, stream, 1 << 20)
 
-    def save(self, folder: str, *, keep_latest: bool = True) -> None:
+    def save(self, folder: str) -> None:
         """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are
-        kept (`keep_latest`), this one among them."""
+        kept, this one among them."""
         if not self.dirty:
             self.close()
             return
@@ -536,8 +540,6 @@ class AnswerStore:
             pass
         finally:
             self.close()
-        if not keep_latest:
-            return
         for old in answer_files(folder)[KEEP_RESULTS:]:
             if old != self.path:
                 try:
@@ -560,10 +562,9 @@ def forget_answers(folder: str, names: list[str], fingerprint: str, keep: Path) 
             except OSError:
                 pass
             continue
-        store = AnswerStore(path=path, fingerprint=fingerprint, key=str(header[3]), answers=loaded[1])
-        store.drop(names)
-        if store.dirty:
-            store.save(folder, keep_latest=False)  # another job's file: the run's own is not to be pruned here
+        entries = loaded[1]
+        if [name for name in names if entries.pop(name, None) is not None]:
+            _save(path, header, entries)  # another job's file: written again as it was, less those
 
 
 @dataclass
@@ -578,7 +579,7 @@ class CaseShard:
     @classmethod
     def open(cls, folder: str, shard: int, fingerprint: str) -> CaseShard:
         path = folder_stem(folder).with_suffix(f".cases{shard}")
-        return cls(path=path, fingerprint=fingerprint, cases=_load(path, fingerprint) or {})
+        return cls(path=path, fingerprint=fingerprint, cases=_load(path, _header(fingerprint)) or {})
 
     def get(self, name: str, signature: Signature) -> bytes | None:
         entry = self.cases.get(name)
@@ -595,4 +596,4 @@ class CaseShard:
 
     def save(self) -> None:
         if self.dirty:
-            _save(self.path, self.fingerprint, self.cases)
+            _save(self.path, _header(self.fingerprint), self.cases)
