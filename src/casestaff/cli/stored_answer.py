@@ -13,7 +13,6 @@ from casestaff.actions.workspace import Workspace
 from casestaff.files import answers
 from casestaff.files.caseload import is_case_file_name
 from casestaff.files.config import CONFIG_NAME
-from casestaff.files.permissions import FOLDER_OTHERS_MAY_NOT, distrust
 from casestaff.files.writer import write_private
 
 
@@ -36,9 +35,8 @@ def keep_answer(
     if inputs.changed_since(recording.started_ns):
         return code
     try:
-        folder = answers.answers_folder()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
+        folder = answers.private_answers_folder()
+        if folder is None:
             return code
         write_private(folder / f"{recording.key}.answer", answers.encoded(recording.key, code, inputs, output), durable=False)
         for old in answers.old_answers(time.time_ns()):

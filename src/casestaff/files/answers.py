@@ -57,6 +57,17 @@ KEEP_NS = 3 * 86_400 * 1_000_000_000
 Signature = list[int]
 
 
+def private_answers_folder() -> Path | None:
+    """The answers folder, made owner-only when it is not there; None when it, or the cache folder
+    holding it, is another user's or others could write in it (then nothing is kept there).
+    Raises OSError when it cannot be made."""
+    folder = answers_folder()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
+        return None
+    return folder
+
+
 def answers_folder() -> Path:
     return cache_root() / "answers"
 
@@ -338,10 +349,9 @@ class Copy:
         import tempfile  # only a large output needs it
 
         self.in_memory = True  # unless what follows succeeds
-        folder = answers_folder()
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
+            folder = private_answers_folder()
+            if folder is None:
                 return
             spill = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - open while the run writes; closed by close()
         except OSError:
@@ -366,10 +376,11 @@ class Copy:
         if self.spill is None:
             stream.write(self.held)
             return
+        import shutil  # loaded already by then (typer imports it); not on the stored answer's path
+
         self.spill.flush()
         self.spill.seek(0)
-        while chunk := self.spill.read(1 << 20):
-            stream.write(chunk)
+        shutil.copyfileobj(self.spill, stream, 1 << 20)
         self.spill.seek(0, os.SEEK_END)
 
     def close(self) -> None:
