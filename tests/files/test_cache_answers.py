@@ -180,3 +180,23 @@ def test_a_cache_file_that_cannot_be_deleted_costs_speed_not_the_list(cases, mon
     again = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
     assert again.exit_code == first.exit_code, again.output
     assert "Total:" in again.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="folder links need privileges on Windows")
+def test_a_folder_reached_by_two_paths_in_one_run_forgets_a_deleted_case(cases, packset, tmp_path):
+    """`due cases link/one.yaml`, where `link` is `cases` under another name: one folder, one
+    cache. The path read in full forgets the deleted case; the other must not write it back."""
+    link = tmp_path / "link"
+    link.symlink_to(cases, target_is_directory=True)
+    _run(cases, packset)
+    assert _cache_naming(b"OR-RE-0001")
+    (cases / "or-ssp-reengagement-amy.yaml").unlink()
+    kept = sorted(cases.glob("*.yaml"))[0].name
+    job = DueJob(packset=packset, as_of=AS_OF, within=14, default_worker="")
+    both = run_caseload([cases, link / kept], packset, job, TODAY)
+    assert _cache_naming(b"OR-RE-0001") == []
+    alone = run_caseload([cases, link / kept], packset, job, TODAY, use_cache=False)
+    assert _flags(both) == _flags(alone)
+    assert [p.message for p in both.problems] == [p.message for p in alone.problems]
+    again = _run(cases, packset)
+    assert again.stats["cached"] == again.stats["files"]

@@ -25,7 +25,7 @@ from casestaff.model.plain import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, forget_answers, let_go, shard_of
+from casestaff.files.cache import AnswerStore, CaseShard, FolderIndex, folder_stem, forget_answers, let_go, shard_of
 from casestaff.files.cachecodec import case_bytes, case_from_bytes, decoded, encoded
 from casestaff.files.casefile import read_case
 from casestaff.model import records as model
@@ -437,6 +437,9 @@ class _ShardTask:
     or None): the worker looks at the file itself, so the main process need not stat every file
     before the work begins (see unchanged_since_read)."""
     gone: list[str]
+    kept: bool = True
+    """Whether the cache keeps what is read here: not for a second path to a folder the run
+    reaches by another (_cache_keepers)."""
 
 
 _WORKER: dict[str, Any] = {}
@@ -469,7 +472,7 @@ def _run_task(task: _ShardTask) -> list[_Sent]:
 
     fingerprint: str | None = _WORKER["fingerprint"]
     job: CaseJob | None = _WORKER["job"]
-    shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None else None
+    shard = CaseShard.open(task.folder, task.shard, fingerprint) if fingerprint is not None and task.kept else None
     outcomes: list[_Sent] = []
     for shown, name, known in task.items:
         trusted = _unchanged(shown, known) if shard is not None and known is not None else None
@@ -620,7 +623,7 @@ def _run_files(
             shard = shard_of(name)
             task = tasks.get((folder, shard))
             if task is None:
-                task = tasks[(folder, shard)] = _ShardTask(folder, shard, [], [])
+                task = tasks[(folder, shard)] = _ShardTask(folder, shard, [], [], folder in indexes)
             return task
 
         trim = _memory_trimmer() if len(files) >= TRIM_FROM else None
@@ -629,12 +632,11 @@ def _run_files(
             present.setdefault(folder, {})[name] = shown
         for folder in sorted(scanned - present.keys()) if use_cache else ():
             let_go(folder)  # read in full, no case file left: nothing of it may live on in the cache
-        for folder, names in present.items() if use_cache else ():
-            folder_index = FolderIndex.open(folder, packset.fingerprint)
-            folder_answers = AnswerStore.open(folder, packset.fingerprint, key, job.answer_type if job is not None else None, day)
-            if folder_index.started_over:  # before anything is read or written under the new one
-                let_go(folder, keep=folder_answers.path, index=False)
-            indexes[folder] = (folder_index, folder_answers)
+        keepers = _cache_keepers(present, scanned) if use_cache else set()
+        for folder, names in present.items():
+            if folder not in keepers:
+                continue
+            folder_index, folder_answers = indexes[folder] = _open_cache(folder, packset.fingerprint, key, job, day)
             absent[folder] = []
             gone_too = absent[folder] if folder in scanned else None
             outcomes.update(_served(folder_index, folder_answers, names, lambda result: _shared(job, result, texts), trim, gone_too))
@@ -662,8 +664,8 @@ def _run_files(
         for received, sent in enumerate(_run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up), 1):
             outcome, answer, days = _received(sent)
             outcomes[outcome.shown] = outcome
-            if use_cache and not outcome.problems and outcome.signature:
-                folder, name = where[outcome.shown]
+            folder, name = where[outcome.shown]
+            if folder in indexes and not outcome.problems and outcome.signature:
                 folder_index, folder_answers = indexes[folder]
                 if outcome.how == "recomputed":  # the case the index knows the file by: its entry stands
                     kept = folder_index.entries[name]
@@ -722,6 +724,29 @@ def _memory_trimmer() -> Callable[[], None] | None:
         trim(0)
 
     return give_back
+
+
+def _open_cache(folder: str, fingerprint: str, key: str, job: CaseJob | None, day: int | None) -> tuple[FolderIndex, AnswerStore]:
+    """A folder's cache index and the job's answers there. When the index starts over, whatever
+    else was kept of the folder is let go first, before anything is read or written under it."""
+    index = FolderIndex.open(folder, fingerprint)
+    answers = AnswerStore.open(folder, fingerprint, key, job.answer_type if job is not None else None, day)
+    if index.started_over:
+        let_go(folder, keep=answers.path, index=False)
+    return index, answers
+
+
+def _cache_keepers(present: dict[str, dict[str, str]], scanned: set[str]) -> set[str]:
+    """The folders of the run whose cache it reads and writes: one path to each folder on disk.
+
+    A folder reached by two paths in one run (`due cases link/one.yaml`, `link` being `cases`) has
+    one cache; two stores over it would each save what the other forgot -- a deleted case's
+    answer written back. The path read in full keeps it (else the first); files reached by the
+    other path are read without the cache."""
+    keepers: dict[Path, str] = {}
+    for folder in sorted(present, key=lambda folder: (folder not in scanned, folder)):
+        keepers.setdefault(folder_stem(folder), folder)
+    return set(keepers.values())
 
 
 def _save_and_let_go(indexes: dict[str, tuple[FolderIndex, AnswerStore]]) -> None:
