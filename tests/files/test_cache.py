@@ -138,6 +138,25 @@ def test_a_cache_folder_others_can_write_in_is_not_used_and_due_says_so_once(run
     assert "cache" not in runner.invoke(app, args).stderr
 
 
+@pytest.mark.parametrize("where", ["itself", "its parent"])
+def test_a_file_in_the_cache_folders_place_is_named_and_the_list_still_made(runner, cases, tmp_path, monkeypatch, where):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("notes\n", encoding="utf-8")
+    root = blocker if where == "itself" else blocker / "casestaff"
+    monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(root))
+    args = ["due", str(cases), "--as-of", "2026-12-01"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    note = (
+        f"casestaff: not using the cache in {root}: {blocker} is a file, not a folder; move the file,"
+        " or set CASESTAFF_CACHE_DIR to a folder of your own\n"
+    )
+    assert result.stderr.count("not using the cache") == 1 and note in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "notes\n"
+    monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(tmp_path / "cache"))
+    assert runner.invoke(app, args).stdout == result.stdout
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making another user's folder needs root")
 def test_another_users_cache_folder_is_not_used(runner, cases):
     root = cache_module.cache_root()

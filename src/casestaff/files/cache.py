@@ -89,9 +89,16 @@ class _SafeUnpickler(pickle.Unpickler):
 
 def doubt(folders: list[str]) -> tuple[bool, str | None]:
     """(whether the cache may be used at all, what to tell the user) before a run over case
-    `folders`: not at all when the cache folder is another user's or others can write in it;
+    `folders`: not at all when the cache folder is another user's, others can write in it, or
+    it cannot be made because a file stands in its place;
     a cache file of those folders that is not trusted is ignored, and named."""
     root = cache_root()
+    blocking = next((path for path in (root, *root.parents) if path.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        return False, (
+            f"not using the cache in {root}: {blocking} is a file, not a folder; move the file,"
+            " or set CASESTAFF_CACHE_DIR to a folder of your own"
+        )
     why = _distrust(root, FOLDER_OTHERS_MAY_NOT)
     if why is not None:
         return False, (
