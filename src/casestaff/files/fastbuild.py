@@ -33,18 +33,6 @@ _DATE = dt.date
 _YEARS = model.PLAUSIBLE_YEARS
 
 
-def _iso_date(text: str) -> dt.date:
-    """A quoted YYYY-MM-DD (ASCII digits only; anything else is the validator's to judge)."""
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        year, month, day = text[0:4], text[5:7], text[8:10]
-        if year.isdigit() and month.isdigit() and day.isdigit():
-            try:
-                return _DATE(int(year), int(month), int(day))
-            except ValueError:
-                raise _GiveUp from None
-    raise _GiveUp
-
-
 def _scalar(node: Node) -> Any:
     if node.__class__ is not ScalarNode or node.tag is not None:
         raise _GiveUp
@@ -67,8 +55,8 @@ def _date(node: Node) -> Any:
     value = _scalar(node)
     if value is None:
         return None
-    if value.__class__ is str and value.isascii():
-        value = _iso_date(value)
+    if value.__class__ is str:  # quoted: a YYYY-MM-DD in it is a date all the same
+        value = _iso_day(value)
     if value.__class__ is _DATE and value.year in _YEARS:
         return value
     raise _GiveUp
@@ -120,6 +108,13 @@ def _bool(node: Node) -> Any:
         return value
     raise _GiveUp
 
+
+_NOT_TEXT_WORDS = yamlread.NOT_TEXT_WORDS
+_NOT_TEXT_START = yamlread.NOT_TEXT_START
+
+_INLINE = frozenset(("text", "enum", "date"))
+"""Kinds read in `record` itself when the value is a scalar: two thirds of a case file's values,
+each spared three calls (about 15 us a sample-shaped file)."""
 
 _SCALARS = {
     "text": _text,
@@ -182,30 +177,59 @@ class _Builder:
             found = readers.get(key)
             if found is None or key in at:
                 raise _GiveUp
-            read, is_required = found
+            read, is_required, inline, allowed = found
             value_class = value_node.__class__
-            if value_class is not ScalarNode and value_node.start_mark.index < key_node.start_mark.index:
-                raise _GiveUp
-            value = read(self, value_node)
+            if inline is None or value_class is not ScalarNode or value_node.tag is not None:
+                if value_class is not ScalarNode and value_node.start_mark.index < key_node.start_mark.index:
+                    raise _GiveUp
+                value = read(self, value_node)
+            elif inline == "date":  # YYYY-MM-DD, quoted or not, read as `_date` would; else it is asked
+                value = _iso_day(value_node.value) or read(self, value_node)
+            else:  # text, or one of an enum's values: read as `_text`, `read_enum` would
+                value = value_node.value
+                if not value_node.style and (value[:1] in _NOT_TEXT_START or value in _NOT_TEXT_WORDS):  # null, a bool, a number?
+                    value = read(self, value_node)
+                elif allowed is not None and value not in allowed:
+                    raise _GiveUp
             mark = value_node.start_mark
             at[key] = (mark.line + 1, mark.column + 1)
             if value_class is SequenceNode:
-                for index, item in enumerate(value_node.value, 1):
-                    item_mark = item.start_mark
-                    at[f"{key}[{index}]"] = (item_mark.line + 1, item_mark.column + 1)
-                if not value_node.value:  # `key: []` says there are none (Record.says_none)
-                    at[f"{key}[]"] = (mark.line + 1, mark.column + 1)
+                _note_items(at, key, value_node)
             if value is None or value == "":
                 if is_required:
                     raise _GiveUp
                 if value is None:
                     continue
             values[key] = value
-        for name in required:
-            if name not in at:
-                raise _GiveUp
+        if not at.keys() >= required:
+            raise _GiveUp
         mark = node.start_mark
         return cls(pos=(mark.line + 1, mark.column + 1), at=at, **values)
+
+
+def _iso_day(text: str) -> dt.date | None:
+    """The date a YYYY-MM-DD text names (ASCII digits, a plausible year), None for any other
+    shape; _GiveUp for an impossible or implausible day."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii() and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit():
+        try:
+            day = _DATE(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            raise _GiveUp from None
+        if day.year in _YEARS:
+            return day
+        raise _GiveUp
+    return None
+
+
+def _note_items(at: dict[str, tuple[int, int]], key: str, sequence: Node) -> None:
+    """Where each item of a list stands, as the validator notes it: `key[1]`, `key[2]`... and
+    `key[]` for `key: []`, which says there are none (Record.says_none)."""
+    for index, item in enumerate(sequence.value, 1):
+        item_mark = item.start_mark
+        at[f"{key}[{index}]"] = (item_mark.line + 1, item_mark.column + 1)
+    if not sequence.value:
+        mark = sequence.start_mark
+        at[f"{key}[]"] = (mark.line + 1, mark.column + 1)
 
 
 Reader = Callable[[_Builder, Node], Any]
@@ -243,10 +267,20 @@ def _reader(kind: Kind) -> Reader:
 
 
 @cache
-def _readers(cls: type) -> tuple[dict[str, tuple[Reader, bool]], tuple[str, ...]]:
+def _readers(cls: type) -> tuple[dict[str, tuple[Reader, bool, str | None, frozenset[str] | None]], frozenset[str]]:
+    """For each field: its reader, whether it is required, its kind when `record` reads a scalar
+    of it itself (_INLINE), and an enum's values."""
     specs = fields_of(cls)
-    readers = {name: (_reader(spec.kind), spec.required) for name, spec in specs.items()}
-    return readers, tuple(name for name, spec in specs.items() if spec.required)
+    readers = {
+        name: (
+            _reader(spec.kind),
+            spec.required,
+            spec.kind.name if spec.kind.name in _INLINE else None,
+            frozenset(spec.kind.values) if spec.kind.name == "enum" else None,
+        )
+        for name, spec in specs.items()
+    }
+    return readers, frozenset(name for name, spec in specs.items() if spec.required)
 
 
 def quick_case(root: Node | None) -> model.Case | None:
