@@ -1,5 +1,6 @@
-"""A job's answers file holds every answer of the run, however many, without the run holding
-their bytes: new answers are set down in batches as they come and written out with the kept ones."""
+"""A job's answers file holds every answer of the run, however many, without a large run holding
+their bytes: past HOLD, new answers are set down in batches as they come and written out with the
+kept ones. The tests run both ways (`holding`): answers set down after a batch, and answers held."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import tempfile
 import pytest
 
 from casestaff.cli.main import app
+from casestaff.files import cache
 from casestaff.files.cache import BATCH, AnswerStore
 from casestaff.files.cachecodec import encoded
 
@@ -25,6 +27,17 @@ FOLDER = "/cases/of/a/worker"
 PRINT = "packs-v1"
 KEY = "due/2026-12-01/14/"
 ANSWER = tuple[str, int]
+
+
+@pytest.fixture(params=["set down", "held"])
+def holding(request, monkeypatch) -> str:
+    """'set down': past a batch, new answers go to the temporary file (as in a run of more than
+    HOLD files); 'held': they stay in memory until saved (HOLD, as in any smaller run)."""
+    if request.param == "set down":
+        monkeypatch.setattr(cache, "HOLD", BATCH)
+    else:
+        assert cache.HOLD > BATCH * 3, "the tests below hold every answer they make"
+    return request.param
 
 
 def _signature(n: int) -> tuple[int, ...]:
@@ -43,19 +56,19 @@ def _read(store: AnswerStore, n: int):
     return store.get(f"case-{n}.yaml", _signature(n), f"cases/case-{n}.yaml")
 
 
-def test_more_answers_than_a_batch_all_come_back() -> None:
+def test_more_answers_than_a_batch_all_come_back(holding) -> None:
     count = BATCH * 2 + 17
     store = _open()
     for n in range(count):
         _answered(store, n)
-    assert store.spill is not None, "new answers are set down as they come, not held"
+    assert (store.spill is not None) == (holding == "set down")
     store.save(FOLDER)
     again = _open()
     assert [_read(again, n) for n in range(count)] == [(True, (f"case-{n}", n)) for n in range(count)]
     assert _read(again, count) == (False, None)
 
 
-def test_a_later_run_keeps_the_answers_it_did_not_recompute() -> None:
+def test_a_later_run_keeps_the_answers_it_did_not_recompute(holding) -> None:
     store = _open()
     for n in range(BATCH + 3):
         _answered(store, n)
@@ -68,7 +81,7 @@ def test_a_later_run_keeps_the_answers_it_did_not_recompute() -> None:
     assert [_read(final, n) for n in (0, 4, 6, BATCH + 2)] == [(True, (f"case-{n}", n)) for n in (0, 4, 6, BATCH + 2)]
 
 
-def test_the_later_of_two_answers_to_one_file_is_kept_and_a_dropped_one_is_gone() -> None:
+def test_the_later_of_two_answers_to_one_file_is_kept_and_a_dropped_one_is_gone(holding) -> None:
     store = _open()
     for n in range(BATCH + 10):
         _answered(store, n)
@@ -81,7 +94,7 @@ def test_the_later_of_two_answers_to_one_file_is_kept_and_a_dropped_one_is_gone(
     assert _read(again, 8) == (True, ("case-8", 8))
 
 
-def test_an_unchanged_store_writes_nothing() -> None:
+def test_an_unchanged_store_writes_nothing(holding) -> None:
     store = _open()
     _answered(store, 1)
     store.save(FOLDER)
@@ -92,7 +105,7 @@ def test_an_unchanged_store_writes_nothing() -> None:
     assert os.stat(store.path).st_mtime_ns == written
 
 
-def test_a_cut_short_answers_file_is_not_used(tmp_path) -> None:
+def test_a_cut_short_answers_file_is_not_used(tmp_path, holding) -> None:
     store = _open()
     for n in range(BATCH * 2):
         _answered(store, n)
@@ -123,6 +136,7 @@ class _FullDisk:
 
 @pytest.mark.parametrize("room", [0, 1], ids=["no temporary file", "the disk fills midway"])
 def test_a_full_disk_costs_only_the_new_answers(monkeypatch, room: int) -> None:
+    monkeypatch.setattr(cache, "HOLD", BATCH)  # past a batch, new answers go to the temporary file
     store = _open()
     _answered(store, 0)
     store.save(FOLDER)  # an answer kept from an earlier run
