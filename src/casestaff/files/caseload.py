@@ -147,6 +147,7 @@ def _discover_names(
     notes: list[str] | None = None,
     *,
     top_only: bool = False,
+    where: dict[str, tuple[str, str]] | None = None,
 ) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
@@ -156,7 +157,8 @@ def _discover_names(
     `notes` collects what a user would want to know was skipped: such links, folders that
     could not be read, and links to nothing. `scanned` collects the folders read in full,
     whose caches may forget files no longer there. With `top_only`, a folder given is read
-    without its sub-folders (the current folder when no case folder is set).
+    without its sub-folders (the current folder when no case folder is set). `where` collects
+    each file's absolute folder and name (_folders_and_names), worked out on the way.
     """
     walker = _FolderWalk(scanned, top_only=top_only)
     for path in paths:
@@ -171,21 +173,25 @@ def _discover_names(
     walker.follow_links()
     if notes is not None:
         notes.extend(walker.notes())
-    return _unique_names(walker.found, skip)
+    return _unique_names(walker.found, skip, where)
 
 
-def _unique_names(found: list[str], skip: Sequence[Path]) -> list[str]:
-    """`found` less the files in `skip`, each file once (by its absolute path), in first-found order."""
+def _unique_names(found: list[str], skip: Sequence[Path], where: dict[str, tuple[str, str]] | None = None) -> list[str]:
+    """`found` less the files in `skip`, each file once (by its absolute path), in first-found
+    order; `where` collects the absolute folder and name of each (_folders_and_names)."""
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     normcase = os.path.normcase
     unique: dict[str, str] = {}
+    located = _folders_and_names(found)
     if os.name == "nt":  # Windows trims the dots and spaces a path's last part ends in: each file made absolute whole
         keyed = ((normcase(os.path.abspath(shown)), shown) for shown in found)
     else:  # each folder made absolute once (10,000 files: 18 -> 9 ms)
-        keyed = ((normcase(_joined(folder, name)), shown) for shown, (folder, name) in _folders_and_names(found).items())
+        keyed = ((normcase(_joined(folder, name)), shown) for shown, (folder, name) in located.items())
     for key, shown in keyed:
         if key not in skipped:
             unique.setdefault(key, shown)
+    if where is not None:
+        where.update((shown, located[shown]) for shown in unique.values())
     return list(unique.values())
 
 
@@ -583,8 +589,9 @@ def run_caseload(
 
     scanned: set[str] = set()
     notes: list[str] = []
-    files = _discover_names(paths, skip, scanned, notes, top_only=top_only)
-    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up)
+    where: dict[str, tuple[str, str]] = {}
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only, where=where)
+    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up, where=where)
 
 
 def _run_files(
@@ -598,11 +605,12 @@ def _run_files(
     use_cache: bool,
     jobs: int | None = None,
     warm_up: Callable[[], None] | None = None,
+    where: dict[str, tuple[str, str]] | None = None,
 ) -> CaseloadRun:
     """run_caseload over files already found; the caches of the folders in `scanned` (read in
-    full) forget the files no longer there."""
-    where = _folders_and_names(files)
-    # (folder, name) of each file: its cache's folder and its name there
+    full) forget the files no longer there. `where`: each file's (folder, name), its cache's
+    folder and its name there, when discovery worked it out already."""
+    where = _folders_and_names(files) if where is None else where
     if use_cache:
         use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
         notes.extend([note] if note else [])
