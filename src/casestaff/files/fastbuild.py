@@ -6,6 +6,11 @@ as little work per value as it can, and gives up (returns None) at the first thi
 plainly right: a tag, an alias, an unknown or repeated key, a value of the wrong kind, a missing
 field. The validator in casefile.py then reads the same nodes and says exactly what is wrong.
 
+Each record class has one reader, made once (`_record_reader`): a loop over the block's keys
+that finds each field's reader in a dict and calls it. Every reader is a plain function of
+(node, seen), so a value costs one call, with nothing decided at run time that the class
+already decides.
+
 It must build exactly what the validator builds; tests compare the two on every sample, on
 generated caseloads and on property-generated documents.
 """
@@ -29,20 +34,30 @@ class _GiveUp(Exception):
     """Not plainly right: let the validator read this file and explain."""
 
 
+Reader = Callable[[Node, set[Node]], Any]
+"""Reads one value from its node, or raises _GiveUp. `seen` holds every block and list read so
+far: one met twice is repeated by an alias, which the validator refuses."""
+
 _DATE = dt.date
 _YEARS = model.PLAUSIBLE_YEARS
+_NOT_TEXT_WORDS = yamlread.NOT_TEXT_WORDS
+_NOT_TEXT_START = yamlread.NOT_TEXT_START
 
 
 def _scalar(node: Node) -> Any:
+    """The value of an untagged scalar, as yamlread.scalar_value reads it."""
     if node.__class__ is not ScalarNode or node.tag is not None:
         raise _GiveUp
+    text = node.value
+    if node.style or not (text[:1] in _NOT_TEXT_START or text in _NOT_TEXT_WORDS):
+        return text  # quoted, or plain and plainly text (yamlread.NOT_TEXT_START): as written
     try:
         return yamlread.scalar_value(node)
     except yamlread.ImpossibleDate:
         raise _GiveUp from None
 
 
-def _text(node: Node) -> Any:
+def _text(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None or value.__class__ is str:
         return value
@@ -51,18 +66,18 @@ def _text(node: Node) -> Any:
     raise _GiveUp
 
 
-def _date(node: Node) -> Any:
-    value = _scalar(node)
-    if value is None:
+def _date(node: Node, seen: set[Node]) -> Any:
+    """YYYY-MM-DD, quoted or not, in a plausible year."""
+    if node.__class__ is ScalarNode and node.tag is None:
+        day = _iso_day(node.value)
+        if day is not None:
+            return day
+    if _scalar(node) is None:
         return None
-    if value.__class__ is str:  # quoted: a YYYY-MM-DD in it is a date all the same
-        value = _iso_day(value)
-    if value.__class__ is _DATE and value.year in _YEARS:
-        return value
     raise _GiveUp
 
 
-def _month(node: Node) -> Any:
+def _month(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None:
         return None
@@ -74,7 +89,7 @@ def _month(node: Node) -> Any:
     raise _GiveUp
 
 
-def _time(node: Node) -> Any:
+def _time(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None:
         return None
@@ -86,7 +101,7 @@ def _time(node: Node) -> Any:
     raise _GiveUp
 
 
-def _number(node: Node) -> Any:
+def _number(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None:
         return None
@@ -95,28 +110,25 @@ def _number(node: Node) -> Any:
     raise _GiveUp
 
 
-def _integer(node: Node) -> Any:
+def _integer(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None or value.__class__ is int:
         return value
     raise _GiveUp
 
 
-def _bool(node: Node) -> Any:
+def _bool(node: Node, seen: set[Node]) -> Any:
     value = _scalar(node)
     if value is None or value.__class__ is bool:
         return value
     raise _GiveUp
 
 
-_NOT_TEXT_WORDS = yamlread.NOT_TEXT_WORDS
-_NOT_TEXT_START = yamlread.NOT_TEXT_START
+def _refuse(node: Node, seen: set[Node]) -> Any:
+    raise _GiveUp
 
-_INLINE = frozenset(("text", "enum", "date"))
-"""Kinds read in `record` itself when the value is a scalar: two thirds of a case file's values,
-each spared three calls (about 15 us a sample-shaped file)."""
 
-_SCALARS = {
+_SCALARS: dict[str, Reader] = {
     "text": _text,
     "date": _date,
     "month": _month,
@@ -125,86 +137,6 @@ _SCALARS = {
     "integer": _integer,
     "bool": _bool,
 }
-
-
-class _Builder:
-    __slots__ = ("seen",)
-
-    def __init__(self) -> None:
-        self.seen: set[int] = set()
-
-    def list(self, node: Node, read_item: Callable[[_Builder, Node], Any]) -> Any:
-        if node.__class__ is ScalarNode:
-            if node.value == "" and not node.style and node.tag is None:
-                return []
-            raise _GiveUp
-        if node.__class__ is not SequenceNode or node.tag is not None:
-            raise _GiveUp
-        seen = self.seen
-        if id(node) in seen or len(seen) >= yamlread.MAX_VALUES:
-            raise _GiveUp
-        seen.add(id(node))
-        items = []
-        after = node.start_mark.index
-        for item in node.value:
-            if item.__class__ is not ScalarNode and item.start_mark.index < after:
-                raise _GiveUp  # an alias repeating an earlier block
-            after = item.end_mark.index
-            value = read_item(self, item)
-            if value is None:
-                raise _GiveUp
-            items.append(value)
-        return items
-
-    def record(self, node: Node, cls: type) -> Any:
-        if node.__class__ is ScalarNode:
-            if node.value == "" and not node.style and node.tag is None:
-                return None
-            raise _GiveUp
-        if node.__class__ is not MappingNode or node.tag is not None:
-            raise _GiveUp
-        seen = self.seen
-        if id(node) in seen or len(seen) >= yamlread.MAX_VALUES:
-            raise _GiveUp
-        seen.add(id(node))
-        readers, required = _readers(cls)
-        values: dict[str, Any] = {}
-        at: dict[str, tuple[int, int]] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode or key_node.tag is not None:
-                raise _GiveUp
-            key = key_node.value
-            found = readers.get(key)
-            if found is None or key in at:
-                raise _GiveUp
-            read, is_required, inline, allowed = found
-            value_class = value_node.__class__
-            if inline is None or value_class is not ScalarNode or value_node.tag is not None:
-                if value_class is not ScalarNode and value_node.start_mark.index < key_node.start_mark.index:
-                    raise _GiveUp
-                value = read(self, value_node)
-            elif inline == "date":  # YYYY-MM-DD, quoted or not, read as `_date` would; else it is asked
-                value = _iso_day(value_node.value) or read(self, value_node)
-            else:  # text, or one of an enum's values: read as `_text`, `read_enum` would
-                value = value_node.value
-                if not value_node.style and (value[:1] in _NOT_TEXT_START or value in _NOT_TEXT_WORDS):  # null, a bool, a number?
-                    value = read(self, value_node)
-                elif allowed is not None and value not in allowed:
-                    raise _GiveUp
-            mark = value_node.start_mark
-            at[key] = (mark.line + 1, mark.column + 1)
-            if value_class is SequenceNode:
-                _note_items(at, key, value_node)
-            if value is None or value == "":
-                if is_required:
-                    raise _GiveUp
-                if value is None:
-                    continue
-            values[key] = value
-        if not at.keys() >= required:
-            raise _GiveUp
-        mark = node.start_mark
-        return cls(pos=(mark.line + 1, mark.column + 1), at=at, **values)
 
 
 def _iso_day(text: str) -> dt.date | None:
@@ -221,73 +153,126 @@ def _iso_day(text: str) -> dt.date | None:
     return None
 
 
-def _note_items(at: dict[str, tuple[int, int]], key: str, sequence: Node) -> None:
-    """Where each item of a list stands, as the validator notes it: `key[1]`, `key[2]`... and
+def _nothing(node: Node) -> None:
+    """What a block or list field holds when it is not one: nothing (None) when it is written
+    empty (`key:`); anything else is not plainly right."""
+    if node.__class__ is ScalarNode and node.value == "" and not node.style and node.tag is None:
+        return None
+    raise _GiveUp
+
+
+def _list(node: Node, seen: set[Node], at: dict[str, tuple[int, int]], key: str, read_item: Reader) -> list[Any]:
+    """A list's items, each noted in `at` as the validator notes it: `key[1]`, `key[2]`... and
     `key[]` for `key: []`, which says there are none (Record.says_none)."""
-    for index, item in enumerate(sequence.value, 1):
-        item_mark = item.start_mark
-        at[f"{key}[{index}]"] = (item_mark.line + 1, item_mark.column + 1)
-    if not sequence.value:
-        mark = sequence.start_mark
+    if node.__class__ is not SequenceNode or node.tag is not None:
+        _nothing(node)
+        return []
+    if node in seen:
+        raise _GiveUp
+    seen.add(node)
+    items = []
+    for index, item in enumerate(node.value, 1):
+        mark = item.start_mark
+        at[f"{key}[{index}]"] = (mark.line + 1, mark.column + 1)
+        value = read_item(item, seen)
+        if value is None:
+            raise _GiveUp
+        items.append(value)
+    if not items:
+        mark = node.start_mark
         at[f"{key}[]"] = (mark.line + 1, mark.column + 1)
-
-
-Reader = Callable[[_Builder, Node], Any]
+    return items
 
 
 @cache
 def _reader(kind: Kind) -> Reader:
-    """A function reading one value of `kind`, made once per kind rather than decided per value."""
-    name = kind.name
-    if name == "list":
-        read_item = _reader(kind.item)
-        return lambda builder, node: builder.list(node, read_item)
-    if name == "record":
-        cls = kind.record
-        assert cls is not None
-        return lambda builder, node: builder.record(node, cls)
-    if name == "enum":
+    """The reader of a value of `kind` (a list's items are read by _list)."""
+    if kind.name == "record":
+        assert kind.record is not None
+        return _record_reader(kind.record)
+    if kind.name == "enum":
         allowed = frozenset(kind.values)
 
-        def read_enum(builder: _Builder, node: Node) -> Any:
+        def read_enum(node: Node, seen: set[Node]) -> Any:
             value = _scalar(node)
             if value is None or (value.__class__ is str and value in allowed):
                 return value
             raise _GiveUp
 
         return read_enum
-    convert = _SCALARS.get(name)
-    if convert is None:
-
-        def refuse(builder: _Builder, node: Node) -> Any:
-            raise _GiveUp
-
-        return refuse
-    return lambda builder, node: convert(node)
+    return _SCALARS.get(kind.name, _refuse)
 
 
 @cache
-def _readers(cls: type) -> tuple[dict[str, tuple[Reader, bool, str | None, frozenset[str] | None]], frozenset[str]]:
-    """For each field: its reader, whether it is required, its kind when `record` reads a scalar
-    of it itself (_INLINE), and an enum's values."""
+def _record_reader(cls: type) -> Reader:
+    """The reader of a block of `cls`'s fields, made once a class.
+
+    It builds the record with the field names the class spells (the same string objects as
+    its __init__'s parameters, so the call matches each keyword at a glance rather than by
+    comparing text), and counts the required fields it meets instead of looking each up.
+    """
     specs = fields_of(cls)
-    readers = {
+    fields = {
         name: (
-            _reader(spec.kind),
+            name,
+            _reader(spec.kind.item if spec.kind.name == "list" else spec.kind),
+            spec.kind.name == "list",
             spec.required,
-            spec.kind.name if spec.kind.name in _INLINE else None,
-            frozenset(spec.kind.values) if spec.kind.name == "enum" else None,
         )
         for name, spec in specs.items()
     }
-    return readers, frozenset(name for name, spec in specs.items() if spec.required)
+    required_count = sum(spec.required for spec in specs.values())
+
+    def read_record(node: Node, seen: set[Node]) -> Any:
+        if node.__class__ is not MappingNode or node.tag is not None:
+            return _nothing(node)
+        if node in seen:
+            raise _GiveUp
+        seen.add(node)
+        values: dict[str, Any] = {}
+        at: dict[str, tuple[int, int]] = {}
+        required_found = 0
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode or key_node.tag is not None:
+                raise _GiveUp
+            key = key_node.value
+            field = fields.get(key)
+            if field is None or key in at:
+                raise _GiveUp
+            mark = value_node.start_mark
+            at[key] = (mark.line + 1, mark.column + 1)
+            name, read, is_list, required = field
+            if is_list:
+                value = _list(value_node, seen, at, name, read)
+            else:
+                value = read(value_node, seen)
+                if not value and (value is None or value == ""):  # nothing, or empty text
+                    if required:
+                        raise _GiveUp
+                    if value is None:
+                        continue
+            if required:
+                required_found += 1
+            values[name] = value
+        if required_found != required_count:
+            raise _GiveUp
+        mark = node.start_mark
+        return cls(pos=(mark.line + 1, mark.column + 1), at=at, **values)
+
+    return read_record
 
 
 def quick_case(root: Node | None) -> model.Case | None:
     """The Case a plainly valid document describes, or None to let the validator explain."""
     if root is None or root.__class__ is not MappingNode:
         return None
+    seen: set[Node] = set()
     try:
-        return _Builder().record(root, model.Case)
+        case: model.Case = _record_reader(model.Case)(root, seen)
     except _GiveUp:
         return None
+    # The validator refuses more blocks and lists than a case file could hold. Counted once, at
+    # the end: no block or list is read twice, so the work is bounded by the file's size.
+    if len(seen) > yamlread.MAX_VALUES:
+        return None
+    return case
