@@ -42,6 +42,7 @@ _DATE = dt.date
 _YEARS = model.PLAUSIBLE_YEARS
 _NOT_TEXT_WORDS = yamlread.NOT_TEXT_WORDS
 _NOT_TEXT_START = yamlread.NOT_TEXT_START
+_TRUE_OR_FALSE = {"true": True, "false": False}
 
 
 def _scalar(node: Node) -> Any:
@@ -78,30 +79,34 @@ def _date(node: Node, seen: set[Node]) -> Any:
 
 
 def _month(node: Node, seen: set[Node]) -> Any:
-    value = _scalar(node)
-    if value is None:
-        return None
-    if value.__class__ is str:
-        year, dash, month = value.partition("-")
+    """YYYY-MM, read from the node: YAML reads that shape as text, quoted or not."""
+    if node.__class__ is ScalarNode and node.tag is None:
+        year, dash, month = node.value.partition("-")
         if dash and len(year) == 4 and year.isdigit() and 1 <= len(month) <= 2 and month.isdigit() and 1 <= int(month) <= 12:
             if year.isascii() and month.isascii() and int(year) in _YEARS:
                 return _DATE(int(year), int(month), 1)
+    if _scalar(node) is None:
+        return None
     raise _GiveUp
 
 
 def _time(node: Node, seen: set[Node]) -> Any:
-    value = _scalar(node)
-    if value is None:
-        return None
-    if value.__class__ is str:
-        hours, colon, minutes = value.partition(":")
+    """HH:MM, read from the node: YAML reads that shape as text, quoted or not."""
+    if node.__class__ is ScalarNode and node.tag is None:
+        hours, colon, minutes = node.value.partition(":")
         if colon and 1 <= len(hours) <= 2 and len(minutes) == 2 and (hours + minutes).isdigit() and (hours + minutes).isascii():
             if int(hours) < 24 and int(minutes) < 60:
                 return f"{int(hours):02d}:{minutes}"
+    if _scalar(node) is None:
+        return None
     raise _GiveUp
 
 
 def _number(node: Node, seen: set[Node]) -> Any:
+    if node.__class__ is ScalarNode and node.tag is None and not node.style:
+        text = node.value
+        if text.isdigit() and text.isascii():  # a whole number, as yamlread.scalar_value reads it
+            return int(text)
     value = _scalar(node)
     if value is None:
         return None
@@ -118,6 +123,10 @@ def _integer(node: Node, seen: set[Node]) -> Any:
 
 
 def _bool(node: Node, seen: set[Node]) -> Any:
+    if node.__class__ is ScalarNode and node.tag is None and not node.style:
+        value = _TRUE_OR_FALSE.get(node.value)  # the common spellings, read without the patterns
+        if value is not None:
+            return value
     value = _scalar(node)
     if value is None or value.__class__ is bool:
         return value
