@@ -73,6 +73,14 @@ def test_agrees_on_generated_caseloads() -> None:
     assert built == 300
 
 
+def test_agrees_on_a_long_list() -> None:
+    """More items than the quick builder names ahead (fastbuild._ITEM_LABELS_MADE)."""
+    text = case_text(3, random.Random(3))
+    assert "outstanding_info:" not in text
+    text += "outstanding_info:\n" + "".join(f"  - item: Paper {i}\n    requested: 2026-02-05\n" for i in range(40))
+    assert _check(text)
+
+
 MUTATIONS = [
     ("2026-", "2026-1-"),
     (": ", ": !!str "),

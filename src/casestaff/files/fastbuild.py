@@ -170,26 +170,41 @@ def _nothing(node: Node) -> None:
     raise _GiveUp
 
 
-def _list(node: Node, seen: set[Node], at: dict[str, tuple[int, int]], key: str, read_item: Reader) -> list[Any]:
-    """A list's items, each noted in `at` as the validator notes it: `key[1]`, `key[2]`... and
-    `key[]` for `key: []`, which says there are none (Record.says_none)."""
+def _item_labels(key: str, count: int) -> tuple[str, ...]:
+    """The names under which `at` holds where a list's items stand, as the validator names them:
+    `key[]` for `key: []`, which says there are none (Record.says_none), then `key[1]`,
+    `key[2]`... Made once a field, not for every item of every file."""
+    return (f"{key}[]", *(f"{key}[{index}]" for index in range(1, count + 1)))
+
+
+_ITEM_LABELS_MADE = 16
+"""Item labels made ahead for each list field; a longer list makes its own."""
+
+
+def _list(
+    node: Node, seen: set[Node], at: dict[str, tuple[int, int]], key: str, labels: tuple[str, ...], read_item: Reader
+) -> list[Any]:
+    """A list's items, each noted in `at` under its label (`labels`, made by _item_labels)."""
     if node.__class__ is not SequenceNode or node.tag is not None:
         _nothing(node)
         return []
     if node in seen:
         raise _GiveUp
     seen.add(node)
+    item_nodes = node.value
+    if len(item_nodes) >= len(labels):
+        labels = _item_labels(key, len(item_nodes))
     items = []
-    for index, item in enumerate(node.value, 1):
+    for index, item in enumerate(item_nodes, 1):
         mark = item.start_mark
-        at[f"{key}[{index}]"] = (mark.line + 1, mark.column + 1)
+        at[labels[index]] = (mark.line + 1, mark.column + 1)
         value = read_item(item, seen)
         if value is None:
             raise _GiveUp
         items.append(value)
     if not items:
         mark = node.start_mark
-        at[f"{key}[]"] = (mark.line + 1, mark.column + 1)
+        at[labels[0]] = (mark.line + 1, mark.column + 1)
     return items
 
 
@@ -225,7 +240,7 @@ def _record_reader(cls: type) -> Reader:
         name: (
             name,
             _reader(spec.kind.item if spec.kind.name == "list" else spec.kind),
-            spec.kind.name == "list",
+            _item_labels(name, _ITEM_LABELS_MADE) if spec.kind.name == "list" else None,
             spec.required,
         )
         for name, spec in specs.items()
@@ -250,9 +265,9 @@ def _record_reader(cls: type) -> Reader:
                 raise _GiveUp
             mark = value_node.start_mark
             at[key] = (mark.line + 1, mark.column + 1)
-            name, read, is_list, required = field
-            if is_list:
-                value = _list(value_node, seen, at, name, read)
+            name, read, item_labels, required = field
+            if item_labels is not None:
+                value = _list(value_node, seen, at, name, item_labels, read)
             else:
                 value = read(value_node, seen)
                 if not value and (value is None or value == ""):  # nothing, or empty text
