@@ -73,11 +73,13 @@ def test_agrees_on_generated_caseloads() -> None:
     assert built == 300
 
 
-def test_agrees_on_a_long_list() -> None:
-    """More items than the quick builder names ahead (fastbuild._ITEM_LABELS_MADE)."""
+def test_agrees_on_long_lists_lines_and_rows() -> None:
+    """More items than the quick builder names ahead (fastbuild._ITEM_LABELS_MADE), more lines
+    and wider rows than it keeps positions for (_PLACES_LINES, _PLACES_COLUMNS)."""
     text = case_text(3, random.Random(3))
     assert "outstanding_info:" not in text
-    text += "outstanding_info:\n" + "".join(f"  - item: Paper {i}\n    requested: 2026-02-05\n" for i in range(40))
+    text += "outstanding_info:\n" + "".join(f"  - item: Paper {i}\n    requested: 2026-02-05\n" for i in range(600))
+    text += "  - {item: " + "wide " * 30 + ", requested: 2026-02-05, note: at column 170}\n"
     assert _check(text)
 
 
