@@ -83,6 +83,40 @@ def test_agrees_on_long_lists_lines_and_rows() -> None:
     assert _check(text)
 
 
+ALIAS_BASE = """\
+case_id: LA-0002
+program: la-step
+worker: &w KM
+provider: *w
+participant:
+  name: Casey Example
+enrolled: 2026-01-05
+"""
+
+ALIASES_OF_BLOCKS = {
+    "a list repeating an earlier list": "challenges:\n  participant: &a [lol, lol]\n  family: *a\n",
+    "an item repeating an earlier item": "components:\n  - &c\n    name: Job\n    start: 2026-02-02\n  - *c\n",
+    "an item repeating one of another list": (
+        "planned_staffing:\n  invited:\n    - &p {role: FC, initials: KM}\n"
+        "staffings:\n  - date: 2026-02-02\n    kind: case-staffing\n    present: [*p]\n"
+    ),
+    "a list holding itself": "strengths:\n  individual: &s [*s]\n",
+    "a block holding the block it is in": "staffings: &t\n  - date: 2026-02-02\n    kind: case-staffing\n    next_steps: *t\n",
+}
+
+
+def test_an_alias_of_a_scalar_is_read() -> None:
+    assert _check(ALIAS_BASE)
+
+
+@pytest.mark.parametrize("extra", ALIASES_OF_BLOCKS.values(), ids=ALIASES_OF_BLOCKS.keys())
+def test_gives_up_on_an_alias_repeating_a_block(extra: str) -> None:
+    """Caught by the blocks and lists it has read (`seen`); the validator refuses them too."""
+    text = ALIAS_BASE + extra
+    assert quick_case(yamlread.parse(text)) is None
+    assert validated(text) is None
+
+
 MUTATIONS = [
     ("2026-", "2026-1-"),
     (": ", ": !!str "),

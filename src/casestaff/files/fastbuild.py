@@ -9,7 +9,8 @@ field. The validator in casefile.py then reads the same nodes and says exactly w
 Each record class has one reader, made once (`_record_reader`): a loop over the block's keys
 that finds each field's reader in a dict and calls it. Every reader is a plain function of
 (node, seen), so a value costs one call, with nothing decided at run time that the class
-already decides.
+already decides. What every file would make alike is made once: the labels of list items
+(`_item_labels`) and the (line, column) tuples of positions (`_PLACES`).
 
 It must build exactly what the validator builds; tests compare the two on every sample, on
 generated caseloads and on property-generated documents.
@@ -37,7 +38,9 @@ class _GiveUp(Exception):
 
 Reader = Callable[[Node, set[Node]], Any]
 """Reads one value from its node, or raises _GiveUp. `seen` holds every block and list read so
-far: one met twice is repeated by an alias, which the validator refuses."""
+far: one met twice is repeated by an alias, which the validator refuses. (The validator also
+tells an alias by a block starting before the key or item using it; that finds nothing more
+here, where every block is read in the order it is written, so an alias's block is in `seen`.)"""
 
 _DATE = dt.date
 _YEARS = model.PLAUSIBLE_YEARS
