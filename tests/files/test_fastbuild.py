@@ -83,7 +83,8 @@ def test_agrees_on_long_lists_lines_and_rows() -> None:
     assert _check(text)
 
 
-ALIAS_BASE = """\
+SMALL_CASE = """\
+# a valid case (with an alias of a scalar, which case files may use) to add a block to
 case_id: LA-0002
 program: la-step
 worker: &w KM
@@ -106,13 +107,27 @@ ALIASES_OF_BLOCKS = {
 
 
 def test_an_alias_of_a_scalar_is_read() -> None:
-    assert _check(ALIAS_BASE)
+    assert _check(SMALL_CASE)
 
 
 @pytest.mark.parametrize("extra", ALIASES_OF_BLOCKS.values(), ids=ALIASES_OF_BLOCKS.keys())
 def test_gives_up_on_an_alias_repeating_a_block(extra: str) -> None:
     """Caught by the blocks and lists it has read (`seen`); the validator refuses them too."""
-    text = ALIAS_BASE + extra
+    text = SMALL_CASE + extra
+    assert quick_case(yamlread.parse(text)) is None
+    assert validated(text) is None
+
+
+REPEATED_KEYS = {
+    "an optional field twice": "notes: a\nnotes: b\n",
+    "an optional field empty, then written": "goal:\ngoal: Work\n",
+    "a required field twice, in place of another": "sanction:\n  reason: x\n  reason: y\n  effective_on: 2026-03-01\n",
+}
+
+
+@pytest.mark.parametrize("extra", REPEATED_KEYS.values(), ids=REPEATED_KEYS.keys())
+def test_gives_up_on_a_repeated_key(extra: str) -> None:
+    text = SMALL_CASE + extra
     assert quick_case(yamlread.parse(text)) is None
     assert validated(text) is None
 
