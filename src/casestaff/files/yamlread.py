@@ -656,7 +656,7 @@ _NUMBER_START = frozenset("-+0123456789.")
 NOT_TEXT_WORDS = _NULLS | _TRUE | _FALSE
 NOT_TEXT_START = _NUMBER_START
 """A plain scalar is text as written (scalar_value) unless it is one of NOT_TEXT_WORDS or starts
-with one of NOT_TEXT_START (a number, a date): the quick builder's test (fastbuild.record)."""
+with one of NOT_TEXT_START (a number, a date): the quick builder's test (fastbuild._scalar)."""
 
 
 class Timestamp(dt.datetime):
