@@ -134,20 +134,24 @@ class _FullDisk:
         return Spill()
 
 
-@pytest.mark.parametrize("room", [0, 1], ids=["no temporary file", "the disk fills midway"])
-def test_a_full_disk_costs_only_the_new_answers(monkeypatch, room: int) -> None:
+@pytest.mark.parametrize(
+    "room, count",
+    [(0, BATCH * 3), (1, BATCH * 3), (1, BATCH + 5)],
+    ids=["no temporary file", "the disk fills midway", "the disk fills as the answers are saved"],
+)
+def test_a_full_disk_costs_only_the_new_answers(monkeypatch, room: int, count: int) -> None:
     monkeypatch.setattr(cache, "HOLD", BATCH)  # past a batch, new answers go to the temporary file
     store = _open()
     _answered(store, 0)
     store.save(FOLDER)  # an answer kept from an earlier run
     monkeypatch.setattr(tempfile, "TemporaryFile", _FullDisk(room))
     later = _open()
-    for n in range(1, BATCH * 3):
+    for n in range(1, count):
         _answered(later, n)  # never raises: the run's own answers are already made
-    later.save(FOLDER)
+    later.save(FOLDER)  # nor does this, when the last batch finds the disk full
     again = _open()
     assert _read(again, 0) == (True, ("case-0", 0)), "what was kept stays"
-    assert all(_read(again, n) == (False, None) for n in range(1, BATCH * 3)), "the new ones are computed again next time"
+    assert all(_read(again, n) == (False, None) for n in range(1, count)), "the new ones are computed again next time"
 
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_speed(runner, tmp_path, monkeypatch) -> None:

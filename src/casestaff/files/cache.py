@@ -543,8 +543,9 @@ class AnswerStore:
             _write_batches(stream, self.fresh)
             return
         self._set_down()
-        self.spill.seek(0)
-        shutil.copyfileobj(self.spill, stream, 1 << 20)
+        if self.spill is not None:  # else the disk filled: this run's new answers are lost (`lost`)
+            self.spill.seek(0)
+            shutil.copyfileobj(self.spill, stream, 1 << 20)
 
     def save(self, folder: str) -> None:
         """Write the answers (when changed); only the KEEP_RESULTS jobs' files written last are
