@@ -83,6 +83,14 @@ BAD_FILES = {
         base(PARTICIPATION.format(hours="lots")),
         ["8:21: participation[1].required_hours: 'lots' is not a number; write digits only, e.g. 40 or 12.5"],
     ),
+    "a month with a circled digit": (
+        base(PARTICIPATION.format(hours=80).replace("2026-10", "2026-\u2460")),
+        ["7:12: participation[1].month: '2026-\u2460' is not a month; write months as YYYY-MM, e.g. 2026-03"],
+    ),
+    "hours longer than Python reads": (
+        base(PARTICIPATION.format(hours="1" * 4301)),
+        [f"8:21: participation[1].required_hours: '{'1' * 4301}' is not a number; write digits only, e.g. 40 or 12.5"],
+    ),
     "good_cause: yes": (
         base(PARTICIPATION.format(hours=80) + "    good_cause: yes\n"),
         ["10:17: participation[1].good_cause: 'yes' is not true or false; write true or false"],

@@ -86,8 +86,8 @@ def _month(node: Node, seen: set[Node]) -> Any:
     """YYYY-MM, read from the node: YAML reads that shape as text, quoted or not."""
     if node.__class__ is ScalarNode and node.tag is None:
         year, dash, month = node.value.partition("-")
-        if dash and len(year) == 4 and year.isdigit() and 1 <= len(month) <= 2 and month.isdigit() and 1 <= int(month) <= 12:
-            if year.isascii() and month.isascii() and int(year) in _YEARS:
+        if dash and len(year) == 4 and 1 <= len(month) <= 2 and year.isascii() and month.isascii():  # ASCII first: int('①') fails
+            if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12 and int(year) in _YEARS:
                 return _DATE(int(year), int(month), 1)
     if _scalar(node) is None:
         return None
@@ -109,7 +109,7 @@ def _time(node: Node, seen: set[Node]) -> Any:
 def _number(node: Node, seen: set[Node]) -> Any:
     if node.__class__ is ScalarNode and node.tag is None and not node.style:
         text = node.value
-        if text.isdigit() and text.isascii():  # a whole number, as yamlread.scalar_value reads it
+        if text.isdigit() and text.isascii() and len(text) <= yamlread.MAX_INT_DIGITS:  # as yamlread.scalar_value reads it
             return int(text)
     value = _scalar(node)
     if value is None:

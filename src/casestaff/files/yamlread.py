@@ -663,6 +663,12 @@ class Timestamp(dt.datetime):
     """A date with a time of day; case files use dates only, so the validator can say so."""
 
 
+MAX_INT_DIGITS = 4300
+"""Python reads no longer run of digits as a number (sys.int_info.default_max_str_digits): such a
+scalar is text, as _int takes any it cannot read, so a number field says it is not a number and a
+text field holds what was written -- rather than the run stopping on a ValueError."""
+
+
 def _int(text: str) -> int | str:
     digits = text.replace("_", "")
     sign = 1
@@ -749,7 +755,7 @@ def scalar_value(node: ScalarNode) -> Any:
         return None
     first = text[0]
     if text.isdigit() and text.isascii():  # hours, counts: the regexes below would say int too
-        return int(text)
+        return int(text) if len(text) <= MAX_INT_DIGITS else text  # as _int reads what int() refuses
     if (
         len(text) == 10
         and text[4] == "-"
