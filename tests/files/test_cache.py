@@ -157,6 +157,30 @@ def test_a_file_in_the_cache_folders_place_is_named_and_the_list_still_made(runn
     assert runner.invoke(app, args).stdout == result.stdout
 
 
+def test_a_cache_folder_that_cannot_be_looked_into_is_named_and_the_list_still_made(runner, cases, tmp_path, monkeypatch):
+    """A parent of the cache folder that may not be searched (simulated: this may run as root)."""
+    import errno
+    from pathlib import Path
+
+    locked = tmp_path / "locked"
+    root = locked / "casestaff"
+    monkeypatch.setenv("CASESTAFF_CACHE_DIR", str(root))
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self in (locked, root):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    result = runner.invoke(app, ["due", str(cases), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"casestaff: not using the cache in {root}: cannot look into {root} (permission denied);"
+        " set CASESTAFF_CACHE_DIR to a folder of your own\n"
+    ) in result.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making another user's folder needs root")
 def test_another_users_cache_folder_is_not_used(runner, cases):
     root = cache_module.cache_root()

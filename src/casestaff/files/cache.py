@@ -29,6 +29,7 @@ only make a run faster, never change its answer.
 from __future__ import annotations
 
 import os
+import stat
 import pickle
 import shutil
 import zlib
@@ -93,12 +94,9 @@ def doubt(folders: list[str]) -> tuple[bool, str | None]:
     it cannot be made because a file stands in its place;
     a cache file of those folders that is not trusted is ignored, and named."""
     root = cache_root()
-    blocking = next((path for path in (root, *root.parents) if path.exists()), None)
-    if blocking is not None and not blocking.is_dir():
-        return False, (
-            f"not using the cache in {root}: {blocking} is a file, not a folder; move the file,"
-            " or set CASESTAFF_CACHE_DIR to a folder of your own"
-        )
+    why = _unreachable(root)
+    if why is not None:
+        return False, f"not using the cache in {root}: {why}"
     why = _distrust(root, FOLDER_OTHERS_MAY_NOT)
     if why is not None:
         return False, (
@@ -112,6 +110,22 @@ def doubt(folders: list[str]) -> tuple[bool, str | None]:
             if why is not None:
                 return True, f"ignoring the cache file {path}: {why}; casestaff reads nothing from it and writes it again"
     return True, None
+
+
+def _unreachable(root: Path) -> str | None:
+    """Why the cache folder cannot be made or looked into (None: it can): a file stands in its
+    place or in a parent's, or a parent cannot be searched."""
+    for path in (root, *root.parents):
+        try:
+            info = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            return f"cannot look into {path} ({(exc.strerror or str(exc)).lower()}); set CASESTAFF_CACHE_DIR to a folder of your own"
+        if not stat.S_ISDIR(info.st_mode):
+            return f"{path} is a file, not a folder; move the file, or set CASESTAFF_CACHE_DIR to a folder of your own"
+        return None
+    return None
 
 
 def _trusted(path: Path) -> bool:
