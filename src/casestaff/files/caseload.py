@@ -640,33 +640,19 @@ def _run_files(
             present.setdefault(folder, {})[name] = shown
         for folder in sorted(scanned - present.keys()) if use_cache else ():
             let_go(folder)  # read in full, no case file left: nothing of it may live on in the cache
+        def keep_one(result: Any) -> Any:  # an answer as the run keeps it (_shared)
+            return _shared(job, result, texts)
+
         keepers = _cache_keepers(present, scanned) if use_cache else set()
         for folder, names in present.items():
-            if folder not in keepers:
-                continue
-            folder_index, folder_answers = indexes[folder] = _open_cache(folder, packset.fingerprint, key, job, day)
-            absent[folder] = []
-            gone_too = absent[folder] if folder in scanned else None
-            outcomes.update(_served(folder_index, folder_answers, names, lambda result: _shared(job, result, texts), trim, gone_too))
-        for shown in files:
-            if shown in outcomes:
-                continue
-            folder, name = where[shown]
-            index = indexes.get(folder)
-            known = None
-            if index is not None and (entry := index[0].entries.get(name)) is not None:
-                answers = index[1]
-                if name in answers.answers:  # this job's answer may be here: look at the file now
-                    cached = _from_cache(index[0], shown, name, lambda signature: answers.get(name, signature, shown))  # noqa: B023 - called at once
-                    if cached is not None:
-                        cached.result = _shared(job, cached.result, texts)
-                        outcomes[shown] = cached
-                        continue
-                known = (entry[0], entry[1])  # the worker looks at the file (next morning: all of them)
+            if folder in keepers:
+                indexes[folder] = _open_cache(folder, packset.fingerprint, key, job, day)
+                absent[folder] = []
+                outcomes.update(_served(*indexes[folder], names, keep_one, trim, absent[folder] if folder in scanned else None))
+        for shown, folder, name, known in _to_work_out(files, where, indexes, outcomes, keep_one):
             task_for(folder, name).items.append((shown, name, known))
         for folder, name in _forget_gone(indexes, scanned, present, absent, packset.fingerprint):
             task_for(folder, name).gone.append(name)
-        index = folder_index = folder_answers = answers = None  # type: ignore[assignment]  # only `indexes` holds them now: they are let go once saved
         work = sum(len(task.items) for task in tasks.values())
         trim = trim if work >= TRIM_FROM else None
         for received, sent in enumerate(_run_tasks(list(tasks.values()), packset, job, fingerprint, jobs, warm_up), 1):
@@ -684,7 +670,7 @@ def _run_files(
                     folder_answers.put(name, kept[0], outcome.shown, answer, days)
                 outcome.signature, outcome.read_ns, (outcome.case_id, outcome.case_id_at, outcome.births) = kept
             # decoded as it comes: its bytes are let go at once (the store sets its copy down)
-            outcome.result = _shared(job, _answer_from(job, answer), texts)
+            outcome.result = keep_one(_answer_from(job, answer))
             if trim is not None and received % TRIM_FROM == 0:
                 trim()
         _save_and_let_go(indexes)
@@ -818,6 +804,35 @@ def _served(
             served += 1
             if trim is not None and served % TRIM_FROM == 0:
                 trim()  # the served answers' bytes, set down and let go
+
+
+def _to_work_out(
+    files: list[str],
+    where: dict[str, tuple[str, str]],
+    indexes: dict[str, tuple[FolderIndex, AnswerStore]],
+    outcomes: dict[str, _FileOutcome],
+    shared: Callable[[Any], Any],
+) -> Iterator[tuple[str, str, str, tuple[Signature, int] | None]]:
+    """(as shown, folder, name, what the index knows of it) of each file that neither the kept
+    answers served (`outcomes`) nor this job's answers looked up by name can answer: a worker
+    looks at the file (next morning: all of them). The ones looked up go into `outcomes`."""
+    for shown in files:
+        if shown in outcomes:
+            continue
+        folder, name = where[shown]
+        stores = indexes.get(folder)
+        entry = stores[0].entries.get(name) if stores is not None else None
+        if stores is None or entry is None:
+            yield shown, folder, name, None
+            continue
+        index, answers = stores
+        if name in answers.answers:  # this job's answer may be here: look at the file now
+            cached = _from_cache(index, shown, name, lambda signature: answers.get(name, signature, shown))  # noqa: B023 - called at once
+            if cached is not None:
+                cached.result = shared(cached.result)
+                outcomes[shown] = cached
+                continue
+        yield shown, folder, name, (entry[0], entry[1])
 
 
 def _from_cache(index: FolderIndex, shown: str, name: str, answer_for: Callable[[Signature], tuple[bool, Any]]) -> _FileOutcome | None:
