@@ -465,10 +465,7 @@ class AnswerStore:
         if self.lost:
             self.answers[name] = entry  # kept in memory: written back as it was
             return
-        self.spilled.add(name)
-        self.fresh.append((name, entry))
-        if len(self.fresh) >= (BATCH if self.spill is not None else HOLD):
-            self._set_down()
+        self._add(name, entry)
 
     def put(self, name: str, signature: Signature, shown: str, answer: bytes | None, days: Days | None = None) -> None:
         """Keep a file's new answer, with the days it holds for when it holds for days (set down
@@ -480,8 +477,12 @@ class AnswerStore:
             return
         if name in self.spilled:  # answered twice in one run: the later answer is the one kept
             self._rewrite_spill({name})
+        self._add(name, (signature, shown, answer, days))
+
+    def _add(self, name: str, entry: AnswerEntry) -> None:
+        """One of this run's answers, new or served: held, and set down past HOLD a BATCH at a time."""
         self.spilled.add(name)
-        self.fresh.append((name, (signature, shown, answer, days)))
+        self.fresh.append((name, entry))
         if len(self.fresh) >= (BATCH if self.spill is not None else HOLD):
             self._set_down()
 
