@@ -404,14 +404,20 @@ def _answer(job: CaseJob | None, case: model.Case) -> tuple[Any, Days | None]:
     Without the cache nothing is kept, so nothing is watched: the job is simply asked."""
     if job is None:
         return None, None
-    answer_until = getattr(job, "answer_until", None) if _WORKER.get("fingerprint") is not None else None
-    if answer_until is None:
+    day = _day_of(job) if _WORKER.get("fingerprint") is not None else None
+    if day is None:
         answer, days = job(case), None
     else:
-        answer, last = answer_until(case)
-        days = (job.day.toordinal(), last.toordinal())  # type: ignore[attr-defined]  # a job with answer_until has a day
+        answer, last = job.answer_until(case)  # type: ignore[attr-defined]  # a job with a day has it (_day_of)
+        days = (day.toordinal(), last.toordinal())
     blob = encoded(answer)
     return (_Unencoded((answer,)), None) if blob is None else (blob, days)
+
+
+def _day_of(job: CaseJob | None) -> dt.date | None:
+    """The day a job asks its answers for, when they hold for days -- a job with `answer_until`
+    and `day`, as rules/due.py's DueJob -- else None: its key names everything they depend on."""
+    return getattr(job, "day", None) if hasattr(job, "answer_until") else None
 
 
 def _received(sent: _Sent) -> tuple[_FileOutcome, Any, Days | None]:
@@ -615,7 +621,7 @@ def _run_files(
         use_cache, note = cache_doubt(sorted({folder for folder, _ in where.values()}))
         notes.extend([note] if note else [])
     key = f"{job.key if job is not None else 'check'}|{packset.fingerprint}"
-    asked = getattr(job, "day", None) if hasattr(job, "answer_until") else None
+    asked = _day_of(job)
     day = asked.toordinal() if asked is not None else None  # answers that hold for days are served on one they hold for
     fingerprint = packset.fingerprint if use_cache else None
     with _quiet_gc():
@@ -640,6 +646,7 @@ def _run_files(
             present.setdefault(folder, {})[name] = shown
         for folder in sorted(scanned - present.keys()) if use_cache else ():
             let_go(folder)  # read in full, no case file left: nothing of it may live on in the cache
+
         def keep_one(result: Any) -> Any:  # an answer as the run keeps it (_shared)
             return _shared(job, result, texts)
 
@@ -647,8 +654,8 @@ def _run_files(
         for folder, names in present.items():
             if folder in keepers:
                 indexes[folder] = _open_cache(folder, packset.fingerprint, key, job, day)
-                absent[folder] = []
-                outcomes.update(_served(*indexes[folder], names, keep_one, trim, absent[folder] if folder in scanned else None))
+                gone_too = absent.setdefault(folder, []) if folder in scanned else None
+                outcomes.update(_served(*indexes[folder], names, keep_one, trim, gone_too))
         for shown, folder, name, known in _to_work_out(files, where, indexes, outcomes, keep_one):
             task_for(folder, name).items.append((shown, name, known))
         for folder, name in _forget_gone(indexes, scanned, present, absent, packset.fingerprint):
