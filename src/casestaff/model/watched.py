@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -65,27 +65,30 @@ class watching:  # lower case: used as a function, `with watching(day) as sighti
     """Note what the evaluation inside learns about `day` (give it `watched(day)`): a sighting.
     A class rather than a generator: it is opened once a case, 10,000 times a list."""
 
-    __slots__ = ("sighting", "outer")
+    __slots__ = ("sighting",)
 
     def __init__(self, day: dt.date) -> None:
         self.sighting = Sighting(plain(day))
-        self.outer: Sighting | None = None
 
     def __enter__(self) -> Sighting:
-        self.outer = _SIGHTING[0]
-        if self.outer is not None:  # evaluations never nest: one inside another would take its comparisons
-            self.outer.one_day()
-            _SIGHTING[0] = None
-            raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
+        open_one = _SIGHTING[0]
+        if open_one is not None:  # evaluations never nest: one inside another would take its comparisons
+            _overlapped(open_one)
         _SIGHTING[0] = self.sighting
         return self.sighting
 
     def __exit__(self, *exc: object) -> None:
-        overlapped = _SIGHTING[0] is not self.sighting
-        _SIGHTING[0] = None if overlapped else self.outer  # overlapped: no sighting is trusted any more
-        if overlapped:  # another evaluation's comparisons may have landed here, or this one's there
-            self.sighting.one_day()
-            raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
+        if _SIGHTING[0] is not self.sighting:  # another evaluation's comparisons may have landed here, or this one's there
+            _overlapped(self.sighting)
+        _SIGHTING[0] = None
+
+
+def _overlapped(sighting: Sighting) -> NoReturn:
+    """Two watched evaluations met: `sighting` holds for its day only, no sighting is trusted any
+    more, and the caller is told."""
+    sighting.one_day()
+    _SIGHTING[0] = None
+    raise RuntimeError("two watched evaluations overlapped (threads?): model/watched.py keeps one sighting a process")
 
 
 def _one_day() -> None:
@@ -245,7 +248,7 @@ def _daily_property(name: str) -> property:
 
 DAILY_METHODS = (
     "weekday", "isoweekday", "toordinal", "isoformat", "isocalendar", "timetuple", "ctime", "strftime",
-    "replace", "__str__", "__repr__", "__format__", "__bool__",
+    "replace", "__str__", "__repr__", "__format__",
 )  # fmt: skip
 """A watched day's methods whose answer may change daily: each makes the answer a one-day one."""
 DAILY_PROPERTIES = ("year", "month", "day")
@@ -253,8 +256,7 @@ CLASS_MAKERS = ("fromordinal", "fromisoformat", "fromisocalendar", "fromtimestam
 """Class methods: on a watched day's class they make a plain date (they know no as-of day)."""
 
 for _name in DAILY_METHODS:
-    if hasattr(dt.date, _name):
-        setattr(WatchedDay, _name, _daily_method(_name))
+    setattr(WatchedDay, _name, _daily_method(_name))
 for _name in DAILY_PROPERTIES:
     setattr(WatchedDay, _name, _daily_property(_name))
 
@@ -270,5 +272,4 @@ def _plain_maker(name: str) -> Any:
 
 
 for _name in CLASS_MAKERS:
-    if hasattr(dt.date, _name):
-        setattr(WatchedDay, _name, _plain_maker(_name))
+    setattr(WatchedDay, _name, _plain_maker(_name))
