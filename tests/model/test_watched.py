@@ -162,7 +162,6 @@ BLIND_SPOTS = {
 
 
 ALLOWED = (
-    "horizon = month_end(plain(window_end))",  # rules/due.py: followed by note_until, which says how long it holds
     "key = (id(pack), plain(as_of), isinstance(as_of, WatchedDay))",  # rules/evaluate.py: a cache key, not a value used
 )
 

@@ -23,6 +23,8 @@ import operator
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from casestaff.model.dates import month_end
+
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -108,6 +110,15 @@ def note_until(day: dt.date, last: dt.date) -> None:
     watched day notes it as a comparison; a plain day has nothing to note."""
     if isinstance(day, WatchedDay):
         day._note(Sighting.flips_after, last)
+
+
+def month_end_of(day: dt.date) -> dt.date:
+    """The last day of `day`'s month. Worked out from the plain date, so a watched day is told
+    (note_until) that it holds while the day stays in that month: the rules never take a value
+    from `plain` and forget to say how long it holds."""
+    last = month_end(plain(day))
+    note_until(day, last)
+    return last
 
 
 def watched(day: dt.date) -> WatchedDay:

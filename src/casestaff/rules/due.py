@@ -12,9 +12,8 @@ from typing import Any, ClassVar, Protocol
 from casestaff.files.config import Config
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import month_end
 from casestaff.model.pack import PackSet
-from casestaff.model.watched import note_until, plain, watched, watching
+from casestaff.model.watched import month_end_of, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
@@ -34,14 +33,13 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         calendar, calendar_kinds = (), set()
     else:
         window_end = as_of + dt.timedelta(days=within)
-        horizon = month_end(plain(window_end))
-        note_until(window_end, horizon)  # the same horizon while the window ends in its month (model/watched.py)
+        horizon = month_end_of(window_end)  # the same horizon while the window ends in its month (model/watched.py)
         wide = evaluate_case(case, pack, as_of, within, default_worker, window_end=horizon)
         # Evaluated over the calendar's wider window, each flag's status is taken again over the
         # list's own: DUE and UPCOMING mean the same in every program.
         flags = tuple(
             sorted(
-                (replace(f, status=status) for f in wide if (status := status_of(f.since, f.due, as_of, within))),
+                (replace(f, status=status) for f in wide if (status := status_of(f.since, f.due, as_of, within, window_end))),
                 key=flag_order,
             )
         )
