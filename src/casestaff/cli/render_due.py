@@ -36,14 +36,11 @@ HARD = "HARD"
 a printout, a screen reader or a colour-blind reader."""
 
 
-def _day(flag_or_deadline: Flag | Deadline) -> str:
-    return _weekday_and_date(flag_or_deadline.due)
-
-
 @lru_cache(maxsize=4096)
-def _weekday_and_date(day: dt.date) -> str:
-    """'Tue 2026-12-01': a list of 10,000 cases names a few hundred days, thousands of times each."""
-    return f"{day:%a %Y-%m-%d}"
+def _day_and_distance(day: dt.date, as_of: dt.date) -> str:
+    """'Tue 2026-12-01 (in 3 days)': a list of 10,000 cases names a few hundred days, thousands
+    of times each."""
+    return f"{day:%a %Y-%m-%d} ({relative_days(day, as_of)})"
 
 
 def _evidence(flag: Flag) -> str:
@@ -129,23 +126,18 @@ def plain_lines(report: DueReport) -> Iterator[str]:
     as_of = report.as_of
     width = len(f"{len(report.rows)}. ")
     pad = " " * width
-    # What thousands of flags repeat, made once a list (issue 11): the day with its distance
-    # from the list's date, the status word, the local-default line.
-    when: dict[dt.date, str] = {}
-    status_of: dict[str, str] = {}
+    # What thousands of flags repeat, made once a list (issue 11): the status word, the
+    # local-default line (and the day with its distance, once: _day_and_distance).
+    status_word: dict[str, str] = {}
     local_of: dict[tuple[tuple[str, str, str], ...], str] = {}
     for number, row in enumerate(report.rows, 1):
         yield f"{f'{number}.':<{width}}{_row_heading(row)}"
         for flag in row.flags:
-            due = flag.due
-            day = when.get(due)
-            if day is None:
-                day = when[due] = f"{_weekday_and_date(due)} ({relative_days(due, as_of)})"
-            status = status_of.get(flag.status)
+            status = status_word.get(flag.status)
             if status is None:
-                status = status_of[flag.status] = f"{pad}{flag.status.upper():<8} "
+                status = status_word[flag.status] = f"{pad}{flag.status.upper():<8} "
             text = (
-                f"{status}{day}  {flag.rule}{_marked(flag)}\n{pad}  {flag.reason}\n"
+                f"{status}{_day_and_distance(flag.due, as_of)}  {flag.rule}{_marked(flag)}\n{pad}  {flag.reason}\n"
                 f"{pad}  since {flag.since.isoformat()}; evidence: {_evidence(flag)}\n{pad}  policy: {flag.citation}"
             )
             if flag.local_default:
@@ -159,7 +151,7 @@ def plain_lines(report: DueReport) -> Iterator[str]:
     if report.deadlines:
         yield "Program calendar"
         for d in report.deadlines:
-            yield f"   {d.status.upper():<8} {_day(d)} ({relative_days(d.due, report.as_of)})  {d.program} -- {d.provider} -- {d.month} -- {d.item}"
+            yield f"   {d.status.upper():<8} {_day_and_distance(d.due, report.as_of)}  {d.program} -- {d.provider} -- {d.month} -- {d.item}"
             yield f"     {d.what}"
             if d.note:
                 yield f"     {d.note}"
@@ -541,7 +533,7 @@ def rich_table(report: DueReport, console: Any) -> None:
                 if flag.hard_deadline:
                     why.append(f"{HARD} DEADLINE", style="bold reverse red")
                     why.append(" ")
-                why.append(f"{flag.due:%a %Y-%m-%d} ({relative_days(flag.due, report.as_of)}) ")
+                why.append(f"{_day_and_distance(flag.due, report.as_of)} ")
                 why.append(flag.reason, style="bold")
                 why.append(f"\n  [{flag.rule}]\n", style="dim")
                 why.append(f"  evidence: {_evidence(flag)}\n", style="dim")
