@@ -63,9 +63,12 @@ def private_answers_folder() -> Path | None:
     Raises OSError when it cannot be made."""
     folder = answers_folder()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder)):
-        return None
-    return folder
+    return None if _distrusted(folder) else folder
+
+
+def _distrusted(folder: Path) -> bool:
+    """The answers folder, or the cache folder holding it, is another user's or others could write in it."""
+    return any(distrust(f, FOLDER_OTHERS_MAY_NOT) is not None for f in (folder.parent, folder))
 
 
 def answers_folder() -> Path:
@@ -241,10 +244,8 @@ def serve(argv: Sequence[str], out: BinaryIO | None = None) -> int | None:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], bytes] | None:
-    root = cache_root()
-    for folder in (root, root / "answers"):
-        if distrust(folder, FOLDER_OTHERS_MAY_NOT) is not None:
-            return None
+    if _distrusted(path.parent):  # the answers folder
+        return None
     try:
         with open(path, "rb") as file:
             if distrust(path, FILE_OTHERS_MAY_NOT) is not None:
