@@ -3,6 +3,7 @@ reason `check` could have named; and a narration never prints a negative age."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
@@ -51,6 +52,24 @@ def test_a_birth_date_in_the_future_is_a_check_problem_and_no_narration(runner, 
     assert narrate.exit_code == 1
     assert narrate.stdout == ""
     assert narrate.stderr.endswith(f"cannot be printed yet:\n  - {problem}\n")
+
+
+def test_a_birth_date_is_held_to_today_when_the_cache_answers_too(runner, tmp_path):
+    """Born today is not in the future, born tomorrow is -- on the run that reads the file and on
+    the next, which takes the birth dates from the cache's index rather than the file."""
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    born_today = tmp_path / "today.yaml"
+    born_today.write_text(SANCTION.read_text(encoding="utf-8").replace("birth_date: 1990-03-12", f"birth_date: {today}"), encoding="utf-8")
+    born_tomorrow = tmp_path / "tomorrow.yaml"
+    text = SANCTION.read_text(encoding="utf-8").replace("birth_date: 1990-03-12", f"birth_date: {tomorrow}")
+    born_tomorrow.write_text(text.replace("case_id: ", "case_id: T-", 1), encoding="utf-8")
+    _aged(born_today)
+    _aged(born_tomorrow)
+    problem = f"{born_tomorrow}:8:15: participant.birth_date: {tomorrow} is in the future; check the year"
+    for _ in range(2):  # the second run answers from the cache
+        check = runner.invoke(app, ["check", str(tmp_path)])
+        assert check.output == f"{problem}\n1 problem(s) in 1 of 2 file(s).\n"
 
 
 def test_someone_born_after_the_staffing_has_no_age_in_its_narration(runner, tmp_path):

@@ -48,7 +48,7 @@ from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_N
 from casestaff.files.permissions import distrust as _distrust
 from casestaff.files.writer import write_private
 
-FORMAT = 8  # 8: each answer with the days it holds for; 7: cases and answers as MessagePack (files/cachecodec.py)
+FORMAT = 9  # 9: birth dates in the index as ordinals (caseload.Births); 8: each answer with the days it holds for; 7: cases and answers as MessagePack (files/cachecodec.py)
 RACY_NS = 2_000_000_000
 SHARDS = 32
 """Case shards per folder, each read and written by the one worker that handles its files. 32,
