@@ -164,3 +164,20 @@ def test_what_each_folder_held_is_kept_as_the_stored_answer_lists_it(tmp_path):
     for folder in folders:
         assert run.listings[folder] == entries_of(folder), folder
     assert ("more", True) in run.listings[str(tmp_path)] and ("notes.txt", False) in run.listings[str(tmp_path)]
+
+
+def test_each_file_found_is_located_as_its_path_says(tmp_path, monkeypatch):
+    """Discovery works out each file's absolute folder and name as it reads the folders (the
+    run's cache keys them so): the same as splitting each path, for files found in folders given
+    in any spelling and for files named on the command line."""
+    from casestaff.files.caseload import _discover_names, _folders_and_names
+
+    (tmp_path / "cases" / "sub").mkdir(parents=True)
+    for name in ("cases/a.yaml", "cases/sub/b.yml", "c.yaml"):
+        (tmp_path / name).write_text(case("LA-0001"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for given in (["cases"], ["cases/"], ["./cases//"], [str(tmp_path / "cases")], ["c.yaml", "cases"], ["."]):
+        where: dict[str, tuple[str, str]] = {}
+        files = _discover_names([Path(p) for p in given], where=where)
+        assert where == _folders_and_names(files), given
+        assert len(files) == (3 if given in (["c.yaml", "cases"], ["."]) else 2)
