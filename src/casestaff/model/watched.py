@@ -122,16 +122,22 @@ def month_end_of(day: dt.date) -> dt.date:
 
 
 def watched(day: dt.date) -> WatchedDay:
-    """The as-of day to evaluate with inside `watching(day)` (one object a day: it holds nothing
-    of an evaluation's own, and making it costs a microsecond a case)."""
-    value = plain(day)
-    made = _WATCHED.get(value)
+    """The as-of day to evaluate with inside `watching(day)`."""
+    return _moved(plain(day), 0)
+
+
+def _moved(value: dt.date, offset: int) -> WatchedDay:
+    """The as-of day moved by `offset` days, whose value is `value`: one object each, as it holds
+    nothing of an evaluation's own and making one costs about a microsecond -- the day itself and
+    the window's end are asked for once a case (issue 11)."""
+    key = (value, offset)
+    made = _WATCHED.get(key)
     if made is None:
-        made = _WATCHED[value] = WatchedDay._make(value, 0)
+        made = _WATCHED[key] = WatchedDay._make(value, offset)
     return made
 
 
-_WATCHED: dict[dt.date, WatchedDay] = {}
+_WATCHED: dict[tuple[dt.date, int], WatchedDay] = {}
 
 
 class WatchedDay(dt.date):
@@ -169,7 +175,7 @@ class WatchedDay(dt.date):
 
     def __add__(self, other: object) -> Any:
         if isinstance(other, dt.timedelta) and not other.seconds and not other.microseconds:
-            return WatchedDay._make(self.plain + other, self.offset + other.days)
+            return _moved(self.plain + other, self.offset + other.days)
         _one_day()
         return self.plain.__add__(other)  # type: ignore[operator]
 
@@ -177,7 +183,7 @@ class WatchedDay(dt.date):
 
     def __sub__(self, other: object) -> Any:
         if isinstance(other, dt.timedelta) and not other.seconds and not other.microseconds:
-            return WatchedDay._make(self.plain - other, self.offset - other.days)
+            return _moved(self.plain - other, self.offset - other.days)
         if isinstance(other, WatchedDay):
             return dt.timedelta(days=self.offset - other.offset)  # the same day moved twice: a constant
         _one_day()
