@@ -37,6 +37,7 @@ def months_between(start: dt.date, on: dt.date) -> int:
     return delta.years * 12 + delta.months
 
 
+@lru_cache(maxsize=65536)
 def age_on(birth: dt.date, on: dt.date) -> int:
     return relativedelta(on, birth).years
 
