@@ -52,7 +52,7 @@ class LocalValue:
         return f"{self.param}={self.value}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: rule functions make several a case (issue 11)
 class Finding:
     """What a rule function returns: a condition that began on `since` and wants a staffing by `due`.
 
