@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 from casestaff.model.plain import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -36,13 +35,16 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         horizon = month_end_of(window_end)  # the same horizon while the window ends in its month (model/watched.py)
         wide = evaluate_case(case, pack, as_of, within, default_worker, window_end=horizon)
         # Evaluated over the calendar's wider window, each flag's status is taken again over the
-        # list's own: DUE and UPCOMING mean the same in every program.
-        flags = tuple(
-            sorted(
-                (replace(f, status=status) for f in wide if (status := status_of(f.since, f.due, as_of, within, window_end))),
-                key=flag_order,
-            )
-        )
+        # list's own: DUE and UPCOMING mean the same in every program. The flags are this entry's
+        # own, made just now: each takes its status in place, not through dataclasses.replace
+        # (about 1.5 us a flag, issue 11).
+        listed = []
+        for flag in wide:
+            status = status_of(flag.since, flag.due, as_of, within, window_end)
+            if status is not None:
+                flag.status = status
+                listed.append(flag)
+        flags = tuple(sorted(listed, key=flag_order))
         calendar = tuple((f.rule, f.since) for f in wide)
         calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines if d.done_by is not None}
         kind = pack.planned_kind(case.planned_staffing)
