@@ -343,9 +343,17 @@ def applies(
 ) -> bool:
     """The requirement applies to the staffing: by its kind, a rule it is asked to satisfy, or a decision it records."""
     scope = requirement.applies_to
-    if staffing.kind in scope.kinds or any(rule in scope.rules for rule in rules):
+    if staffing.kind in scope.kinds:
         return True
-    return any(records_decision(case, staffing, selector, ahead) for selector in scope.decisions)
+    # Loops, not any() over a generator: asked of every requirement for every staffing that would
+    # satisfy a rule, every case, every morning (issue 11).
+    for rule in rules:
+        if rule in scope.rules:
+            return True
+    for selector in scope.decisions:  # noqa: SIM110 - a loop, as above
+        if records_decision(case, staffing, selector, ahead):
+            return True
+    return False
 
 
 OLDER_NARRATION_CHECKS: MappingProxyType[str, tuple[str, tuple[str, ...], str]] = MappingProxyType(
@@ -430,7 +438,7 @@ def shortfalls(case: model.Case, staffing: model.Staffing, pack: Pack, *, rule: 
     The one question `due`, `record`, `agenda` and `narrate` ask.
     """
     found = assess(case, staffing, pack, rules=(rule,) if rule else ())
-    return [a.shortfall for a in found if a.shortfall is not None]
+    return [shortfall for a in found if (shortfall := a.shortfall) is not None]
 
 
 def guards_rule(pack: Pack, rule: str, kinds: Collection[str]) -> bool:
