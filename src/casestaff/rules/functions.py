@@ -70,7 +70,15 @@ class RuleContext:
         the last workday of the month is the deadline -- even for a benchmark reached on a
         weekend after it (a benchmark on Sunday the 31st is due Friday the 29th).
         """
-        return day.replace(day=1), self.workdays.on_or_before(month_end(day))
+        return _monthly_cycle(self.workdays, day)
+
+
+@lru_cache(maxsize=4096)
+def _monthly_cycle(workdays: Workdays, day: dt.date) -> tuple[dt.date, dt.date]:
+    """RuleContext.monthly_cycle, remembered: the benchmarks of every case fall in the same few
+    months (issue 11). `day` is a record's date, never the as-of day (a watched day is no cache
+    key, model/watched.py)."""
+    return day.replace(day=1), workdays.on_or_before(month_end(day))
 
 
 def workday_due(workdays: Workdays, since: dt.date, due: dt.date) -> dt.date:
