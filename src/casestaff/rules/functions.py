@@ -81,9 +81,12 @@ def _monthly_cycle(workdays: Workdays, day: dt.date) -> tuple[dt.date, dt.date]:
     return day.replace(day=1), workdays.on_or_before(month_end(day))
 
 
+@lru_cache(maxsize=65536)
 def workday_due(workdays: Workdays, since: dt.date, due: dt.date) -> dt.date:
     """A computed due date on a weekend or state holiday moves to the workday before it -- or,
-    when that would come before the condition began, to the workday after (RuleContext.workday_due)."""
+    when that would come before the condition began, to the workday after (RuleContext.workday_due).
+    Remembered: most findings' dates are the same few hundred (issue 11); they are records' dates,
+    never the as-of day (a watched day is no cache key, model/watched.py)."""
     moved = workdays.on_or_before(due)
     return moved if moved >= since else workdays.on_or_after(due)
 
