@@ -34,7 +34,10 @@ from casestaff.model.pack import (
 )
 
 
-@dataclass(frozen=True)
+# A Subject, and a Verdict and an Assessment for each requirement that applies, are made for every
+# staffing a rule would count, every case, every morning: plain slotted dataclasses, not frozen
+# ones, whose __init__ sets each field through object.__setattr__ (issue 11). Nothing changes them.
+@dataclass(slots=True)
 class Subject:
     """The staffing a requirement is asked of, and what the check may read."""
 
@@ -48,7 +51,7 @@ class Subject:
     """The day the case file is read as of: the staffing's date, or (ahead) the agenda's as-of date."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Verdict:
     """A requirement check's answer.
 
@@ -63,7 +66,7 @@ class Verdict:
     details: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Shortfall:
     """A requirement a staffing does not meet: its id, what is missing in plain words, how to put
     it right, and where the policy says so."""
@@ -77,7 +80,7 @@ class Shortfall:
         return f"{self.says} -- {self.fix} [{self.requirement}; {self.citation}]"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Assessment:
     """One requirement that applies to a staffing, and its verdict."""
 
