@@ -322,11 +322,27 @@ class Pack(Record):
         return tuple(k.id for k in self.decision_kinds)
 
     def role(self, abbr: str) -> RoleDef | None:
-        wanted = abbr.casefold()
-        return next((r for r in self.roles if r.abbr.casefold() == wanted), None)
+        """The pack's role of that abbreviation, in any case (the first, should two share it)."""
+        return _roles_by_abbr(self).get(abbr.casefold())
 
     def cite(self, citation: Citation) -> str:
         return f"{self.policy.cite_as}, {citation.section}"
+
+
+_ROLES: dict[int, tuple[Pack, dict[str, RoleDef]]] = {}
+
+
+def _roles_by_abbr(pack: Pack) -> dict[str, RoleDef]:
+    """The pack's roles by casefolded abbreviation, the first of each (built once per pack): who
+    counts as department staff is asked of every person at every staffing a rule would count,
+    every case (issue 11)."""
+    found = _ROLES.get(id(pack))
+    if found is None or found[0] is not pack:
+        by_abbr: dict[str, RoleDef] = {}
+        for role in pack.roles:
+            by_abbr.setdefault(role.abbr.casefold(), role)
+        found = _ROLES[id(pack)] = (pack, by_abbr)
+    return found[1]
 
 
 @dataclass(frozen=True)
