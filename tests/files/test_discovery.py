@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import sys
 from pathlib import Path
 
@@ -166,18 +167,28 @@ def test_what_each_folder_held_is_kept_as_the_stored_answer_lists_it(tmp_path):
     assert ("more", True) in run.listings[str(tmp_path)] and ("notes.txt", False) in run.listings[str(tmp_path)]
 
 
-def test_each_file_found_is_located_as_its_path_says(tmp_path, monkeypatch):
-    """Discovery works out each file's absolute folder and name as it reads the folders (the
-    run's cache keys them so): the same as splitting each path, for files found in folders given
-    in any spelling and for files named on the command line."""
-    from casestaff.files.caseload import _discover_names, _folders_and_names
+def test_a_folder_named_in_any_spelling_is_one_folder_to_the_cache(tmp_path, monkeypatch):
+    """Discovery works out each file's absolute folder and name as it reads the folders, and the
+    cache keeps each file under them: a folder named another way the next time (`cases/`,
+    `./cases`, its absolute path), or a file named on its own, is the same folder, and its
+    files are served from the cache rather than read again."""
+    import datetime as dt
+
+    from casestaff.actions.workspace import Workspace
+    from casestaff.rules.due import DueJob
 
     (tmp_path / "cases" / "sub").mkdir(parents=True)
-    for name in ("cases/a.yaml", "cases/sub/b.yml", "c.yaml"):
-        (tmp_path / name).write_text(case("LA-0001"), encoding="utf-8")
+    an_hour_ago = time.time() - 3600  # old enough for the cache to trust
+    for number, name in enumerate(("cases/a.yaml", "cases/sub/b.yml")):
+        (tmp_path / name).write_text(case(f"LA-000{number}"), encoding="utf-8")
+        os.utime(tmp_path / name, (an_hour_ago, an_hour_ago))
     monkeypatch.chdir(tmp_path)
-    for given in (["cases"], ["cases/"], ["./cases//"], [str(tmp_path / "cases")], ["c.yaml", "cases"], ["."]):
-        where: dict[str, tuple[str, str]] = {}
-        files = _discover_names([Path(p) for p in given], where=where)
-        assert where == _folders_and_names(files), given
-        assert len(files) == (3 if given in (["c.yaml", "cases"], ["."]) else 2)
+    runs = []
+    for given in (["cases"], ["cases/"], ["./cases//"], [str(tmp_path / "cases")], ["cases/a.yaml", "cases"]):
+        workspace = Workspace.open([Path(p) for p in given])
+        job = DueJob(packset=workspace.packset, as_of=dt.date(2026, 12, 1), within=14, default_worker="")
+        run = workspace.run(job, dt.date.today())
+        runs.append((given, run.stats, sorted(entry.case for entry in run.results)))
+    assert runs[0][1]["parsed"] == 2
+    for given, stats, cases in runs[1:]:
+        assert (stats["parsed"], stats["files"], cases) == (0, 2, ["LA-0000", "LA-0001"]), given
