@@ -128,10 +128,11 @@ class DueJob:
         return entry
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CaseRow:
     """One participant and every reason they need attention (flags in flag_order: the most
-    pressing first)."""
+    pressing first). A plain slotted class, as Flag is: a frozen one sets each field through
+    object.__setattr__, and the list of 10,000 sample-shaped cases makes some 8,000 (issue 11)."""
 
     case: str
     participant: str
