@@ -192,3 +192,33 @@ def test_a_folder_named_in_any_spelling_is_one_folder_to_the_cache(tmp_path, mon
     assert runs[0][1]["parsed"] == 2
     for given, stats, cases in runs[1:]:
         assert (stats["parsed"], stats["files"], cases) == (0, 2, ["LA-0000", "LA-0001"]), given
+
+
+def test_a_file_named_after_its_folder_is_shown_as_the_folder_found_it(runner, tmp_path, monkeypatch):
+    """Files come in the order they are named: a folder first, then one of its files named again
+    another way -- the file is the folder's, shown as the folder found it (first named)."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "amy.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (cases / "ben.yaml").write_text(case("LA-0002", "Ben Example"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["cases", os.path.join("cases", "..", "cases", "ben.yaml")]
+    result = runner.invoke(app, ["due", *args, "--as-of", AS_OF, "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    files = sorted({(row["case"], row["file"]) for row in json.loads(result.stdout or "[]")})
+    assert files == [("LA-0001", os.path.join("cases", "amy.yaml")), ("LA-0002", os.path.join("cases", "ben.yaml"))]
+
+
+def test_a_case_id_used_twice_is_blamed_on_the_file_named_later(runner, tmp_path, monkeypatch):
+    """A folder named before a file: the folder's files come first, so the file named after it is
+    the one whose case id is 'already used'."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "amy.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    (tmp_path / "dup.yaml").write_text(case("LA-0001"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "cases", "dup.yaml", "--as-of", AS_OF, "--no-cache"])
+    assert result.output == (
+        f"dup.yaml:1:10: case_id 'LA-0001' is already used by {os.path.join('cases', 'amy.yaml')}; each case needs its own id\n"
+        "1 problem(s) in 1 of 2 file(s).\n"
+    ), result.output
