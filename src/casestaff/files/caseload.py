@@ -201,8 +201,8 @@ def _unique_names(
         located = {**_folders_and_names([shown for shown in found if shown not in located]), **located}
     if os.name == "nt":  # Windows trims the dots and spaces a path's last part ends in: each file made absolute whole
         keyed = ((normcase(os.path.abspath(shown)), shown) for shown in found)
-    else:  # each folder made absolute once (10,000 files: 18 -> 9 ms)
-        keyed = ((normcase(_joined(folder, name)), shown) for shown, (folder, name) in located.items())
+    else:  # each folder made absolute once (10,000 files: 18 -> 9 ms); in `found`'s order, not `located`'s
+        keyed = ((normcase(_joined(*located[shown])), shown) for shown in found)
     for key, shown in keyed:
         if key not in skipped:
             unique.setdefault(key, shown)
