@@ -138,35 +138,6 @@ def test_a_folder_that_cannot_be_read_is_said(runner, tmp_path):
     assert result.stderr == f"casestaff: could not read 1 folder; case files in it are not listed: {locked} (permission denied)\n"
 
 
-def test_what_each_folder_held_is_kept_as_the_stored_answer_lists_it(tmp_path):
-    """The run keeps what each folder held when it read it (CaseloadRun.listings), for the stored
-    answer to record rather than read every folder again: it must be what answers.entries_of
-    lists -- hidden names and __pycache__ left out, sub-folders and other files in -- or a run
-    with nothing changed would never be served."""
-    import datetime as dt
-
-    from casestaff.actions.workspace import Workspace
-    from casestaff.files.answers import entries_of
-
-    (tmp_path / "more" / "deeper").mkdir(parents=True)
-    (tmp_path / "__pycache__").mkdir()
-    (tmp_path / ".hidden-folder").mkdir()
-    (tmp_path / "a.yaml").write_text(case("LA-0001"), encoding="utf-8")
-    (tmp_path / ".a.yaml.lock").write_text("", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not a case", encoding="utf-8")
-    (tmp_path / "more" / "b.yml").write_text(case("LA-0002"), encoding="utf-8")
-    (tmp_path / "more" / "deeper" / "c.YAML").write_text(case("LA-0003"), encoding="utf-8")
-    if sys.platform != "win32":
-        (tmp_path / "more" / "gone").symlink_to(tmp_path / "nowhere")
-    workspace = Workspace.open([tmp_path])
-    run = workspace.run(None, dt.date.today(), no_cache=True)
-    folders = [str(tmp_path), str(tmp_path / "__pycache__"), str(tmp_path / "more"), str(tmp_path / "more" / "deeper")]
-    assert sorted(run.listings) == sorted(folders)
-    for folder in folders:
-        assert run.listings[folder] == entries_of(folder), folder
-    assert ("more", True) in run.listings[str(tmp_path)] and ("notes.txt", False) in run.listings[str(tmp_path)]
-
-
 def test_a_folder_named_in_any_spelling_is_one_folder_to_the_cache(tmp_path, monkeypatch):
     """Discovery works out each file's absolute folder and name as it reads the folders, and the
     cache keeps each file under them: a folder named another way the next time (`cases/`,

@@ -87,7 +87,7 @@ def due(
     else:
         render_due.write_plain(report, sys.stdout)
     say_files_left_out(caseload.problems)
-    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures, listed=caseload.listings)
+    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures)
 
 
 @app.command()

@@ -172,14 +172,11 @@ class Inputs:
         recursive: bool,
         only: Callable[[str], bool] | None = None,
         known: Mapping[str, Sequence[int]] | None = None,
-        listed: Mapping[str, list[tuple[str, bool]]] | None = None,
     ) -> None:
         """`root` and what is in it (see entries_of), following links to folders once: each
         folder's listing, each file's signature (only those `only(name)` accepts, when given;
-        from `known`, by absolute path, where the run already took it; each folder's entries
-        from `listed`, by absolute path, where the run already read them)."""
+        from `known`, by absolute path, where the run already took it)."""
         known = known or {}
-        listed = listed or {}
         seen: set[tuple[int, int]] = set()
         pending = [root]
         while pending:
@@ -188,7 +185,7 @@ class Inputs:
             if info is None or (info[3], info[2]) in seen:
                 continue
             seen.add((info[3], info[2]))
-            entries = listed[folder] if folder in listed else entries_of(folder)
+            entries = entries_of(folder)
             self.folder(folder, entries)
             prefix = os.path.join(folder, "")  # os.path.join(folder, name), once per folder
             for name, is_folder in entries or []:

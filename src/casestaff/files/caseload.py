@@ -105,9 +105,6 @@ class CaseloadRun:
     signatures: dict[str, Signature] = field(default_factory=dict)
     """Each case file's signature as this run found it (read, or found unchanged), by absolute
     path: what a stored answer records of them, without a second stat of each file."""
-    listings: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
-    """What each folder read held when it was read, by absolute path, as answers.entries_of
-    lists it: what a stored answer records of the folder, without reading it a second time."""
 
 
 def is_case_file_name(name: str) -> bool:
@@ -154,7 +151,6 @@ def _discover_names(
     *,
     top_only: bool = False,
     where: dict[str, tuple[str, str]] | None = None,
-    listings: dict[str, list[tuple[str, bool]]] | None = None,
 ) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
@@ -165,10 +161,9 @@ def _discover_names(
     could not be read, and links to nothing. `scanned` collects the folders read in full,
     whose caches may forget files no longer there. With `top_only`, a folder given is read
     without its sub-folders (the current folder when no case folder is set). `where` collects
-    each file's absolute folder and name (_folders_and_names), worked out on the way, and
-    `listings` what each folder read holds (CaseloadRun.listings).
+    each file's absolute folder and name (_folders_and_names), worked out on the way.
     """
-    walker = _FolderWalk(scanned, top_only=top_only, listings=listings)
+    walker = _FolderWalk(scanned, top_only=top_only)
     for path in paths:
         if path.is_file():
             walker.found.append(str(path))
@@ -219,12 +214,9 @@ def _reason(exc: OSError) -> str:
 class _FolderWalk:
     """What _discover_names finds and skips as it reads folders, each folder once."""
 
-    def __init__(
-        self, scanned: set[str] | None, *, top_only: bool = False, listings: dict[str, list[tuple[str, bool]]] | None = None
-    ) -> None:
+    def __init__(self, scanned: set[str] | None, *, top_only: bool = False) -> None:
         self.scanned = scanned
         self.top_only = top_only
-        self.listings = listings
         self.found: list[str] = []
         self.located: dict[str, tuple[str, str]] = {}  # each file found -> its absolute folder and name
         self.here = ""  # the absolute path of the folder being read
@@ -256,28 +248,18 @@ class _FolderWalk:
             if self.scanned is not None:
                 self.scanned.add(absolute)
             subfolders: list[tuple[str, os.stat_result]] = []
-            listed: list[tuple[str, bool]] = []  # as answers.entries_of lists the folder
-            complete = True
             for entry in entries:
-                name = entry.name
-                if not name.startswith("."):
-                    is_dir = self._take(entry, subfolders)
-                    if is_dir is None:
-                        complete = False  # the stored answer lists the folder itself (entries_of)
-                    elif name != "__pycache__":
-                        listed.append((name, is_dir))
-            if self.listings is not None and complete:
-                self.listings[absolute] = listed
+                if not entry.name.startswith("."):
+                    self._take(entry, subfolders)
             stack.extend(reversed(subfolders))
 
-    def _take(self, entry: os.DirEntry[str], subfolders: list[tuple[str, os.stat_result]]) -> bool | None:
-        """File one folder entry: a case file, a link to nothing, a linked folder or a sub-folder.
-        Whether it is a folder (followed through a link), None when the system could not say."""
+    def _take(self, entry: os.DirEntry[str], subfolders: list[tuple[str, os.stat_result]]) -> None:
+        """File one folder entry: a case file, a link to nothing, a linked folder or a sub-folder."""
         name = entry.name
         try:
-            is_dir: bool | None = entry.is_dir()
+            is_dir = entry.is_dir()
         except OSError:
-            is_dir = None
+            is_dir = False
         if not is_dir:
             if is_case_file_name(name):
                 self.found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
@@ -285,7 +267,7 @@ class _FolderWalk:
             elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
                 self.dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
         elif self.top_only:
-            pass  # a sub-folder, read only when named
+            return  # a sub-folder, read only when named
         elif entry.is_symlink():
             self.links.append(entry.path)
         else:
@@ -293,7 +275,6 @@ class _FolderWalk:
                 subfolders.append((entry.path, entry.stat()))
             except OSError as exc:
                 self.unreadable.append(f"{entry.path} ({_reason(exc)})")
-        return is_dir
 
     def follow_links(self) -> None:
         """Read each linked folder not read already; one that leads back above itself is a loop."""
@@ -630,11 +611,8 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     where: dict[str, tuple[str, str]] = {}
-    listings: dict[str, list[tuple[str, bool]]] = {}
-    files = _discover_names(paths, skip, scanned, notes, top_only=top_only, where=where, listings=listings)
-    run = _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up, where=where)
-    run.listings = listings
-    return run
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only, where=where)
+    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up, where=where)
 
 
 def _run_files(
