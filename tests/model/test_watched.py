@@ -162,7 +162,7 @@ BLIND_SPOTS = {
 
 
 ALLOWED = (
-    "key = (id(pack), plain(as_of), isinstance(as_of, WatchedDay))",  # rules/evaluate.py: a cache key, not a value used
+    'what = ("plan", plain(as_of), isinstance(as_of, WatchedDay))',  # rules/evaluate.py: a cache key, not a value used
 )
 
 

@@ -9,9 +9,9 @@ whose names it resolves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from casestaff.model.plain import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from casestaff.model.records import PlannedStaffing, Record, ReleaseArea, ReviewAreaName, RiskFactorName, doc
 
@@ -323,26 +323,37 @@ class Pack(Record):
 
     def role(self, abbr: str) -> RoleDef | None:
         """The pack's role of that abbreviation, in any case (the first, should two share it)."""
-        return _roles_by_abbr(self).get(abbr.casefold())
+        return made_once(self, "roles", _roles_by_abbr).get(abbr.casefold())
 
     def cite(self, citation: Citation) -> str:
         return f"{self.policy.cite_as}, {citation.section}"
 
 
-_ROLES: dict[int, tuple[Pack, dict[str, RoleDef]]] = {}
+T = TypeVar("T")
+
+_MADE: dict[tuple[int, Any], tuple[Pack, Any]] = {}
+
+
+def made_once(pack: Pack, what: Any, make: Callable[..., T], *args: Any) -> T:
+    """`make(pack, *args)`, made once per pack object and `what` (a hashable name of what is made,
+    with whatever else it depends on): a rule's plan, a pack's requirements, its roles by
+    abbreviation are asked for every case. Kept with the pack itself, so a pack made later at
+    the address of one gone never finds the old one's (a pack replaced by casestaff.toml's
+    overrides is a new object, with its own)."""
+    key = (id(pack), what)
+    found = _MADE.get(key)
+    if found is None or found[0] is not pack:
+        found = _MADE[key] = (pack, make(pack, *args))
+    return found[1]
 
 
 def _roles_by_abbr(pack: Pack) -> dict[str, RoleDef]:
-    """The pack's roles by casefolded abbreviation, the first of each (built once per pack): who
-    counts as department staff is asked of every person at every staffing a rule would count,
-    every case (issue 11)."""
-    found = _ROLES.get(id(pack))
-    if found is None or found[0] is not pack:
-        by_abbr: dict[str, RoleDef] = {}
-        for role in pack.roles:
-            by_abbr.setdefault(role.abbr.casefold(), role)
-        found = _ROLES[id(pack)] = (pack, by_abbr)
-    return found[1]
+    """The pack's roles by casefolded abbreviation, the first of each: who counts as department
+    staff is asked of every person at every staffing a rule would count, every case (issue 11)."""
+    by_abbr: dict[str, RoleDef] = {}
+    for role in pack.roles:
+        by_abbr.setdefault(role.abbr.casefold(), role)
+    return by_abbr
 
 
 @dataclass(frozen=True)

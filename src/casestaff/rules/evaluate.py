@@ -17,7 +17,7 @@ from functools import cache
 from casestaff.model import queries
 from casestaff.model import records as model
 from casestaff.model.dates import Workdays
-from casestaff.model.pack import Pack, RuleDef, local_values
+from casestaff.model.pack import Pack, RuleDef, local_values, made_once
 from casestaff.model.watched import WatchedDay, plain
 from casestaff.rules import requirements
 from casestaff.rules.flags import Evidence, Flag, LocalValue, flag_order, status_of
@@ -101,18 +101,15 @@ class _Step:
         self.local_default = tuple(LocalValue(*value) for value in local_values(rule.params, rule.sources))
 
 
-_PLANS: dict[tuple[int, dt.date, bool], tuple[Pack, list[_Step]]] = {}
-
-
 def _plan(pack: Pack, as_of: dt.date) -> list[_Step]:
     # A watched day's steps are its own (their contexts hold it), and its key is its plain value:
     # hashing the day itself would make every answer a one-day answer (model/watched.py).
-    key = (id(pack), plain(as_of), isinstance(as_of, WatchedDay))
-    found = _PLANS.get(key)
-    if found is None or found[0] is not pack:
-        found = (pack, [_Step(pack, rule, as_of) for rule in pack.rules])
-        _PLANS[key] = found
-    return found[1]
+    what = ("plan", plain(as_of), isinstance(as_of, WatchedDay))
+    return made_once(pack, what, _steps, as_of)
+
+
+def _steps(pack: Pack, as_of: dt.date) -> list[_Step]:
+    return [_Step(pack, rule, as_of) for rule in pack.rules]
 
 
 def evaluate_case_held(

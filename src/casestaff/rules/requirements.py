@@ -31,6 +31,7 @@ from casestaff.model.pack import (
     RequirementDef,
     RequirementScope,
     RoleDef,
+    made_once,
 )
 
 
@@ -393,17 +394,14 @@ def older_narration_check(check: NarrationCheckDef) -> list[RequirementDef]:
     ]
 
 
-_OF_PACK: dict[int, tuple[Pack, tuple[RequirementDef, ...]]] = {}
-
-
 def requirements_of(pack: Pack) -> tuple[RequirementDef, ...]:
-    """The pack's requirements, then those its narration checks stand for (built once per pack)."""
-    found = _OF_PACK.get(id(pack))
-    if found is None or found[0] is not pack:
-        older = [r for check in pack.narration_checks if check.check in OLDER_NARRATION_CHECKS for r in older_narration_check(check)]
-        found = (pack, (*pack.requirements, *older))
-        _OF_PACK[id(pack)] = found
-    return found[1]
+    """The pack's requirements, then those its narration checks stand for (made once per pack)."""
+    return made_once(pack, "requirements", _requirements_of)
+
+
+def _requirements_of(pack: Pack) -> tuple[RequirementDef, ...]:
+    older = [r for check in pack.narration_checks if check.check in OLDER_NARRATION_CHECKS for r in older_narration_check(check)]
+    return (*pack.requirements, *older)
 
 
 def assess(
