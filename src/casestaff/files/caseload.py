@@ -219,7 +219,6 @@ class _FolderWalk:
         self.top_only = top_only
         self.found: list[str] = []
         self.located: dict[str, tuple[str, str]] = {}  # each file found -> its absolute folder and name
-        self.here = ""  # the absolute path of the folder being read
         self.read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
         self.links: list[str] = []  # symbolic links to folders, followed once every real folder is read
         self.already: list[str] = []
@@ -244,17 +243,18 @@ class _FolderWalk:
             except OSError as exc:
                 self.unreadable.append(f"{folder} ({_reason(exc)})")
                 continue
-            absolute = self.here = os.path.abspath(folder)
+            absolute = os.path.abspath(folder)
             if self.scanned is not None:
                 self.scanned.add(absolute)
             subfolders: list[tuple[str, os.stat_result]] = []
             for entry in entries:
                 if not entry.name.startswith("."):
-                    self._take(entry, subfolders)
+                    self._take(entry, absolute, subfolders)
             stack.extend(reversed(subfolders))
 
-    def _take(self, entry: os.DirEntry[str], subfolders: list[tuple[str, os.stat_result]]) -> None:
-        """File one folder entry: a case file, a link to nothing, a linked folder or a sub-folder."""
+    def _take(self, entry: os.DirEntry[str], folder: str, subfolders: list[tuple[str, os.stat_result]]) -> None:
+        """File one folder entry of `folder` (its absolute path): a case file, a link to nothing, a
+        linked folder or a sub-folder."""
         name = entry.name
         try:
             is_dir = entry.is_dir()
@@ -263,7 +263,7 @@ class _FolderWalk:
         if not is_dir:
             if is_case_file_name(name):
                 self.found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
-                self.located[entry.path] = (self.here, name)
+                self.located[entry.path] = (folder, name)
             elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
                 self.dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
         elif self.top_only:
