@@ -6,9 +6,6 @@ screen). Off when the command or the pager is not found -- the text is then prin
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 
 PAGER_VARIABLES = ("CASESTAFF_PAGER", "PAGER")
@@ -19,6 +16,9 @@ LESS_DEFAULT = "FRX"
 
 def pager_command() -> list[str] | None:
     """The pager's command line, or None: set to nothing or `cat` (off, as in git), or not found."""
+    import shlex  # imported here, as subprocess in page(): only a list on a terminal is paged,
+    import shutil  # and a piped `casestaff due` need not load them (issue 11)
+
     chosen = next((os.environ[name] for name in PAGER_VARIABLES if name in os.environ), DEFAULT_PAGER).strip()
     if not chosen or chosen == "cat":
         return None
@@ -44,6 +44,8 @@ def page(text: str, screen_lines: int) -> bool:
     environment.setdefault("LESS", LESS_DEFAULT)
     environment.setdefault("LV", "-c")  # lv, another common pager: keep colours
     encoding = sys.stdout.encoding or "utf-8"
+    import subprocess
+
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=environment)
     except OSError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from casestaff.model.plain import dataclass
 
@@ -46,6 +45,8 @@ class Problem:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`; did you mean 'x'?` when a choice is close to `word`, else an empty string."""
+    import difflib  # only a refusal asks: not on every run's path (issue 11)
+
     options = list(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
