@@ -17,7 +17,9 @@ import typer
 from casestaff.actions import agenda as orchestrate
 from casestaff.actions.printing import BINARY_FORMATS, find_browser
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.common import BINARY_NAMES, AsOfOpt, app, check_within, choosing_case, output_format, parse_date, print_problems, say, say_files_left_out, say_if_no_case_files
+from casestaff.cli.arguments import check_within, parse_date
+from casestaff.cli.common import BINARY_NAMES, AsOfOpt, app, choosing_case, output_format
+from casestaff.cli.messages import print_problems, say, say_files_left_out, say_if_no_case_files
 from casestaff.model.errors import EXIT_BLOCKED, EXIT_OK, EXIT_PROBLEMS, UsageError
 from casestaff.model.problems import did_you_mean
 from casestaff.model.records import Person

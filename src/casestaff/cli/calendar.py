@@ -13,22 +13,9 @@ import typer
 from casestaff.actions.calendar import export_calendar
 from casestaff.actions.workspace import Workspace
 from casestaff.cli.launch import keep_to_the_end
-from casestaff.cli.common import (
-    AsOfOpt,
-    NoCacheOpt,
-    PathsArg,
-    ProgramOpt,
-    WithinOpt,
-    WorkerOpt,
-    app,
-    check_program,
-    check_within,
-    parse_date,
-    print_problems,
-    say,
-    say_files_left_out,
-    say_if_no_case_files,
-)
+from casestaff.cli.arguments import check_program, check_within, parse_date
+from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, ProgramOpt, WithinOpt, WorkerOpt, app
+from casestaff.cli.messages import print_problems, say, say_files_left_out, say_if_no_case_files
 from casestaff.documents.calendar import MAX_REMIND_DAYS, REMIND_AT_HOUR
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 

@@ -1,5 +1,5 @@
-"""What every command shares: the app, the option types, dates read from the command line,
-problems printed, and the one place an error becomes a message and an exit code.
+"""What every command shares: the app, the option types (declared in cli/arguments.py), and
+the one place an error becomes an exit code (its message: cli/messages.py).
 
 Exit codes (also in `casestaff --help` and docs/cli.md):
   0  done, every file loaded
@@ -10,9 +10,8 @@ Exit codes (also in `casestaff --help` and docs/cli.md):
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -20,35 +19,14 @@ import typer
 from typer.core import TyperGroup
 
 from casestaff import __version__
+from casestaff.cli.arguments import AS_OF, NO_CACHE, PATHS_HELP, PATHS_METAVAR, PROGRAM, WITHIN, WORKER, Option
+from casestaff.cli.messages import say, show_error
 from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
-from casestaff.model.pack import PackSet
-from casestaff.model.problems import Problem, did_you_mean, printable
-from casestaff.model.when import PLAUSIBLE_YEARS, WhenError, read_date
-from casestaff.rules.flags import WINDOW_MEANING
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
     "3 agenda blocked by readiness checks."
 )
-
-
-def say(message: str) -> None:
-    """A line for the user on stderr, apart from the output a pipe takes (file names that are not
-    UTF-8 shown with escapes, never a traceback)."""
-    typer.echo(printable(message), err=True)
-
-
-def print_problems(problems: Iterable[Problem], *, err: bool) -> None:
-    """Each problem as path:line:col: message, so an editor can jump to it."""
-    for problem in problems:
-        typer.echo(str(problem), err=err)
-
-
-def show_error(error: CasestaffError) -> None:
-    """An error as the user sees it, on stderr: its located problems, then `casestaff: message`."""
-    print_problems(error.problems, err=True)
-    if error.message:
-        say(f"casestaff: {error.message}" + (f" {error.note}" if error.note else ""))
 
 
 class Commands(TyperGroup):
@@ -102,28 +80,6 @@ def choosing_case(call: Callable[[str], T], target: str) -> T:
         return call(error.matches[number - 1][2])
 
 
-def parse_date(value: str | None, option: str) -> dt.date:
-    """The date an option gives (YYYY-MM-DD), today when it is not given."""
-    if value is None:
-        return dt.date.today()
-    try:
-        day = read_date(value)
-    except WhenError as exc:
-        raise UsageError(f"{option}: {exc}") from None
-    if day.year not in PLAUSIBLE_YEARS:
-        raise UsageError(f"{option}: {value} is in the year {day.year}; check the year")
-    return day
-
-
-MAX_WITHIN = 36_500
-"""--within beyond 100 years of days would take dates past the calendar (OverflowError)."""
-
-
-def check_within(days: int) -> None:
-    if days > MAX_WITHIN:
-        raise UsageError(f"--within: {days} days is more than 100 years; give at most {MAX_WITHIN} days")
-
-
 FORMATS_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".md": ("md",),
     ".txt": ("txt", "text"),
@@ -168,39 +124,19 @@ def output_format(fmt: str | None, out: Path | None, formats: Sequence[str], def
     return fmt
 
 
-def say_files_left_out(problems: Sequence[Problem]) -> None:
-    """After a list made without the files that have problems: how many were left out, and where
-    to read why (the problems themselves were printed first)."""
-    if problems:
-        say(f"casestaff: {len({p.file for p in problems})} file(s) with problems were left out; run `casestaff check` for details.")
+def typer_option(option: Option) -> Any:
+    """How typer declares an option of cli/arguments.py."""
+    minimum = 0 if option.takes == "days" else None
+    return typer.Option(*option.names, metavar=option.metavar, help=option.help, min=minimum, show_default=option.show_default)
 
 
-def say_if_no_case_files(files: int, paths: Sequence[Path], notes: Sequence[str] = ()) -> None:
-    """What was skipped while looking for case files, then: an empty answer from the wrong
-    folder must not read as 'nothing is due'."""
-    for note in notes:
-        say(f"casestaff: {note}")
-    if not files:
-        where = ", ".join(str(p) for p in paths)
-        say(f"casestaff: no case files (.yaml or .yml) in {where}; give the folder that holds them, or set cases in casestaff.toml")
-
-
-PathsArg = Annotated[
-    Optional[list[Path]],
-    typer.Argument(metavar="[PATHS]...", help="Case files or folders (default: the case folder from casestaff.toml, else the case files directly in the current folder).", show_default=False),
-]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD); default today.", show_default=False)]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh and leave the private cache alone.")]
-WithinOpt = Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help=WINDOW_MEANING)]
-WorkerOpt = Annotated[Optional[str], typer.Option("--worker", metavar="INITIALS", help="Only cases of this worker (initials).", show_default=False)]
-ProgramOpt = Annotated[Optional[str], typer.Option("--program", metavar="ID", help="Only cases of this program id.", show_default=False)]
+PathsArg = Annotated[Optional[list[Path]], typer.Argument(metavar=PATHS_METAVAR, help=PATHS_HELP, show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer_option(AS_OF)]
+NoCacheOpt = Annotated[bool, typer_option(NO_CACHE)]
+WithinOpt = Annotated[int, typer_option(WITHIN)]
+WorkerOpt = Annotated[Optional[str], typer_option(WORKER)]
+ProgramOpt = Annotated[Optional[str], typer_option(PROGRAM)]
 """The due list's selection, the same in every command that shows it (due, calendar, report)."""
-
-
-def check_program(program: str | None, packset: PackSet) -> None:
-    """--program names a program of the pack set, or the refusal says which ones are close."""
-    if program and packset.get(program) is None:
-        raise UsageError(f"--program: no program '{program}'{did_you_mean(program, packset.packs)}; see `casestaff programs`")
 
 
 def _version(value: bool) -> None:

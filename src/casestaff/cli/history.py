@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from casestaff.actions import agenda as orchestrate
-from casestaff.cli.common import AsOfOpt, app, choosing_case, parse_date
+from casestaff.cli.arguments import parse_date
+from casestaff.cli.common import AsOfOpt, app, choosing_case
 from casestaff.cli.record import CaseArg
 from casestaff.documents import history as timeline
 from casestaff.model.errors import EXIT_OK

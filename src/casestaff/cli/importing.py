@@ -13,7 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from casestaff.actions.importing import ImportOutcome, ImportPlan, prepare_import, run_import
-from casestaff.cli.common import AsOfOpt, app, at_terminal, parse_date, say
+from casestaff.cli.arguments import parse_date
+from casestaff.cli.common import AsOfOpt, app, at_terminal
+from casestaff.cli.messages import say
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 
 DELIMITER_NAMES = {",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated"}

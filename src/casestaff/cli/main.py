@@ -7,7 +7,6 @@ the core beneath it -- is imported only when that command runs or shows its own 
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -17,7 +16,9 @@ from typing import Any, NamedTuple
 import typer
 import typer.main
 
-from casestaff.cli.common import Commands, app, say
+from casestaff.cli.common import Commands, app
+from casestaff.cli.launch import collect_from_here, utf8_on_old_consoles
+from casestaff.cli.messages import say
 from casestaff.files import answers
 from casestaff.model.errors import EXIT_OK
 
@@ -59,16 +60,6 @@ COMMANDS: dict[str, Entry] = {
     "import": Entry("casestaff.cli.importing", "Start one case file per row of a caseload spreadsheet (.csv or .xlsx), from the program's skeleton."),
 }
 """Every command: the module that defines it, and the line `casestaff --help` shows for it."""
-
-
-def collect_from_here() -> None:
-    """The cycle collector on again (cli/launch.py keeps it off while the command line is
-    imported), with everything imported so far frozen: never garbage, never walked again. On
-    for the command itself: `agenda --due --format docx` leaves cyclic garbage at every agenda
-    (some 5 MB each, kept with the collector off); the caseload keeps it off while it loads
-    (files/caseload.py) and freezes what it built."""
-    gc.freeze()
-    gc.enable()
 
 
 class _CommandsOnDemand(MutableMapping[str, Any]):
@@ -127,12 +118,7 @@ app.info.cls = LazyCommands
 def main() -> None:
     """The command line (cli/launch.py calls it when no stored answer serves)."""
     recording = answers.start_recording(sys.argv[1:])  # before the streams are reconfigured: as the key saw them
-    if sys.platform == "win32":  # pragma: no cover - make accented names print on old consoles
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.reconfigure(encoding="utf-8")
-            except (AttributeError, ValueError):
-                pass
+    utf8_on_old_consoles()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover

@@ -13,7 +13,8 @@ import typer
 
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli import render_programs
-from casestaff.cli.common import app, say
+from casestaff.cli.common import app
+from casestaff.cli.messages import say
 from casestaff.cli.stored_answer import keep_answer
 from casestaff.documents.schema import case_schema
 from casestaff.model.errors import EXIT_OK, UsageError

@@ -21,7 +21,9 @@ import typer
 from casestaff.actions.narration import provider_peers
 from casestaff.actions.workspace import Workspace, open_case, write_output
 from casestaff.cli import common
-from casestaff.cli.common import AsOfOpt, app, choosing_case, parse_date, say
+from casestaff.cli.arguments import parse_date
+from casestaff.cli.common import AsOfOpt, app, choosing_case
+from casestaff.cli.messages import say
 from casestaff.documents import narrate as narration
 from casestaff.documents import record as core
 from casestaff.documents import skeleton

@@ -12,21 +12,9 @@ from casestaff.actions.report import overview
 from casestaff.actions.workspace import Workspace, write_output
 from casestaff.cli.launch import keep_to_the_end
 from casestaff.cli import render_report
-from casestaff.cli.common import (
-    AsOfOpt,
-    NoCacheOpt,
-    PathsArg,
-    ProgramOpt,
-    WorkerOpt,
-    app,
-    check_program,
-    output_format,
-    parse_date,
-    print_problems,
-    say,
-    say_files_left_out,
-    say_if_no_case_files,
-)
+from casestaff.cli.arguments import check_program, parse_date
+from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, ProgramOpt, WorkerOpt, app, output_format
+from casestaff.cli.messages import print_problems, say, say_files_left_out, say_if_no_case_files
 from casestaff.documents.report import render_html
 from casestaff.model.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 
