@@ -18,7 +18,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import field
 from casestaff.model.plain import dataclass
@@ -363,8 +363,7 @@ def load_caseload(
             problems.extend(found)
             if case is not None:
                 cases.append(case)
-    outcomes = [(c.file, c.case_id, c.at["case_id"], births(c), c) for c in cases]
-    problems.extend(_cross_checks(outcomes, today))
+    problems.extend(_cross_checks(((c.file, c.case_id, c.at["case_id"], births(c)) for c in cases), today)[0])
     bad = {p.file for p in problems}
     problems.sort(key=lambda p: (p.file, p.line, p.col))
     return Caseload(cases=[c for c in cases if c.file not in bad], problems=problems, files=len(files), notes=notes)
@@ -696,21 +695,40 @@ def _run_files(
             if trim is not None and received % TRIM_FROM == 0:
                 trim()
         _save_and_let_go(indexes)
-    ordered = [outcomes[name] for name in files]
+    # The run's results put together after the pool, when nothing else runs: one pass over the
+    # outcomes in the order the files were found, then one over the valid ones for the checks
+    # across files and the case ids they share.
     stats = {"files": len(files), "parsed": 0, "recomputed": 0, "cached": 0}
-    for outcome in ordered:
+    problems: list[Problem] = []
+    valid: list[_FileOutcome] = []
+    for shown in files:
+        outcome = outcomes[shown]
         stats[outcome.how] += 1
-    problems = [p for o in ordered for p in o.problems]
-    valid = [o for o in ordered if not o.problems]
-    problems.extend(_cross_checks([(o.shown, o.case_id, o.case_id_at, o.births, o) for o in valid], today))
-    bad = {p.file for p in problems}
+        if outcome.problems:
+            problems += outcome.problems
+        else:
+            valid.append(outcome)
+    across, shared = _cross_checks(((o.shown, o.case_id, o.case_id_at, o.births) for o in valid), today)
+    problems += across
     problems.sort(key=lambda p: (p.file, p.line, p.col))
-    results = [o.result for o in valid if o.shown not in bad]
-    shared = _shared_ids(valid)
-    signatures = {_joined(*where[o.shown]): o.signature for o in ordered if o.signature}
+    bad = {p.file for p in across}  # the others' files are not among the valid ones
+    results = [o.result for o in valid if o.shown not in bad] if bad else [o.result for o in valid]
     return CaseloadRun(
-        results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes, signatures=signatures
+        results=results, problems=problems, files=len(files), stats=stats, shared_ids=shared, notes=notes,
+        signatures=_signatures(present, outcomes),
     )
+
+
+def _signatures(present: dict[str, dict[str, str]], outcomes: dict[str, _FileOutcome]) -> dict[str, Signature]:
+    """CaseloadRun.signatures: each file's signature by absolute path, joined once per folder."""
+    signatures: dict[str, Signature] = {}
+    for folder, names in present.items():
+        prefix = _joined(folder, "")
+        for name, shown in names.items():
+            signature = outcomes[shown].signature
+            if signature:
+                signatures[prefix + name] = signature
+    return signatures
 
 
 TRIM_FROM = 5000
@@ -896,15 +914,6 @@ def _joined(folder: str, name: str) -> str:
     return folder + name if folder.endswith(os.sep) else folder + os.sep + name
 
 
-def _shared_ids(valid: list[_FileOutcome]) -> dict[str, list[str]]:
-    """Case ids held by more than one valid file, with those files: one case must live in one file."""
-    holders: dict[str, list[str]] = {}
-    for o in valid:
-        if o.case_id is not None:
-            holders.setdefault(o.case_id, []).append(o.shown)
-    return {case_id: shown for case_id, shown in holders.items() if len(shown) > 1}
-
-
 @dataclass(frozen=True)
 class CaseFileJob:
     """Which file holds which case id, and the participant's name: a job the (cached, parallel)
@@ -1043,22 +1052,30 @@ class EditableJob:
         return None
 
 
-def _cross_checks(items: Sequence[tuple[str, str | None, tuple[int, int], Births, Any]], today: dt.date) -> list[Problem]:
-    """Checks across files (duplicate case ids) and against today's date (birth dates)."""
+def _cross_checks(
+    items: Iterable[tuple[str, str | None, tuple[int, int], Births]], today: dt.date
+) -> tuple[list[Problem], dict[str, list[str]]]:
+    """Checks across valid files (duplicate case ids) and against today's date (birth dates), in
+    the order the files were found; and the case ids held by more than one of them, with those
+    files (one case must live in one file; a file whose birth dates are in the future counts
+    among them, but is not the one the others' problems name)."""
     problems: list[Problem] = []
-    first_file: dict[str, str] = {}
-    for shown, case_id, case_id_at, born, _ in items:
-        future = future_births(shown, born, today)
-        if future:
-            problems.extend(future)
+    after = today.toordinal()
+    held: dict[str, str] = {}  # case id -> its first file
+    first_file: dict[str, str] = {}  # case id -> its first file without a future birth date
+    shared: dict[str, list[str]] = {}
+    for shown, case_id, case_id_at, born in items:
+        if case_id is not None:
+            first = held.setdefault(case_id, shown)
+            if first != shown:
+                shared.setdefault(case_id, [first]).append(shown)
+        if born and max(born)[0] > after:  # the latest birth date (ordinal first): most files have none after today
+            problems.extend(future_births(shown, born, today))
             continue
         if case_id is None:
             continue
-        if case_id in first_file:
-            problems.append(
-                Problem(shown, *case_id_at, f"case_id '{case_id}' is already used by {first_file[case_id]}; each case needs its own id")
-            )
-            continue
-        first_file[case_id] = shown
-    return problems
+        first = first_file.setdefault(case_id, shown)
+        if first != shown:
+            problems.append(Problem(shown, *case_id_at, f"case_id '{case_id}' is already used by {first}; each case needs its own id"))
+    return problems, shared
 
