@@ -263,6 +263,29 @@ def test_worker_processes_give_the_same_answers_and_fill_the_cache(cases, packse
     assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False, jobs=1))
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork: POSIX only")
+def test_a_small_run_shared_with_a_forked_child_gives_the_same_answers_and_fills_the_cache(cases, packset, monkeypatch):
+    """Below PARALLEL_FROM, a run from SPLIT_FROM files shares them with one forked child: the
+    same flags, the same problems in the same order, and a cache the next morning is served from."""
+    from casestaff.files import caseload
+
+    (cases / "broken.yaml").write_text("case_id: [unclosed\n", encoding="utf-8")
+    twin = next(cases.glob("*.yaml")).read_text(encoding="utf-8")
+    (cases / "zz-twin.yaml").write_text(twin, encoding="utf-8")  # its case id is already used
+    old = time.time() - 3
+    for path in cases.iterdir():
+        os.utime(path, (old, old))
+    alone = _run(cases, packset, use_cache=False, jobs=1)
+    monkeypatch.setattr(caseload, "SPLIT_FROM", 1)
+    shared = _run(cases, packset, jobs=2)
+    assert shared.stats["parsed"] == alone.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert _flags(shared) == _flags(alone)
+    assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems] != []
+    next_day = _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), jobs=2)
+    assert next_day.stats["parsed"] == 1  # the broken file is never kept; every other one is, by whichever process read it
+    assert _flags(next_day) == _flags(_run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False, jobs=1))
+
+
 def test_due_and_another_job_do_not_evict_each_other(cases, packset):
     _run(cases, packset)
     _run(cases, packset, within=21)
