@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from casestaff.model.dates import relative_days
 from casestaff.model.problems import printable
 from casestaff.rules.due import CaseRow, DueReport
-from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Flag
+from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Evidence, Flag
 
 COLUMNS = (
     "kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation",
@@ -50,8 +50,12 @@ def _day_and_distance(day: dt.date, as_of: dt.date) -> str:
     return f"{day:%a %Y-%m-%d} ({relative_days(day, as_of)})"
 
 
-def _evidence(flag: Flag) -> str:
-    return "; ".join([f"{e.field}: {e.value} (line {e.line})" for e in flag.evidence])
+def _evidence(evidence: tuple[Evidence, ...]) -> str:
+    """'field: value (line 12); ...': one evidence needs no list and no join (half the flags have one)."""
+    if len(evidence) == 1:
+        one = evidence[0]
+        return f"{one.field}: {one.value} (line {one.line})"
+    return "; ".join([f"{e.field}: {e.value} (line {e.line})" for e in evidence])
 
 
 def _local(values: Iterable[tuple[str, Any, str]]) -> str:
@@ -114,13 +118,27 @@ def _marked(flag: Flag) -> str:
     return f"  {HARD} DEADLINE" if flag.hard_deadline else ""
 
 
-def _row_heading(row: CaseRow) -> str:
-    text = f"{row.participant} -- {row.case} -- {row.program} -- worker {row.worker or '-'} -- {printable(row.file)}"
+def _row_days(row: CaseRow) -> str:
+    """The end of a row's heading: its last staffing and planned meeting, when it has them."""
+    text = ""
     if row.last_staffing:
         text += f" -- last staffing {_day(row.last_staffing)}"
     if row.planned_meeting:
         text += f" -- planned meeting {_day(row.planned_meeting)}"
     return text
+
+
+def _local_key(flag: Flag) -> tuple[Any, ...]:
+    """What a flag's policy and local-default lines are made of, as a key: an int value as itself
+    (equal ints print alike), any other by its repr (1.0, True and Decimal("1.00") equal 1 but
+    print otherwise, and a list could not be a key). Keying on the values, not on their repr,
+    halves the cost of the list's flags with local defaults (most of them)."""
+    values = flag.local_default
+    if len(values) == 1:  # most flags with local defaults: no list to make
+        one = values[0]
+        value = one.value
+        return (flag.citation, one.param, value if value.__class__ is int else repr(value), one.source)
+    return (flag.citation, *[(v.param, v.value if v.value.__class__ is int else repr(v.value), v.source) for v in values])
 
 
 def plain_lines(report: DueReport) -> Iterator[str]:
@@ -133,27 +151,39 @@ def plain_lines(report: DueReport) -> Iterator[str]:
     as_of = report.as_of
     width = len(f"{len(report.rows)}. ")
     pad = " " * width
-    # What thousands of flags repeat, made once a list (issue 11): the status word, the
-    # local-default line (and the day with its distance, once: _day_and_distance).
-    status_word: dict[str, str] = {}
-    local_of: dict[tuple[tuple[str, str, str], ...], str] = {}
+    # What thousands of rows and flags repeat, made once a list (issue 11): a row heading's
+    # program and worker, and its days; a flag's first line with the reason's indent (status,
+    # day and distance, rule, mark), its "since", and its policy and local-default lines. A flag
+    # is then five pieces joined, not seventeen formatted.
+    middle: dict[tuple[str, str], str] = {}
+    days: dict[tuple[dt.date | None, dt.date | None], str] = {}
+    opening: dict[tuple[str, dt.date, str, bool], str] = {}
+    since_of: dict[dt.date, str] = {}
+    closing: dict[Any, str] = {}
     for number, row in enumerate(report.rows, 1):
-        yield f"{f'{number}.':<{width}}{_row_heading(row)}"
+        between = middle.get((row.program, row.worker))
+        if between is None:
+            between = middle[row.program, row.worker] = f" -- {row.program} -- worker {row.worker or '-'} -- "
+        after = days.get((row.last_staffing, row.planned_meeting))
+        if after is None:
+            after = days[row.last_staffing, row.planned_meeting] = _row_days(row)
+        yield f"{f'{number}.':<{width}}{row.participant} -- {row.case}{between}{printable(row.file)}{after}"
         for flag in row.flags:
-            status = status_word.get(flag.status)
-            if status is None:
-                status = status_word[flag.status] = f"{pad}{flag.status.upper():<8} "
-            text = (
-                f"{status}{_day_and_distance(flag.due, as_of)}  {flag.rule}{_marked(flag)}\n{pad}  {flag.reason}\n"
-                f"{pad}  since {flag.since.isoformat()}; evidence: {_evidence(flag)}\n{pad}  policy: {flag.citation}"
-            )
-            if flag.local_default:
-                key = tuple([(v.param, repr(v.value), v.source) for v in flag.local_default])
-                local = local_of.get(key)
-                if local is None:
-                    local = local_of[key] = f"\n{pad}  {_flag_local(flag)}"
-                text += local
-            yield text
+            first = opening.get((flag.status, flag.due, flag.rule, flag.hard_deadline))
+            if first is None:
+                first = opening[flag.status, flag.due, flag.rule, flag.hard_deadline] = (
+                    f"{pad}{flag.status.upper():<8} {_day_and_distance(flag.due, as_of)}  {flag.rule}{_marked(flag)}\n{pad}  "
+                )
+            since = since_of.get(flag.since)
+            if since is None:
+                since = since_of[flag.since] = f"\n{pad}  since {flag.since.isoformat()}; evidence: "
+            key = _local_key(flag) if flag.local_default else flag.citation
+            last = closing.get(key)
+            if last is None:
+                last = closing[key] = f"\n{pad}  policy: {flag.citation}" + (
+                    f"\n{pad}  {_flag_local(flag)}" if flag.local_default else ""
+                )
+            yield f"{first}{flag.reason}{since}{_evidence(flag.evidence)}{last}"
         yield ""
     if report.deadlines:
         yield "Program calendar"
@@ -543,7 +573,7 @@ def rich_table(report: DueReport, console: Any) -> None:
                 why.append(f"{_day_and_distance(flag.due, report.as_of)} ")
                 why.append(flag.reason, style="bold")
                 why.append(f"\n  [{flag.rule}]\n", style="dim")
-                why.append(f"  evidence: {_evidence(flag)}\n", style="dim")
+                why.append(f"  evidence: {_evidence(flag.evidence)}\n", style="dim")
                 why.append(f"  policy: {flag.citation}", style="italic")
                 if flag.local_default:
                     why.append(f"\n  {_flag_local(flag)}", style="dim")
