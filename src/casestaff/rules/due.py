@@ -197,6 +197,15 @@ def in_selection(entry: Selectable, worker: str | None, program: str | None) -> 
     return True
 
 
+def _row_order(entry: CaseEntry) -> tuple[int, bool, dt.date, str, str]:
+    """The order of the list's rows: by their most pressing flag's status, hard deadlines first,
+    then by its due date, the participant and the case. Read from the entry's first flag, so the
+    entries are sorted before any row is made, and never through CaseRow's three properties
+    (issue 11)."""
+    first = entry.flags[0]
+    return (STATUS_ORDER[first.status], not first.hard_deadline, first.due, entry.participant, entry.case)
+
+
 def due_report(
     entries: Sequence[CaseEntry | model.Case],
     packset: PackSet,
@@ -209,26 +218,21 @@ def due_report(
     """The morning list from evaluated entries (or cases): overdue rows first, then due, then
     upcoming; within a status, hard deadlines first, then by due date."""
     default_worker = config.worker or ""
-    evaluated = [
-        e if isinstance(e, CaseEntry) else evaluate_entry(e, packset, as_of, within, default_worker) for e in entries
-    ]
-    chosen = [e for e in evaluated if in_selection(e, worker, program)]
-    rows = []
-    for entry in chosen:
+    selecting = bool(worker or program)
+    chosen: list[CaseEntry] = []
+    listed: list[CaseEntry] = []
+    for e in entries:  # one pass: each entry is read once while at hand (issue 11)
+        entry = e if isinstance(e, CaseEntry) else evaluate_entry(e, packset, as_of, within, default_worker)
+        if selecting and not in_selection(entry, worker, program):
+            continue
+        chosen.append(entry)
         if entry.flags:
-            rows.append(
-                CaseRow(
-                    case=entry.case,
-                    participant=entry.participant,
-                    worker=entry.worker,
-                    program=entry.program,
-                    file=entry.file,
-                    flags=entry.flags,
-                    last_staffing=entry.last_staffing,
-                    planned_meeting=entry.planned_meeting,
-                )
-            )
-    rows.sort(key=lambda r: (STATUS_ORDER[r.status], not r.hard_deadline, r.due, r.participant, r.case))
+            listed.append(entry)
+    listed.sort(key=_row_order)
+    rows = [
+        CaseRow(e.case, e.participant, e.worker, e.program, e.file, e.flags, e.last_staffing, e.planned_meeting)
+        for e in listed
+    ]
     deadlines: list[Deadline] = []
     for pack in packset.packs.values():
         if pack.provider_cycle is None or (program and pack.id != program):
