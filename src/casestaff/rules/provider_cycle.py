@@ -104,15 +104,19 @@ def coverage(cases: Sequence[CaseEntry], kind: str, month: dt.date, as_of: dt.da
     month is done only when every customer enrolled by the day it was held has it in their
     file; one who enrolled after it is covered by the next month's.
     """
-    attended = {
-        id(case): [held for held_kind, held in case.held if held_kind == kind and held <= as_of and _in_month(held, month)]
-        for case in cases
-    }
-    days = [day for held in attended.values() for day in held]
-    last = max(days) if days else None
+    # Plain loops, no list per case: the list of 10,000 files asks this some ten times of every
+    # customer of a provider (issue 11).
+    attended: set[int] = set()
+    last: dt.date | None = None
+    for case in cases:
+        for held_kind, held in case.held:
+            if held_kind == kind and held <= as_of and _in_month(held, month):
+                attended.add(id(case))
+                if last is None or held > last:
+                    last = held
     by = last or month_end(month)
-    enrolled = tuple(c for c in cases if c.enrolled is None or c.enrolled <= by)
-    return Coverage(held=last, enrolled=enrolled, missed=tuple(c for c in enrolled if not attended[id(c)]))
+    enrolled = tuple([c for c in cases if c.enrolled is None or c.enrolled <= by])
+    return Coverage(held=last, enrolled=enrolled, missed=tuple([c for c in enrolled if id(c) not in attended]))
 
 
 def _in_month(day: dt.date, month: dt.date) -> bool:
@@ -180,12 +184,13 @@ def provider_deadlines(
                 due, note = deadline_date(spec, month, workdays, provider_meetings)
                 add(provider, month, spec, due, OVERDUE, "; ".join(filter(None, [past.note(), note])))
         for month in _months(as_of, within):
+            last_day = month_end(month)  # once a month, not once a condition of every customer (issue 11)
             needing = sorted(
                 {
                     _who(case)
                     for case in provider_cases
                     for rule, since in case.calendar
-                    if rule in customer_rules and since <= month_end(month)
+                    if rule in customer_rules and since <= last_day
                 }
             )
             for spec in cycle.deadlines:
