@@ -103,11 +103,15 @@ def statuses_help() -> str:
 def _total(report: DueReport) -> str:
     """The one-line total at the bottom of the list."""
     counts = {status: 0 for status in STATUS_MEANING}
-    for flag in report.flags:
-        counts[flag.status] += 1
-    hard = sum(1 for flag in report.flags if flag.hard_deadline)
+    flags = hard = 0
+    for row in report.rows:  # one pass, not three lists of every flag (report.flags): issue 11
+        flags += len(row.flags)
+        for flag in row.flags:
+            counts[flag.status] += 1
+            if flag.hard_deadline:
+                hard += 1
     parts = [f"{counts[s]} {s}" for s in (OVERDUE, DUE, UPCOMING)]
-    text = f"Total: {_plural(len(report.rows), 'participant')}, {_plural(len(report.flags), 'flag')} ({', '.join(parts)}"
+    text = f"Total: {_plural(len(report.rows), 'participant')}, {_plural(flags, 'flag')} ({', '.join(parts)}"
     text += f"; {hard} {HARD})" if hard else ")"
     if report.deadlines:
         text += f", {_plural(len(report.deadlines), 'calendar date')}"
