@@ -5,12 +5,18 @@ in every format, and `casestaff programs ID` says beside each value where it com
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 import pytest
 
 from casestaff.cli.main import app
+from casestaff.cli.render_due import plain_lines
+from casestaff.files.config import Config
+from casestaff.packset import load_packset
+from casestaff.rules.due import DueJob, due_report
+from casestaff.rules.flags import OVERDUE, CaseEntry, Evidence, Flag, LocalValue
 
 CASE = """\
 case_id: LA-T-8001
@@ -190,3 +196,30 @@ def test_a_wrong_requirement_setting_is_located_with_its_fix(runner, write, tmp_
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert result.stderr.splitlines()[0].replace(str(tmp_path / "casestaff.toml"), "casestaff.toml").startswith(expected)
+
+
+def test_answers_decoded_apart_keep_equal_local_defaults_once_and_print_unequal_ones_apart() -> None:
+    """Decoded answers (from the workers or the cache) each bring their own local defaults:
+    DueJob.shared keeps equal ones once, as a run in one process has them -- but 45, 45.0 and
+    True are equal numbers that print differently, and the list shows each as it is."""
+    packset = load_packset(Config())
+    day = dt.date(2026, 11, 2)
+
+    def entry(number: int, value: object) -> CaseEntry:
+        case, name = f"LA-T-{number}", f"Robin Testcase {number}"
+        flag = Flag(
+            case=case, file=f"{case}.yaml", participant=name, worker="KM", program="la-step", rule="la-step.no-progress",
+            reason="No progress", evidence=(Evidence("progress review", "2026-10-01", 7),), since=day, due=day,
+            status=OVERDUE, citation="LA DCFS P-380", local_default=(LocalValue("days", value, "casestaff.toml"),),
+        )  # fmt: skip
+        return CaseEntry(case=case, participant=name, worker="KM", program="la-step", provider="", file=f"{case}.yaml", flags=(flag,), held=())
+
+    job = DueJob(packset=packset, as_of=dt.date(2026, 12, 1), within=14, default_worker="")
+    texts: dict[object, object] = {}
+    entries = [job.shared(entry(number, value), texts) for number, value in enumerate([45, 45, 45.0, True, 45.0])]
+    kept = [e.flags[0].local_default for e in entries]
+    assert kept[0] is kept[1] and kept[2] is kept[4]
+    assert kept[0] is not kept[2] and kept[0] is not kept[3] and kept[2] is not kept[3]
+    text = "\n".join(plain_lines(due_report(entries, packset, Config(), dt.date(2026, 12, 1))))
+    shown = [line.strip() for line in text.splitlines() if line.strip().startswith("casestaff.toml:")]
+    assert sorted(shown) == sorted(["casestaff.toml: days=45"] * 2 + ["casestaff.toml: days=45.0"] * 2 + ["casestaff.toml: days=True"])

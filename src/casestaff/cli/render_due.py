@@ -132,19 +132,6 @@ def _row_days(row: CaseRow) -> str:
     return text
 
 
-def _local_key(flag: Flag) -> tuple[Any, ...]:
-    """What a flag's policy and local-default lines are made of, as a key: an int value as itself
-    (equal ints print alike), any other by its repr (1.0, True and Decimal("1.00") equal 1 but
-    print otherwise, and a list could not be a key). Keying on the values, not on their repr,
-    halves the cost of the list's flags with local defaults (most of them)."""
-    values = flag.local_default
-    if len(values) == 1:  # most flags with local defaults: no list to make
-        one = values[0]
-        value = one.value
-        return (flag.citation, one.param, value if value.__class__ is int else repr(value), one.source)
-    return (flag.citation, *[(v.param, v.value if v.value.__class__ is int else repr(v.value), v.source) for v in values])
-
-
 def plain_lines(report: DueReport) -> Iterator[str]:
     """The list as plain text, for pipes, files and screen readers: every field of every flag.
     Each piece is one line or more, without its last line end (a flag's lines are one piece). A
@@ -181,12 +168,13 @@ def plain_lines(report: DueReport) -> Iterator[str]:
             since = since_of.get(flag.since)
             if since is None:
                 since = since_of[flag.since] = f"\n{pad}  since {flag.since.isoformat()}; evidence: "
-            key = _local_key(flag) if flag.local_default else flag.citation
+            # The local defaults by identity: one tuple for each rule's, as evaluated in this
+            # process or shared as decoded (DueJob.shared), alive as long as the report is.
+            local = flag.local_default
+            key = (flag.citation, id(local)) if local else flag.citation
             last = closing.get(key)
             if last is None:
-                last = closing[key] = f"\n{pad}  policy: {flag.citation}" + (
-                    f"\n{pad}  {_flag_local(flag)}" if flag.local_default else ""
-                )
+                last = closing[key] = f"\n{pad}  policy: {flag.citation}" + (f"\n{pad}  {_flag_local(flag)}" if local else "")
             yield f"{first}{flag.reason}{since}{_evidence(flag.evidence)}{last}"
         yield ""
     if report.deadlines:

@@ -14,7 +14,7 @@ from casestaff.model import records as model
 from casestaff.model.pack import PackSet
 from casestaff.model.watched import month_end_of, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
-from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, status_of
+from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, LocalValue, flag_order, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
 
 
@@ -68,6 +68,17 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
     )
 
 
+def _local_key(values: tuple[LocalValue, ...]) -> tuple[Any, ...]:
+    """Local defaults as a key of equal ones: an int value as itself (equal ints print alike), any
+    other by its repr (1.0, True and Decimal("1.00") equal 1 but print otherwise, and a list
+    could not be a key). The first item marks the key as no text, date or other shared value."""
+    if len(values) == 1:  # most flags with local defaults: no list to make
+        one = values[0]
+        value = one.value
+        return (LocalValue, one.param, value if value.__class__ is int else repr(value), one.source)
+    return (LocalValue, *[(v.param, v.value if v.value.__class__ is int else repr(v.value), v.source) for v in values])
+
+
 @dataclass(frozen=True)
 class DueJob:
     """The due-list entry of a case as of a date: a pure job the loader can run and cache."""
@@ -102,10 +113,11 @@ class DueJob:
 
     def shared(self, entry: CaseEntry, texts: dict[Any, Any]) -> CaseEntry:
         """`entry`, as decoded from a worker's answer or the cache, with the values thousands of
-        entries repeat -- program, worker, rule, status, citation, parameter and evidence names,
-        due dates -- made one object each through `texts`, and the case's id, file and name one
-        object within the entry (issue 11: about 2.7 -> 1.9 KB an entry on sample-shaped files,
-        some 40 MB at 50,000 files)."""
+        entries repeat -- program, worker, rule, status, citation, evidence names, due dates, each
+        rule's local defaults -- made one object each through `texts`, and the case's id, file and
+        name one object within the entry (issue 11: about 2.7 -> 1.9 KB an entry on sample-shaped
+        files, some 40 MB at 50,000 files). The list then makes a rule's local-default line once,
+        by the tuple's identity (cli/render_due.py)."""
 
         one = texts.setdefault  # one(text, text): the copy kept first (called 20 times an entry: no wrapper)
         entry.program, entry.worker = one(entry.program, entry.program), one(entry.worker, entry.worker)
@@ -121,8 +133,9 @@ class DueJob:
             flag.since, flag.due = one(flag.since, flag.since), one(flag.due, flag.due)
             flag.program, flag.worker, flag.rule = one(flag.program, flag.program), one(flag.worker, flag.worker), one(flag.rule, flag.rule)
             flag.status, flag.citation = one(flag.status, flag.status), one(flag.citation, flag.citation)
-            for value in flag.local_default:
-                value.param, value.source = one(value.param, value.param), one(value.source, value.source)
+            local = flag.local_default
+            if local:  # one tuple for each rule's, as a run in one process has them (rules/evaluate.py)
+                flag.local_default = one(_local_key(local), local)
             for evidence in flag.evidence:
                 evidence.field = one(evidence.field, evidence.field)
         return entry
