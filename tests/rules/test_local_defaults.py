@@ -214,12 +214,15 @@ def test_answers_decoded_apart_keep_equal_local_defaults_once_and_print_unequal_
         )  # fmt: skip
         return CaseEntry(case=case, participant=name, worker="KM", program="la-step", provider="", file=f"{case}.yaml", flags=(flag,), held=())
 
+    values = [45, 45, 45.0, True, 45.0]
     job = DueJob(packset=packset, as_of=dt.date(2026, 12, 1), within=14, default_worker="")
     texts: dict[object, object] = {}
-    entries = [job.shared(entry(number, value), texts) for number, value in enumerate([45, 45, 45.0, True, 45.0])]
+    entries = [job.shared(entry(number, value), texts) for number, value in enumerate(values)]
     kept = [e.flags[0].local_default for e in entries]
     assert kept[0] is kept[1] and kept[2] is kept[4]
     assert kept[0] is not kept[2] and kept[0] is not kept[3] and kept[2] is not kept[3]
     text = "\n".join(plain_lines(due_report(entries, packset, Config(), dt.date(2026, 12, 1))))
     shown = [line.strip() for line in text.splitlines() if line.strip().startswith("casestaff.toml:")]
     assert sorted(shown) == sorted(["casestaff.toml: days=45"] * 2 + ["casestaff.toml: days=45.0"] * 2 + ["casestaff.toml: days=True"])
+    apart = [entry(number, value) for number, value in enumerate(values)]  # not shared: the same list
+    assert "\n".join(plain_lines(due_report(apart, packset, Config(), dt.date(2026, 12, 1)))) == text

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from casestaff.model.dates import relative_days
 from casestaff.model.problems import printable
 from casestaff.rules.due import CaseRow, DueReport
-from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Evidence, Flag
+from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Evidence, Flag, local_key
 
 COLUMNS = (
     "kind", "case", "file", "participant", "worker", "program", "rule", "reason", "evidence", "since", "due", "status", "citation",
@@ -169,12 +169,17 @@ def plain_lines(report: DueReport) -> Iterator[str]:
             if since is None:
                 since = since_of[flag.since] = f"\n{pad}  since {flag.since.isoformat()}; evidence: "
             # The local defaults by identity: one tuple for each rule's, as evaluated in this
-            # process or shared as decoded (DueJob.shared), alive as long as the report is.
+            # process or shared as decoded (DueJob.shared), alive as long as the report is. A
+            # tuple not seen yet takes an equal one's lines (answers kept apart), else makes them.
             local = flag.local_default
             key = (flag.citation, id(local)) if local else flag.citation
             last = closing.get(key)
             if last is None:
-                last = closing[key] = f"\n{pad}  policy: {flag.citation}" + (f"\n{pad}  {_flag_local(flag)}" if local else "")
+                same = (flag.citation, local_key(local)) if local else key
+                last = closing.get(same)
+                if last is None:
+                    last = closing[same] = f"\n{pad}  policy: {flag.citation}" + (f"\n{pad}  {_flag_local(flag)}" if local else "")
+                closing[key] = last
             yield f"{first}{flag.reason}{since}{_evidence(flag.evidence)}{last}"
         yield ""
     if report.deadlines:

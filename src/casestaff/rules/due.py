@@ -14,7 +14,7 @@ from casestaff.model import records as model
 from casestaff.model.pack import PackSet
 from casestaff.model.watched import month_end_of, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
-from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, LocalValue, flag_order, status_of
+from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, local_key, status_of
 from casestaff.rules.provider_cycle import provider_deadlines
 
 
@@ -66,17 +66,6 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         planned_meeting=queries.planned_meeting(case, as_of),
         names=tuple(case.names_of_people()),
     )
-
-
-def _local_key(values: tuple[LocalValue, ...]) -> tuple[Any, ...]:
-    """Local defaults as a key of equal ones: an int value as itself (equal ints print alike), any
-    other by its repr (1.0, True and Decimal("1.00") equal 1 but print otherwise, and a list
-    could not be a key). The first item marks the key as no text, date or other shared value."""
-    if len(values) == 1:  # most flags with local defaults: no list to make
-        one = values[0]
-        value = one.value
-        return (LocalValue, one.param, value if value.__class__ is int else repr(value), one.source)
-    return (LocalValue, *[(v.param, v.value if v.value.__class__ is int else repr(v.value), v.source) for v in values])
 
 
 @dataclass(frozen=True)
@@ -135,7 +124,7 @@ class DueJob:
             flag.status, flag.citation = one(flag.status, flag.status), one(flag.citation, flag.citation)
             local = flag.local_default
             if local:  # one tuple for each rule's, as a run in one process has them (rules/evaluate.py)
-                flag.local_default = one(_local_key(local), local)
+                flag.local_default = one(local_key(local), local)
             for evidence in flag.evidence:
                 evidence.field = one(evidence.field, evidence.field)
         return entry

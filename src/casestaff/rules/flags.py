@@ -52,6 +52,17 @@ class LocalValue:
         return f"{self.param}={self.value}"
 
 
+def local_key(values: tuple[LocalValue, ...]) -> tuple[Any, ...]:
+    """Local defaults as a key that equal ones share: an int value as itself (equal ints print
+    alike), any other by its repr (1.0, True and Decimal("1.00") equal 1 but print otherwise,
+    and a list could not be a key). Its first item, the class, tells it from any other key."""
+    if len(values) == 1:  # most flags with local defaults: no list to make
+        one = values[0]
+        value = one.value
+        return (LocalValue, one.param, value if value.__class__ is int else repr(value), one.source)
+    return (LocalValue, *[(v.param, v.value if v.value.__class__ is int else repr(v.value), v.source) for v in values])
+
+
 @dataclass(slots=True)  # not frozen: rule functions make several a case (issue 11)
 class Finding:
     """What a rule function returns: a condition that began on `since` and wants a staffing by `due`.
