@@ -281,3 +281,38 @@ def test_a_list_shown_through_the_pager_is_never_replayed_empty(tmp_path: Path) 
     assert stored_files() == []
     screens = [on_terminal(["due", "sample_cases", *AS_OF, "--no-pager"], columns=80, lines=30, env=env) for _ in range(3)]
     assert len(stored_files()) == 1 and "Marcus Bell" in screens[0] and screens[0] == screens[1] == screens[2]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a symbolic link to a folder")
+def test_what_the_run_read_is_what_reading_the_folders_again_finds(tmp_path: Path) -> None:
+    """A stored answer records the folders as the run read them to find its case files, not
+    read again: the same folders, the same listings, the same files -- sub-folders, an empty
+    one, a linked one, hidden ones and files that are not case files among them."""
+    import datetime as dt
+
+    from casestaff.actions.workspace import Workspace
+    from casestaff.cli.stored_answer import inputs_of
+    from casestaff.files.caseload import run_caseload
+    from casestaff.rules.due import DueJob
+
+    cases = tmp_path / "cases"
+    (cases / "east" / "deeper").mkdir(parents=True)
+    (cases / "empty").mkdir()
+    (cases / ".hidden").mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for folder, name in ((cases, CASES[0]), (cases / "east", CASES[1]), (cases / "east" / "deeper", CASES[2]), (outside, "la-step-keisha-lamb.yaml")):
+        shutil.copy(SAMPLES / name, folder / name)
+    (cases / ".hidden" / "x.yaml").write_text("case_id: hidden\n", encoding="utf-8")
+    (cases / "notes.txt").write_text("not a case file\n", encoding="utf-8")
+    (cases / "linked").symlink_to(outside, target_is_directory=True)
+    workspace = Workspace.open([cases])
+    job = DueJob(packset=workspace.packset, as_of=dt.date(2026, 12, 1), within=14, default_worker="")
+    run = run_caseload(workspace.paths, workspace.packset, job, dt.date(2026, 11, 30), use_cache=False)
+    assert run.files == 4 and not run.problems
+    as_read = inputs_of(workspace, seen=run.signatures, listings=run.listings)
+    again = inputs_of(workspace, seen=run.signatures)
+    assert as_read.folders == again.folders
+    assert as_read.files == again.files
+    read = {Path(folder) for folder in as_read.folders if folder.startswith(str(tmp_path))}
+    assert read == {cases, cases / "east", cases / "east" / "deeper", cases / "empty", cases / "linked"}  # not the hidden one

@@ -65,4 +65,6 @@ def show_due(
     else:
         render_due.write_plain(report, sys.stdout)
     say_files_left_out(caseload.problems)
-    return keep_answer(workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures)
+    return keep_answer(
+        workspace, EXIT_PROBLEMS if caseload.problems else EXIT_OK, seen=caseload.signatures, listings=caseload.listings
+    )

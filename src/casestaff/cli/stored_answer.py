@@ -17,12 +17,18 @@ from casestaff.files.writer import write_private
 
 
 def keep_answer(
-    workspace: Workspace, code: int, *, reads_cases: bool = True, seen: Mapping[str, Sequence[int]] | None = None
+    workspace: Workspace,
+    code: int,
+    *,
+    reads_cases: bool = True,
+    seen: Mapping[str, Sequence[int]] | None = None,
+    listings: Mapping[str, str | None] | None = None,
 ) -> int:
     """Store this run's answer, when it is being recorded and may be stored; `code`, unchanged.
     `reads_cases`: the answer depends on the case files (due), not only on settings and packs
     (programs); `seen`: the signatures the run took of its case files (CaseloadRun.signatures),
-    recorded as they were read rather than stat'ed again."""
+    recorded as they were read rather than stat'ed again; `listings`: the folders it read to find
+    them, by the listing it took of each (CaseloadRun.listings), rather than read again."""
     if not answers.RECORDING or not workspace.config.cache:
         return code
     recording = answers.RECORDING[0]
@@ -31,7 +37,7 @@ def keep_answer(
         return code  # only a clean run is replayed: problems and notes are said afresh each time
     if not output:
         return code  # the answer went elsewhere (through a pager): there is nothing to replay
-    inputs = inputs_of(workspace, reads_cases=reads_cases, seen=seen)
+    inputs = inputs_of(workspace, reads_cases=reads_cases, seen=seen, listings=listings)
     if inputs.changed_since(recording.started_ns):
         return code
     try:
@@ -46,14 +52,24 @@ def keep_answer(
     return code
 
 
-def inputs_of(workspace: Workspace, *, reads_cases: bool = True, seen: Mapping[str, Sequence[int]] | None = None) -> answers.Inputs:
+def inputs_of(
+    workspace: Workspace,
+    *,
+    reads_cases: bool = True,
+    seen: Mapping[str, Sequence[int]] | None = None,
+    listings: Mapping[str, str | None] | None = None,
+) -> answers.Inputs:
     """Everything a command read in this workspace, and where casestaff.toml would be looked for
-    (`seen`: signatures of case files already taken, by absolute path)."""
+    (`seen`: signatures of case files already taken, by absolute path; `listings`: the folders
+    read to find them, by the digest of their listing as it was read)."""
     inputs = answers.Inputs()
+    if reads_cases and listings is not None:
+        inputs.read_as_found(listings, seen or {})
     for path in workspace.paths if reads_cases else ():
         absolute = os.path.abspath(path)
         if os.path.isdir(absolute):
-            inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name, known=seen)
+            if listings is None:
+                inputs.tree(absolute, recursive=not workspace.here_only, only=is_case_file_name, known=seen)
         else:
             inputs.file(absolute, (seen or {}).get(absolute))
     config = workspace.config

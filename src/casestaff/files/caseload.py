@@ -18,6 +18,7 @@ import gc
 import os
 import sys
 import time
+from operator import attrgetter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import field
@@ -38,6 +39,7 @@ from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import unchanged_since_read
 from casestaff.files.cache import signature as file_signature
 from casestaff.files import forked
+from casestaff.files.answers import listed as listed_in_answers, listing_of
 from casestaff.files.permissions import why_unreadable
 from casestaff.files.writer import read_for_edit
 
@@ -113,6 +115,10 @@ class CaseloadRun:
     signatures: dict[str, Signature] = field(default_factory=dict)
     """Each case file's signature as this run found it (read, or found unchanged), by absolute
     path: what a stored answer records of them, without a second stat of each file."""
+    listings: dict[str, str | None] = field(default_factory=dict)
+    """Each folder read to find the case files, by absolute path: the digest of its listing as it
+    was read (files/answers.listing_of; None: it could not be read). What a stored answer records
+    of the folders, without reading them again."""
 
 
 def is_case_file_name(name: str) -> bool:
@@ -159,6 +165,7 @@ def _discover_names(
     *,
     top_only: bool = False,
     where: dict[str, tuple[str, str]] | None = None,
+    listings: dict[str, str | None] | None = None,
 ) -> list[str]:
     """discover() as plain strings: 10,000 Path objects cost more than the stat calls.
 
@@ -169,9 +176,10 @@ def _discover_names(
     could not be read, and links to nothing. `scanned` collects the folders read in full,
     whose caches may forget files no longer there. With `top_only`, a folder given is read
     without its sub-folders (the current folder when no case folder is set). `where` collects
-    each file's absolute folder and name (_folders_and_names), worked out on the way.
+    each file's absolute folder and name (_folders_and_names), worked out on the way; `listings`
+    the digest of each folder's listing (CaseloadRun.listings).
     """
-    walker = _FolderWalk(scanned, top_only=top_only)
+    walker = _FolderWalk(scanned, top_only=top_only, listings=listings)
     for path in paths:
         if path.is_file():
             walker.found.append(str(path))
@@ -196,10 +204,16 @@ def _unique_names(
     """`found` less the files in `skip`, each file once (by its absolute path), in first-found
     order; `where` collects the absolute folder and name of each (_folders_and_names), `located`
     gives those already known (the files found in the folders read: 10,000 files, 6 ms)."""
+    located = located if located is not None else {}
+    if not skip and os.name != "nt" and len(located) == len(found):
+        # Every file was found in a folder, each folder read once (by its identity: _FolderWalk):
+        # no two can be the same file, and there is nothing to leave out (10,000 files: 5 ms).
+        if where is not None:
+            where.update(located)
+        return list(found)
     skipped = {os.path.normcase(os.path.abspath(p)) for p in skip}
     normcase = os.path.normcase
     unique: dict[str, str] = {}
-    located = located if located is not None else {}
     if len(located) < len(found):  # files named on the command line, not found in a folder
         located = {**_folders_and_names([shown for shown in found if shown not in located]), **located}
     if os.name == "nt":  # Windows trims the dots and spaces a path's last part ends in: each file made absolute whole
@@ -219,11 +233,15 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
+_NAME = attrgetter("name")
+
+
 class _FolderWalk:
     """What _discover_names finds and skips as it reads folders, each folder once."""
 
-    def __init__(self, scanned: set[str] | None, *, top_only: bool = False) -> None:
+    def __init__(self, scanned: set[str] | None, *, top_only: bool = False, listings: dict[str, str | None] | None = None) -> None:
         self.scanned = scanned
+        self.listings = listings
         self.top_only = top_only
         self.found: list[str] = []
         self.located: dict[str, tuple[str, str]] = {}  # each file found -> its absolute folder and name
@@ -247,27 +265,37 @@ class _FolderWalk:
             self.read[identity] = folder
             try:
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: e.name)
+                    entries = sorted(listing, key=_NAME)
             except OSError as exc:
                 self.unreadable.append(f"{folder} ({_reason(exc)})")
+                if self.listings is not None:
+                    self.listings[os.path.abspath(folder)] = None
                 continue
             absolute = os.path.abspath(folder)
             if self.scanned is not None:
                 self.scanned.add(absolute)
             subfolders: list[tuple[str, os.stat_result]] = []
+            listed: list[tuple[str, bool]] | None = []  # what answers.entries_of reads here
             for entry in entries:
                 if not entry.name.startswith("."):
-                    self._take(entry, absolute, subfolders)
+                    is_dir = self._take(entry, absolute, subfolders)
+                    if listed is not None and listed_in_answers(entry.name):
+                        if is_dir is None:
+                            listed = None  # as entries_of, which cannot read such a folder
+                        else:
+                            listed.append((entry.name, is_dir))
+            if self.listings is not None:
+                self.listings[absolute] = None if listed is None else listing_of(listed)
             stack.extend(reversed(subfolders))
 
-    def _take(self, entry: os.DirEntry[str], folder: str, subfolders: list[tuple[str, os.stat_result]]) -> None:
+    def _take(self, entry: os.DirEntry[str], folder: str, subfolders: list[tuple[str, os.stat_result]]) -> bool | None:
         """File one folder entry of `folder` (its absolute path): a case file, a link to nothing, a
-        linked folder or a sub-folder."""
+        linked folder or a sub-folder. Whether it is a folder (None: that could not be told)."""
         name = entry.name
         try:
-            is_dir = entry.is_dir()
+            is_dir: bool | None = entry.is_dir()
         except OSError:
-            is_dir = False
+            is_dir = None
         if not is_dir:
             if is_case_file_name(name):
                 self.found.append(entry.path)  # not ordinary, or a link to nothing: reading says so
@@ -275,7 +303,7 @@ class _FolderWalk:
             elif "." not in name and entry.is_symlink() and not os.path.exists(entry.path):
                 self.dangling.append(f"{entry.path} -> {os.readlink(entry.path)}")  # a folder gone, or a loop of links
         elif self.top_only:
-            return  # a sub-folder, read only when named
+            pass  # a sub-folder, read only when named
         elif entry.is_symlink():
             self.links.append(entry.path)
         else:
@@ -283,6 +311,7 @@ class _FolderWalk:
                 subfolders.append((entry.path, entry.stat()))
             except OSError as exc:
                 self.unreadable.append(f"{entry.path} ({_reason(exc)})")
+        return is_dir
 
     def follow_links(self) -> None:
         """Read each linked folder not read already; one that leads back above itself is a loop."""
@@ -622,8 +651,11 @@ def run_caseload(
     scanned: set[str] = set()
     notes: list[str] = []
     where: dict[str, tuple[str, str]] = {}
-    files = _discover_names(paths, skip, scanned, notes, top_only=top_only, where=where)
-    return _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up, where=where)
+    listings: dict[str, str | None] = {}
+    files = _discover_names(paths, skip, scanned, notes, top_only=top_only, where=where, listings=listings)
+    run = _run_files(files, packset, job, today, scanned, notes, use_cache=use_cache, jobs=jobs, warm_up=warm_up, where=where)
+    run.listings = listings
+    return run
 
 
 def _run_files(
