@@ -2,12 +2,12 @@
 
     python benchmarks/floor.py [--repeat 7] [--sizes 150,10000] [--shape generator|samples|both]
 
-A cold `due` must at least start Python, import typer (the command line, a fixed choice) and
-PyYAML, and turn every file into YAML nodes with libyaml (what files/yamlread.py does; B's own
+A cold `due` must at least start Python, import PyYAML (a plain `due` is read without typer since
+issue 11's seventh round: cli/quick.py), and turn every file into YAML nodes with libyaml (what files/yamlread.py does; B's own
 loader does that and then builds Python values). This script measures those parts alone, with
 nothing of casestaff imported:
 
-  start     `python -c "import typer, yaml"`, the garbage collector off as casestaff has it
+  start     `python -c "import yaml"`, the garbage collector off as casestaff has it
             while importing (cli/launch.py); medians of interleaved runs, beside B(N);
   compose   libyaml composing each file's nodes in one process, no values built (the least
             any YAML reading here does), microseconds a file: the best of the repeats;
@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 from generate import SHAPES  # noqa: E402
 from run import BASELINE, TARGETS, caseload  # noqa: E402
 
-START = "import gc; gc.disable(); import typer, yaml"
+START = "import gc; gc.disable(); import yaml"
 
 POOL = """
 import gc, sys, time
@@ -131,7 +131,7 @@ def main() -> None:
             target = TARGETS.get(("cold", size))
             print(f"\nN = {size} files, shape {shape}")
             print(f"  B(N)                          {baseline:8.3f} s")
-            print(f"  start (python, typer, yaml)   {start:8.3f} s   {start / baseline:5.2f} x B")
+            print(f"  start (python, yaml)          {start:8.3f} s   {start / baseline:5.2f} x B")
             print(f"  compose                       {compose:8.1f} us a file")
             print(f"  floor, one process            {serial:8.3f} s   {serial / baseline:5.2f} x B")
             print(f"  floor, files over {workers} workers   {split:8.3f} s   {split / baseline:5.2f} x B")

@@ -12,7 +12,6 @@ policy lists an agenda part shows (review areas, checklist) must be there, each 
 
 from __future__ import annotations
 
-import difflib
 import string
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
@@ -32,6 +31,15 @@ from casestaff.model.records import Case, Checklist, Record
 from casestaff.model.spec import fields_of
 from casestaff.rules.functions import RULE_SPECS
 from casestaff.rules.requirements import REQUIREMENT_SPECS
+
+
+def _close_matches(word: str, choices: list[str], cutoff: float) -> list[str]:
+    """difflib's close matches, imported only when a source looks like a misspelt local default:
+    not on every run's path (issue 11)."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, cutoff=cutoff)
+
 
 # ---------------------------------------------------------------------------------------------
 # Parameter types come from the functions' own signatures (each record's `params`).
@@ -118,7 +126,7 @@ def source_problems(params: Mapping[str, Any], sources: Mapping[str, Any], takes
                 )
             )
         elif source != LOCAL_DEFAULT and (
-            source.strip().casefold() in _NOT_QUITE_LOCAL or difflib.get_close_matches(source.casefold(), [LOCAL_DEFAULT], cutoff=0.8)
+            source.strip().casefold() in _NOT_QUITE_LOCAL or _close_matches(source.casefold(), [LOCAL_DEFAULT], cutoff=0.8)
         ):
             messages.append(
                 (

@@ -14,7 +14,6 @@ import json
 import math
 from json.encoder import encode_basestring as _encode_string  # the C encoder, as json.dumps(ensure_ascii=False) uses
 import re
-import textwrap
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import PurePath
@@ -450,6 +449,8 @@ def compact(report: DueReport, width: int) -> list[Any]:
 
     def wrapped(text: str, style: str = "") -> list[Any]:
         """A sentence on as many lines as it needs, broken between words only."""
+        import textwrap  # a terminal's compact list only: a piped one never wraps (issue 11)
+
         pieces = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
         return [fitted(piece, style) for piece in pieces]
 

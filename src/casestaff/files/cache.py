@@ -31,7 +31,6 @@ from __future__ import annotations
 import os
 import stat
 import pickle
-import shutil
 import zlib
 from dataclasses import field
 from casestaff.model.plain import dataclass
@@ -560,6 +559,8 @@ class AnswerStore:
         self._set_down()
         if self.spill is not None:  # else the disk filled: this run's new answers are lost (`lost`)
             self.spill.seek(0)
+            import shutil  # only a run whose answers were set down in a temporary file: not every run's path
+
             shutil.copyfileobj(self.spill, stream, 1 << 20)
 
     def save(self, folder: str) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -70,6 +69,8 @@ def run_split(tasks: Sequence[T], run: Callable[[T], list[R]]) -> Iterator[R]:
         os.close(numbers_in)
         os.close(results_in)
         if not finished:  # the caller stopped early (an error, Ctrl-C): the child's work is not wanted
+            import signal  # only a run stopped early
+
             try:
                 os.kill(child, signal.SIGTERM)
             except OSError:
