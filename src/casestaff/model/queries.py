@@ -171,8 +171,17 @@ def staffings_held(case: model.Case, day: dt.date, kinds: Collection[str] | None
 
     A staffing dated after `day` had not been held yet; two on one day keep their file order.
     """
-    held = [s for s in case.staffings if s.date <= day and (kinds is None or s.kind in kinds)]
-    return sorted(held, key=lambda s: s.date)
+    if kinds is None:
+        held = [s for s in case.staffings if s.date <= day]
+    else:
+        held = [s for s in case.staffings if s.date <= day and s.kind in kinds]
+    if len(held) > 1:  # asked several times a case by the rules, of a case that has one staffing or none most often (issue 11)
+        held.sort(key=_staffing_date)
+    return held
+
+
+def _staffing_date(staffing: model.Staffing) -> dt.date:
+    return staffing.date
 
 
 def latest_staffing(
@@ -182,10 +191,12 @@ def latest_staffing(
 
     Of two held the same day, the later one in the file: staffings are written oldest first.
     """
-    return _latest(
-        (s for s in case.staffings if (day is None or s.date <= day) and (kinds is None or s.kind in kinds)),
-        key=lambda s: s.date,
-    )
+    best: model.Staffing | None = None
+    for staffing in case.staffings:  # a loop, not _latest over a generator: asked twice a case, or more (issue 11)
+        if (day is None or staffing.date <= day) and (kinds is None or staffing.kind in kinds):
+            if best is None or staffing.date >= best.date:
+                best = staffing
+    return best
 
 
 def planned_meeting(case: model.Case, day: dt.date) -> dt.date | None:

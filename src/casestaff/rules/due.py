@@ -50,6 +50,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         kind = pack.planned_kind(case.planned_staffing)
         if case.planned_staffing and case.planned_staffing.date and kind in pack.provider_cycle.customer_kinds:
             planned = (kind, case.planned_staffing.date)
+    held = queries.staffings_held(case, as_of)  # once, for the calendar's kinds and the last staffing (issue 11)
     return CaseEntry(
         case=case.case_id,
         participant=case.participant.name,
@@ -58,11 +59,11 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         provider=case.provider or "",
         file=case.file,
         flags=flags,
-        held=tuple((s.kind, s.date) for s in queries.staffings_held(case, as_of, calendar_kinds)),
+        held=tuple((s.kind, s.date) for s in held if s.kind in calendar_kinds),
         calendar=calendar,
         enrolled=case.enrolled,
         planned=planned,
-        last_staffing=last.date if (last := queries.latest_staffing(case, as_of)) is not None else None,
+        last_staffing=held[-1].date if held else None,  # the latest: held oldest first, a day's last in the file last
         planned_meeting=queries.planned_meeting(case, as_of),
         names=tuple(case.names_of_people()),
     )
