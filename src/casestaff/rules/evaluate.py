@@ -22,7 +22,7 @@ from casestaff.model.watched import WatchedDay, plain
 from casestaff.rules import requirements
 from casestaff.rules.flags import Evidence, Flag, LocalValue, flag_order, status_of
 from casestaff.rules.functions import RULE_SPECS, RuleContext
-from casestaff.rules.requirements import Shortfall
+from casestaff.rules.requirements import Assessed, Shortfall
 
 
 @cache
@@ -50,7 +50,7 @@ class NotCounted:
 
 
 def _satisfied(
-    case: model.Case, step: _Step, since: dt.date, held_by_day: list[model.Staffing]
+    case: model.Case, step: _Step, since: dt.date, held_by_day: list[model.Staffing], assessed: Assessed | None
 ) -> tuple[bool, NotCounted | None]:
     """(satisfied, the staffing that would have been) for a condition that began on `since`:
     satisfied by a staffing of a kind the rule names held on or after `since`, by the as-of date
@@ -64,7 +64,7 @@ def _satisfied(
         return True, None
     short = None
     for staffing in reversed(held):
-        lacks = requirements.shortfalls(case, staffing, step.pack, rule=step.rule.id)
+        lacks = requirements.shortfalls(case, staffing, step.pack, rule=step.rule.id, assessed=assessed)
         if not lacks:
             return True, None
         if short is None:
@@ -78,7 +78,9 @@ def rule_context(pack: Pack, rule: RuleDef, as_of: dt.date) -> RuleContext:
     of those kinds count for it."""
 
     def counts(case: model.Case, staffing: model.Staffing) -> bool:
-        return not requirements.shortfalls(case, staffing, pack, rule=rule.id)
+        evaluating = _EVALUATING[0]
+        assessed = evaluating[1] if evaluating is not None and evaluating[0] is case else None
+        return not requirements.shortfalls(case, staffing, pack, rule=rule.id, assessed=assessed)
 
     return RuleContext(
         as_of=as_of,
@@ -86,6 +88,15 @@ def rule_context(pack: Pack, rule: RuleDef, as_of: dt.date) -> RuleContext:
         satisfied_by=tuple(rule.satisfied_by),
         counts=counts if requirements.guards_rule(pack, rule.id, rule.satisfied_by) else None,
     )
+
+
+_EVALUATING: list[tuple[model.Case, Assessed] | None] = [None]
+"""The case evaluate_case_held is running the rules of, and the requirements' verdicts on its
+staffings so far: a staffing that would satisfy several rules is asked the same requirements for
+each -- those that apply to the decision it records apply whatever the rule -- and by a rule
+function (RuleContext.counts) and then the engine for the same one (issue 11). Only while it
+runs: outside, a context's `counts` asks afresh (evaluations never nest, nor run in threads, as
+model/watched.py says)."""
 
 
 class _Step:
@@ -130,41 +141,49 @@ def evaluate_case_held(
     # The staffings held by the day, worked out once a case when a finding first asks, not once a
     # finding: a benchmark program has six findings a case (issue 11).
     held_by_day: list[model.Staffing] | None = None
-    for step in _plan(pack, as_of):
-        rule = step.rule
-        for finding in step.function(case, step.context, **step.params):
-            held = None
-            if finding.satisfiable:
-                if held_by_day is None:
-                    held_by_day = queries.staffings_held(case, as_of)
-                satisfied, held = _satisfied(case, step, finding.since, held_by_day)
-                if satisfied:
+    assessed: Assessed | None = None  # opened at the first rule a requirement could guard
+    before = _EVALUATING[0]
+    try:
+        for step in _plan(pack, as_of):
+            rule = step.rule
+            if step.guarded and assessed is None:
+                assessed = {}
+                _EVALUATING[0] = (case, assessed)
+            for finding in step.function(case, step.context, **step.params):
+                held = None
+                if finding.satisfiable:
+                    if held_by_day is None:
+                        held_by_day = queries.staffings_held(case, as_of)
+                    satisfied, held = _satisfied(case, step, finding.since, held_by_day, assessed)
+                    if satisfied:
+                        continue
+                status = status_of(finding.since, finding.due, as_of, within, window_end)
+                if status is None:
                     continue
-            status = status_of(finding.since, finding.due, as_of, within, window_end)
-            if status is None:
-                continue
-            reason = _fill(rule.reason, {**step.params, **finding.facts})
-            evidence = finding.evidence
-            if held is not None:
-                reason = f"{reason}; {held.reason()}"
-                evidence = (*evidence, held.evidence())
-            flag = Flag(
-                case=case.case_id,
-                file=case.file,
-                participant=participant,
-                worker=case_worker,
-                program=pack.id,
-                rule=step.rule_id,
-                reason=reason,
-                evidence=evidence,
-                since=finding.since,
-                due=finding.due,
-                status=status,
-                citation=step.citation,
-                local_default=step.local_default,
-                hard_deadline=rule.hard_deadline,
-            )
-            found.append((flag, held))
+                reason = _fill(rule.reason, {**step.params, **finding.facts})
+                evidence = finding.evidence
+                if held is not None:
+                    reason = f"{reason}; {held.reason()}"
+                    evidence = (*evidence, held.evidence())
+                flag = Flag(
+                    case=case.case_id,
+                    file=case.file,
+                    participant=participant,
+                    worker=case_worker,
+                    program=pack.id,
+                    rule=step.rule_id,
+                    reason=reason,
+                    evidence=evidence,
+                    since=finding.since,
+                    due=finding.due,
+                    status=status,
+                    citation=step.citation,
+                    local_default=step.local_default,
+                    hard_deadline=rule.hard_deadline,
+                )
+                found.append((flag, held))
+    finally:
+        _EVALUATING[0] = before
     found.sort(key=lambda pair: flag_order(pair[0]))
     return found
 

@@ -404,6 +404,13 @@ def _requirements_of(pack: Pack) -> tuple[RequirementDef, ...]:
     return (*pack.requirements, *older)
 
 
+Assessed = dict[tuple[int, int], Assessment]
+"""Assessments already made of one case's held staffings, by the identities of the staffing and
+the requirement: a requirement's verdict on a staffing held is the same whatever rule it is asked
+for (`applies` is what the rule changes). Kept for one case while its rules run
+(rules/evaluate.py), never longer: the identities are those of objects alive meanwhile."""
+
+
 def assess(
     case: model.Case,
     staffing: model.Staffing,
@@ -413,32 +420,48 @@ def assess(
     ahead: bool = False,
     known_on: dt.date | None = None,
     requirements: Sequence[RequirementDef] | None = None,
+    assessed: Assessed | None = None,
 ) -> list[Assessment]:
     """Every requirement that applies to the staffing -- by its kind, the decision it records, and
     the `rules` (ids) it is asked to satisfy -- with its verdict, in the pack's order.
 
     `ahead`: the staffing is the planned one (present = invited, nothing recorded yet), read as of
-    `known_on`. `requirements` replaces the pack's own (one narration check's, say).
+    `known_on`. `requirements` replaces the pack's own (one narration check's, say). `assessed`:
+    the case's assessments so far, to take from and add to (a staffing held only: not `ahead`, nor
+    read as of another day).
     """
-    subject = Subject(case=case, pack=pack, staffing=staffing, ahead=ahead, known_on=known_on or staffing.date)
+    if ahead or known_on is not None:
+        assessed = None
+    subject = None  # made when a verdict is first asked for, not for every staffing (issue 11)
     found = []
     for requirement in requirements_of(pack) if requirements is None else requirements:
         if not applies(requirement, case, staffing, rules, ahead):
             continue
+        key = (id(staffing), id(requirement))
+        if assessed is not None and (made := assessed.get(key)) is not None:
+            found.append(made)
+            continue
+        if subject is None:
+            subject = Subject(case, pack, staffing, ahead, known_on or staffing.date)
         verdict = REQUIREMENT_SPECS[requirement.check].function(subject, **requirement.params)
         cited = pack.cite(requirement.citation) if requirement.citation.section.strip() else pack.policy.cite_as
-        found.append(Assessment(requirement, verdict, cited))
+        made = Assessment(requirement, verdict, cited)
+        if assessed is not None:
+            assessed[key] = made
+        found.append(made)
     return found
 
 
-def shortfalls(case: model.Case, staffing: model.Staffing, pack: Pack, *, rule: str | None = None) -> list[Shortfall]:
+def shortfalls(
+    case: model.Case, staffing: model.Staffing, pack: Pack, *, rule: str | None = None, assessed: Assessed | None = None
+) -> list[Shortfall]:
     """What the staffing lacks for its purpose -- the rule (an id of the pack) it would satisfy,
     or, without one, the decision it records and its kind -- each with its requirement id, plain
-    words and citation. Empty: it meets every requirement and counts.
+    words and citation. Empty: it meets every requirement and counts. `assessed`: as for `assess`.
 
     The one question `due`, `record`, `agenda` and `narrate` ask.
     """
-    found = assess(case, staffing, pack, rules=(rule,) if rule else ())
+    found = assess(case, staffing, pack, rules=(rule,) if rule else (), assessed=assessed)
     return [shortfall for a in found if (shortfall := a.shortfall) is not None]
 
 
