@@ -165,22 +165,13 @@ def evaluate_case_held(
                 if held is not None:
                     reason = f"{reason}; {held.reason()}"
                     evidence = (*evidence, held.evidence())
+                # Positional, in Flag's field order (case, file, participant, worker, program, rule,
+                # reason, evidence, since, due, status, citation, local_default, hard_deadline):
+                # 0.16 us a flag, not 0.52 by keyword (issue 11).
                 flag = Flag(
-                    case=case.case_id,
-                    file=case.file,
-                    participant=participant,
-                    worker=case_worker,
-                    program=pack.id,
-                    rule=step.rule_id,
-                    reason=reason,
-                    evidence=evidence,
-                    since=finding.since,
-                    due=finding.due,
-                    status=status,
-                    citation=step.citation,
-                    local_default=step.local_default,
-                    hard_deadline=rule.hard_deadline,
-                )
+                    case.case_id, case.file, participant, case_worker, pack.id, step.rule_id, reason, evidence,
+                    finding.since, finding.due, status, step.citation, step.local_default, rule.hard_deadline,
+                )  # fmt: skip
                 found.append((flag, held))
     finally:
         _EVALUATING[0] = before

@@ -282,20 +282,23 @@ def months_in_component(case: model.Case, ctx: RuleContext, *, months: list[int]
     component = queries.current_component(case, ctx.as_of)
     if component is None:
         return
+    evidence = None  # the same for every benchmark: made once (issue 11)
     for count in months:
         reached = add_months(component.start, count)
         if not queries.in_component_on(component, reached):  # it ends before the benchmark
             continue
+        if evidence is None:
+            evidence = (
+                _ev(component, "name", "component"),
+                _ev(component, "start", "started"),
+                *((_ev(component, "end", "ends"),) if component.end is not None else ()),
+            )
         since, due = ctx.monthly_cycle(reached)
         yield Finding(
             since=since,
             due=due,
             facts={"months": count, "component": component.name, "reached": reached.isoformat(), "cycle": _month(reached)},
-            evidence=(
-                _ev(component, "name", "component"),
-                _ev(component, "start", "started"),
-                *((_ev(component, "end", "ends"),) if component.end is not None else ()),
-            ),
+            evidence=evidence,
         )
 
 
@@ -308,7 +311,8 @@ def months_without_progress(case: model.Case, ctx: RuleContext, *, months: list[
     at 6 months leaves 9 and 12 to come). A benchmark passed before progress was recorded gives
     no flag once it is: the customer is no longer without progress.
     """
-    base, last_progress, evidence = _without_progress(case, ctx)
+    base, last_progress, reviews = _without_progress(case, ctx)
+    evidence = tuple(reviews)  # the same for every benchmark: made once (issue 11)
     for count in months:
         reached = add_months(base, count)
         since, due = ctx.monthly_cycle(reached)
@@ -316,7 +320,7 @@ def months_without_progress(case: model.Case, ctx: RuleContext, *, months: list[
             since=since,
             due=due,
             facts={"months": count, "last_progress": last_progress, "reached": reached.isoformat(), "cycle": _month(reached)},
-            evidence=tuple(evidence),
+            evidence=evidence,
         )
 
 
