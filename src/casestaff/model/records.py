@@ -378,11 +378,19 @@ class Case(Record):
         """Every person's name the file holds: the participant, the household, the child, and
         whoever was invited or present by name. What must stay out of text that leaves the
         machine (a synced calendar) when names are not asked for."""
-        people = [*(self.planned_staffing.invited if self.planned_staffing else [])]
-        people += [person for staffing in self.staffings for person in staffing.present]
-        return [
-            self.participant.name,
-            *(member.name for member in self.household),
-            *([self.child.name] if self.child else []),
-            *(person.name for person in people if person.name),
-        ]
+        # Loops, not a list of the people and generators over it: asked once a case by the due
+        # list (issue 11). The participant, the household, the child, the invited, those present.
+        names = [self.participant.name]
+        for member in self.household:
+            names.append(member.name)
+        if self.child:
+            names.append(self.child.name)
+        if self.planned_staffing:
+            for person in self.planned_staffing.invited:
+                if person.name:
+                    names.append(person.name)
+        for staffing in self.staffings:
+            for person in staffing.present:
+                if person.name:
+                    names.append(person.name)
+        return names

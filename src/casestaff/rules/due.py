@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Protocol
 from casestaff.files.config import Config
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.pack import PackSet
+from casestaff.model.pack import Pack, PackSet, made_once
 from casestaff.model.watched import month_end_of, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, local_key, status_of
@@ -26,10 +26,10 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
     if pack is None:  # pragma: no cover - the loader refuses unknown programs
         flags: tuple[Flag, ...] = ()
         calendar: tuple[tuple[str, dt.date], ...] = ()
-        calendar_kinds: set[str] = set()
+        calendar_kinds: frozenset[str] = frozenset()
     elif pack.provider_cycle is None:
         flags = tuple(evaluate_case(case, pack, as_of, within, default_worker))
-        calendar, calendar_kinds = (), set()
+        calendar, calendar_kinds = (), frozenset()
     else:
         window_end = as_of + dt.timedelta(days=within)
         horizon = month_end_of(window_end)  # the same horizon while the window ends in its month (model/watched.py)
@@ -46,27 +46,35 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
                 listed.append(flag)
         flags = tuple(sorted(listed, key=flag_order))
         calendar = tuple((f.rule, f.since) for f in wide)
-        calendar_kinds = {d.done_by for d in pack.provider_cycle.deadlines if d.done_by is not None}
+        calendar_kinds = made_once(pack, "calendar kinds", _calendar_kinds)
         kind = pack.planned_kind(case.planned_staffing)
         if case.planned_staffing and case.planned_staffing.date and kind in pack.provider_cycle.customer_kinds:
             planned = (kind, case.planned_staffing.date)
     held = queries.staffings_held(case, as_of)  # once, for the calendar's kinds and the last staffing (issue 11)
+    # Positional, in CaseEntry's field order (case, participant, worker, program, provider, file,
+    # flags, held, calendar, enrolled, planned, last_staffing, planned_meeting, names): once a case.
     return CaseEntry(
-        case=case.case_id,
-        participant=case.participant.name,
-        worker=case.worker or default_worker,
-        program=case.program,
-        provider=case.provider or "",
-        file=case.file,
-        flags=flags,
-        held=tuple((s.kind, s.date) for s in held if s.kind in calendar_kinds),
-        calendar=calendar,
-        enrolled=case.enrolled,
-        planned=planned,
-        last_staffing=held[-1].date if held else None,  # the latest: held oldest first, a day's last in the file last
-        planned_meeting=queries.planned_meeting(case, as_of),
-        names=tuple(case.names_of_people()),
+        case.case_id,
+        case.participant.name,
+        case.worker or default_worker,
+        case.program,
+        case.provider or "",
+        case.file,
+        flags,
+        tuple((s.kind, s.date) for s in held if s.kind in calendar_kinds) if calendar_kinds else (),
+        calendar,
+        case.enrolled,
+        planned,
+        held[-1].date if held else None,  # the last staffing: held oldest first, a day's last in the file last
+        queries.planned_meeting(case, as_of),
+        tuple(case.names_of_people()),
     )
+
+
+def _calendar_kinds(pack: Pack) -> frozenset[str]:
+    """The staffing kinds a pack's program calendar tracks (made once per pack, not once a case)."""
+    cycle = pack.provider_cycle
+    return frozenset(d.done_by for d in cycle.deadlines if d.done_by is not None) if cycle is not None else frozenset()
 
 
 @dataclass(frozen=True)
