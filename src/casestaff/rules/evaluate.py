@@ -175,8 +175,13 @@ def evaluate_case_held(
                 found.append((flag, held))
     finally:
         _EVALUATING[0] = before
-    found.sort(key=lambda pair: flag_order(pair[0]))
+    if len(found) > 1:
+        found.sort(key=_pair_order)
     return found
+
+
+def _pair_order(pair: tuple[Flag, NotCounted | None]) -> tuple[int, bool, dt.date, str]:
+    return flag_order(pair[0])
 
 
 def evaluate_case(

@@ -159,7 +159,8 @@ def participation_shortfall(
     case: model.Case, ctx: RuleContext, *, min_share: float, due_within_days: int
 ) -> Iterator[Finding]:
     """Months (already over) with hours below `min_share` of the requirement and no good cause."""
-    last = ctx.last_held(case)
+    last: model.Staffing | None = None
+    asked = False  # the last staffing held is asked once a month falls short, not for every case (issue 11)
     short = []
     for record in case.participation:
         ended = next_month_start(record.month)
@@ -167,6 +168,8 @@ def participation_shortfall(
             continue
         if record.actual_hours >= min_share * record.required_hours:
             continue
+        if not asked:
+            last, asked = ctx.last_held(case), True
         if last is not None and last.date >= ended:
             continue
         short.append(record)
