@@ -435,20 +435,33 @@ def sanction_while_information_outstanding(
     )
 
 
+def _last_held_date(case: model.Case, ctx: RuleContext) -> dt.date:
+    """The day of the last staffing held that counts, or the first day there is when none is."""
+    last = ctx.last_held(case)
+    return last.date if last else dt.date.min
+
+
 def reunification_stalled(case: model.Case, ctx: RuleContext, *, due_within_days: int) -> Iterator[Finding]:
     """While reunification is the case plan goal: case plan tasks past due and not achieved, or a review that records no progress."""
     goal = case.child.permanency_goal if case.child is not None else None
     if goal not in (None, "reunification"):
         return  # adoption, guardianship, OPPLA: progress toward reunification is not what is asked
-    last = ctx.last_held(case)
-    after = last.date if last else dt.date.min
+    # The last staffing held (whose requirements are checked) is asked for once a task or a
+    # review could start the clock, not for every case: most have none (issue 11).
+    after: dt.date | None = None
     triggers: list[tuple[dt.date, Evidence]] = []
     for task in case.case_plan_tasks:
-        if task.due < ctx.as_of and not queries.task_achieved_by(task, ctx.as_of) and task.due + ONE_DAY > after:
-            triggers.append((task.due + ONE_DAY, _ev(task, "due", f"case plan task '{task.task}' ({task.status})", task.due)))
+        if task.due < ctx.as_of and not queries.task_achieved_by(task, ctx.as_of):
+            if after is None:
+                after = _last_held_date(case, ctx)
+            if task.due + ONE_DAY > after:
+                triggers.append((task.due + ONE_DAY, _ev(task, "due", f"case plan task '{task.task}' ({task.status})", task.due)))
     for review in case.progress_reviews:
-        if review.progress == "none" and after < review.date <= ctx.as_of:
-            triggers.append((review.date, _ev(review, "progress", "progress review", f"{review.date}: none")))
+        if review.progress == "none":
+            if after is None:
+                after = _last_held_date(case, ctx)
+            if after < review.date <= ctx.as_of:
+                triggers.append((review.date, _ev(review, "progress", "progress review", f"{review.date}: none")))
     if not triggers:
         return
     triggers.sort(key=lambda t: t[0])
