@@ -134,10 +134,10 @@ def _listing(people: Sequence[model.Person]) -> str:
 def department_staff_present(s: Subject, *, minimum: int) -> Verdict:
     """At least `minimum` department staff or their designees (distinct people) present; ahead of the meeting, invited."""
     staff = department_staff(s.pack, s.staffing.present)
-    roles = ", ".join(r.abbr for r in s.pack.roles if r.department)
     where = "invited" if s.ahead else "present"
     if len(staff) >= minimum:
         return Verdict(True, f"{len(staff)} department staff {where} ({_listing(staff)})")
+    roles = ", ".join(r.abbr for r in s.pack.roles if r.department)  # named only when short (issue 11)
     if s.ahead:
         says = f"only {len(staff)} department staff invited ({_listing(staff)})" if staff else "no department staff invited yet"
         fix = (
@@ -234,16 +234,21 @@ def nothing_outstanding(s: Subject) -> Verdict:
     )
 
 
+def _area_name(title: str) -> str:
+    """A review area's title inside a sentence: its first words, lower case. Made only for an area
+    not answered: every area is asked of every staffing that would count, every case (issue 11)."""
+    title = title.split(" (")[0]
+    return title[:1].lower() + title[1:]
+
+
 def review_areas_answered(s: Subject) -> Verdict:
     """Each of the program's review areas is answered: a limitation or not; if so, the accommodations offered and whether it affected participation."""
     gaps: list[str] = []
     details: list[str] = []
     for area in s.pack.review_areas:
-        title = area.title.split(" (")[0]
-        name = title[:1].lower() + title[1:]
         entry = next((r for r in reversed(s.case.review_areas) if r.area == area.area), None)
         if entry is None:
-            gaps.append(f"{name} (not reviewed)")
+            gaps.append(f"{_area_name(area.title)} (not reviewed)")
             details.append(f"{area.title}: no review_areas entry")
             continue
         missing = []
@@ -255,7 +260,7 @@ def review_areas_answered(s: Subject) -> Verdict:
             if entry.affected_participation == "unknown":
                 missing.append("effect on participation unknown")
         if missing:
-            gaps.append(f"{name} ({', '.join(missing)})")
+            gaps.append(f"{_area_name(area.title)} ({', '.join(missing)})")
             details.append(f"{area.title}: {', '.join(missing)} (line {entry.line_of('area')})")
     if not gaps:
         return Verdict(True, "every review area is answered")
