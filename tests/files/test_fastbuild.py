@@ -164,3 +164,35 @@ def test_agrees_on_mutated_cases(seed: int, picks, nth: int) -> None:
         if place >= 0:
             text = text[:place] + new + text[place + len(old) :]
     _check(text)
+
+
+DATE_SHAPES = {
+    "2026-03-01": True,
+    "'2026-03-01'": True,
+    '"1900-01-01"': True,
+    "2999-12-31": True,
+    "2026-02-30": False,  # impossible: date.fromisoformat refuses it, the digits are all there
+    "2026-13-01": False,
+    "2026-00-10": False,
+    "0000-01-01": False,
+    "1899-12-31": False,  # a real day, in no plausible year
+    "3000-01-01": False,
+    "2026-1a-01": False,  # not eight digits around the dashes: text, which is not a date
+    "+026-01-01": False,
+    "2026-0\u0661-01": False,  # a digit, but not an ASCII one
+    "'2026-03-1x'": False,
+    "20260301": False,  # shapes date.fromisoformat reads as days, and YAML as a number or text
+    "2026-W09-1": False,
+    "2026-03": False,
+}
+
+
+@pytest.mark.parametrize("written", DATE_SHAPES)
+def test_agrees_on_every_shape_of_a_day(written: str) -> None:
+    """A date field reads YYYY-MM-DD through date.fromisoformat (fastbuild._iso_day): what it
+    refuses, and what it would read that is not YYYY-MM-DD, must come out as the validator's."""
+    text = SMALL_CASE.replace("enrolled: 2026-01-05", f"enrolled: {written}")
+    assert _check(text) is DATE_SHAPES[written]
+    item = SMALL_CASE + f"components:\n  - name: Job\n    start: 2026-01-05\n    end: {written}\n"
+    assert _check(item) is DATE_SHAPES[written]
+

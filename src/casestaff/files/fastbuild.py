@@ -154,16 +154,27 @@ _SCALARS: dict[str, Reader] = {
 
 def _iso_day(text: str) -> dt.date | None:
     """The date a YYYY-MM-DD text names (ASCII digits, a plausible year), None for any other
-    shape; _GiveUp for an impossible or implausible day."""
-    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii() and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit():
+    shape; _GiveUp for an impossible or implausible day.
+
+    date.fromisoformat reads the common shape in C, in a sixth of the time of slicing and testing
+    the digits here (0.1 us, not 0.7; a sample-shaped file has eleven dates). Given ten ASCII
+    characters with '-' at 4 and 7 it reads them only as YYYY-MM-DD (its other shapes, YYYYMMDD
+    and the week dates, have no '-' at 7) and only with ASCII digits in the other eight places.
+    What it refuses is an impossible day if those eight are digits, else not a day at all."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
         try:
-            day = _DATE(int(text[:4]), int(text[5:7]), int(text[8:]))
+            day = _FROM_ISO(text)
         except ValueError:
-            raise _GiveUp from None
+            if text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit():
+                raise _GiveUp from None
+            return None
         if day.year in _YEARS:
             return day
         raise _GiveUp
     return None
+
+
+_FROM_ISO = dt.date.fromisoformat
 
 
 Position = model.Position
