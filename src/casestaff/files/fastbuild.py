@@ -63,6 +63,10 @@ def _scalar(node: Node) -> Any:
 
 
 def _text(node: Node, seen: set[Node]) -> Any:
+    if node.__class__ is ScalarNode and node.tag is None:  # _scalar's test for text, without the call
+        text = node.value
+        if node.style or not (text[:1] in _NOT_TEXT_START or text in _NOT_TEXT_WORDS):
+            return text
     value = _scalar(node)
     if value is None or value.__class__ is str:
         return value
@@ -266,8 +270,13 @@ def _reader(kind: Kind) -> Reader:
         return _record_reader(kind.record)
     if kind.name == "enum":
         allowed = frozenset(kind.values)
+        # The values that are text however they are written (quoted or not): an untagged node
+        # holding one of them is that value, found without _scalar's tests.
+        as_written = frozenset(value for value in allowed if not (value[:1] in _NOT_TEXT_START or value in _NOT_TEXT_WORDS))
 
         def read_enum(node: Node, seen: set[Node]) -> Any:
+            if node.__class__ is ScalarNode and node.tag is None and node.value in as_written:
+                return node.value
             value = _scalar(node)
             if value is None or (value.__class__ is str and value in allowed):
                 return value
