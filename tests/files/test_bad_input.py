@@ -256,6 +256,15 @@ BAD_BYTES = {
         base().replace("Casey Example", "José Núñez").encode("cp1252"),
         [f"4:12: the file is not UTF-8 (byte 0xE9); it looks like Windows-1252 (cp1252) text; {RESAVE}"],
     ),
+    # The byte and its place in the whole file: the BOM is not skipped first (nor is it a column).
+    "Windows-1252 after a UTF-8 BOM": (
+        b"\xef\xbb\xbf" + base().replace("Casey Example", "José Núñez").encode("cp1252"),
+        [f"4:12: the file is not UTF-8 (byte 0xE9); it looks like Windows-1252 (cp1252) text; {RESAVE}"],
+    ),
+    "Windows-1252 on the line of a UTF-8 BOM": (
+        b"\xef\xbb\xbf" + ("# José\n" + base()).encode("cp1252"),
+        [f"1:6: the file is not UTF-8 (byte 0xE9); it looks like Windows-1252 (cp1252) text; {RESAVE}"],
+    ),
     "UTF-16 with BOM": (base().encode("utf-16"), [f"1:1: the file is saved as UTF-16; {RESAVE}"]),
     "UTF-16 without BOM": (base().encode("utf-16-le"), [f"1:1: the file is saved as UTF-16; {RESAVE}"]),
     "larger than 1 MB": (

@@ -183,6 +183,9 @@ def read_bounded(
 # Decoding
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def decode(data: bytes) -> str:
     """Bytes of a case file as text: UTF-8 with or without a BOM, any line endings.
 
@@ -191,17 +194,21 @@ def decode(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise ReadError(0, 0, _too_big(len(data)))
     resave = "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
-        raise ReadError(1, 1, f"the file is saved as UTF-16; {resave}")
     nul = data.find(b"\x00")
+    # UTF-16 without a BOM has a NUL among its first 512 bytes (_looks_like_utf16): not looked
+    # for in the files that have none (1 us a case file).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (0 <= nul < 512 and _looks_like_utf16(data)):
+        raise ReadError(1, 1, f"the file is saved as UTF-16; {resave}")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise ReadError(line, 1, "the file holds binary data (a NUL byte), not text; is this a case file?")
     try:
-        text = data.decode("utf-8-sig")
+        # UTF-8, then a BOM taken off, as utf-8-sig would: its decoder is three times slower (0.7
+        # us a case file, not 0.2), and it reports a bad byte's place counted after the BOM.
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1 or (3 if data.startswith(_UTF8_BOM) else 0)  # a BOM is no column
         col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex().upper()
         if _looks_like_cp1252(data):
@@ -209,7 +216,7 @@ def decode(data: bytes) -> str:
                 line, col, f"the file is not UTF-8 (byte 0x{bad}); it looks like Windows-1252 (cp1252) text; {resave}"
             ) from None
         raise ReadError(line, col, f"the file is not UTF-8 text (byte 0x{bad}); {resave}, or check it is a case file") from None
-    return text
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _looks_like_utf16(data: bytes) -> bool:
