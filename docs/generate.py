@@ -146,6 +146,11 @@ EXIT_CODE_MEANINGS = (
         "that does not exist, or a mistake in casestaff.toml or a program pack.",
     ),
     ("EXIT_BLOCKED", "An agenda has blocking readiness problems (`casestaff agenda`)."),
+    (
+        "EXIT_INTERRUPTED",
+        "`casestaff due` stopped with Ctrl-C (it says `casestaff: interrupted`). The other commands, "
+        "stopped so, say `Aborted!` and exit 1.",
+    ),
 )
 
 

@@ -22,12 +22,9 @@ from casestaff.cli.due_list import show_due
 from casestaff.cli.launch import collect_from_here, utf8_on_old_consoles
 from casestaff.cli.messages import say, show_error
 from casestaff.files import answers
-from casestaff.model.errors import EXIT_OK, CasestaffError
+from casestaff.model.errors import EXIT_INTERRUPTED, EXIT_OK, CasestaffError
 
 _BY_NAME: dict[str, Option] = {name: option for option in DUE_OPTIONS for name in option.names}
-
-EXIT_INTERRUPTED = 130
-"""Ctrl-C: 128 + SIGINT, as a shell reports a command it interrupted."""
 
 
 def parse(argv: Sequence[str]) -> dict[str, Any] | None:
