@@ -144,3 +144,13 @@ def test_two_levels_a_column_are_refused_in_a_case_file(runner, tmp_path):
     problems = [row for row in result.output.splitlines() if row.startswith(str(bad))]
     assert len(problems) == 1, result.output
     assert problems[0].endswith(TOO_DEEP)
+
+
+@pytest.mark.parametrize("pairs", [150, 199, 200, 390])
+def test_flow_sequences_of_one_pair_mappings_two_levels_a_bracket_are_refused(pairs: int) -> None:
+    """Inside a flow sequence an entry `k: v` is a mapping of one pair, opened by no bracket of
+    its own: each '[' can nest two levels. Found by review: the bound once counted one a bracket,
+    and 200 such brackets (401 levels) reached libyaml, 396 of them Python's recursion limit."""
+    text = "k: " + "[k: " * pairs + "x" + "]" * pairs + "\n"
+    depth = _composed_depth_or_refused(text)
+    assert depth is None or depth == 2 * pairs + 1 <= yamlread.SAFE_DEPTH

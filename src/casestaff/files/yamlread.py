@@ -377,7 +377,9 @@ def _shallow(encoded: bytes) -> bool:
     not the 5-7 us of reading it line by line), sure of the bound, not of the depth.
 
     Why it is a bound. Let F be the number of '[' and '{' bytes: every flow collection opens with
-    one, so at most F are nested. Nothing nests inside a flow collection but flow collections.
+    one, and inside a flow sequence an entry `k: v` is a mapping of one pair that opens with no
+    bracket of its own, so flow collections nest at most 2F deep (`[k: [k: x]]` is four).
+    Nothing nests inside a flow collection but flow collections.
     libyaml opens a block collection by raising its indentation to the column of the token that
     starts it (a '-', '?' or ':' indicator, or a key's first token, properties included), and only
     when that column is greater than the enclosing block's; so along any chain of nested block
@@ -395,12 +397,12 @@ def _shallow(encoded: bytes) -> bool:
     0xA9, and a byte order mark's (EF BB BF) in 0xBF: with each of those bytes made a line end (_LINE_RUNS) every
     line libyaml sees starts at one (and some other points too, which can only find more).
 
-    With no run of `widest` (K) leading bytes, C <= K, and the depth is at most F + 2 * K + 2:
+    With no run of `widest` (K) leading bytes, C <= K, and the depth is at most 2F + 2K + 2:
     K is the largest that keeps that within SAFE_DEPTH. Found by searching for '\\n' and K spaces.
     """
     marked = encoded.translate(_LINE_RUNS)
     flow = marked.count(b"[")
-    widest = (SAFE_DEPTH - flow - 2) // 2
+    widest = (SAFE_DEPTH - 2 * flow - 2) // 2
     if widest < 1:
         return False
     run = b" " * widest
