@@ -148,8 +148,7 @@ EXIT_CODE_MEANINGS = (
     ("EXIT_BLOCKED", "An agenda has blocking readiness problems (`casestaff agenda`)."),
     (
         "EXIT_INTERRUPTED",
-        "`casestaff due` stopped with Ctrl-C (it says `casestaff: interrupted`). The other commands, "
-        "stopped so, say `Aborted!` and exit 1.",
+        "Stopped with Ctrl-C (it says `casestaff: interrupted`).",
     ),
 )
 

@@ -114,15 +114,17 @@ def test_a_path_typer_would_refuse_as_unreadable_is_left_to_typer(tmp_path: Path
         locked.chmod(0o700)
 
 
-def _run(entry: str, args: list[str], cwd: Path) -> tuple[int, bytes, bytes, bool]:
+def _run(entry: str, args: list[str], cwd: Path, before: str = "", stdout: int | None = None) -> tuple[int, bytes, bytes, bool]:
     """`casestaff ARGS` in a fresh interpreter through `entry` -- the console entry point
     (cli/launch.py, where cli/quick.py reads `due`) or typer's command line (cli/main.py) -- with
-    its own empty cache: exit code, stdout, stderr, and whether typer was loaded."""
+    its own empty cache: exit code, stdout, stderr, and whether typer was loaded. `before`: code
+    run first; `stdout`: a file descriptor for its stdout."""
     script = textwrap.dedent(
         f"""
         import atexit, json, os, sys
         sys.argv = ["casestaff", *json.loads(sys.argv[1])]
         atexit.register(lambda: os.write(3, b"typer" if "typer" in sys.modules else b"none"))
+        {before}
         from {entry} import main
         main()
         """
@@ -132,7 +134,8 @@ def _run(entry: str, args: list[str], cwd: Path) -> tuple[int, bytes, bytes, boo
     try:
         done = subprocess.run(
             [sys.executable, "-c", f"import os; os.dup2({write_end}, 3); exec({script!r})", json.dumps(args)],
-            cwd=cwd, capture_output=True, env=env, timeout=120, pass_fds=(write_end,),
+            cwd=cwd, stdout=subprocess.PIPE if stdout is None else stdout, stderr=subprocess.PIPE, env=env, timeout=120,
+            pass_fds=(write_end,),
         )  # fmt: skip
         os.close(write_end)
         loaded = os.read(read_end, 16) == b"typer"
@@ -177,3 +180,29 @@ def test_a_clean_list_loads_no_typer_and_help_still_comes_from_typer(tmp_path: P
     assert not loaded
     code, out, _, loaded = _run("casestaff.cli.launch", ["due", "--help"], tmp_path)
     assert code == 0 and b"--within DAYS" in out and loaded
+
+
+INTERRUPTED = "import casestaff.cli.due_list as listing; listing.who_is_due = lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt)"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="passes a file descriptor to the child")
+def test_ctrl_c_says_the_same_and_exits_130_either_way(tmp_path: Path) -> None:
+    command = ["due", str(SAMPLES), "--as-of", "2026-12-01"]
+    quick = _run("casestaff.cli.launch", command, tmp_path, before=INTERRUPTED)
+    assert quick[:3] == (130, b"", b"casestaff: interrupted\n")
+    assert quick[:3] == _run("casestaff.cli.main", command, tmp_path, before=INTERRUPTED)[:3]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="passes a file descriptor to the child")
+def test_a_reader_gone_before_the_list_ends_it_as_typer_does(tmp_path: Path) -> None:
+    """`casestaff due | head`, the reader gone: the same exit code and nothing said, either way."""
+    endings = []
+    for entry in ("casestaff.cli.launch", "casestaff.cli.main"):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            code, _, err, _ = _run(entry, ["due", str(SAMPLES), "--as-of", "2026-12-01"], tmp_path, stdout=write_end)
+        finally:
+            os.close(write_end)
+        endings.append((code, err))
+    assert endings[0] == endings[1] == (1, b"")

@@ -92,3 +92,17 @@ def test_only_a_few_thousand_tasks_and_more_than_one_are_shared() -> None:
     assert forked.can_split(2)
     assert not forked.can_split(1)
     assert not forked.can_split(forked.MAX_TASKS + 1)
+
+
+def test_no_process_to_be_had_every_task_is_done_here(monkeypatch) -> None:
+    """A fork refused (a process limit, no memory): the run goes on in this process, its pipes closed."""
+
+    def refused() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = set(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    outcomes = list(forked.run_split(list(range(10)), lambda task: [(task, os.getpid())]))
+    assert sorted(outcomes) == [(task, PARENT) for task in range(10)]
+    if before is not None:
+        assert set(os.listdir("/proc/self/fd")) == before, "no pipe left open"

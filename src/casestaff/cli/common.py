@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 from casestaff import __version__
 from casestaff.cli.arguments import AS_OF, NO_CACHE, PATHS_HELP, PATHS_METAVAR, PROGRAM, WITHIN, WORKER, Option
 from casestaff.cli.messages import say, show_error
-from casestaff.model.errors import AmbiguousCase, CasestaffError, UsageError
+from casestaff.model.errors import EXIT_INTERRUPTED, AmbiguousCase, CasestaffError, UsageError
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
@@ -40,6 +40,9 @@ class Commands(TyperGroup):
         except CasestaffError as error:
             show_error(error)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            say("casestaff: interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         if code:
             raise typer.Exit(code)
         return code

@@ -22,9 +22,12 @@ from casestaff.cli.due_list import show_due
 from casestaff.cli.launch import collect_from_here, utf8_on_old_consoles
 from casestaff.cli.messages import say, show_error
 from casestaff.files import answers
-from casestaff.model.errors import EXIT_INTERRUPTED, EXIT_OK, CasestaffError
+from casestaff.model.errors import EXIT_INTERRUPTED, CasestaffError
 
 _BY_NAME: dict[str, Option] = {name: option for option in DUE_OPTIONS for name in option.names}
+
+EXIT_CLOSED_PIPE = 1
+"""`casestaff due | head`, the reader gone before the list was written: as typer's command line ends it."""
 
 
 def parse(argv: Sequence[str]) -> dict[str, Any] | None:
@@ -99,9 +102,9 @@ def run(argv: Sequence[str]) -> int | None:
     except KeyboardInterrupt:
         say("casestaff: interrupted")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # `casestaff due | head`: as a stored answer's reader does
+    except BrokenPipeError:  # `casestaff due | head`: 1, as typer's command line ends it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_CLOSED_PIPE
     finally:
         if recording is not None:
             recording.stop()

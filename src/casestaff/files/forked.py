@@ -49,7 +49,14 @@ def run_split(tasks: Sequence[T], run: Callable[[T], list[R]]) -> Iterator[R]:
     os.write(numbers_out, b"".join(number.to_bytes(2, "little") for number in range(len(tasks))))
     os.close(numbers_out)  # empty, the pipe then reads as ended: both processes stop taking
     results_in, results_out = os.pipe()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:  # no process to be had (a process limit, no memory): every task done here
+        for fd in (numbers_in, results_in, results_out):
+            os.close(fd)
+        for task in tasks:
+            yield from run(task)
+        return
     if child == 0:  # pragma: no cover - the child: coverage does not follow a fork
         _child(tasks, run, numbers_in, results_in, results_out)
     os.close(results_out)

@@ -14,10 +14,11 @@ from typing import ClassVar
 from casestaff.model.problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BLOCKED = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130
-"""`casestaff due` stopped with Ctrl-C: 128 + SIGINT, as a shell reports a command it interrupted."""
 """0 done; 1 problems in case files (or what they record is not enough); 2 usage or settings
 error; 3 an agenda has blocking readiness problems."""
+EXIT_INTERRUPTED = 130
+"""A command stopped with Ctrl-C: 128 + SIGINT, as a shell reports a command it interrupted."""
+
 
 
 class CasestaffError(Exception):
