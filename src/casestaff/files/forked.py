@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,20 +49,23 @@ def run_split(tasks: Sequence[T], run: Callable[[T], list[R]]) -> Iterator[R]:
     os.write(numbers_out, b"".join(number.to_bytes(2, "little") for number in range(len(tasks))))
     os.close(numbers_out)  # empty, the pipe then reads as ended: both processes stop taking
     results_in, results_out = os.pipe()
+    held = _hold_signals()  # until each process is inside the `try` that ends it as it must
     try:
         child = os.fork()
     except OSError:  # no process to be had (a process limit, no memory): every task done here
+        _let_signals(held)
         for fd in (numbers_in, results_in, results_out):
             os.close(fd)
         for task in tasks:
             yield from run(task)
         return
     if child == 0:  # pragma: no cover - the child: coverage does not follow a fork
-        _child(tasks, run, numbers_in, results_in, results_out)
+        _child(tasks, run, numbers_in, results_in, results_out, held)
     os.close(results_out)
     done: set[int] = set()
     finished = False
     try:
+        _let_signals(held)
         os.set_blocking(results_in, False)
         received = bytearray()
         while (number := _take(numbers_in)) is not None:
@@ -119,10 +122,13 @@ def _arrived(results_in: int, received: bytearray, done: set[int], *, wait: bool
             return
 
 
-def _child(tasks: Sequence[T], run: Callable[[T], list[R]], numbers_in: int, results_in: int, results_out: int) -> None:  # pragma: no cover
+def _child(  # pragma: no cover
+    tasks: Sequence[T], run: Callable[[T], list[R]], numbers_in: int, results_in: int, results_out: int, held: Any
+) -> None:
     """The child's whole life: take tasks until none is left, send each one's outcomes, end."""
     code = 1
     try:
+        _let_signals(held)  # a Ctrl-C from here on ends the child here, never above run_split
         os.close(results_in)
         while (number := _take(numbers_in)) is not None:
             message = pickle.dumps((number, run(tasks[number])), 5)
@@ -132,6 +138,26 @@ def _child(tasks: Sequence[T], run: Callable[[T], list[R]], numbers_in: int, res
         pass
     finally:
         os._exit(code)
+
+
+def _hold_signals() -> Any:
+    """Ctrl-C and SIGTERM held back (the mask before, to give to _let_signals): one arriving just
+    after the fork would otherwise raise in the child before it is inside its `try`, and the child
+    would go on as a second casestaff -- writing what the parent had buffered, running its exit
+    handlers -- or in the parent before it is inside the one that ends the child."""
+    import signal  # POSIX only, as fork
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _let_signals(held: Any) -> None:
+    """Signals as they were before _hold_signals; one that came meanwhile arrives now."""
+    if held is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _write_all(fd: int, data: bytes) -> None:
