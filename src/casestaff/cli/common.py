@@ -20,8 +20,8 @@ from typer.core import TyperGroup
 
 from casestaff import __version__
 from casestaff.cli.arguments import AS_OF, NO_CACHE, PATHS_HELP, PATHS_METAVAR, PROGRAM, WITHIN, WORKER, Option
-from casestaff.cli.messages import say, show_error
-from casestaff.model.errors import EXIT_INTERRUPTED, AmbiguousCase, CasestaffError, UsageError
+from casestaff.cli.messages import outcome_of, say
+from casestaff.model.errors import AmbiguousCase, UsageError
 
 EPILOG = (
     "Exit codes: 0 all files loaded; 1 problems found in case files; 2 usage or settings error; "
@@ -31,18 +31,11 @@ EPILOG = (
 
 class Commands(TyperGroup):
     """casestaff's commands. Each returns its exit code; an error of casestaff's family, from any
-    command or the core beneath it, is shown here -- the one place -- and exits with its class's
-    code (`casestaff.model.errors`)."""
+    command or the core beneath it, or Ctrl-C, is shown through cli/messages.outcome_of -- the
+    one place -- and exits with its code (`casestaff.model.errors`)."""
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            code = super().invoke(ctx)
-        except CasestaffError as error:
-            show_error(error)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            say("casestaff: interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        code = outcome_of(lambda: TyperGroup.invoke(self, ctx))
         if code:
             raise typer.Exit(code)
         return code

@@ -10,6 +10,8 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from casestaff.files import answers
 
@@ -22,7 +24,7 @@ def main() -> None:
     try:
         code = answers.serve(sys.argv[1:])
     except BrokenPipeError:  # pragma: no cover - `casestaff due | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reader_gone()
         sys.exit(0)
     if code is not None:
         sys.exit(code)
@@ -52,14 +54,29 @@ def collect_from_here() -> None:
     gc.enable()
 
 
-def utf8_on_old_consoles() -> None:
-    """Accented names printed as they are on a Windows console that is not UTF-8."""
+@contextmanager
+def command_streams(argv: Sequence[str]) -> Iterator[None]:
+    """The streams a command writes to, for as long as it runs: recorded when its answer may be
+    stored (files/answers.py; before they are reconfigured, as the answer's key saw them), and
+    UTF-8 on a Windows console that is not, so accented names print as they are."""
+    recording = answers.start_recording(argv)
     if sys.platform == "win32":  # pragma: no cover
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             except (AttributeError, ValueError):
                 pass
+    try:
+        yield
+    finally:
+        if recording is not None:
+            recording.stop()
+
+
+def reader_gone() -> None:
+    """What is still to be written goes nowhere: the reader of stdout is gone (`casestaff due |
+    head`), and flushing it at the end would fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _process_is_ours() -> bool:

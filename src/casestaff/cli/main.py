@@ -8,7 +8,6 @@ the core beneath it -- is imported only when that command runs or shows its own 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from typing import Any, NamedTuple
@@ -17,10 +16,9 @@ import typer
 import typer.main
 
 from casestaff.cli.common import Commands, app
-from casestaff.cli.launch import collect_from_here, utf8_on_old_consoles
+from casestaff.cli.launch import collect_from_here, command_streams, reader_gone
 from casestaff.cli.messages import say
-from casestaff.files import answers
-from casestaff.model.errors import EXIT_OK
+from casestaff.model.errors import EXIT_INTERRUPTED, EXIT_OK
 
 __all__ = ["COMMANDS", "LazyCommands", "app", "main"]
 
@@ -117,17 +115,12 @@ app.info.cls = LazyCommands
 
 def main() -> None:
     """The command line (cli/launch.py calls it when no stored answer serves)."""
-    recording = answers.start_recording(sys.argv[1:])  # before the streams are reconfigured: as the key saw them
-    utf8_on_old_consoles()
-    try:
-        app()
-    except KeyboardInterrupt:  # pragma: no cover
-        say("casestaff: interrupted")
-        sys.exit(130)
-    except BrokenPipeError:  # pragma: no cover - `casestaff due | head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    finally:
-        if recording is not None:
-            recording.stop()
+    with command_streams(sys.argv[1:]):
+        try:
+            app()
+        except KeyboardInterrupt:  # pragma: no cover - while typer builds the command line
+            say("casestaff: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # pragma: no cover - `casestaff due | head`
+            reader_gone()
+            sys.exit(EXIT_OK)

@@ -7,11 +7,14 @@ run through cli/quick.py says nothing and never loads the command line's library
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from casestaff.model.errors import CasestaffError
+from casestaff.model.errors import EXIT_INTERRUPTED, CasestaffError
 from casestaff.model.problems import Problem, printable
+
+T = TypeVar("T")
 
 
 def _echo(text: str, *, err: bool) -> None:
@@ -37,6 +40,20 @@ def show_error(error: CasestaffError) -> None:
     print_problems(error.problems, err=True)
     if error.message:
         say(f"casestaff: {error.message}" + (f" {error.note}" if error.note else ""))
+
+
+def outcome_of(command: Callable[[], T]) -> T | int:
+    """What `command()` returns, or, when it raises an error of casestaff's family or is stopped
+    with Ctrl-C, that shown and its exit code: the one place either becomes what the user sees,
+    for typer's commands (cli/common.Commands) and a plain `due` (cli/quick.py) alike."""
+    try:
+        return command()
+    except CasestaffError as error:
+        show_error(error)
+        return error.exit_code
+    except KeyboardInterrupt:
+        say("casestaff: interrupted")
+        return EXIT_INTERRUPTED
 
 
 def say_files_left_out(problems: Sequence[Problem]) -> None:

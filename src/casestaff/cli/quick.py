@@ -12,17 +12,14 @@ each other.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from casestaff.cli.arguments import DUE_OPTIONS, Option
 from casestaff.cli.due_list import show_due
-from casestaff.cli.launch import collect_from_here, utf8_on_old_consoles
-from casestaff.cli.messages import say, show_error
-from casestaff.files import answers
-from casestaff.model.errors import EXIT_INTERRUPTED, CasestaffError
+from casestaff.cli.launch import collect_from_here, command_streams, reader_gone
+from casestaff.cli.messages import outcome_of
 
 _BY_NAME: dict[str, Option] = {name: option for option in DUE_OPTIONS for name in option.names}
 
@@ -91,20 +88,10 @@ def run(argv: Sequence[str]) -> int | None:
     values = parse(argv)
     if values is None:
         return None
-    recording = answers.start_recording(argv)  # before the streams are reconfigured: as the key saw them
-    utf8_on_old_consoles()
-    collect_from_here()
-    try:
-        return show_due(**values)
-    except CasestaffError as error:
-        show_error(error)
-        return error.exit_code
-    except KeyboardInterrupt:
-        say("casestaff: interrupted")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:  # `casestaff due | head`: 1, as typer's command line ends it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLOSED_PIPE
-    finally:
-        if recording is not None:
-            recording.stop()
+    with command_streams(argv):
+        collect_from_here()
+        try:
+            return outcome_of(lambda: show_due(**values))
+        except BrokenPipeError:  # `casestaff due | head`: 1, as typer's command line ends it
+            reader_gone()
+            return EXIT_CLOSED_PIPE
