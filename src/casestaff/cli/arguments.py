@@ -49,8 +49,8 @@ NO_CACHE = Option("no_cache", ("--no-cache",), "switch", False, "Read every file
 """The due list's selection and the cache switch, the same in every command that shows the list
 (due, calendar, report)."""
 
-DUE_FORMAT = Option("fmt", ("--format",), "text", "table", "table, json or csv (table is plain text when piped).", "table|json|csv")
 DUE_FORMATS = ("table", "json", "csv")
+DUE_FORMAT = Option("fmt", ("--format",), "text", DUE_FORMATS[0], "table, json or csv (table is plain text when piped).", "|".join(DUE_FORMATS))
 LONG = Option("long", ("--long", "--explain"), "switch", False, "On a terminal, show each flag's evidence, policy citation and local defaults.")
 NO_PAGER = Option("no_pager", ("--no-pager",), "switch", False, "On a terminal, print the list without a pager however long it is.")
 

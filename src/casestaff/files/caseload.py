@@ -595,11 +595,12 @@ def _run_tasks(
     runs -- at 50,000 files a task's outcomes are some 10 MB."""
     workers = min(jobs or _workers(), 8, len(tasks))
     work = sum(len(t.items) for t in tasks)
+    largest_first = sorted(tasks, key=lambda t: -len(t.items))  # the last to finish is a small one
     method = _start_method(workers, work)
     if method is None:
         _init_worker(packset, job, fingerprint)
         if workers > 1 and work >= SPLIT_FROM and forked.can_split(len(tasks)):
-            yield from forked.run_split(sorted(tasks, key=lambda t: -len(t.items)), _run_task)
+            yield from forked.run_split(largest_first, _run_task)
             return
         for task in tasks:
             yield from _taken(_run_task(task))
@@ -616,7 +617,7 @@ def _run_tasks(
         initializer=_init_worker,
         initargs=(packset, job, fingerprint),
     ) as pool:
-        pending = {pool.submit(_run_task, task) for task in sorted(tasks, key=lambda t: -len(t.items))}
+        pending = {pool.submit(_run_task, task) for task in largest_first}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             while done:
