@@ -457,8 +457,7 @@ def check_consistency(case: model.Case, packs: Mapping[str, Pack], builder: _Bui
                 _check_role(builder, pack, person, "staffings[{}].present[{}]", i, j)
     if case.planned_staffing and pack is not None:
         planned = case.planned_staffing
-        if planned.kind is not None:
-            _check_kind(builder, pack, planned, "planned_staffing.kind")
+        _check_kind(builder, pack, planned, "planned_staffing.kind")
         _check_decision_kind(builder, pack, planned, "planned_staffing.decision_kind")
         for j, person in enumerate(planned.invited, 1):
             _check_role(builder, pack, person, "planned_staffing.invited[{}]", j)

@@ -24,6 +24,7 @@ its writer is gone.
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 import copy
 import datetime as dt
 import io
@@ -48,7 +49,6 @@ from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
 
 OWNER_ONLY = 0o600
-_BOM = b"\xef\xbb\xbf"
 _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
@@ -89,7 +89,7 @@ class CaseText:
 
     @property
     def bom(self) -> bool:
-        return self.data.startswith(_BOM)
+        return self.data.startswith(BOM_UTF8)
 
     @property
     def newline(self) -> str:
@@ -102,7 +102,7 @@ class CaseText:
 
     def encode(self, text: str) -> bytes:
         """New text as bytes the way the file was stored (keeping a BOM if it had one)."""
-        return (_BOM if self.bom else b"") + text.encode("utf-8")
+        return (BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
 
 def read_for_edit(path: Path) -> CaseText:

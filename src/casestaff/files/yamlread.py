@@ -13,6 +13,7 @@ a line and column and says how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+from codecs import BOM_UTF8
 import os
 import re
 import stat
@@ -183,7 +184,6 @@ def read_bounded(
 # Decoding
 
 
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode(data: bytes) -> str:
@@ -208,7 +208,7 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1 or (3 if data.startswith(_UTF8_BOM) else 0)  # a BOM is no column
+        line_start = data.rfind(b"\n", 0, exc.start) + 1 or (len(BOM_UTF8) if data.startswith(BOM_UTF8) else 0)  # a BOM is no column
         col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex().upper()
         if _looks_like_cp1252(data):

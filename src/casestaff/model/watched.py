@@ -23,9 +23,8 @@ import operator
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from casestaff.model.dates import month_end
+from casestaff.model.dates import ONE_DAY, month_end
 
-ONE_DAY = dt.timedelta(days=1)
 
 
 class Sighting:

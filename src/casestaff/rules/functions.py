@@ -25,11 +25,10 @@ from types import MappingProxyType
 
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.dates import Workdays, add_months, month_end, next_month_start
+from casestaff.model.dates import ONE_DAY, Workdays, add_months, month_end, next_month_start
 from casestaff.model.named import Named, registry
 from casestaff.rules.flags import Evidence, Finding
 
-ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
