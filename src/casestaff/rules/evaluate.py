@@ -49,9 +49,7 @@ class NotCounted:
         return Evidence(f"{self.staffing.kind} held, did not count", self.staffing.date.isoformat(), self.staffing.line_of("date"))
 
 
-def _satisfied(
-    case: model.Case, step: _Step, since: dt.date, held_by_day: list[model.Staffing], assessed: Assessed | None
-) -> tuple[bool, NotCounted | None]:
+def _satisfied(case: model.Case, step: _Step, since: dt.date, held_by_day: list[model.Staffing]) -> tuple[bool, NotCounted | None]:
     """(satisfied, the staffing that would have been) for a condition that began on `since`:
     satisfied by a staffing of a kind the rule names held on or after `since`, by the as-of date
     (`held_by_day`: every staffing held by it, oldest first), that meets the requirements for the
@@ -64,7 +62,7 @@ def _satisfied(
         return True, None
     short = None
     for staffing in reversed(held):
-        lacks = requirements.shortfalls(case, staffing, step.pack, rule=step.rule.id, assessed=assessed)
+        lacks = _shortfalls(case, staffing, step.pack, step.rule.id)
         if not lacks:
             return True, None
         if short is None:
@@ -78,9 +76,7 @@ def rule_context(pack: Pack, rule: RuleDef, as_of: dt.date) -> RuleContext:
     of those kinds count for it."""
 
     def counts(case: model.Case, staffing: model.Staffing) -> bool:
-        evaluating = _EVALUATING[0]
-        assessed = evaluating[1] if evaluating is not None and evaluating[0] is case else None
-        return not requirements.shortfalls(case, staffing, pack, rule=rule.id, assessed=assessed)
+        return not _shortfalls(case, staffing, pack, rule.id)
 
     return RuleContext(
         as_of=as_of,
@@ -97,6 +93,14 @@ each -- those that apply to the decision it records apply whatever the rule -- a
 function (RuleContext.counts) and then the engine for the same one (issue 11). Only while it
 runs: outside, a context's `counts` asks afresh (evaluations never nest, nor run in threads, as
 model/watched.py says)."""
+
+
+def _shortfalls(case: model.Case, staffing: model.Staffing, pack: Pack, rule: str) -> list[Shortfall]:
+    """requirements.shortfalls, with the verdicts already made on the staffings of the case being
+    evaluated (_EVALUATING), for the engine and a rule function's `counts` alike."""
+    evaluating = _EVALUATING[0]
+    assessed = evaluating[1] if evaluating is not None and evaluating[0] is case else None
+    return requirements.shortfalls(case, staffing, pack, rule=rule, assessed=assessed)
 
 
 class _Step:
@@ -141,20 +145,17 @@ def evaluate_case_held(
     # The staffings held by the day, worked out once a case when a finding first asks, not once a
     # finding: a benchmark program has six findings a case (issue 11).
     held_by_day: list[model.Staffing] | None = None
-    assessed: Assessed | None = None  # opened at the first rule a requirement could guard
     before = _EVALUATING[0]
+    _EVALUATING[0] = (case, {})
     try:
         for step in _plan(pack, as_of):
             rule = step.rule
-            if step.guarded and assessed is None:
-                assessed = {}
-                _EVALUATING[0] = (case, assessed)
             for finding in step.function(case, step.context, **step.params):
                 held = None
                 if finding.satisfiable:
                     if held_by_day is None:
                         held_by_day = queries.staffings_held(case, as_of)
-                    satisfied, held = _satisfied(case, step, finding.since, held_by_day, assessed)
+                    satisfied, held = _satisfied(case, step, finding.since, held_by_day)
                     if satisfied:
                         continue
                 status = status_of(finding.since, finding.due, as_of, within, window_end)
