@@ -106,8 +106,7 @@ def _everyone(case: model.Case, staffing: model.Staffing, pack: Pack) -> list[st
 
 def is_provider_staffing(pack: Pack, staffing: model.Staffing) -> bool:
     """A monthly provider staffing (il-snap-et) reviews every customer; steps belong to customer staffings."""
-    cycle = pack.provider_cycle
-    return cycle is not None and staffing.kind in {d.done_by for d in cycle.deadlines if d.done_by}
+    return staffing.kind in pack.calendar_kinds()
 
 
 def decides_sanction(case: model.Case, staffing: model.Staffing) -> bool:

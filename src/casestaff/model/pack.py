@@ -321,6 +321,11 @@ class Pack(Record):
     def decision_kind_ids(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.decision_kinds)
 
+    def calendar_kinds(self) -> frozenset[str]:
+        """The staffing kinds the program calendar tracks (its deadlines' done_by), made once per
+        pack: asked of every case the due list evaluates (issue 11)."""
+        return made_once(self, "calendar kinds", _calendar_kinds)
+
     def role(self, abbr: str) -> RoleDef | None:
         """The pack's role of that abbreviation, in any case (the first, should two share it)."""
         return made_once(self, "roles", _roles_by_abbr).get(abbr.casefold())
@@ -345,6 +350,11 @@ def made_once(pack: Pack, what: Any, make: Callable[..., T], *args: Any) -> T:
     if found is None or found[0] is not pack:
         found = _MADE[key] = (pack, make(pack, *args))
     return found[1]
+
+
+def _calendar_kinds(pack: Pack) -> frozenset[str]:
+    cycle = pack.provider_cycle
+    return frozenset(d.done_by for d in cycle.deadlines if d.done_by) if cycle is not None else frozenset()
 
 
 def _roles_by_abbr(pack: Pack) -> dict[str, RoleDef]:

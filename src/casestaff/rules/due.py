@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Protocol
 from casestaff.files.config import Config
 from casestaff.model import queries
 from casestaff.model import records as model
-from casestaff.model.pack import Pack, PackSet, made_once
+from casestaff.model.pack import PackSet
 from casestaff.model.watched import month_end_of, watched, watching
 from casestaff.rules.evaluate import evaluate_case, workdays_for
 from casestaff.rules.flags import STATUS_ORDER, CaseEntry, Deadline, Flag, flag_order, local_key, status_of
@@ -46,7 +46,7 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
                 listed.append(flag)
         flags = tuple(sorted(listed, key=flag_order))
         calendar = tuple((f.rule, f.since) for f in wide)
-        calendar_kinds = made_once(pack, "calendar kinds", _calendar_kinds)
+        calendar_kinds = pack.calendar_kinds()
         kind = pack.planned_kind(case.planned_staffing)
         if case.planned_staffing and case.planned_staffing.date and kind in pack.provider_cycle.customer_kinds:
             planned = (kind, case.planned_staffing.date)
@@ -69,12 +69,6 @@ def evaluate_entry(case: model.Case, packset: PackSet, as_of: dt.date, within: i
         queries.planned_meeting(case, as_of),
         tuple(case.names_of_people()),
     )
-
-
-def _calendar_kinds(pack: Pack) -> frozenset[str]:
-    """The staffing kinds a pack's program calendar tracks (made once per pack, not once a case)."""
-    cycle = pack.provider_cycle
-    return frozenset(d.done_by for d in cycle.deadlines if d.done_by is not None) if cycle is not None else frozenset()
 
 
 @dataclass(frozen=True)
