@@ -1,17 +1,20 @@
-"""casestaff's dataclass (model/plain.py) behaves as the standard library's: the same repr text,
-the same equality and the same hash, for every kind of class casestaff declares -- only made
-without compiling those methods for each class at every start."""
+"""casestaff's dataclass (model/plain.py) behaves as the standard library's: the same __init__,
+the same repr text, the same equality and the same hash, for every kind of class casestaff
+declares -- only made without compiling those methods for each class at every start."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
+import inspect
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.model import plain
+from casestaff.model import plain, write_initializers
+from casestaff.model.initializers import MAKERS
 
 OPTIONS = [{}, {"frozen": True}, {"slots": True}, {"frozen": True, "slots": True}, {"kw_only": True, "slots": True}, {"frozen": True, "kw_only": True}]
 
@@ -145,3 +148,123 @@ def test_a_class_without_a_docstring_is_named_and_one_with_keeps_its_own(options
     assert Bare.__doc__ == "Bare(...)"
     assert Said.__doc__ == "What it is for."
     assert Bare(name="a") == Bare(name="a") and Bare(name="a").name == "a"
+
+
+# __init__: the standard library's text, compiled ahead (model/initializers.py) or, for a shape it
+# does not hold, here; either way the same parameters and the same instances.
+
+field_specs = st.lists(
+    st.tuples(st.sampled_from(["-", "d", "f"]), st.booleans(), st.booleans()),  # default kind, init, kw_only
+    min_size=0,
+    max_size=5,
+)
+shape_options = st.sampled_from([{}, {"frozen": True}, {"slots": True}, {"frozen": True, "slots": True}, {"kw_only": True}])
+
+
+def _class_of(make, spec: list, options: dict):
+    body: dict = {"__annotations__": {}, "__module__": __name__}
+    for number, (kind, init, kw_only) in enumerate(spec):
+        name = f"f{number}"
+        body["__annotations__"][name] = "int"
+        if kind == "d":
+            body[name] = dataclasses.field(default=number * 10, init=init, kw_only=kw_only)
+        elif kind == "f":
+            body[name] = dataclasses.field(default_factory=list, init=init, kw_only=kw_only)
+        else:
+            body[name] = dataclasses.field(init=init, kw_only=kw_only)
+    return make(**options)(type("Made", (), body))
+
+
+def _made_or_refused(make, spec: list, options: dict):
+    try:
+        return _class_of(make, spec, options), None
+    except TypeError as exc:
+        return None, str(exc)
+
+
+def _state(obj, names: list[str]) -> list:
+    shown = []
+    for name in names:
+        try:
+            shown.append(("has", getattr(obj, name)))
+        except AttributeError:
+            shown.append(("missing",))
+    return shown
+
+
+@given(spec=field_specs, options=shape_options)
+def test_init_takes_what_the_standard_librarys_takes_and_makes_the_same_instance(spec: list, options: dict) -> None:
+    std, std_refusal = _made_or_refused(dataclasses.dataclass, spec, options)
+    ours, our_refusal = _made_or_refused(plain.dataclass, spec, options)
+    assert our_refusal == std_refusal  # a field without a default after one with: the same message
+    if std is None:
+        return
+    assert str(inspect.signature(ours)) == str(inspect.signature(std))
+    assert ours.__init__.__qualname__ == "Made.__init__"
+    names = [f"f{number}" for number in range(len(spec))]
+    given_values = {
+        f"f{number}": [number] for number, (kind, init, _) in enumerate(spec) if init and (kind == "-" or number % 2)
+    }
+    made = [cls(**{name: list(value) for name, value in given_values.items()}) for cls in (std, ours)]
+    assert _state(made[1], names) == _state(made[0], names)
+    again = ours(**{name: list(value) for name, value in given_values.items()})
+    for number, (kind, _, _) in enumerate(spec):
+        if kind == "f" and f"f{number}" not in given_values:  # a factory's value is made for each instance
+            assert getattr(again, f"f{number}") is not getattr(made[1], f"f{number}")
+    copies = []  # through __getstate__ and __setstate__, which a frozen class with slots needs
+    for obj in made:
+        try:
+            copies.append(_state(copy.deepcopy(obj), names))
+        except AttributeError:  # a field without a value: neither copies
+            copies.append(None)
+    assert copies[1] == copies[0]
+    if options.get("frozen") and spec:
+        for obj in made:
+            with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'f0'"):
+                obj.f0 = 1
+            with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'f0'"):
+                del obj.f0
+    required = [name for name, (kind, init, _) in zip(names, spec, strict=True) if init and kind == "-"]
+    if required:
+        for cls in (std, ours):
+            with pytest.raises(TypeError):
+                cls()
+
+
+def test_every_casestaff_dataclass_has_its_init_compiled_ahead() -> None:
+    """model/initializers.py is current: `python -m casestaff.model.write_initializers` writes
+    what it holds. Else a class whose shape it lacks compiles its __init__ at every start."""
+    text = write_initializers.written(write_initializers.every_shape())
+    assert write_initializers.TARGET.read_text(encoding="utf-8") == text, "run python -m casestaff.model.write_initializers"
+
+
+def test_a_shape_not_compiled_ahead_is_compiled_when_made_and_works_the_same() -> None:
+    spec = [("-", True, False)] * 9 + [("f", False, True)]
+    assert plain.init_shape(dataclasses.fields(_class_of(dataclasses.dataclass, spec, {})), frozen=False, slots=False) not in MAKERS
+    std, ours = _class_of(dataclasses.dataclass, spec, {}), _class_of(plain.dataclass, spec, {})
+    assert str(inspect.signature(ours)) == str(inspect.signature(std))
+    assert _state(ours(*range(9)), [f"f{n}" for n in range(10)]) == _state(std(*range(9)), [f"f{n}" for n in range(10)])
+
+
+def test_what_casestaffs_dataclass_does_not_do_is_refused_when_the_class_is_made() -> None:
+    class Later:
+        value: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    with pytest.raises(TypeError, match="__post_init__"):
+        plain.dataclass(Later)
+    with pytest.raises(TypeError, match="order=True"):
+        plain.dataclass(order=True)(type("Ordered", (), {"__annotations__": {"value": "int"}}))
+
+
+def test_a_frozen_class_keeps_the_standard_librarys_rules_on_its_bases() -> None:
+    base = plain.dataclass(frozen=True)(type("Base", (), {"__annotations__": {"value": "int"}}))
+    with pytest.raises(TypeError, match="cannot inherit non-frozen dataclass from a frozen one"):
+        plain.dataclass(type("Child", (base,), {"__annotations__": {"more": "int"}}))
+    thawed = plain.dataclass(type("Thawed", (), {"__annotations__": {"value": "int"}}))
+    with pytest.raises(TypeError, match="cannot inherit frozen dataclass from a non-frozen one"):
+        plain.dataclass(frozen=True)(type("Child", (thawed,), {"__annotations__": {"more": "int"}}))
+    child = plain.dataclass(frozen=True)(type("Child", (base,), {"__annotations__": {"more": "int"}}))
+    assert child(1, 2).more == 2 and dataclasses.replace(child(1, 2), value=5) == child(5, 2)

@@ -1,44 +1,204 @@
-"""`dataclass`, as the standard library's, but with one shared __repr__, __eq__ and __hash__.
+"""`dataclass`, as the standard library's, but with no method compiled for each class at start.
 
-Why: for every dataclass the standard library writes and compiles a __repr__ and an __eq__ (and a
-__hash__ for a frozen one) when its module is imported; casestaff has some ninety, and compiling
-those took about 10 ms of every start -- a tenth of `casestaff programs`. These generic methods
-read the class's fields, worked out once when it is made, and give what the generated ones give:
-the same text, the same equality (fields compared as one tuple, the class itself first), the same
-hash; a method the class writes itself is kept, as the standard library keeps it. __init__ and
-a frozen class's guards are the standard library's own. A class without a docstring gets
-`Name(...)`, not the `Name(field: type, ...)` the standard library works out with
-inspect.signature (about 50 us a class).
+Why: for every dataclass the standard library writes and compiles an __init__, a __repr__ and an
+__eq__ (and a frozen class's __setattr__, __delattr__ and __hash__) when its module is imported;
+casestaff has some ninety, and compiling those took about 20 ms of every start -- a fifth of
+`casestaff due` on a small caseload. Here:
+- __repr__, __eq__ and __hash__ are generic methods that read the class's fields, worked out once
+  when it is made, and give what the generated ones give: the same text, the same equality
+  (fields compared as one tuple, the class itself first), the same hash;
+- __init__ is the standard library's text, compiled ahead: model/initializers.py holds one,
+  compiled as any module is, for each shape of class casestaff declares (which fields, in what
+  order, with a default or a factory, keyword-only or not, frozen or not). A class of a shape it
+  does not hold (a new one, before `python -m casestaff.model.write_initializers`) has its
+  __init__ compiled here from the same text, so it is only slower, never different;
+- a frozen class's guards are closures over the class, as the standard library's are.
+A method the class writes itself is kept, as the standard library keeps it. A class without a
+docstring gets `Name(...)`, not the `Name(field: type, ...)` the standard library works out with
+inspect.signature (about 50 us a class). What is not supported here (__post_init__, InitVar,
+order=True) is refused when the class is made, not run differently.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import reprlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from casestaff.model.initializers import MAKERS
 
 if TYPE_CHECKING:  # type checkers see the standard library's dataclass, which this one is
     from dataclasses import dataclass as dataclass
 else:
 
     def dataclass(cls: Any = None, /, **options: Any) -> Any:
-        """dataclasses.dataclass(cls, **options), with the generic methods below."""
+        """dataclasses.dataclass(cls, **options), with the methods below."""
 
         def make(target: type) -> type:
-            if not target.__dict__.get("__doc__"):
-                # The standard library would write one from inspect.signature: about 50 us a class,
-                # 2 ms of every start. The fields are in the __init__ signature all the same.
-                target.__doc__ = f"{target.__name__}(...)"
-            made = dataclasses.dataclass(target, **{**options, "repr": False, "eq": False})
-            wants_repr, wants_eq = options.get("repr", True), options.get("eq", True)
-            return _with_generic_methods(made, target, wants_repr, wants_eq, options.get("frozen", False))
+            return _made(target, options)
 
         return make if cls is None else make(cls)
 
 
-def _with_generic_methods(cls: type, written: type, wants_repr: bool, wants_eq: bool, frozen: bool) -> type:
+SHAPES: set[tuple[str, str]] = set()
+"""The module and shape of every class made here in this process (write_initializers writes out
+casestaff's)."""
+
+_FROZEN: set[type] = set()
+"""The classes made here frozen: the standard library is told they are not (so that it compiles
+no guards), and its rules on frozen bases are kept here instead."""
+
+
+def _made(target: type, options: dict[str, Any]) -> type:
+    own = dict(target.__dict__)  # what the class body defines itself
+    frozen, slots = options.get("frozen", False), options.get("slots", False)
+    if options.get("order", False) or hasattr(target, "__post_init__"):
+        raise TypeError(f"{target.__name__}: casestaff's dataclass has no order=True and no __post_init__")
+    if not own.get("__doc__"):
+        # The standard library would write one from inspect.signature: about 50 us a class,
+        # 2 ms of every start. The fields are in the __init__ signature all the same.
+        target.__doc__ = f"{target.__name__}(...)"
+    _check_frozen_bases(target, frozen)
+    made: type = dataclasses.dataclass(target, **{**options, "repr": False, "eq": False, "init": False, "frozen": False})
+    fields = dataclasses.fields(made)
+    if any("InitVar" in str(f.type) for f in made.__dataclass_fields__.values() if f not in fields):  # type: ignore[attr-defined]
+        raise TypeError(f"{target.__name__}: casestaff's dataclass has no InitVar")
+    if options.get("init", True) and "__init__" not in own:
+        made.__init__ = _initializer(made, fields, frozen=frozen, slots=slots)  # type: ignore[misc]
+    if frozen:
+        _FROZEN.add(made)
+        _guard(made, own, fields, slots=slots)
+    return _with_generic_methods(made, own, options.get("repr", True), options.get("eq", True), frozen)
+
+
+def _check_frozen_bases(target: type, frozen: bool) -> None:
+    """The standard library's rule: a frozen dataclass's dataclass bases are all frozen, and a
+    class that is not frozen has no frozen dataclass base."""
+    bases = [b for b in target.__mro__[-1:0:-1] if hasattr(b, "__dataclass_fields__")]
+    if not bases:
+        return
+    any_frozen = any(b in _FROZEN or b.__dataclass_params__.frozen for b in bases)  # type: ignore[attr-defined]
+    if any_frozen and not frozen:
+        raise TypeError("cannot inherit non-frozen dataclass from a frozen one")
+    if frozen and not any_frozen:
+        raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
+
+
+_FACTORY = type("_Factory", (), {"__repr__": lambda self: "<factory>"})()
+"""The default of a parameter whose field has a default factory, as the standard library's."""
+
+
+def init_shape(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, slots: bool) -> str:
+    """What a class's __init__ text depends on, and nothing else: each field's name, whether
+    __init__ takes it, keyword-only or not, and whether it has a default, a factory or neither."""
+    parts = ["frozen" if frozen else "", "slots" if slots else ""]
+    for f in fields:
+        kind = "f" if f.default_factory is not dataclasses.MISSING else "d" if f.default is not dataclasses.MISSING else "-"
+        parts.append(f"{f.name} {'i' if f.init else 'x'}{'k' if f.kw_only else 'p'}{kind}")
+    return "|".join(parts)
+
+
+def init_source(shape: str) -> str:
+    """The text of `make(object, factory, *defaults)`, which returns the __init__ the standard
+    library (3.11) would compile for a class of this shape: the same parameters in the same order,
+    the same statements; only the names it binds differ."""
+    flags, _, rest = shape.partition("|")
+    slots_flag, _, rest = rest.partition("|")
+    frozen, slots = flags == "frozen", slots_flag == "slots"
+    fields = [(name, marks[0] == "i", marks[1] == "k", marks[2]) for name, marks in (part.split(" ") for part in rest.split("|") if part)]
+    me = "__dataclass_self__" if any(name == "self" for name, *_ in fields) else "self"
+    bound: list[str] = []
+    positional: list[str] = []
+    keyword: list[str] = []
+    body: list[str] = []
+    for name, init, kw_only, kind in fields:
+        default = f"__dataclass_dflt_{name}__"
+        if kind in "fd" and (init or kind == "f" or slots):
+            bound.append(default)
+        if init:
+            given = "" if kind == "-" else f"={default}" if kind == "d" else "=__dataclass_factory__"
+            (keyword if kw_only else positional).append(f"{name}{given}")
+        if kind == "f":
+            value = f"{default}() if {name} is __dataclass_factory__ else {name}" if init else f"{default}()"
+        elif init:
+            value = name
+        elif kind == "d" and slots:
+            value = default
+        else:
+            continue  # read from the class attribute that holds the default
+        body.append(f"__dataclass_builtins_object__.__setattr__({me},{name!r},{value})" if frozen else f"{me}.{name}={value}")
+    params = ",".join([me, *positional, *(["*", *keyword] if keyword else [])])
+    lines = "".join(f"  {line}\n" for line in body or ["pass"])
+    binds = ",".join(["__dataclass_builtins_object__", "__dataclass_factory__", *bound])
+    return f"def make({binds}):\n def __init__({params}):\n{lines} return __init__\n"
+
+
+def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, slots: bool) -> Callable[..., None]:
+    seen_default = False
+    for f in fields:  # the standard library's check, and its message
+        if f.init and not f.kw_only:
+            if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING:
+                seen_default = True
+            elif seen_default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    shape = init_shape(fields, frozen=frozen, slots=slots)
+    SHAPES.add((cls.__module__, shape))
+    make = MAKERS.get(shape)
+    if make is None:  # a shape model/initializers.py does not hold: compiled now, from the same text
+        space: dict[str, Any] = {}
+        exec(init_source(shape), {}, space)  # our own text, made from the field names
+        make = space["make"]
+    defaults = [
+        f.default_factory if f.default_factory is not dataclasses.MISSING else f.default
+        for f in fields
+        if (f.default_factory is not dataclasses.MISSING) or (f.default is not dataclasses.MISSING and (f.init or slots))
+    ]
+    init = make(object, _FACTORY, *defaults)
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
+    return init
+
+
+def _guard(cls: type, own: dict[str, Any], fields: tuple[dataclasses.Field[Any], ...], *, slots: bool) -> None:
+    """A frozen class's __setattr__ and __delattr__, as the standard library's; with slots, the
+    __getstate__ and __setstate__ that pickling it needs."""
+    names = tuple(f.name for f in fields)
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]  # mypy narrows cls by the test above
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    for method in (__setattr__, __delattr__):
+        if method.__name__ in own:
+            raise TypeError(f"Cannot overwrite attribute {method.__name__} in class {cls.__name__}")
+        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+        setattr(cls, method.__name__, method)
+    if slots:
+        if "__getstate__" not in own:
+            cls.__getstate__ = _frozen_getstate  # type: ignore[attr-defined]
+        if "__setstate__" not in own:
+            cls.__setstate__ = _frozen_setstate  # type: ignore[attr-defined]
+
+
+def _frozen_getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in dataclasses.fields(self)]
+
+
+def _frozen_setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(dataclasses.fields(self), state, strict=False):  # as the standard library
+        object.__setattr__(self, f.name, value)  # the instance is frozen: past its own guard
+
+
+
+def _with_generic_methods(cls: type, own: dict[str, Any], wants_repr: bool, wants_eq: bool, frozen: bool) -> type:
     fields = dataclasses.fields(cls)
-    own = written.__dict__  # what the class body defines itself
     if wants_repr and "__repr__" not in own:
         cls._repr_fields = tuple(f.name for f in fields if f.repr)  # type: ignore[attr-defined]
         cls.__repr__ = _repr  # type: ignore[method-assign, assignment]
