@@ -356,6 +356,22 @@ def test_an_edit_to_any_module_of_any_layer_changes_the_code_fingerprint(tmp_pat
         seen.add(fingerprint)
 
 
+def test_compiled_files_leave_the_code_fingerprint_and_a_new_module_changes_it(tmp_path):
+    """Python writing its compiled files beside the code must not throw the cache away; a module
+    added to the package must."""
+    import casestaff
+
+    package = tmp_path / "casestaff"
+    shutil.copytree(Path(casestaff.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache_module.fingerprint_of_code(package)
+    (package / "rules" / "__pycache__").mkdir()
+    (package / "rules" / "__pycache__" / "due.cpython-311.pyc").write_bytes(b"compiled")
+    (package / "rules" / "stale.pyc").write_bytes(b"compiled")
+    assert cache_module.fingerprint_of_code(package) == before
+    (package / "rules" / "added.py").write_text("X = 1\n", encoding="utf-8")
+    assert cache_module.fingerprint_of_code(package) != before
+
+
 def test_a_changed_holiday_table_changes_the_code_fingerprint(tmp_path):
     """A deadline counted in workdays rests on the state's holiday table: a new table (a holiday
     added by the state) must not meet answers cached with the old one."""

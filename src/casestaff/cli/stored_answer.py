@@ -81,7 +81,7 @@ def inputs_of(
         inputs.file(os.path.abspath(file))
     if config.templates is not None:
         inputs.tree(os.path.abspath(config.templates), recursive=True)
-    inputs.tree(answers.package_folder(), recursive=True)
+    inputs.take(answers.package_inputs())
     for folder_path in answers.installed_packages():
         inputs.folder(folder_path)
     return inputs

@@ -33,6 +33,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -215,6 +216,13 @@ class Inputs:
                 self.files.setdefault(folder, info)  # its times: for the racy check only
         for path, taken in known.items():
             self.file(path, taken)
+
+    def take(self, other: Inputs) -> None:
+        """What `other` recorded, besides what this has: the same reading, not a second one."""
+        for path, folder in other.folders.items():
+            self.folders.setdefault(path, folder)
+        for path, info in other.files.items():
+            self.files.setdefault(path, info)
 
     def changed_since(self, started_ns: int) -> bool:
         """Whether any input changed after (or too near) `started_ns`: its change may not be in the answer."""
@@ -500,6 +508,15 @@ def start_recording(argv: Sequence[str]) -> Recording | None:
 def package_folder() -> str:
     """casestaff's own code and data: every file of it is an input of every answer."""
     return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@cache
+def package_inputs() -> Inputs:
+    """casestaff's own files and folders, read once a process: the code fingerprint of the cache
+    (files/cache.py) and every stored answer's inputs are worked out from this one reading."""
+    inputs = Inputs()
+    inputs.tree(package_folder(), recursive=True)
+    return inputs
 
 
 def installed_packages() -> list[str]:

@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 
 from casestaff import __version__
 from casestaff.model.dates import installed_holidays_version
+from casestaff.files.answers import Inputs, package_folder, package_inputs
 from casestaff.files.cachecodec import decoded
 from casestaff.files.digest import blake2b, hex_digest
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
@@ -145,21 +146,26 @@ def shard_of(name: str) -> int:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes whenever casestaff's own code does, so a developer's edit never meets old answers."""
-    return fingerprint_of_code(Path(__file__).resolve().parent.parent)
+    return _fingerprint(package_folder(), package_inputs())
 
 
 def fingerprint_of_code(package: Path) -> str:
+    """The code fingerprint of the package in `package` (code_fingerprint: of casestaff's own)."""
+    inputs = Inputs()
+    inputs.tree(str(package), recursive=True)
+    return _fingerprint(str(package), inputs)
+
+
+def _fingerprint(package: str, inputs: Inputs) -> str:
     """A digest of every file the package ships -- modules of every layer, the holiday tables a
     deadline is counted on, packs -- (name, size and modification time), and of the holidays
-    package the tables stand in for."""
+    package the tables stand in for. From the reading a stored answer records of the same files
+    (files/answers.py package_inputs), not a second one."""
     digest = blake2b(f"{__version__};holidays {installed_holidays_version()};".encode(), digest_size=8)
-    for folder, subfolders, names in sorted(os.walk(package)):
-        subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
-        for name in sorted(names):
-            if not name.endswith((".pyc", ".pyo")):
-                info = os.stat(os.path.join(folder, name))
-                shown = os.path.relpath(os.path.join(folder, name), package)
-                digest.update(f"{shown}:{info.st_size}:{info.st_mtime_ns};".encode())
+    cut = len(os.path.join(package, ""))
+    for path, info in sorted(inputs.files.items()):
+        if info is not None and path not in inputs.folders and not path.endswith((".pyc", ".pyo")):
+            digest.update(f"{path[cut:]}:{info[0]}:{info[1]};".encode())
     return digest.hexdigest()
 
 
