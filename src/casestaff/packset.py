@@ -12,7 +12,6 @@ policy lists an agenda part shows (review areas, checklist) must be there, each 
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -139,6 +138,8 @@ def source_problems(params: Mapping[str, Any], sources: Mapping[str, Any], takes
 
 
 def template_fields(template: str) -> list[str]:
+    import string  # here, as in template_mistakes: only a pack's lint reads templates, not every start
+
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
@@ -149,6 +150,8 @@ def template_mistakes(
     title), `called` as the messages name it (`whole` when it has a stray brace), and whether it could
     be read at all: a stray brace, a name not in `allowed` (said as `not_given`, then `listing`), a
     name written with '!' or ':' after it."""
+    import string  # here: the built-in packs are linted by the tests, so `casestaff due` need not load it
+
     try:
         fields = [(name, bool(spec or conversion)) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:

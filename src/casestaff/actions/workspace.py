@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import unicodedata
 from collections.abc import Callable, Sequence
 from casestaff.model.plain import dataclass
 from pathlib import Path
@@ -129,6 +128,8 @@ def locate_case(target: str, cases_dir: Path | None = None) -> tuple[Path, Works
 
 def folded(text: str) -> str:
     """`text` as names are compared: case and accents ignored, spaces evened (José == jose)."""
+    import unicodedata  # here: only a case sought by name needs it, not `casestaff due`
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.split())

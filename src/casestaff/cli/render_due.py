@@ -13,7 +13,6 @@ import io
 import json
 import math
 from json.encoder import encode_basestring as _encode_string  # the C encoder, as json.dumps(ensure_ascii=False) uses
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import PurePath
@@ -21,6 +20,7 @@ from typing import Any, TextIO
 
 from casestaff.model.dates import relative_days
 from casestaff.model.problems import printable
+from casestaff.model.patterns import compiled_when_used
 from casestaff.rules.due import CaseRow, DueReport
 from casestaff.rules.flags import DUE, OVERDUE, STATUS_MEANING, UPCOMING, WINDOW_MEANING, Deadline, Evidence, Flag, local_key
 
@@ -412,7 +412,7 @@ def _fit_clauses(text: str, room: int, cells: Any) -> str:
     return shown
 
 
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+_ASIDE = compiled_when_used(r"\s*\([^()]*\)")
 
 
 def _short_reason(flag: Flag) -> str:
@@ -420,7 +420,7 @@ def _short_reason(flag: Flag) -> str:
     what to do comes first; the whole reason is on --long."""
     text, previous = flag.reason, ""
     while text != previous:  # inner parentheses first, then the ones around them
-        previous, text = text, _ASIDE.sub("", text)
+        previous, text = text, _ASIDE().sub("", text)
     return text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,11 +22,12 @@ from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.when import suggest_date, why_not_a_date
 from casestaff.model.spec import CASE_KIND, FieldSpec, Kind, fields_of
+from casestaff.model.patterns import compiled_when_used
 
 _BAD = object()
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_ISO_DATE = compiled_when_used(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = compiled_when_used(r"^(\d{4})-(\d{1,2})$")
+_TIME = compiled_when_used(r"^(\d{1,2}):(\d{2})$")
 
 
 def _value_kind_name(value: Any) -> str:
@@ -100,7 +100,7 @@ class _Builder:
             self.problem(node, f"{label}: {node.value} has a time of day; write only the date, {value.date().isoformat()}")
             return _BAD
         if isinstance(value, str):
-            match = _ISO_DATE.match(value)
+            match = _ISO_DATE().match(value)
             if match:
                 year, month, day = int(match[1]), int(match[2]), int(match[3])
                 try:
@@ -118,7 +118,7 @@ class _Builder:
 
     def _month(self, node: ScalarNode, value: Any, kind: Kind, label: str) -> Any:
         if isinstance(value, str):
-            match = _MONTH.match(value)
+            match = _MONTH().match(value)
             if match and 1 <= int(match[2]) <= 12:
                 if int(match[1]) not in model.PLAUSIBLE_YEARS:
                     self.problem(node, f"{label}: {value} is in the year {int(match[1])}; check the year")
@@ -132,7 +132,7 @@ class _Builder:
 
     def _time(self, node: ScalarNode, value: Any, kind: Kind, label: str) -> Any:
         if isinstance(value, str):
-            match = _TIME.match(value)
+            match = _TIME().match(value)
             if match and int(match[1]) < 24 and int(match[2]) < 60:
                 return f"{int(match[1]):02d}:{match[2]}"
         self.problem(node, f"{label}: {node.value!r} is not a time; write times as HH:MM on a 24-hour clock, e.g. 15:00")

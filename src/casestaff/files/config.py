@@ -26,6 +26,7 @@ from casestaff.model.dates import US_STATES
 from casestaff.model.errors import SettingsError
 from casestaff.model.problems import Problem, did_you_mean
 from casestaff.model.when import why_not_a_date
+from casestaff.model.patterns import compiled_when_used
 
 CONFIG_NAME = "casestaff.toml"
 
@@ -121,9 +122,9 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_ASSIGN = re.compile(r"^\s*(?P<key>(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
-_KEY_PART = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*\.?")
+_HEADER = compiled_when_used(r"^\s*\[\[?\s*(?P<key>[^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = compiled_when_used(r"^\s*(?P<key>(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_KEY_PART = compiled_when_used(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*\.?")
 
 
 def _key_parts(key: str, offset: int) -> list[tuple[str, int]]:
@@ -131,7 +132,7 @@ def _key_parts(key: str, offset: int) -> list[tuple[str, int]]:
     parts = []
     position = 0
     while position < len(key):
-        match = _KEY_PART.match(key, position)
+        match = _KEY_PART().match(key, position)
         if not match or match.end() == position:
             break
         name = next(group for group in (match["double"], match["single"], match["bare"]) if group is not None)
@@ -164,8 +165,8 @@ def _locate(text: str, *path: str) -> tuple[int, int]:
     best, where = 0, (1, 1)
     table: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
-        header = _HEADER.match(line)
-        assign = None if header else _ASSIGN.match(line)
+        header = _HEADER().match(line)
+        assign = None if header else _ASSIGN().match(line)
         if header:
             parts = _key_parts(header["key"], header.start("key"))
             table = [name for name, _ in parts]
@@ -275,13 +276,13 @@ def _syntax_problem(shown: str, text: str, message: str) -> Problem:
     return Problem(shown, line, col, f"TOML syntax error: {ours}")
 
 
-_DATE_LIKE = re.compile(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-])")
+_DATE_LIKE = compiled_when_used(r"(?<![\w.:\"'-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:\"'-])")
 
 
 def _bad_date_on(line: str) -> tuple[int, str] | None:
     """(1-based column, message) for the first unquoted date on a line that is not YYYY-MM-DD or not real."""
 
-    for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
+    for match in _DATE_LIKE().finditer(line.split("#", 1)[0]):
         year, month, day = int(match[1]), int(match[2]), int(match[3])
         try:
             real = dt.date(year, month, day)

@@ -29,7 +29,6 @@ import copy
 import datetime as dt
 import io
 import os
-import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -47,9 +46,10 @@ from casestaff.files.permissions import data_root, group_name, own_folder, user_
 from casestaff.model.errors import Refused
 from casestaff.model.pack import Pack
 from casestaff.model.problems import Problem
+from casestaff.model.patterns import compiled_when_used
 
 OWNER_ONLY = 0o600
-_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+_BREAKS = compiled_when_used(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
 class WriteRefused(Refused):
@@ -94,7 +94,7 @@ class CaseText:
     @property
     def newline(self) -> str:
         """The file's most common line ending ('\\n' for a file without any)."""
-        counts = Counter(match.group() for match in _BREAKS.finditer(self.text))
+        counts = Counter(match.group() for match in _BREAKS().finditer(self.text))
         return counts.most_common(1)[0][0] if counts else "\n"
 
     def plain(self) -> Any:
@@ -149,18 +149,18 @@ def _content_end(text: str, node: Node) -> int:
     return end
 
 
-_SAME_LINE_COMMENT = re.compile(r"[ \t]+#[^\r\n\x85\u2028\u2029]*")
+_SAME_LINE_COMMENT = compiled_when_used(r"[ \t]+#[^\r\n\x85\u2028\u2029]*")
 
 
 def _past_same_line_comment(text: str, index: int) -> int:
     """Index after the comment that follows `index` on its line (`value  # note`), else `index`."""
-    match = _SAME_LINE_COMMENT.match(text, index)
+    match = _SAME_LINE_COMMENT().match(text, index)
     return match.end() if match else index
 
 
 def _after_line(text: str, index: int) -> int:
     """Index of the start of the line after the one holding `index` (len(text) at the end)."""
-    match = _BREAKS.search(text, index)
+    match = _BREAKS().search(text, index)
     return match.end() if match else len(text)
 
 
@@ -172,7 +172,7 @@ def _skip_indented_comments(text: str, start: int, deeper_than: int) -> int:
     """
     position = start
     while position < len(text):
-        line_end = _BREAKS.search(text, position)
+        line_end = _BREAKS().search(text, position)
         line = text[position : line_end.start() if line_end else len(text)]
         stripped = line.lstrip(" ")
         if not stripped.startswith("#") or len(line) - len(stripped) <= deeper_than:
@@ -620,9 +620,9 @@ def make_durable(paths: Sequence[Path]) -> None:
 # the caseload (*.yaml, *.yml, never hidden files) from ever reading one as a case file; HOST and
 # PID name the process that writes it, so a later run can tell a killed writer's leftover from a
 # write in progress.
-_TEMP_NAME = re.compile(r"^\..*\.casestaff-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp$")
+_TEMP_NAME = compiled_when_used(r"^\..*\.casestaff-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp$")
 # What earlier casestaff left (tempfile.mkstemp): `.NAME.XXXXXXXX.tmp` beside NAME.
-_LEGACY_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+_LEGACY_TEMP_NAME = compiled_when_used(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
 STALE_AFTER = 3600.0
 """Seconds after its last change that a temp file whose writer is gone counts as left over."""
 LEGACY_STALE_AFTER = 86400.0
@@ -699,8 +699,8 @@ def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
         name = entry.name
         if not (name.startswith(".") and name.endswith(".tmp")):
             continue
-        ours = _TEMP_NAME.match(name)
-        legacy = None if ours else _LEGACY_TEMP_NAME.match(name)
+        ours = _TEMP_NAME().match(name)
+        legacy = None if ours else _LEGACY_TEMP_NAME().match(name)
         if ours is None and (legacy is None or not os.path.isfile(os.path.join(folder, legacy["name"]))):
             continue
         try:

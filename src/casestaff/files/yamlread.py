@@ -28,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from casestaff.model.when import why_not_a_date
+from casestaff.model.patterns import compiled_when_used
 
 try:  # libyaml's parser; PyYAML wheels ship it on Windows, macOS and Linux.
     from yaml._yaml import CParser as _Parser
@@ -236,7 +237,7 @@ def _looks_like_utf16(data: bytes) -> bool:
     return False
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = compiled_when_used(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _looks_like_cp1252(data: bytes) -> bool:
@@ -245,7 +246,7 @@ def _looks_like_cp1252(data: bytes) -> bool:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return False
-    return not _CONTROL.search(text)
+    return not _CONTROL().search(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,8 +294,8 @@ def parse(text: str) -> Node | None:
 # ---------------------------------------------------------------------------------------------
 # Lines as a text editor counts them
 
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_EDITOR_BREAK = compiled_when_used(r"\r\n|\r|\n")
+_YAML_ONLY_BREAK = compiled_when_used("[\x85\u2028\u2029]")
 """Characters libyaml (YAML 1.1) counts as line breaks that Notepad and VS Code do not show as
 new lines. A node after one would be reported a line too far down."""
 
@@ -310,7 +311,7 @@ class _Lines:
     \\r\\n and \\r end a line. libyaml's marks count in characters, so their index is exact."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+        self.starts = [0, *(match.end() for match in _EDITOR_BREAK().finditer(text))]
 
     def at(self, index: int) -> tuple[int, int]:
         line = bisect_right(self.starts, index) - 1
@@ -319,7 +320,7 @@ class _Lines:
 
 def editor_lines(text: str) -> list[str]:
     """The text's lines as an editor shows them (str.splitlines also splits at U+0085 and more)."""
-    return _EDITOR_BREAK.split(text)
+    return _EDITOR_BREAK().split(text)
 
 
 def _to_editor_marks(root: Node, text: str) -> None:
@@ -409,7 +410,7 @@ def _shallow(encoded: bytes) -> bool:
     return not (marked.startswith(run) or b"\n" + run in marked)
 
 
-_BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
+_BLOCK_SCALAR_HEADER = compiled_when_used(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
 
 
 def _check_flow_depth(text: str) -> None:
@@ -432,7 +433,7 @@ def _check_flow_depth(text: str) -> None:
                 if not stripped or indent > block_scalar_indent:
                     continue
                 block_scalar_indent = -1
-            if _BLOCK_SCALAR_HEADER.search(line):
+            if _BLOCK_SCALAR_HEADER().search(line):
                 block_scalar_indent = indent
                 continue
         previous = ""  # the last character that is not a space, on this line
@@ -599,7 +600,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     else:
         detail = f"{context}, {problem}" if context and problem else problem or context or "unreadable YAML"
         message = f"{detail}; check the YAML syntax on this line"
-    hidden = _YAML_ONLY_BREAK.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    hidden = _YAML_ONLY_BREAK().search(lines[line - 1]) if 0 < line <= len(lines) else None
     if hidden:
         message += (
             f"; this line holds an invisible character (U+{ord(hidden[0]):04X}) that YAML reads as a line break:"
@@ -608,7 +609,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     return ReadError(line, col, f"YAML syntax error: {message}")
 
 
-_FIELD_LINE = re.compile(r"^\s*(?:- )?[^\s\"'#:][^:#]*:(?:\s|$)")
+_FIELD_LINE = compiled_when_used(r"^\s*(?:- )?[^\s\"'#:][^:#]*:(?:\s|$)")
 
 
 def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
@@ -631,7 +632,7 @@ def _runaway_quote(text: str, error_mark: Any) -> ReadError | None:
                 break
             if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'"):
                 inside = editor_lines(text[token.start_mark.index : token.end_mark.index])
-                if len(inside) > 1 and any(_FIELD_LINE.match(row) for row in inside[1:]):
+                if len(inside) > 1 and any(_FIELD_LINE().match(row) for row in inside[1:]):
                     found = token
     except yaml.YAMLError:
         pass

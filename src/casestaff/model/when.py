@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casestaff.model.patterns import compiled_when_used
+
 DATE_EXAMPLE = "2026-03-01"
 
 PLAUSIBLE_YEARS = range(1900, 3000)
@@ -24,10 +26,10 @@ _MONTH_NAMES = (
 )  # fmt: skip  (not strftime's %B, which follows the locale)
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_LOOSE_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_US_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
-_AM_PM = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
+_LOOSE_DATE = compiled_when_used(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_US_DATE = compiled_when_used(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
+_CLOCK = compiled_when_used(r"^(\d{1,2}):(\d{2})$")
+_AM_PM = compiled_when_used(r"^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
 _TIME_HOW = "write times like 15:00, 3pm or 3:30 p.m."
 
 
@@ -58,11 +60,11 @@ def why_not_a_date(year: int, month: int, day: int) -> str:
 def suggest_date(text: str) -> str | None:
     """The YYYY-MM-DD spelling of a date written another common way, `if you mean ...` when
     the other way reads two ways (03/04 is April 3 to much of the world); None when there is none."""
-    match = _LOOSE_DATE.match(text)
+    match = _LOOSE_DATE().match(text)
     if match:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
     else:
-        match = _US_DATE.match(text)
+        match = _US_DATE().match(text)
         if not match:
             return None
         month, day, year = int(match[1]), int(match[2]), int(match[3])
@@ -72,7 +74,7 @@ def suggest_date(text: str) -> str | None:
         date = dt.date(year, month, day)
     except ValueError:
         return None
-    if not _LOOSE_DATE.match(text) and day <= 12 and day != month:
+    if not _LOOSE_DATE().match(text) and day <= 12 and day != month:
         return f"{date.isoformat()} if you mean {_MONTH_NAMES[month - 1]} {day}"
     return date.isoformat()
 
@@ -108,7 +110,7 @@ TWO_DIGIT_YEAR_PIVOT = 30
 def order_shown_by(text: str) -> str | None:
     """The order ("mdy" or "dmy") a date like 3/14/2026 proves by a part above 12; None when it
     proves none (3/4/2026) or is not written so."""
-    match = _US_DATE.match(str(text).strip())
+    match = _US_DATE().match(str(text).strip())
     if not match:
         return None
     first, second = int(match[1]), int(match[2])
@@ -124,10 +126,10 @@ def read_sheet_date(text: str, order: str | None = None) -> dt.date:
     14.03.2026, 03/14/26 with a two-digit year read as Excel reads it). A part above 12 says which is the day; when neither is,
     `order` ("mdy" or "dmy") decides, and without it the date is refused, naming both readings."""
     text = str(text).strip()
-    match = _LOOSE_DATE.match(text)
+    match = _LOOSE_DATE().match(text)
     if match:
         return _real_date(text, int(match[1]), int(match[2]), int(match[3]))
-    match = _US_DATE.match(text)
+    match = _US_DATE().match(text)
     if not match:
         return read_date(text)
     first, second, year = int(match[1]), int(match[2]), int(match[3])
@@ -158,7 +160,7 @@ def read_time(text: str) -> str:
     """A time of day as case files store it (`HH:MM`, 24-hour), from 15:00, 3pm, 3 pm,
     3:00 p.m. or 3:30PM; WhenError says why any other text is not one."""
     text = str(text).strip()
-    match = _CLOCK.match(text)
+    match = _CLOCK().match(text)
     if match:
         hours, minutes = int(match[1]), int(match[2])
         if hours > 23:
@@ -166,7 +168,7 @@ def read_time(text: str) -> str:
         if minutes > 59:
             raise WhenError(f"{text}: there is no minute {minutes}; {_TIME_HOW}")
         return f"{hours:02d}:{minutes:02d}"
-    match = _AM_PM.match(text)
+    match = _AM_PM().match(text)
     if match:
         hours, minutes = int(match[1]), int(match[2] or 0)
         half = "a.m." if match[3].lower() == "a" else "p.m."
