@@ -265,6 +265,7 @@ def _daily_property(name: str) -> property:
 DAILY_METHODS = (
     "weekday", "isoweekday", "toordinal", "isoformat", "isocalendar", "timetuple", "ctime", "strftime",
     "replace", "__str__", "__repr__", "__format__",
+    *(("__replace__",) if hasattr(dt.date, "__replace__") else ()),  # Python 3.13's copy.replace
 )  # fmt: skip
 """A watched day's methods whose answer may change daily: each makes the answer a one-day one."""
 DAILY_PROPERTIES = ("year", "month", "day")
