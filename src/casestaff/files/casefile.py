@@ -15,7 +15,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casestaff.files import yamlread
-from casestaff.files.fastbuild import quick_case
+from casestaff.files.fastbuild import quick_record
 from casestaff.files.yamlread import ImpossibleDate, ReadError, position
 from casestaff.model import records as model
 from casestaff.model.pack import Pack
@@ -362,10 +362,20 @@ def read_case(data: bytes, file: str, packs: Mapping[str, Pack]) -> tuple[model.
 
 
 def build_record(data: bytes, file: str, cls: type) -> tuple[Any, list[Problem]]:
-    """Decode, parse and validate a whole file as one record of `cls` (used for program packs)."""
+    """Decode, parse and validate a whole file as one record of `cls` (a program pack, a
+    recorded outcome): the quick builder first, the validator for a file it gives up on."""
     root, problems = _parse(data, file)
     if problems:
         return None, problems
+    quick = quick_record(root, cls)
+    if quick is not None:
+        return quick, []
+    return validate_record(root, file, cls)
+
+
+def validate_record(root: Node | None, file: str, cls: type) -> tuple[Any, list[Problem]]:
+    """A parsed document as one record of `cls`, or every problem in it, by the validator alone
+    (what the quick builder must agree with)."""
     if root is None:
         return None, [Problem(file, 1, 1, "the file is empty")]
     builder = _Builder(file, document="the file")
@@ -387,7 +397,7 @@ def build_case(root: Node | None, file: str, packs: Mapping[str, Pack]) -> tuple
             Problem(file, 1, 1, "the file is empty; a case file starts with 'case_id:' (see `casestaff new`)")
         ]
     builder = _Builder(file)
-    quick = quick_case(root)
+    quick: model.Case | None = quick_record(root, model.Case)
     if quick is not None:  # the common case: plainly valid, built without the validator's care
         quick.file = file
         check_consistency(quick, packs, builder)

@@ -1,10 +1,12 @@
-"""The quick way from libyaml nodes to a `Case`, for the files that are simply right.
+"""The quick way from libyaml nodes to a `Case` (or a program pack, or any record read from a
+whole file), for the files that are simply right.
 
-Almost every file in a caseload is valid. Building its records needs none of the validator's
-care for messages -- labels, hints, positions of problems -- so this module builds them with
-as little work per value as it can, and gives up (returns None) at the first thing that is not
-plainly right: a tag, an alias, an unknown or repeated key, a value of the wrong kind, a missing
-field. The validator in casefile.py then reads the same nodes and says exactly what is wrong.
+Almost every file in a caseload is valid, and so is every built-in pack, read at every start.
+Building their records needs none of the validator's care for messages -- labels, hints,
+positions of problems -- so this module builds them with as little work per value as it can,
+and gives up (returns None) at the first thing that is not plainly right: a tag, an alias, an
+unknown or repeated key, a value of the wrong kind, a missing field. The validator in
+casefile.py then reads the same nodes and says exactly what is wrong.
 
 Each record class has one reader, made once (`_record_reader`): a loop over the block's keys
 that finds each field's reader in a dict and calls it. Every reader is a plain function of
@@ -13,7 +15,8 @@ already decides. What every file would make alike is made once: the labels of li
 (`_item_labels`) and the (line, column) tuples of positions (`_PLACES`).
 
 It must build exactly what the validator builds; tests compare the two on every sample, on
-generated caseloads and on property-generated documents.
+generated caseloads, on property-generated documents, and on every built-in pack and variants
+of one.
 """
 
 from __future__ import annotations
@@ -283,7 +286,21 @@ def _reader(kind: Kind) -> Reader:
             raise _GiveUp
 
         return read_enum
+    if kind.name == "mapping":
+        return _mapping
     return _SCALARS.get(kind.name, _refuse)
+
+
+def _mapping(node: Node, seen: set[Node]) -> Any:
+    """A block of names the pack chooses (a rule's params), read as the validator reads it
+    (yamlread.to_plain), which refuses whatever it would not read the same."""
+    if node.__class__ is not MappingNode or node.tag is not None or node in seen:
+        raise _GiveUp
+    seen.add(node)
+    try:
+        return yamlread.to_plain(node)
+    except yamlread.ReadError:
+        raise _GiveUp from None
 
 
 @cache
@@ -347,17 +364,18 @@ def _record_reader(cls: type) -> Reader:
     return read_record
 
 
-def quick_case(root: Node | None) -> model.Case | None:
-    """The Case a plainly valid document describes, or None to let the validator explain."""
+def quick_record(root: Node | None, cls: type) -> Any:
+    """The record of `cls` (a Case, a Pack) a plainly valid document describes, or None to let
+    the validator explain."""
     if root is None or root.__class__ is not MappingNode:
         return None
     seen: set[Node] = set()
     try:
-        case: model.Case = _record_reader(model.Case)(root, seen)
+        record = _record_reader(cls)(root, seen)
     except _GiveUp:
         return None
-    # The validator refuses more blocks and lists than a case file could hold. Counted once, at
-    # the end: no block or list is read twice, so the work is bounded by the file's size.
+    # The validator refuses more blocks and lists than a file could hold. Counted once, at the
+    # end: no block or list is read twice, so the work is bounded by the file's size.
     if len(seen) > yamlread.MAX_VALUES:
         return None
-    return case
+    return record
