@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from casestaff.files import writer
 from casestaff.files.casefile import read_case
-from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, run_caseload
+from casestaff.files.caseload import CaseJob, Caseload, CaseloadRun, find_case_files, load_caseload, quiet_gc, run_caseload
 from casestaff.files.config import Config, find_config, load_config
 from casestaff.files.permissions import modes, why_unreadable
 from casestaff.files.yamlread import ReadError, refusal
@@ -45,7 +45,8 @@ class Workspace:
         else the case files directly in the current folder."""
         start = paths[0] if paths else Path.cwd()
         config = load_config(find_config(start))
-        packset = load_packset(config)
+        with quiet_gc():
+            packset = load_packset(config)
         if paths:
             return cls(config, packset, tuple(paths))
         if config.cases:
