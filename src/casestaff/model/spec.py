@@ -59,8 +59,10 @@ class FieldSpec:
     example: Any
 
 
+@cache
 def _kind_of(hint: Any) -> tuple[Kind, bool]:
-    """(kind, nullable) for a type hint."""
+    """(kind, nullable) for a type hint, worked out once a hint: most are shared by many fields,
+    and one Kind each lets a cache keyed on kinds (the quick builder's readers) find it at once."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
