@@ -59,6 +59,14 @@ VARIANTS = {
         _edited(("policy:\n", "policy: &b\n"), (FIRST_PARAMS, "params: *b\n")),
         False,
     ),
+    "an alias of a block inside params, as the next rule's params": (
+        _edited((FIRST_PARAMS, "params:\n      nested: &q {a: 1}\n      months: [6, 9, 12]\n"), (FIRST_PARAMS, "params: *q\n")),
+        False,
+    ),
+    "an alias of a list inside params, as a field's list": (
+        _edited((FIRST_PARAMS, FIRST_PARAMS + "      names: &m [customer-staffing]\n"), ("satisfied_by: [customer-staffing]", "satisfied_by: *m")),
+        False,
+    ),
     "params holding itself": (_edited((FIRST_PARAMS, "params: &s {months: *s}\n")), False),
     "an alias of a text": (_edited(("state: IL", "state: &s IL"), ("name: Customer staffing", "name: *s")), True),
     "params tagged !!map": (_edited((FIRST_PARAMS, "params: !!map\n      months: [6, 9, 12]\n")), False),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -296,11 +296,24 @@ def _mapping(node: Node, seen: set[Node]) -> Any:
     (yamlread.to_plain), which refuses whatever it would not read the same."""
     if node.__class__ is not MappingNode or node.tag is not None or node in seen:
         raise _GiveUp
-    seen.add(node)
     try:
-        return yamlread.to_plain(node)
+        plain = yamlread.to_plain(node)
     except yamlread.ReadError:
         raise _GiveUp from None
+    seen.update(_blocks_within(node))  # a field after it repeating one of them is refused, as the validator refuses it
+    return plain
+
+
+def _blocks_within(node: Node) -> Iterator[Node]:
+    """`node` and every mapping and sequence inside it."""
+    pending = [node]
+    while pending:
+        block = pending.pop()
+        yield block
+        if block.__class__ is MappingNode:
+            pending.extend(value for _, value in block.value if value.__class__ is not ScalarNode)
+        elif block.__class__ is SequenceNode:
+            pending.extend(item for item in block.value if item.__class__ is not ScalarNode)
 
 
 @cache
