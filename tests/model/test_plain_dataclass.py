@@ -8,12 +8,13 @@ import copy
 import dataclasses
 import datetime as dt
 import inspect
+import typing
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casestaff.model import plain, write_initializers
+from casestaff.model import plain, records, write_initializers
 from casestaff.model.initializers import MAKERS
 
 OPTIONS = [{}, {"frozen": True}, {"slots": True}, {"frozen": True, "slots": True}, {"kw_only": True, "slots": True}, {"frozen": True, "kw_only": True}]
@@ -203,6 +204,7 @@ def test_init_takes_what_the_standard_librarys_takes_and_makes_the_same_instance
         return
     assert str(inspect.signature(ours)) == str(inspect.signature(std))
     assert ours.__init__.__qualname__ == "Made.__init__"
+    assert typing.get_type_hints(ours.__init__) == typing.get_type_hints(std.__init__)  # read in the class's module
     names = [f"f{number}" for number in range(len(spec))]
     given_values = {
         f"f{number}": [number] for number, (kind, init, _) in enumerate(spec) if init and (kind == "-" or number % 2)
@@ -270,3 +272,23 @@ def test_a_frozen_class_keeps_the_standard_librarys_rules_on_its_bases() -> None
         plain.dataclass(frozen=True)(type("Child", (thawed,), {"__annotations__": {"more": "int"}}))
     child = plain.dataclass(frozen=True)(type("Child", (base,), {"__annotations__": {"more": "int"}}))
     assert child(1, 2).more == 2 and dataclasses.replace(child(1, 2), value=5) == child(5, 2)
+
+
+def test_a_casestaff_records_init_reads_its_annotations_in_its_own_module() -> None:
+    """As the standard library's __init__: typing and inspect resolve its annotation texts."""
+    hints = typing.get_type_hints(records.Case.__init__)
+    assert hints["staffings"] == typing.get_type_hints(records.Case)["staffings"] and hints["return"] is type(None)
+    assert "case_id: str" in str(inspect.signature(records.Case, eval_str=True))
+
+
+def test_a_frozen_class_with_a_frozen_and_a_thawed_base_is_refused_as_this_python_refuses_it() -> None:
+    outcomes = []
+    for make in (dataclasses.dataclass, plain.dataclass):
+        first = make(frozen=True)(type("First", (), {"__annotations__": {"a": "int"}}))
+        second = make(type("Second", (), {"__annotations__": {"b": "int"}}))
+        try:
+            make(frozen=True)(type("Both", (first, second), {"__annotations__": {"c": "int"}}))
+            outcomes.append(None)
+        except TypeError as exc:
+            outcomes.append(str(exc))
+    assert outcomes[1] == outcomes[0]

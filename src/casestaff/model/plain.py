@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import dataclasses
 import reprlib
+import sys
+from types import FunctionType
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 from casestaff.model.initializers import MAKERS
 
@@ -45,7 +48,7 @@ SHAPES: set[tuple[str, str]] = set()
 """The module and shape of every class made here in this process (write_initializers writes out
 casestaff's)."""
 
-_FROZEN: set[type] = set()
+_FROZEN: WeakSet[type] = WeakSet()
 """The classes made here frozen: the standard library is told they are not (so that it compiles
 no guards), and its rules on frozen bases are kept here instead."""
 
@@ -78,10 +81,11 @@ def _check_frozen_bases(target: type, frozen: bool) -> None:
     bases = [b for b in target.__mro__[-1:0:-1] if hasattr(b, "__dataclass_fields__")]
     if not bases:
         return
-    any_frozen = any(b in _FROZEN or b.__dataclass_params__.frozen for b in bases)  # type: ignore[attr-defined]
-    if any_frozen and not frozen:
+    frozen_bases = [b in _FROZEN or b.__dataclass_params__.frozen for b in bases]  # type: ignore[attr-defined]
+    if any(frozen_bases) and not frozen:
         raise TypeError("cannot inherit non-frozen dataclass from a frozen one")
-    if frozen and not any_frozen:
+    # Python 3.13 refuses a frozen class any of whose dataclass bases is not; earlier ones, all.
+    if frozen and not (all(frozen_bases) if sys.version_info >= (3, 13) else any(frozen_bases)):
         raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
 
 
@@ -154,7 +158,12 @@ def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, froze
         for f in fields
         if (f.default_factory is not dataclasses.MISSING) or (f.default is not dataclasses.MISSING and (f.init or slots))
     ]
-    init = make(object, _FACTORY, *defaults)
+    made = make(object, _FACTORY, *defaults)
+    # In the class's own module, as the standard library makes it: typing.get_type_hints and
+    # inspect.signature(eval_str=True) read its annotation texts there.
+    module = sys.modules.get(cls.__module__)
+    init = FunctionType(made.__code__, module.__dict__ if module else {}, "__init__", made.__defaults__, made.__closure__)
+    init.__kwdefaults__ = made.__kwdefaults__
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
     return init
@@ -194,7 +203,6 @@ def _frozen_getstate(self: Any) -> list[Any]:
 def _frozen_setstate(self: Any, state: list[Any]) -> None:
     for f, value in zip(dataclasses.fields(self), state, strict=False):  # as the standard library
         object.__setattr__(self, f.name, value)  # the instance is frozen: past its own guard
-
 
 
 def _with_generic_methods(cls: type, own: dict[str, Any], wants_repr: bool, wants_eq: bool, frozen: bool) -> type:
