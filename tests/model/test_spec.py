@@ -8,8 +8,8 @@ import dataclasses
 import random
 import typing
 
-from casestaff.model import pack, records
-from casestaff.model.spec import type_hints
+from casestaff.model import pack, plain, records
+from casestaff.model.spec import fields_of, type_hints
 
 RECORD_CLASSES = [
     cls
@@ -25,3 +25,10 @@ def test_every_record_class_has_the_hints_typing_reads() -> None:
         classes = random.Random(order).sample(RECORD_CLASSES, len(RECORD_CLASSES))
         for cls in classes:
             assert type_hints(cls) == typing.get_type_hints(cls), cls.__name__
+
+
+def test_hints_equal_but_in_another_order_keep_their_own_order() -> None:
+    """Literal["b", "a"] equals Literal["a", "b"], but a field's choices are listed as written."""
+    first = fields_of(plain.dataclass(type("First", (), {"__annotations__": {"pick": typing.Literal["a", "b"]}})))
+    second = fields_of(plain.dataclass(type("Second", (), {"__annotations__": {"pick": typing.Literal["b", "a"]}})))
+    assert first["pick"].kind.values == ("a", "b") and second["pick"].kind.values == ("b", "a")

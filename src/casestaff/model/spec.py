@@ -59,10 +59,16 @@ class FieldSpec:
     example: Any
 
 
-@cache
 def _kind_of(hint: Any) -> tuple[Kind, bool]:
     """(kind, nullable) for a type hint, worked out once a hint: most are shared by many fields,
-    and one Kind each lets a cache keyed on kinds (the quick builder's readers) find it at once."""
+    and one Kind each lets a cache keyed on kinds (the quick builder's readers) find it at once.
+    Keyed on the hint's text too: hints that compare equal may differ in order (Literal["b", "a"]
+    and Literal["a", "b"]; str | int and int | str), and the order is what a kind keeps."""
+    return _kind_of_hint(hint, repr(hint))
+
+
+@cache
+def _kind_of_hint(hint: Any, shown: str) -> tuple[Kind, bool]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
