@@ -7,6 +7,7 @@ import builtins
 import errno
 import io
 import os
+import pathlib
 import stat
 from pathlib import Path
 
@@ -90,6 +91,13 @@ def _as_a_colleague(monkeypatch, path: Path) -> None:
             return real_open(name, *args, **kwargs)
 
         monkeypatch.setattr(module, "open", refused)
+
+    def refused_path(self, *args, real_open=pathlib.Path.open, **kwargs):  # Python 3.10's Path.open holds io.open from before
+        if os.path.abspath(self) == str(path.resolve()):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", refused_path)
 
 
 @root
