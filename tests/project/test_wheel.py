@@ -51,6 +51,9 @@ def test_wheel_carries_only_what_the_checkout_has(wheel: Path) -> None:
     assert shipped == checkout
     packs = {n for n in names if n.startswith("casestaff/program_packs/")}
     assert packs == {f"casestaff/program_packs/{p.name}" for p in (REPO / "src" / "casestaff" / "program_packs").glob("*.yaml")}
+    tables = {n for n in names if n.startswith("casestaff/holiday_tables/")}  # each holidays release's, Python 3.10's too
+    source = REPO / "src" / "casestaff" / "holiday_tables"
+    assert tables == {f"casestaff/holiday_tables/{p.relative_to(source).as_posix()}" for p in source.rglob("*") if p.is_file()}
 
 
 def test_the_build_empties_only_setuptools_staging_folders(tmp_path: Path) -> None:

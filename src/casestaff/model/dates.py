@@ -82,23 +82,46 @@ def installed_holidays_version() -> str | None:
 
 
 def holiday_tables_folder() -> Path:
+    """The packaged tables made by the lock's holidays release (constraints.txt), the newest."""
     return Path(__file__).resolve().parent.parent / "holiday_tables"
 
 
+def tables_folder_for(version: str) -> Path:
+    """Where the packaged tables made by holidays `version` are: the lock's newest release's in
+    holiday_tables/, an older one's -- the newest that Python 3.10 can install -- in
+    holiday_tables/holidays-VERSION/."""
+    top = holiday_tables_folder()
+    return top if _made_by(top) == version else top / f"holidays-{version}"
+
+
+def _made_by(folder: Path) -> str | None:
+    try:
+        return (folder / "VERSION").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
 @lru_cache(maxsize=1)
+def usable_tables_folder() -> Path | None:
+    """The packaged tables made by the installed holidays release, or None: tables made by any
+    other release may name or date a holiday otherwise (Virginia's changed between 0.107 and
+    0.109), so they are not used."""
+    installed = installed_holidays_version()
+    if installed is None:
+        return None
+    folder = tables_folder_for(installed)
+    return folder if _made_by(folder) == installed else None
+
+
 def packaged_tables_usable() -> bool:
     """The packaged tables were made by the same holidays version as the one installed."""
-    try:
-        made_by = (holiday_tables_folder() / "VERSION").read_text(encoding="utf-8").strip()
-    except OSError:
-        return False
-    return made_by == installed_holidays_version()
+    return usable_tables_folder() is not None
 
 
 @cache
-def _packaged_table(state: str) -> dict[str, dict[str, str]] | None:
+def _packaged_table(folder: Path, state: str) -> dict[str, dict[str, str]] | None:
     try:
-        return json.loads((holiday_tables_folder() / f"{state}.json").read_text(encoding="utf-8"))
+        return json.loads((folder / f"{state}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
@@ -116,12 +139,14 @@ def holidays_in(state: str, year: int) -> dict[dt.date, str]:
 
     Importing holidays takes ~60 ms (it loads every country), more than reading a whole small
     caseload. So casestaff ships each state's holidays for 2020-2035 as computed by the
-    holidays package (holiday_tables/, regenerated and compared by the test suite), and uses
-    them only when the installed holidays is the version that made them; any other version,
-    state or year is asked of the holidays package itself.
+    holidays package (holiday_tables/, regenerated and compared by the test suite), for each
+    holidays release the lock installs (tables_folder_for), and uses them only when the
+    installed holidays is the version that made them; any other version, state or year is asked
+    of the holidays package itself.
     """
-    if year in TABLE_YEARS and packaged_tables_usable():
-        table = _packaged_table(state)
+    folder = usable_tables_folder() if year in TABLE_YEARS else None
+    if folder is not None:
+        table = _packaged_table(folder, state)
         if table is not None and str(year) in table:
             return {dt.date.fromisoformat(day): name for day, name in table[str(year)].items()}
     return compute_holidays(state, year)
