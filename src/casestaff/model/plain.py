@@ -24,8 +24,8 @@ from __future__ import annotations
 import dataclasses
 import reprlib
 import sys
-from types import FunctionType
 from collections.abc import Callable
+from types import FunctionType
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
@@ -76,8 +76,8 @@ def _made(target: type, options: dict[str, Any]) -> type:
 
 
 def _check_frozen_bases(target: type, frozen: bool) -> None:
-    """The standard library's rule: a frozen dataclass's dataclass bases are all frozen, and a
-    class that is not frozen has no frozen dataclass base."""
+    """The standard library's rules on dataclass bases: a class that is not frozen has no frozen
+    one, and a frozen class has a frozen one (from Python 3.13, only frozen ones)."""
     bases = [b for b in target.__mro__[-1:0:-1] if hasattr(b, "__dataclass_fields__")]
     if not bases:
         return
