@@ -316,3 +316,21 @@ def test_what_the_run_read_is_what_reading_the_folders_again_finds(tmp_path: Pat
     assert as_read.files == again.files
     read = {Path(folder) for folder in as_read.folders if folder.startswith(str(tmp_path))}
     assert read == {cases, cases / "east", cases / "east" / "deeper", cases / "empty", cases / "linked"}  # not the hidden one
+
+
+def test_inputs_read_every_folder_where_the_file_system_gives_no_inode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some file systems give every file inode 0: folders told apart by it alone would all look
+    like the first read, and a template changed in a second folder would meet an old answer."""
+    for folder in ("a", "b", "b/c"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "t.j2").write_text(folder, encoding="utf-8")
+    real = answers.signature
+
+    def without_inode(path: str):
+        info = real(path)
+        return None if info is None else [*info[:2], 0, *info[3:]]
+
+    monkeypatch.setattr(answers, "signature", without_inode)
+    recorded = answers.Inputs()
+    recorded.tree(str(tmp_path), recursive=True)
+    assert {str(tmp_path / f / "t.j2") for f in ("a", "b", "b/c")} <= set(recorded.files)

@@ -193,3 +193,54 @@ def test_a_case_id_used_twice_is_blamed_on_the_file_named_later(runner, tmp_path
         f"dup.yaml:1:10: case_id 'LA-0001' is already used by {os.path.join('cases', 'amy.yaml')}; each case needs its own id\n"
         "1 problem(s) in 1 of 2 file(s).\n"
     ), result.output
+
+
+class _EntryAsOnWindows:
+    """An os.DirEntry as Windows gives it: its stat() has no device and no inode (both 0; Python's
+    documentation says to call os.stat for them)."""
+
+    def __init__(self, entry: os.DirEntry[str]) -> None:
+        self._entry = entry
+
+    def __getattr__(self, name: str):
+        return getattr(self._entry, name)
+
+    def stat(self, *, follow_symlinks: bool = True):
+        info = self._entry.stat(follow_symlinks=follow_symlinks)
+
+        class Info:
+            st_ino = st_dev = 0
+
+            def __getattr__(self, name: str):
+                return getattr(info, name)
+
+        return Info()
+
+
+def test_every_sub_folder_is_read_where_a_folder_listing_gives_no_inode(runner, tmp_path, monkeypatch):
+    """On Windows a folder listing's entries carry no device or inode: sub-folders told apart by
+    them alone would all look like the first one read, and their case files go unlisted."""
+    for number, folder in enumerate(("a", "b", "c/d"), start=1):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / f"case{number}.yaml").write_text(case(f"LA-000{number}"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    class Listing:
+        def __init__(self, path: str = ".") -> None:
+            self._listing = real_scandir(path)
+
+        def __enter__(self):
+            self._listing.__enter__()
+            return self
+
+        def __exit__(self, *exc):
+            return self._listing.__exit__(*exc)
+
+        def __iter__(self):
+            return (_EntryAsOnWindows(entry) for entry in self._listing)
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    result, rows = _due(runner, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert rows == [(f"LA-000{n}", str(tmp_path / folder / f"case{n}.yaml")) for n, folder in enumerate(("a", "b", "c/d"), start=1)]
+    assert result.stderr == ""

@@ -186,14 +186,17 @@ class Inputs:
         folder's listing, each file's signature (only those `only(name)` accepts, when given;
         from `known`, by absolute path, where the run already took it)."""
         known = known or {}
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int] | str] = set()
         pending = [root]
         while pending:
             folder = pending.pop()
             info = signature(folder)
-            if info is None or (info[3], info[2]) in seen:
+            # A folder by its device and inode, or by its real path where the file system gives
+            # no inode (0): else every folder would look like the first one read.
+            identity = (info[3], info[2]) if info and info[2] else os.path.realpath(folder)
+            if info is None or identity in seen:
                 continue
-            seen.add((info[3], info[2]))
+            seen.add(identity)
             entries = entries_of(folder)
             self.folder(folder, entries)
             prefix = os.path.join(folder, "")  # os.path.join(folder, name), once per folder

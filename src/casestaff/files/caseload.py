@@ -236,6 +236,12 @@ def _reason(exc: OSError) -> str:
 _NAME = attrgetter("name")
 
 
+def _identity(folder: str, info: os.stat_result) -> tuple[int, int] | str:
+    """What tells a folder from every other: its device and inode, or its real path where the
+    file system gives no inode (0), which would make every folder look like the first read."""
+    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(folder)
+
+
 class _FolderWalk:
     """What _discover_names finds and skips as it reads folders, each folder once."""
 
@@ -245,7 +251,7 @@ class _FolderWalk:
         self.top_only = top_only
         self.found: list[str] = []
         self.located: dict[str, tuple[str, str]] = {}  # each file found -> its absolute folder and name
-        self.read: dict[tuple[int, int], str] = {}  # (device, inode) of every folder read -> as shown
+        self.read: dict[tuple[int, int] | str, str] = {}  # every folder read, by _identity -> as shown
         self.links: list[str] = []  # symbolic links to folders, followed once every real folder is read
         self.already: list[str] = []
         self.loops: list[str] = []
@@ -257,7 +263,7 @@ class _FolderWalk:
         stack = [(top, info)]
         while stack:
             folder, folder_info = stack.pop()
-            identity = (folder_info.st_dev, folder_info.st_ino)
+            identity = _identity(folder, folder_info)
             if identity in self.read:
                 if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
                     self.already.append(f"{folder} (= {self.read[identity]})")
@@ -308,7 +314,10 @@ class _FolderWalk:
             self.links.append(entry.path)
         else:
             try:  # followed: a Windows junction is a real folder here, known by where it leads
-                subfolders.append((entry.path, entry.stat()))
+                info = entry.stat()
+                if not info.st_ino:  # Windows: a listing's entries have no device or inode; os.stat has them
+                    info = os.stat(entry.path)
+                subfolders.append((entry.path, info))
             except OSError as exc:
                 self.unreadable.append(f"{entry.path} ({_reason(exc)})")
         return is_dir
@@ -322,7 +331,7 @@ class _FolderWalk:
             except OSError as exc:
                 self.unreadable.append(f"{link} ({_reason(exc)})")
                 continue
-            first = self.read.get((info.st_dev, info.st_ino))
+            first = self.read.get(_identity(link, info))
             if first is None:
                 self.walk(link, info)
             elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
