@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from casestaff.files import answers
 from casestaff.files import cache as cache_module
 from casestaff.files.caseload import run_caseload
 from casestaff.cli.main import app
@@ -405,3 +406,22 @@ def test_a_run_over_one_file_keeps_the_answers_of_the_others(cases, packset):
     assert later.stats["parsed"] == 0 and later.stats["cached"] > 0
     assert later.results == _run(cases, packset, as_of=AS_OF + dt.timedelta(days=1), use_cache=False).results
     assert whole.stats["files"] == later.stats["files"]
+
+
+def test_where_ctime_is_no_change_time_the_cache_is_used_all_the_same(cases, packset, monkeypatch):
+    """Windows: os.stat gives the creation time as ctime and os.fstat (Python 3.12+) the change
+    time, so signatures that kept it would never match and every run would parse every file."""
+    real_fstat = os.fstat
+
+    def fstat_as_on_windows(fd):
+        info = real_fstat(fd)
+        fields = list(info)
+        return os.stat_result(fields, {"st_mtime_ns": info.st_mtime_ns, "st_ctime_ns": info.st_ctime_ns + 7_000_000_000})
+
+    monkeypatch.setattr(answers, "CTIME_TELLS_CHANGES", False)
+    monkeypatch.setattr(os, "fstat", fstat_as_on_windows)
+    first = _run(cases, packset)
+    second = _run(cases, packset)
+    assert first.stats["parsed"] == len(list(cases.glob("*.yaml")))
+    assert second.stats["parsed"] == 0 and second.stats["cached"] == first.stats["parsed"]
+    assert _flags(second) == _flags(first)

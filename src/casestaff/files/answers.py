@@ -115,13 +115,26 @@ def _terminal_size(fd: int) -> list[int] | None:
 # -- what a run read, and whether it is as it was -----------------------------------------------
 
 
+CTIME_TELLS_CHANGES = os.name != "nt"
+"""Whether a file's ctime is the time its content or metadata last changed, which no user can set
+back (POSIX). On Windows it is not: os.stat gives the creation time there and, from Python 3.12,
+os.fstat the change time, so a signature taken from an open file (files/yamlread.read_bounded)
+would never equal one taken by name, and the cache and stored answers would never be used.
+There signatures leave it out (0); the file index (inode) still tells a replaced file."""
+
+
+def ctime_of(info: os.stat_result) -> int:
+    """The ctime slot of a signature (see CTIME_TELLS_CHANGES)."""
+    return info.st_ctime_ns if CTIME_TELLS_CHANGES else 0
+
+
 def signature(path: str) -> Signature | None:
     """A file's or folder's (size, mtime_ns, inode, device, ctime_ns, mode); None when it is not there."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns, info.st_mode]
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, ctime_of(info), info.st_mode]
 
 
 def listed(name: str) -> bool:
