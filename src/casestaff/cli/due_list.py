@@ -14,7 +14,7 @@ from casestaff.actions.due import who_is_due
 from casestaff.actions.workspace import Workspace
 from casestaff.cli import render_due
 from casestaff.cli.arguments import DUE_FORMATS, check_program, check_within, parse_date
-from casestaff.cli.launch import keep_to_the_end
+from casestaff.cli.launch import keep_to_the_end, write_as_it_is
 from casestaff.cli.messages import print_problems, say_files_left_out, say_if_no_case_files
 from casestaff.cli.pager import page
 from casestaff.cli.stored_answer import keep_answer
@@ -48,7 +48,7 @@ def show_due(
     if fmt == "json":
         render_due.write_json(report, sys.stdout)
     elif fmt == "csv":
-        sys.stdout.write(render_due.as_csv(report))
+        write_as_it_is(render_due.as_csv(report))
     elif sys.stdout.isatty():
         from rich.console import Console  # ~25 ms: only a terminal needs rich, piped runs never load it
 

@@ -73,6 +73,15 @@ def command_streams(argv: Sequence[str]) -> Iterator[None]:
             recording.stop()
 
 
+def write_as_it_is(text: str) -> None:
+    """`text` to stdout with its line endings as they are. CSV ends its rows with \\r\\n, which
+    stdout on Windows, a text stream, would write as \\r\\r\\n: a blank row after every row in Excel."""
+    stream = sys.stdout
+    stream.flush()
+    stream.buffer.write(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    stream.flush()
+
+
 def reader_gone() -> None:
     """What is still to be written goes nowhere: the reader of stdout is gone (`casestaff due |
     head`), and flushing it at the end would fail again."""

@@ -10,7 +10,7 @@ import typer
 
 from casestaff.actions.report import overview
 from casestaff.actions.workspace import Workspace, write_output
-from casestaff.cli.launch import keep_to_the_end
+from casestaff.cli.launch import keep_to_the_end, write_as_it_is
 from casestaff.cli import render_report
 from casestaff.cli.arguments import check_program, parse_date
 from casestaff.cli.common import AsOfOpt, NoCacheOpt, PathsArg, ProgramOpt, WorkerOpt, app, output_format
@@ -66,7 +66,9 @@ def report(
         text = render_report.as_csv(made.report)
     else:
         text = render_report.plain(made.report)
-    if out is None:
+    if out is None and chosen == "csv":
+        write_as_it_is(text)
+    elif out is None:
         sys.stdout.write(text)
     else:
         write_output(out, text, "report", ".html, .csv or .txt", shared=workspace.config.shared_folder)
