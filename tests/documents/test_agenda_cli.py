@@ -49,8 +49,9 @@ def test_out_file_is_owner_only(runner, tmp_path):
     assert result.stdout.rstrip().endswith(f"Wrote the team agenda to {out}.")
 
 
-@pytest.mark.parametrize("name", ["la-step-sanction.yaml", "copy.YML", "casestaff.toml"])
+@pytest.mark.parametrize("name", ["la-step-sanction.yaml", "copy.YML", "casestaff.toml", "amy.yaml.", "amy.yaml ", "amy.yml. ."])
 def test_out_never_replaces_a_case_or_settings_file(runner, tmp_path, name):
+    """Trailing dots and spaces too: Windows drops them, so `amy.yaml.` is amy.yaml there."""
     target = tmp_path / name
     target.write_bytes(LA.read_bytes())
     result = runner.invoke(app, ["agenda", str(LA), "--as-of", "2026-11-23", "--out", str(target)])

@@ -230,7 +230,8 @@ def write_output(path: Path, text: str | bytes, what: str, suffixes: str, *, sha
     Refuses a path that looks like a case or settings file: `--out` given the case file itself
     would otherwise replace it with the agenda.
     """
-    if path.suffix.lower() in OUTPUT_REFUSED:
+    # Windows drops a name's trailing dots and spaces: `amy.yaml.` and `amy.yaml ` are amy.yaml there.
+    if Path(path.name.rstrip(". ")).suffix.lower() in OUTPUT_REFUSED:
         raise UsageError(f"--out {path}: that looks like a case or settings file; write the {what} to a {suffixes} file")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
