@@ -330,3 +330,38 @@ def test_layout_is_detected_from_the_file():
 
     assert writer.detect_layout(yamlread.parse(doc_text)) == writer.Layout(mapping=4, sequence=4, offset=0)
     assert writer.detect_layout(yamlread.parse("a: 1\n")) == writer.Layout(mapping=2, sequence=4, offset=2)
+
+
+def _busy_for(tries: int, target: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """os.replace refuses `tries` times to replace `target`, as Windows does while another process has it open."""
+    real_replace = os.replace
+    refused: list[int] = []
+
+    def replace(source, destination):
+        if Path(destination) == target and len(refused) < tries:
+            refused.append(1)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process", str(destination))
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(writer, "REPLACE_WAITS", (0.0, 0.0, 0.0))
+    return refused
+
+
+def test_a_file_another_process_holds_for_a_moment_is_replaced_when_it_lets_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("before", encoding="utf-8")
+    refused = _busy_for(2, target, monkeypatch)
+    writer.write_private(target, b"after")
+    assert len(refused) == 2 and target.read_text(encoding="utf-8") == "after"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]  # no temp file left
+
+
+def test_a_file_held_longer_is_left_as_it_was_and_the_reason_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("before", encoding="utf-8")
+    _busy_for(10, target, monkeypatch)
+    with pytest.raises(PermissionError):
+        writer.write_private(target, b"after")
+    assert target.read_text(encoding="utf-8") == "before"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

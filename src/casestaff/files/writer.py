@@ -30,6 +30,7 @@ import datetime as dt
 import io
 import os
 import stat
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -801,9 +802,7 @@ def _replace_atomically(
         finally:
             os.close(fd)
         os.chmod(temp, mode)
-        if before_replace is not None:
-            before_replace()
-        os.replace(temp, path)
+        _replace(temp, path, before_replace)
     except BaseException as exc:
         try:
             os.unlink(temp)
@@ -815,6 +814,28 @@ def _replace_atomically(
         raise
     if durable:
         _sync_folder(folder)
+
+
+REPLACE_WAITS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8) if os.name == "nt" else ()
+"""Seconds to wait before each further try to replace a file another process has open: Windows
+refuses (PermissionError) while a colleague's casestaff reads the folder or a virus scanner or
+OneDrive looks at the file, for a moment; POSIX replaces an open file, so it never waits."""
+
+
+def _replace(temp: Path, path: Path, before_replace: Callable[[], None] | None) -> None:
+    """os.replace(temp, path), with `before_replace` (the check that `path` is unchanged) just
+    before each try; tried again after each of REPLACE_WAITS while the system says `path` is busy."""
+    for wait in REPLACE_WAITS:
+        if before_replace is not None:
+            before_replace()
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            time.sleep(wait)
+    if before_replace is not None:
+        before_replace()
+    os.replace(temp, path)
 
 
 def _sync_folder(folder: Path) -> None:
