@@ -190,3 +190,14 @@ def test_every_folder_the_batch_makes_is_owner_only(runner, caseload, tmp_path):
     assert result.exit_code in (0, 3), result.output
     for folder in (tmp_path / "agendas", tmp_path / "agendas" / "KM", out):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_a_case_id_windows_keeps_for_a_device_is_written_under_a_name_windows_can_keep(runner, caseload, tmp_path):
+    """A case id such as CON or nul.1 would name a device on Windows, not a file (NUL.txt too)."""
+    for old, new in (("LA-T-0001", "CON"), ("SENS-0001", "nul.1")):
+        for path in caseload.glob("*.yaml"):
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    out = tmp_path / "agendas"
+    result = runner.invoke(app, ["agenda", "--due", str(caseload), "--out-dir", str(out), "--as-of", "2026-11-23", "--format", "txt"])
+    assert result.exit_code == 3, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["CON_.txt", "nul_.1.txt"]

@@ -104,9 +104,16 @@ def render(agenda: Agenda | ProviderAgenda, fmt: str, templates: Path | None, so
     return from_html(text, fmt) if fmt in BINARY_FORMATS else text
 
 
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))})
+"""Names Windows keeps for devices, whatever follows a dot: a file named NUL.md is no file there."""
+
+
 def safe_name(text: str) -> str:
-    """A case id or provider name as a file name."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "case"
+    """A case id or provider name as a file name, on any system (an agenda folder may be shared
+    with Windows machines): a device name gets a '_' after it."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "case"
+    head, dot, rest = name.partition(".")
+    return f"{head}_{dot}{rest}" if head.upper() in WINDOWS_DEVICES else name
 
 
 def output_folder(path: Path, shared: bool = False) -> Path:
