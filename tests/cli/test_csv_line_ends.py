@@ -41,3 +41,11 @@ def test_report_csv_rows_end_once_where_stdout_writes_line_ends_as_windows_does(
     assert done.value.code in (0, None)
     sys.stdout.flush()
     _rows_end_once(written.getvalue())
+
+
+def test_due_csv_reaches_a_stream_of_text_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An IDE's console has no bytes underneath: the rows are written to it as text."""
+    written = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", written)
+    assert quick.run(["due", str(SAMPLES), "--as-of", "2026-12-01", "--format", "csv", "--no-cache"]) in (0, None)
+    assert written.getvalue().count("\r\n") > 1

@@ -77,8 +77,12 @@ def write_as_it_is(text: str) -> None:
     """`text` to stdout with its line endings as they are. CSV ends its rows with \\r\\n, which
     stdout on Windows, a text stream, would write as \\r\\r\\n: a blank row after every row in Excel."""
     stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a stream of text only (an IDE's console): it knows its own line ends
+        stream.write(text)
+        return
     stream.flush()
-    stream.buffer.write(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    raw.write(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
     stream.flush()
 
 
