@@ -365,3 +365,25 @@ def test_a_file_held_longer_is_left_as_it_was_and_the_reason_said(tmp_path: Path
         writer.write_private(target, b"after")
     assert target.read_text(encoding="utf-8") == "before"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_file_near_the_longest_path_windows_opens_is_written_through_a_temp_file_as_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows opens no path past 259 characters (unless long paths are switched on); the temp
+    file's name must not take a case file deep in a synced folder past it."""
+    target = tmp_path / ("case-file-with-a-long-name-" * 2 + ".yaml")
+    target.write_text("before", encoding="utf-8")
+    limit = len(str(target)) + 5  # the file fits; a temp name of the usual length would not
+    monkeypatch.setattr(writer, "TEMP_PATH_MAX", limit)
+    real_open = os.open
+    opened: list[str] = []
+
+    def open_as_windows_would(name, flags, mode=0o777, *args, **kwargs):
+        if len(os.path.abspath(name)) > limit:
+            raise FileNotFoundError(2, "The system cannot find the path specified", str(name))
+        opened.append(str(name))
+        return real_open(name, flags, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_as_windows_would)
+    writer.write_private(target, b"after")
+    assert target.read_text(encoding="utf-8") == "after"
+    assert any(".casestaff-" in name for name in opened)

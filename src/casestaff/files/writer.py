@@ -663,9 +663,18 @@ def host_tag() -> str:
     return sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
+TEMP_PATH_MAX: int | None = 259 if os.name == "nt" else None
+"""The longest whole path a temp file may have, or None: Windows, unless long paths are switched
+on, opens no path past 259 characters, and a temp file's name is some 40 longer than the file's
+-- a case file deep in a synced folder would be written in no way, with a baffling error."""
+
+
 def _temp_path(path: Path) -> Path:
-    stem = path.name[:100]  # a long name plus the suffix must stay within the 255 a name may have
-    return path.with_name(f".{stem}.casestaff-{host_tag()}-{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    tail = f".casestaff-{host_tag()}-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    room = 100  # a long name plus the tail must stay within the 255 a name may have
+    if TEMP_PATH_MAX is not None:  # the separator and the leading dot besides
+        room = min(room, max(1, TEMP_PATH_MAX - len(os.path.abspath(path.parent)) - 2 - len(tail)))
+    return path.with_name(f".{path.name[:room]}{tail}")
 
 
 def _writer_gone(host: str, pid: int) -> bool:
