@@ -137,6 +137,12 @@ def signature(path: str) -> Signature | None:
     return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, ctime_of(info), info.st_mode]
 
 
+def folder_identity(path: str, device: int, inode: int) -> tuple[int, int] | str:
+    """What tells a folder from every other: its device and inode, or its real path where the file
+    system gives no inode (0), which would make every folder look like the first one read."""
+    return (device, inode) if inode else os.path.realpath(path)
+
+
 def listed(name: str) -> bool:
     """Whether a folder's listing names an entry: not a hidden one (no case file, casestaff's own
     temp and lock files) nor Python's compiled __pycache__."""
@@ -177,9 +183,13 @@ class Inputs:
     def folder(self, path: str, entries: list[tuple[str, bool]] | None = None) -> None:
         """A folder's listing and identity (`entries`: its entries_of, when already read)."""
         if path not in self.folders:
-            info = signature(path)
-            self.folders[path] = [listing(path, entries), info[2:4] if info else None]
-            self.files.setdefault(path, info)  # its times: for the racy check only
+            self._listed(path, listing(path, entries))
+
+    def _listed(self, path: str, digest: str | None) -> None:
+        """A folder by the digest of its listing, with its identity and times."""
+        info = signature(path)
+        self.folders[path] = [digest, info[2:4] if info else None]
+        self.files.setdefault(path, info)  # its times: for the racy check only
 
     def file(self, path: str, known: Sequence[int] | None = None) -> None:
         """A file's signature: `known`, when the run already took it (cache.signature: the same
@@ -204,10 +214,10 @@ class Inputs:
         while pending:
             folder = pending.pop()
             info = signature(folder)
-            # A folder by its device and inode, or by its real path where the file system gives
-            # no inode (0): else every folder would look like the first one read.
-            identity = (info[3], info[2]) if info and info[2] else os.path.realpath(folder)
-            if info is None or identity in seen:
+            if info is None:
+                continue
+            identity = folder_identity(folder, info[3], info[2])
+            if identity in seen:
                 continue
             seen.add(identity)
             entries = entries_of(folder)
@@ -227,9 +237,7 @@ class Inputs:
         `tree` would find by reading every folder again (10,000 files: some 15 ms)."""
         for folder, digest in listings.items():
             if folder not in self.folders:
-                info = signature(folder)
-                self.folders[folder] = [digest, info[2:4] if info else None]
-                self.files.setdefault(folder, info)  # its times: for the racy check only
+                self._listed(folder, digest)
         for path, taken in known.items():
             self.file(path, taken)
 

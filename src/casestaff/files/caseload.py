@@ -39,7 +39,7 @@ from casestaff.files.cache import doubt as cache_doubt
 from casestaff.files.cache import unchanged_since_read
 from casestaff.files.cache import signature as file_signature
 from casestaff.files import forked
-from casestaff.files.answers import listed as listed_in_answers, listing_of
+from casestaff.files.answers import folder_identity, listed as listed_in_answers, listing_of
 from casestaff.files.permissions import why_unreadable
 from casestaff.files.writer import read_for_edit
 
@@ -236,12 +236,6 @@ def _reason(exc: OSError) -> str:
 _NAME = attrgetter("name")
 
 
-def _identity(folder: str, info: os.stat_result) -> tuple[int, int] | str:
-    """What tells a folder from every other: its device and inode, or its real path where the
-    file system gives no inode (0), which would make every folder look like the first read."""
-    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(folder)
-
-
 class _FolderWalk:
     """What _discover_names finds and skips as it reads folders, each folder once."""
 
@@ -251,7 +245,7 @@ class _FolderWalk:
         self.top_only = top_only
         self.found: list[str] = []
         self.located: dict[str, tuple[str, str]] = {}  # each file found -> its absolute folder and name
-        self.read: dict[tuple[int, int] | str, str] = {}  # every folder read, by _identity -> as shown
+        self.read: dict[tuple[int, int] | str, str] = {}  # every folder read, by answers.folder_identity -> as shown
         self.links: list[str] = []  # symbolic links to folders, followed once every real folder is read
         self.already: list[str] = []
         self.loops: list[str] = []
@@ -263,7 +257,7 @@ class _FolderWalk:
         stack = [(top, info)]
         while stack:
             folder, folder_info = stack.pop()
-            identity = _identity(folder, folder_info)
+            identity = folder_identity(folder, folder_info.st_dev, folder_info.st_ino)
             if identity in self.read:
                 if folder is not top:  # the same folder mounted twice (a folder named twice is read once, silently)
                     self.already.append(f"{folder} (= {self.read[identity]})")
@@ -331,7 +325,7 @@ class _FolderWalk:
             except OSError as exc:
                 self.unreadable.append(f"{link} ({_reason(exc)})")
                 continue
-            first = self.read.get(_identity(link, info))
+            first = self.read.get(folder_identity(link, info.st_dev, info.st_ino))
             if first is None:
                 self.walk(link, info)
             elif os.path.abspath(link).startswith(os.path.join(os.path.abspath(first), "")):
