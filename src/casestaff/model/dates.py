@@ -109,8 +109,11 @@ def usable_tables_folder() -> Path | None:
     installed = installed_holidays_version()
     if installed is None:
         return None
-    folder = tables_folder_for(installed)
-    return folder if _made_by(folder) == installed else None
+    top = holiday_tables_folder()
+    for folder in (top, top / f"holidays-{installed}"):  # where tables_folder_for says, each VERSION read once
+        if _made_by(folder) == installed:
+            return folder
+    return None
 
 
 def packaged_tables_usable() -> bool:
