@@ -72,7 +72,7 @@ def _made(target: type, options: dict[str, Any]) -> type:
     if frozen:
         _FROZEN.add(made)
         _guard(made, own, fields, slots=slots)
-    return _with_generic_methods(made, own, options.get("repr", True), options.get("eq", True), frozen)
+    return _with_generic_methods(made, own, fields, options.get("repr", True), options.get("eq", True), frozen)
 
 
 def _check_frozen_bases(target: type, frozen: bool) -> None:
@@ -205,8 +205,9 @@ def _frozen_setstate(self: Any, state: list[Any]) -> None:
         object.__setattr__(self, f.name, value)  # the instance is frozen: past its own guard
 
 
-def _with_generic_methods(cls: type, own: dict[str, Any], wants_repr: bool, wants_eq: bool, frozen: bool) -> type:
-    fields = dataclasses.fields(cls)
+def _with_generic_methods(
+    cls: type, own: dict[str, Any], fields: tuple[dataclasses.Field[Any], ...], wants_repr: bool, wants_eq: bool, frozen: bool
+) -> type:
     if wants_repr and "__repr__" not in own:
         cls._repr_fields = tuple(f.name for f in fields if f.repr)  # type: ignore[attr-defined]
         cls.__repr__ = _repr  # type: ignore[method-assign, assignment]
