@@ -19,8 +19,9 @@ can read or write is ignored -- and the run says so, once (`doubt`). A file is
 known by its size, modification time, inode, device and change time: an edit that keeps the
 size and sets the modification time back (`sed -i`, then `touch -d`) still moves the change
 time, which no user can set back, and a file replaced by another (a rename, a restore) has
-another inode. (On Windows, which has no such change time, by all but it: answers.ctime_of.) A file whose modification time is within two seconds of when the cache was
-written is never trusted (its change may not show in its signature yet). Cases and answers are
+another inode (on Windows, which has no such change time, by all but it: answers.ctime_of).
+A file whose modification time is within two seconds of when the cache was written is never
+trusted (its change may not show in its signature yet). Cases and answers are
 MessagePack decoded into their declared types (cachecodec.py), and the files around them unpickle
 only builtin containers and dates, so a tampered cache cannot run code. Any doubt means re-parse: the cache can
 only make a run faster, never change its answer.
