@@ -834,17 +834,16 @@ OneDrive looks at the file, for a moment; POSIX replaces an open file, so it nev
 def _replace(temp: Path, path: Path, before_replace: Callable[[], None] | None) -> None:
     """os.replace(temp, path), with `before_replace` (the check that `path` is unchanged) just
     before each try; tried again after each of REPLACE_WAITS while the system says `path` is busy."""
-    for wait in REPLACE_WAITS:
+    for wait in (*REPLACE_WAITS, None):
         if before_replace is not None:
             before_replace()
         try:
             os.replace(temp, path)
             return
         except PermissionError:
+            if wait is None:
+                raise
             time.sleep(wait)
-    if before_replace is not None:
-        before_replace()
-    os.replace(temp, path)
 
 
 def _sync_folder(folder: Path) -> None:
