@@ -123,18 +123,20 @@ would never equal one taken by name, and the cache and stored answers would neve
 There signatures leave it out (0); the file index (inode) still tells a replaced file."""
 
 
-def ctime_of(info: os.stat_result) -> int:
-    """The ctime slot of a signature (see CTIME_TELLS_CHANGES)."""
-    return info.st_ctime_ns if CTIME_TELLS_CHANGES else 0
+def signature_of(info: os.stat_result) -> tuple[int, int, int, int, int, int]:
+    """A file's (size, mtime_ns, inode, device, ctime_ns, mode) from its stat: what the platform
+    says changes with it, the ctime slot 0 where ctime is no change time (CTIME_TELLS_CHANGES).
+    The cache's signatures (files/cache.signature) are these too."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_ctime_ns if CTIME_TELLS_CHANGES else 0, info.st_mode)
 
 
 def signature(path: str) -> Signature | None:
-    """A file's or folder's (size, mtime_ns, inode, device, ctime_ns, mode); None when it is not there."""
+    """A file's or folder's signature_of, as a list; None when it is not there."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, ctime_of(info), info.st_mode]
+    return list(signature_of(info))
 
 
 def folder_identity(path: str, device: int, inode: int) -> tuple[int, int] | str:

@@ -19,7 +19,7 @@ can read or write is ignored -- and the run says so, once (`doubt`). A file is
 known by its size, modification time, inode, device and change time: an edit that keeps the
 size and sets the modification time back (`sed -i`, then `touch -d`) still moves the change
 time, which no user can set back, and a file replaced by another (a rename, a restore) has
-another inode (on Windows, which has no such change time, by all but it: answers.ctime_of).
+another inode (on Windows, which has no such change time, by all but it: answers.signature_of).
 A file whose modification time is within two seconds of when the cache was written is never
 trusted (its change may not show in its signature yet). Cases and answers are
 MessagePack decoded into their declared types (cachecodec.py), and the files around them unpickle
@@ -42,7 +42,7 @@ from typing import Any, BinaryIO
 
 from casestaff import __version__
 from casestaff.model.dates import installed_holidays_version
-from casestaff.files.answers import Inputs, ctime_of, package_folder, package_inputs
+from casestaff.files.answers import Inputs, package_folder, package_inputs, signature_of
 from casestaff.files.cachecodec import decoded
 from casestaff.files.digest import blake2b, hex_digest
 from casestaff.files.permissions import FILE_OTHERS_MAY_NOT, FOLDER_OTHERS_MAY_NOT, cache_root
@@ -70,13 +70,10 @@ def unchanged_since_read(then: Signature, read_ns: int, now: Signature) -> bool:
     return then == now and now[1] < read_ns - RACY_NS
 
 
-def signature(info: os.stat_result) -> Signature:
-    """A file's signature from its stat. The modification time stays second: `trusted` reads it.
-
-    On Windows the inode is the file index (a file saved by replacing it is a new file there
-    too), and the ctime slot is 0 (answers.ctime_of).
-    """
-    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, ctime_of(info), info.st_mode)
+signature: Callable[[os.stat_result], Signature] = signature_of
+"""A file's signature from its stat (answers.signature_of). The modification time stays second:
+`trusted` reads it. On Windows the inode is the file index (a file saved by replacing it is a
+new file there too), and the ctime slot is 0."""
 
 
 class _SafeUnpickler(pickle.Unpickler):
