@@ -93,13 +93,23 @@ _FACTORY = type("_Factory", (), {"__repr__": lambda self: "<factory>"})()
 """The default of a parameter whose field has a default factory, as the standard library's."""
 
 
+def _default_kind(f: dataclasses.Field[Any]) -> str:
+    """'f' for a field with a default factory, 'd' with a default, '-' with neither."""
+    return "f" if f.default_factory is not dataclasses.MISSING else "d" if f.default is not dataclasses.MISSING else "-"
+
+
+def _binds_default(kind: str, *, init: bool, slots: bool) -> bool:
+    """Whether `make` is given a field's default (or factory): the standard library's __init__
+    names it for a parameter's default, a factory to call, or a slot to fill."""
+    return kind == "f" or (kind == "d" and (init or slots))
+
+
 def init_shape(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, slots: bool) -> str:
     """What a class's __init__ text depends on, and nothing else: each field's name, whether
     __init__ takes it, keyword-only or not, and whether it has a default, a factory or neither."""
     parts = ["frozen" if frozen else "", "slots" if slots else ""]
     for f in fields:
-        kind = "f" if f.default_factory is not dataclasses.MISSING else "d" if f.default is not dataclasses.MISSING else "-"
-        parts.append(f"{f.name} {'i' if f.init else 'x'}{'k' if f.kw_only else 'p'}{kind}")
+        parts.append(f"{f.name} {'i' if f.init else 'x'}{'k' if f.kw_only else 'p'}{_default_kind(f)}")
     return "|".join(parts)
 
 
@@ -118,7 +128,7 @@ def init_source(shape: str) -> str:
     body: list[str] = []
     for name, init, kw_only, kind in fields:
         default = f"__dataclass_dflt_{name}__"
-        if kind in "fd" and (init or kind == "f" or slots):
+        if _binds_default(kind, init=init, slots=slots):
             bound.append(default)
         if init:
             given = "" if kind == "-" else f"={default}" if kind == "d" else "=__dataclass_factory__"
@@ -156,7 +166,7 @@ def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, froze
     defaults = [
         f.default_factory if f.default_factory is not dataclasses.MISSING else f.default
         for f in fields
-        if (f.default_factory is not dataclasses.MISSING) or (f.default is not dataclasses.MISSING and (f.init or slots))
+        if _binds_default(_default_kind(f), init=f.init, slots=slots)
     ]
     made = make(object, _FACTORY, *defaults)
     # In the class's own module, as the standard library makes it: typing.get_type_hints and
