@@ -25,10 +25,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from casestaff.model import records as model
 from casestaff.model.dates import age_on, months_between
+
+_BY_DATE = attrgetter("date")
+"""A staffing's or a progress review's date: the key both are sorted by, oldest first."""
 
 R = TypeVar("R")
 
@@ -176,12 +180,8 @@ def staffings_held(case: model.Case, day: dt.date, kinds: Collection[str] | None
     else:
         held = [s for s in case.staffings if s.date <= day and s.kind in kinds]
     if len(held) > 1:  # asked several times a case by the rules, of a case that has one staffing or none most often (issue 11)
-        held.sort(key=_staffing_date)
+        held.sort(key=_BY_DATE)
     return held
-
-
-def _staffing_date(staffing: model.Staffing) -> dt.date:
-    return staffing.date
 
 
 def latest_staffing(
@@ -226,12 +226,8 @@ def progress_reviews(case: model.Case, day: dt.date) -> list[model.ProgressRevie
     """Progress reviews dated on or before `day`, oldest first (two on one day keep their file order)."""
     reviews = [r for r in case.progress_reviews if r.date <= day]
     if len(reviews) > 1:  # asked two or three times a case by the rules (issue 11)
-        reviews.sort(key=_review_date)
+        reviews.sort(key=_BY_DATE)
     return reviews
-
-
-def _review_date(review: model.ProgressReview) -> dt.date:
-    return review.date
 
 
 def latest_progress_review(case: model.Case, day: dt.date) -> model.ProgressReview | None:
